@@ -1,0 +1,215 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+
+export const SECTORS = ['postal', 'telecom', 'both'] as const;
+export type Sector = (typeof SECTORS)[number];
+export const ROLES = ['officer', 'staff', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const enterprises = pgTable('enterprises', {
+  id: serial().primaryKey(),
+  code: text().notNull().unique(),
+  name: text().notNull(),
+  sector: text().$type<Sector>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const people = pgTable('people', {
+  id: serial().primaryKey(),
+  displayName: text().notNull(),
+  role: text().$type<Role>().notNull(),
+  enterpriseId: integer().references(() => enterprises.id),
+  /** Vietnam date (yyyy-mm-dd) for which the officer paused reminders. */
+  remindersPausedOn: date({ mode: 'string' }),
+  createdAt: createdAt(),
+});
+
+export const identities = pgTable(
+  'identities',
+  {
+    id: serial().primaryKey(),
+    personId: integer()
+      .notNull()
+      .references(() => people.id),
+    channel: text().notNull(),
+    externalId: text().notNull(),
+    chatId: text().notNull(),
+    lastInboundAt: timestamp({ withTimezone: true }),
+    unreachableAt: timestamp({ withTimezone: true }),
+    unreachableReason: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('identities_channel_external_uq').on(t.channel, t.externalId),
+    index('identities_person_idx').on(t.personId),
+  ],
+);
+
+export const invites = pgTable('invites', {
+  id: serial().primaryKey(),
+  /** sha256 of the normalised code: the code itself is never stored. */
+  codeHash: text().notNull().unique(),
+  role: text().$type<Role>().notNull(),
+  enterpriseId: integer().references(() => enterprises.id),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  maxUses: integer().notNull(),
+  uses: integer().notNull().default(0),
+  createdAt: createdAt(),
+});
+
+export const campaigns = pgTable('campaigns', {
+  id: serial().primaryKey(),
+  name: text().notNull(),
+  directive: text().notNull(),
+  timeZone: text().notNull().default('Asia/Ho_Chi_Minh'),
+  firstDay: date({ mode: 'string' }).notNull(),
+  lastDay: date({ mode: 'string' }).notNull(),
+  /** Daily report deadline, local time "HH:mm". */
+  dailyDeadline: text().notNull(),
+  finalDeadline: timestamp({ withTimezone: true }).notNull(),
+  finalDeadlineLabel: text().notNull(),
+  active: boolean().notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const REPORT_STATUSES = ['normal', 'incident'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export interface IncidentDetails {
+  kind: string;
+  area?: string;
+  affected?: string;
+  ongoing: boolean;
+}
+
+export const reports = pgTable(
+  'reports',
+  {
+    id: serial().primaryKey(),
+    enterpriseId: integer()
+      .notNull()
+      .references(() => enterprises.id),
+    /** The Vietnam calendar day the report belongs to. */
+    reportDay: date({ mode: 'string' }).notNull(),
+    revision: integer().notNull(),
+    status: text().$type<ReportStatus>().notNull(),
+    incident: jsonb().$type<IncidentDetails>(),
+    note: text(),
+    reporterId: integer()
+      .notNull()
+      .references(() => people.id),
+    channel: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('reports_enterprise_day_revision_uq').on(t.enterpriseId, t.reportDay, t.revision),
+    index('reports_day_idx').on(t.reportDay),
+  ],
+);
+
+export const inboundEvents = pgTable(
+  'inbound_events',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    channel: text().notNull(),
+    /** Telegram update_id, Zalo msg_id or event hash. */
+    eventKey: text().notNull(),
+    chatId: text().notNull(),
+    message: jsonb().notNull(),
+    status: text().$type<'pending' | 'done' | 'failed'>().notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    receivedAt: createdAt(),
+    processedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('inbound_channel_key_uq').on(t.channel, t.eventKey),
+    index('inbound_pending_idx')
+      .on(t.channel, t.chatId, t.id)
+      .where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/** Lane 0: replies to someone who just wrote. Lane 1: reminders, alerts, digests, broadcasts. */
+export const LANE_REPLY = 0;
+export const LANE_BULK = 1;
+
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    channel: text().notNull(),
+    chatId: text().notNull(),
+    payload: jsonb().notNull(),
+    lane: smallint().notNull().default(LANE_REPLY),
+    status: text().$type<'pending' | 'sending' | 'sent' | 'failed'>().notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp({ withTimezone: true }),
+    lastError: text(),
+    /** Set for scheduled messages so two workers or a restart never send one twice. */
+    dedupeKey: text().unique(),
+    createdAt: createdAt(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index('outbox_due_idx')
+      .on(t.lane, t.nextAttemptAt, t.id)
+      .where(sql`${t.status} = 'pending'`),
+    index('outbox_chat_idx').on(t.channel, t.chatId, t.id),
+  ],
+);
+
+export const conversationState = pgTable(
+  'conversation_state',
+  {
+    channel: text().notNull(),
+    chatId: text().notNull(),
+    state: text().notNull().default('idle'),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    failedCodes: integer().notNull().default(0),
+    codesBlockedUntil: timestamp({ withTimezone: true }),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.chatId] })],
+);
+
+/** Questions the Q&A engine could not answer with confidence, so the curated set can grow. */
+export const unansweredQuestions = pgTable('unanswered_questions', {
+  id: serial().primaryKey(),
+  normalized: text().notNull().unique(),
+  sample: text().notNull(),
+  count: integer().notNull().default(1),
+  lastAskedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The Zalo OA token pair: one row, rotated on refresh. */
+export const zaloTokens = pgTable('zalo_tokens', {
+  id: smallint().primaryKey(),
+  accessToken: text().notNull(),
+  refreshToken: text().notNull(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One row per scheduled job occurrence (reminder wave, digest, follow-up): its unique key makes it run once. */
+export const jobRuns = pgTable('job_runs', {
+  key: text().primaryKey(),
+  ranAt: createdAt(),
+});

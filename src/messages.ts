@@ -1,0 +1,39 @@
+/** Channel-agnostic message types: the only vocabulary shared by channels, conversation and delivery. */
+
+export const CHANNELS = ['telegram', 'zalo', 'console'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** An abstract button: each channel renders it its own way. `action` is at most 64 bytes (Telegram callback_data). */
+export interface Button {
+  label: string;
+  action: string;
+}
+
+export interface IncomingMessage {
+  channel: Channel;
+  chatId: string;
+  userId: string;
+  displayName: string;
+  text?: string;
+  /** Set when the person tapped a button: the button's `action`. */
+  action?: string;
+}
+
+export interface OutgoingDocument {
+  filename: string;
+  mimeType: string;
+  /** File content, base64 encoded so the message stays JSON in the outbox. */
+  contentBase64: string;
+}
+
+export interface OutgoingMessage {
+  chatId: string;
+  text: string;
+  buttons?: Button[];
+  document?: OutgoingDocument;
+}
+
+/** An outgoing message addressed to a channel, as stored in the outbox. */
+export interface Envelope extends OutgoingMessage {
+  channel: Channel;
+}
