@@ -60,8 +60,10 @@ CREATE TABLE "inbound_events" (
 CREATE TABLE "invites" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"code_hash" text NOT NULL,
+	"kind" text DEFAULT 'invite' NOT NULL,
 	"role" text NOT NULL,
 	"enterprise_id" integer,
+	"person_id" integer,
 	"expires_at" timestamp with time zone NOT NULL,
 	"max_uses" integer NOT NULL,
 	"uses" integer DEFAULT 0 NOT NULL,
@@ -132,6 +134,7 @@ CREATE TABLE "zalo_tokens" (
 --> statement-breakpoint
 ALTER TABLE "identities" ADD CONSTRAINT "identities_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invites" ADD CONSTRAINT "invites_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "invites" ADD CONSTRAINT "invites_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "people" ADD CONSTRAINT "people_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reports" ADD CONSTRAINT "reports_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reports" ADD CONSTRAINT "reports_reporter_id_people_id_fk" FOREIGN KEY ("reporter_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -65,8 +65,11 @@ export const invites = pgTable('invites', {
   id: serial().primaryKey(),
   /** sha256 of the normalised code: the code itself is never stored. */
   codeHash: text().notNull().unique(),
+  /** 'invite' registers a new person; 'link' attaches another channel's identity to `personId`. */
+  kind: text().$type<'invite' | 'link'>().notNull().default('invite'),
   role: text().$type<Role>().notNull(),
   enterpriseId: integer().references(() => enterprises.id),
+  personId: integer().references(() => people.id),
   expiresAt: timestamp({ withTimezone: true }).notNull(),
   maxUses: integer().notNull(),
   uses: integer().notNull().default(0),

@@ -1,0 +1,52 @@
+import type { Telegram } from 'telegraf';
+import { TelegramError } from 'telegraf';
+import { DeliveryError, type ChannelSender } from '../../delivery/sender.ts';
+import type { Envelope } from '../../messages.ts';
+import { renderTexts } from './render.ts';
+
+/** Maps Bot API failures to what the delivery worker should do. */
+export function classifyTelegramError(err: unknown): DeliveryError {
+  if (err instanceof TelegramError) {
+    const code = err.code;
+    const description = String(err.response?.description ?? err.message).slice(0, 200);
+    if (code === 429) {
+      const seconds = Number(err.parameters?.retry_after ?? 1);
+      return new DeliveryError('retry', `429: ${description}`, Math.max(1, seconds) * 1000);
+    }
+    if (code === 403) return new DeliveryError('unreachable', `403: ${description}`);
+    if (code === 400 && /chat not found|user is deactivated/i.test(description)) {
+      return new DeliveryError('unreachable', `400: ${description}`);
+    }
+    if (code >= 500) return new DeliveryError('retry', `${code}: ${description}`);
+    return new DeliveryError('permanent', `${code}: ${description}`);
+  }
+  const name = err instanceof Error ? err.name : 'Error';
+  const code = (err as { code?: string } | null)?.code;
+  return new DeliveryError('retry', `network: ${name}${code ? ` ${code}` : ''}`);
+}
+
+export function createTelegramSender(telegram: Telegram): ChannelSender {
+  return {
+    async send(envelope: Envelope) {
+      try {
+        if (envelope.document) {
+          const doc = envelope.document;
+          await telegram.sendDocument(
+            envelope.chatId,
+            { source: Buffer.from(doc.contentBase64, 'base64'), filename: doc.filename },
+            { caption: envelope.text.slice(0, 1000) },
+          );
+          return;
+        }
+        for (const part of renderTexts(envelope)) {
+          await telegram.sendMessage(envelope.chatId, part.text, {
+            link_preview_options: { is_disabled: true },
+            ...(part.keyboard ? { reply_markup: { inline_keyboard: part.keyboard } } : {}),
+          });
+        }
+      } catch (err) {
+        throw classifyTelegramError(err);
+      }
+    },
+  };
+}

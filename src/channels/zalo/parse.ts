@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+export type ZaloEvent =
+  | { kind: 'message'; key: string; userId: string; text: string; action?: string }
+  | { kind: 'follow' | 'unfollow'; key: string; userId: string }
+  | { kind: 'ignored'; reason: string };
+
+export const MAX_INBOUND_TEXT = 4000;
+/** Button payloads are rendered as `#` + action; actions are at most 64 bytes (Telegram's callback_data limit). */
+const ACTION_PAYLOAD = /^#([\x20-\x7e]{1,64})$/;
+
+const id = z.string().min(1);
+const timestamp = z.union([z.string().min(1), z.number().int()]).transform(String);
+
+const envelope = z.object({ event_name: z.string().min(1) });
+
+const textEvent = z.object({
+  sender: z.object({ id }),
+  message: z.object({ text: z.string(), msg_id: id }),
+});
+
+const followEvent = z.object({
+  follower: z.object({ id }),
+  timestamp,
+});
+
+export function parseZaloEvent(body: unknown): ZaloEvent {
+  const head = envelope.safeParse(body);
+  if (!head.success) return { kind: 'ignored', reason: 'not a Zalo event' };
+  const eventName = head.data.event_name;
+
+  if (eventName === 'user_send_text') {
+    const parsed = textEvent.safeParse(body);
+    if (!parsed.success) return { kind: 'ignored', reason: `malformed ${eventName}` };
+    const text = capText(parsed.data.message.text.trim());
+    if (!text) return { kind: 'ignored', reason: 'empty text' };
+    const action = ACTION_PAYLOAD.exec(text)?.[1];
+    const { sender, message } = parsed.data;
+    return { kind: 'message', key: message.msg_id, userId: sender.id, text, ...(action ? { action } : {}) };
+  }
+
+  if (eventName === 'follow' || eventName === 'unfollow') {
+    const parsed = followEvent.safeParse(body);
+    if (!parsed.success) return { kind: 'ignored', reason: `malformed ${eventName}` };
+    const userId = parsed.data.follower.id;
+    // Follow events carry no msg_id; this hash is stable across Zalo's redeliveries.
+    const key = createHash('sha256')
+      .update(`${eventName}\n${userId}\n${parsed.data.timestamp}`)
+      .digest('hex');
+    return { kind: eventName, key, userId };
+  }
+
+  return { kind: 'ignored', reason: `unsupported event ${eventName.slice(0, 64)}` };
+}
+
+function capText(text: string): string {
+  if (text.length <= MAX_INBOUND_TEXT) return text;
+  const cut = text.slice(0, MAX_INBOUND_TEXT);
+  // Never leave half of a surrogate pair (an emoji) at the end.
+  return (/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut).trimEnd();
+}

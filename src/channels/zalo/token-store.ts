@@ -1,0 +1,86 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { zaloTokens } from '../../db/schema.ts';
+
+export interface ZaloTokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: Date;
+}
+
+export interface ZaloTokenStore {
+  load(): Promise<ZaloTokenPair | null>;
+  /**
+   * Runs `refresh` on the stored pair and persists its result, one refresh at a time across replicas.
+   * When the stored access token is no longer `staleAccessToken`, someone else already refreshed: that pair is returned.
+   */
+  rotate(
+    refresh: (current: ZaloTokenPair) => Promise<ZaloTokenPair>,
+    staleAccessToken?: string,
+  ): Promise<ZaloTokenPair>;
+}
+
+export interface InitialZaloTokens {
+  accessToken: string;
+  refreshToken: string;
+  /** Unknown for a pair pasted into the config: by default it is refreshed before its first use. */
+  expiresAt?: Date;
+}
+
+const ROW_ID = 1;
+// Zalo's refresh token is single-use, so every replica must take this same lock before refreshing.
+const REFRESH_LOCK_KEY = 0x5a414c4f;
+
+export function createDbZaloTokenStore(db: Db, initial?: InitialZaloTokens): ZaloTokenStore {
+  let seeded: Promise<void> | undefined;
+
+  function seed(): Promise<void> {
+    if (!initial) return Promise.resolve();
+    seeded ??= db
+      .insert(zaloTokens)
+      .values({
+        id: ROW_ID,
+        accessToken: initial.accessToken,
+        refreshToken: initial.refreshToken,
+        expiresAt: initial.expiresAt ?? new Date(),
+      })
+      .onConflictDoNothing()
+      .then(
+        () => undefined,
+        (err: unknown) => {
+          seeded = undefined;
+          throw err;
+        },
+      );
+    return seeded;
+  }
+
+  return {
+    async load() {
+      await seed();
+      const [row] = await db.select().from(zaloTokens).where(eq(zaloTokens.id, ROW_ID));
+      return row ? toPair(row) : null;
+    },
+
+    async rotate(refresh, staleAccessToken) {
+      await seed();
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(String(REFRESH_LOCK_KEY))})`);
+        const [row] = await tx.select().from(zaloTokens).where(eq(zaloTokens.id, ROW_ID));
+        if (!row) throw new Error('No Zalo token pair is stored');
+        const current = toPair(row);
+        if (staleAccessToken !== undefined && current.accessToken !== staleAccessToken) return current;
+        const next = await refresh(current);
+        await tx
+          .update(zaloTokens)
+          .set({ ...next, updatedAt: new Date() })
+          .where(eq(zaloTokens.id, ROW_ID));
+        return next;
+      });
+    },
+  };
+}
+
+function toPair(row: typeof zaloTokens.$inferSelect): ZaloTokenPair {
+  return { accessToken: row.accessToken, refreshToken: row.refreshToken, expiresAt: row.expiresAt };
+}

@@ -1,0 +1,165 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: optionalString,
+    PGLITE_DIR: z.string().default('.data/pglite'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    TELEGRAM_BOT_TOKEN: optionalString,
+    TELEGRAM_BOT_USERNAME: optionalString,
+    TELEGRAM_API_ROOT: optionalString,
+    TELEGRAM_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+    TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters of A-Z, a-z, 0-9, _ and -')
+        .optional(),
+    ),
+    TELEGRAM_SEND_RATE: z.coerce.number().positive().default(30),
+    TELEGRAM_CHAT_SEND_RATE: z.coerce.number().positive().default(1),
+    TELEGRAM_CHAT_SEND_BURST: z.coerce.number().int().min(1).default(3),
+    ZALO_APP_ID: optionalString,
+    ZALO_APP_SECRET: optionalString,
+    ZALO_OA_SECRET_KEY: optionalString,
+    ZALO_ACCESS_TOKEN: optionalString,
+    ZALO_REFRESH_TOKEN: optionalString,
+    ZALO_API_ROOT: z.string().default('https://openapi.zalo.me'),
+    ZALO_OAUTH_ROOT: z.string().default('https://oauth.zaloapp.com'),
+    ZALO_SEND_RATE: z.coerce.number().positive().default(50),
+    CONSOLE: z.enum(['auto', 'on', 'off']).default('auto'),
+    MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+    REMINDER_OFFSETS: z.string().default('120,30'),
+    REMINDER_MAX_PER_DAY: z.coerce.number().int().min(0).default(2),
+    FINAL_REMINDER_TIME: z.string().regex(/^\d{2}:\d{2}$/).default('07:00'),
+    DIGEST_TIME: z.string().regex(/^\d{2}:\d{2}$/).default('20:00'),
+    INCIDENT_FOLLOWUP_MINUTES: z.coerce.number().int().min(1).default(120),
+    QA_THRESHOLD: z.coerce.number().min(0).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_WEBHOOK_SECRET'],
+        message: 'required when TELEGRAM_WEBHOOK_URL is set',
+      });
+    }
+    const zalo = [env.ZALO_APP_ID, env.ZALO_APP_SECRET, env.ZALO_OA_SECRET_KEY, env.ZALO_ACCESS_TOKEN];
+    if (zalo.some(Boolean) && !zalo.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ZALO_APP_ID'],
+        message: 'set ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY and ZALO_ACCESS_TOKEN together',
+      });
+    }
+    if (!/^\d+(,\d+)*$/.test(env.REMINDER_OFFSETS)) {
+      ctx.addIssue({ code: 'custom', path: ['REMINDER_OFFSETS'], message: 'minutes, comma separated: 120,30' });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export type TelegramConfig =
+  | { mode: 'polling'; token: string; username?: string; apiRoot?: string }
+  | { mode: 'webhook'; token: string; username?: string; apiRoot?: string; webhookUrl: string; secret: string };
+
+export interface ZaloConfig {
+  appId: string;
+  appSecret: string;
+  oaSecretKey: string;
+  accessToken: string;
+  refreshToken?: string;
+  apiRoot: string;
+  oauthRoot: string;
+}
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  logLevel: Env['LOG_LEVEL'];
+  port: number;
+  database: { url?: string; dataDir: string; poolSize: number };
+  telegram?: TelegramConfig;
+  zalo?: ZaloConfig;
+  console: boolean;
+  maxBodyBytes: number;
+  rates: { telegram: number; telegramChat: number; telegramChatBurst: number; zalo: number };
+  schedule: {
+    reminderOffsetsMinutes: number[];
+    reminderMaxPerDay: number;
+    finalReminderTime: string;
+    digestTime: string;
+    incidentFollowupMinutes: number;
+  };
+  qaThreshold?: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; throws ConfigError listing every wrong field. Only this module reads process.env. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const telegram: TelegramConfig | undefined = e.TELEGRAM_BOT_TOKEN
+    ? e.TELEGRAM_WEBHOOK_URL && e.TELEGRAM_WEBHOOK_SECRET
+      ? {
+          mode: 'webhook',
+          token: e.TELEGRAM_BOT_TOKEN,
+          username: e.TELEGRAM_BOT_USERNAME,
+          apiRoot: e.TELEGRAM_API_ROOT,
+          webhookUrl: e.TELEGRAM_WEBHOOK_URL,
+          secret: e.TELEGRAM_WEBHOOK_SECRET,
+        }
+      : { mode: 'polling', token: e.TELEGRAM_BOT_TOKEN, username: e.TELEGRAM_BOT_USERNAME, apiRoot: e.TELEGRAM_API_ROOT }
+    : undefined;
+  const zalo: ZaloConfig | undefined =
+    e.ZALO_APP_ID && e.ZALO_APP_SECRET && e.ZALO_OA_SECRET_KEY && e.ZALO_ACCESS_TOKEN
+      ? {
+          appId: e.ZALO_APP_ID,
+          appSecret: e.ZALO_APP_SECRET,
+          oaSecretKey: e.ZALO_OA_SECRET_KEY,
+          accessToken: e.ZALO_ACCESS_TOKEN,
+          refreshToken: e.ZALO_REFRESH_TOKEN,
+          apiRoot: e.ZALO_API_ROOT.replace(/\/+$/, ''),
+          oauthRoot: e.ZALO_OAUTH_ROOT.replace(/\/+$/, ''),
+        }
+      : undefined;
+  return {
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    port: e.PORT,
+    database: { url: e.DATABASE_URL, dataDir: e.PGLITE_DIR, poolSize: e.DATABASE_POOL_SIZE },
+    telegram,
+    zalo,
+    console: e.CONSOLE === 'on' || (e.CONSOLE === 'auto' && !telegram && !zalo),
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    rates: {
+      telegram: e.TELEGRAM_SEND_RATE,
+      telegramChat: e.TELEGRAM_CHAT_SEND_RATE,
+      telegramChatBurst: e.TELEGRAM_CHAT_SEND_BURST,
+      zalo: e.ZALO_SEND_RATE,
+    },
+    schedule: {
+      reminderOffsetsMinutes: e.REMINDER_OFFSETS.split(',').map(Number),
+      reminderMaxPerDay: e.REMINDER_MAX_PER_DAY,
+      finalReminderTime: e.FINAL_REMINDER_TIME,
+      digestTime: e.DIGEST_TIME,
+      incidentFollowupMinutes: e.INCIDENT_FOLLOWUP_MINUTES,
+    },
+    qaThreshold: e.QA_THRESHOLD,
+  };
+}

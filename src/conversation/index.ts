@@ -1,0 +1,26 @@
+import type { Clock } from '../clock.ts';
+import type { QaEngine } from '../qa/index.ts';
+import { type ActionHandler, type CommandHandler, type Conversation, createConversation } from './engine.ts';
+import { createQaHandlers } from './questions.ts';
+import { register, start } from './registration.ts';
+import { help, status, statusAction } from './staff.ts';
+import { t } from './texts.ts';
+
+export interface BotConversationDeps {
+  clock: Clock;
+  qa?: QaEngine;
+  /** Commands and actions of later features (follow-ups, exports…), merged last. */
+  extraCommands?: Record<string, CommandHandler>;
+  extraActions?: Record<string, ActionHandler>;
+}
+
+/** The whole dialog engine: registration, reports, status, help and Q&A, channel-agnostic. */
+export function createBotConversation(deps: BotConversationDeps): Conversation {
+  const qa = deps.qa ? createQaHandlers(deps.qa) : undefined;
+  return createConversation({
+    clock: deps.clock,
+    commands: { start, register, status, help, ...qa?.commands, ...deps.extraCommands },
+    actions: { st: statusAction, ...qa?.actions, ...deps.extraActions },
+    onFreeText: qa?.onFreeText ?? (async (turn) => turn.reply(t.qaComing)),
+  });
+}

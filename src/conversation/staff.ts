@@ -1,0 +1,45 @@
+import { vnDay } from '../clock.ts';
+import { getActiveCampaign } from '../db/queries/campaigns.ts';
+import { findEnterprise } from '../db/queries/enterprises.ts';
+import { parseDayArg, renderDayStatus, renderHistory } from '../features/status.ts';
+import type { CommandHandler, Turn } from './engine.ts';
+import { describeMember } from './registration.ts';
+import { t } from './texts.ts';
+
+export function isStaff(turn: Turn): boolean {
+  const role = turn.member?.person.role;
+  return role === 'staff' || role === 'admin';
+}
+
+/** Refuses politely without revealing anything about enterprises. */
+export function requireStaff(turn: Turn): boolean {
+  if (isStaff(turn)) return true;
+  turn.reply(turn.member ? t.staffOnly : t.notRegistered);
+  return false;
+}
+
+export const status: CommandHandler = async (turn, args) => {
+  if (!requireStaff(turn)) return;
+  const arg = args.trim();
+  if (!arg) return turn.reply(await renderDayStatus(turn.db, vnDay(turn.now), turn.now));
+  if (/^\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?$/.test(arg)) {
+    const day = parseDayArg(arg, turn.now, await getActiveCampaign(turn.db));
+    if (!day) return turn.reply(t.statusBadArg);
+    return turn.reply(await renderDayStatus(turn.db, day, turn.now));
+  }
+  const enterprise = await findEnterprise(turn.db, arg.slice(0, 200));
+  if (!enterprise) return turn.reply(t.statusBadArg);
+  turn.reply(await renderHistory(turn.db, enterprise));
+};
+
+/** The `st:<code>` button under an incident alert: one enterprise's history. */
+export const statusAction = async (turn: Turn, code: string): Promise<void> => status(turn, code);
+
+export const help: CommandHandler = async (turn) => {
+  const m = turn.member;
+  if (!m) return turn.reply(t.helpUnregistered);
+  if (m.person.role === 'officer') return turn.reply(t.helpOfficer(m.enterprise?.name ?? ''));
+  turn.reply(m.person.role === 'admin' ? t.helpStaff + t.helpAdminExtra : t.helpStaff);
+};
+
+export { describeMember };

@@ -1,0 +1,120 @@
+/** Every user-facing text of the bot, in Vietnamese. */
+
+export const t = {
+  welcome: (name: string) =>
+    [
+      `Xin chào ${name}! Đây là kênh liên lạc dịp Tết của Sở Thông tin và Truyền thông.`,
+      '',
+      'Bot giúp cán bộ trực của các doanh nghiệp bưu chính, viễn thông gửi báo cáo tình hình hằng ngày, và giúp cán bộ Sở theo dõi đơn vị nào đã, chưa báo cáo.',
+      '',
+      'Để bắt đầu, hãy đăng ký bằng mã mời mà Sở đã gửi cho đơn vị của bạn:',
+      '/dangky <mã mời>',
+      '',
+      'Bạn cũng có thể hỏi ngay về công văn, ví dụ: "Hạn nộp báo cáo khi nào?"',
+    ].join('\n'),
+  registeredOfficer: (name: string, enterprise: string) =>
+    `✅ Đăng ký thành công! ${name} là cán bộ trực của ${enterprise}.\n\nGửi báo cáo hằng ngày bằng /baocao (hoặc nhanh: /baocao ok). Gõ /help để xem các lệnh.`,
+  registeredStaff: (name: string) =>
+    `✅ Đăng ký thành công! ${name} là cán bộ của Sở.\n\nXem tình hình báo cáo bằng /status. Gõ /help để xem các lệnh.`,
+  registeredAdmin: (name: string) =>
+    `✅ Đăng ký thành công! ${name} có quyền quản trị.\n\nGõ /help để xem các lệnh.`,
+  alreadyRegistered: (who: string) => `Bạn đã đăng ký rồi (${who}). Gõ /help để xem các lệnh.`,
+  roleChanged: (who: string) => `✅ Đã cập nhật đăng ký của bạn: ${who}.`,
+  codeMissing: 'Vui lòng gửi kèm mã mời, ví dụ: /dangky 7KQ2-M9XA-4TPB-W3HD',
+  codeUnknown: '❌ Mã mời không đúng. Vui lòng kiểm tra lại từng ký tự hoặc liên hệ Sở để được cấp mã mới.',
+  codeExpired: '❌ Mã mời đã hết hạn. Vui lòng liên hệ Sở để được cấp mã mới.',
+  codeUsedUp: '❌ Mã mời đã được dùng hết số lượt cho phép. Vui lòng liên hệ Sở để được cấp mã mới.',
+  codeWrongKind: '❌ Đây là mã liên kết tài khoản, không phải mã mời. Hãy gửi: /lienket <mã>',
+  codeBlocked: (until: string) =>
+    `Bạn đã nhập sai mã quá nhiều lần. Vui lòng thử lại sau ${until} hoặc liên hệ Sở để được hỗ trợ.`,
+  describeOfficer: (enterprise: string) => `cán bộ trực của ${enterprise}`,
+  describeStaff: 'cán bộ Sở Thông tin và Truyền thông',
+  describeAdmin: 'quản trị viên',
+
+  notRegistered: 'Bạn chưa đăng ký. Hãy gửi /dangky <mã mời> với mã mà Sở đã cấp cho đơn vị của bạn.',
+  officersOnly: 'Chức năng này dành cho cán bộ trực của doanh nghiệp.',
+  staffOnly: 'Xin lỗi, chức năng này chỉ dành cho cán bộ Sở Thông tin và Truyền thông.',
+  adminOnly: 'Xin lỗi, chức năng này chỉ dành cho quản trị viên.',
+
+  reportAsk: (enterprise: string, day: string) => `Báo cáo ngày ${day} của ${enterprise}. Tình hình hiện nay thế nào?`,
+  reportAskAmend: (enterprise: string, day: string, at: string) =>
+    `Hôm nay ${enterprise} đã báo cáo lúc ${at}. Báo cáo mới sẽ là bản sửa đổi (bản cũ vẫn được lưu). Tình hình hiện nay thế nào?`,
+  btnNormal: '✅ Bình thường',
+  btnIncident: '⚠️ Có sự cố',
+  btnCancel: 'Hủy',
+  btnSkip: 'Bỏ qua',
+  btnOngoing: 'Đang xử lý',
+  btnResolved: 'Đã khắc phục',
+  askKind: 'Loại sự cố là gì?',
+  askArea: 'Phạm vi, khu vực bị ảnh hưởng? Chọn bên dưới hoặc gõ tên địa bàn (ví dụ: huyện Lục Ngạn).',
+  askAffected: 'Số trạm, điểm phục vụ hoặc khách hàng bị ảnh hưởng? Chọn hoặc gõ một số.',
+  askOngoing: 'Sự cố đã được khắc phục chưa?',
+  askNote: 'Mô tả ngắn về sự cố (nguyên nhân, biện pháp xử lý). Gõ nội dung hoặc bấm "Bỏ qua".',
+  cancelled: 'Đã hủy. Chưa có gì được ghi nhận.',
+  nothingToCancel: 'Không có thao tác nào đang dở.',
+  expiredAction: 'Thao tác này không hợp lệ hoặc đã hết hạn. Gõ /baocao để báo cáo lại, hoặc /help để xem các lệnh.',
+  dialogReminder: (question: string) => `Bạn đang báo cáo dở. ${question}\n(Gõ /huy để hủy.)`,
+  tooLong: (max: number) => `Nội dung quá dài (tối đa ${max} ký tự). Vui lòng rút gọn.`,
+  affectedInvalid: 'Vui lòng chọn một mức hoặc gõ một số (ví dụ: 12).',
+  oneLineUsage:
+    'Cách báo cáo nhanh:\n• /baocao ok — mạng lưới, hoạt động bình thường\n• /baocao sự cố: <mô tả> — có sự cố\nHoặc gõ /baocao để chọn từng bước.',
+
+  receipt: (p: {
+    enterprise: string;
+    day: string;
+    summary: string;
+    ref: string;
+    at: string;
+    revision: number;
+    previousRef?: string;
+    deadlineNote?: string;
+  }) =>
+    [
+      `✅ Đã ghi nhận báo cáo ngày ${p.day} của ${p.enterprise}.`,
+      `Tình hình: ${p.summary}`,
+      `Số tham chiếu: ${p.ref} · lúc ${p.at} (giờ Việt Nam)`,
+      p.revision > 1
+        ? `Đây là bản sửa đổi lần ${p.revision - 1}, thay cho báo cáo ${p.previousRef}. Bản trước vẫn được lưu trong lịch sử.`
+        : '',
+      p.deadlineNote ?? '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  summaryNormal: 'Bình thường',
+  summaryIncident: (kind: string, ongoing: boolean) => `Có sự cố — ${kind} (${ongoing ? 'đang xử lý' : 'đã khắc phục'})`,
+  lateNote: (deadline: string) => `Lưu ý: báo cáo được ghi nhận sau hạn ${deadline} của ngày.`,
+  onTimeNote: (deadline: string) => `Hạn báo cáo hằng ngày: ${deadline}.`,
+  outsideCampaignNote: (name: string) => `Ngày này nằm ngoài thời gian của đợt "${name}", báo cáo vẫn được lưu.`,
+
+  statusTitle: (day: string, at: string) => `📊 Tình hình báo cáo ngày ${day} (tính đến ${at})`,
+  statusCounts: (done: number, total: number) => `Đã báo cáo: ${done}/${total}`,
+  statusDeadline: (deadline: string) => `Hạn báo cáo: ${deadline}`,
+  statusIncidents: (n: number) => `⚠️ Có sự cố (${n}):`,
+  statusMissing: (n: number) => `⏳ Chưa báo cáo (${n}):`,
+  statusAllReported: '✅ Tất cả doanh nghiệp đã báo cáo.',
+  statusUnreachable: (n: number) => `📵 Không liên lạc được qua Zalo/Telegram (${n}) — nên gọi điện:`,
+  statusNoEnterprises: 'Chưa có doanh nghiệp nào trong danh sách. Dùng lệnh quản trị để nhập danh sách doanh nghiệp.',
+  statusBadArg:
+    'Không hiểu yêu cầu. Dùng: /status (hôm nay), /status 10/02 (một ngày), hoặc /status <mã hoặc tên doanh nghiệp>.',
+  statusHistoryTitle: (name: string, code: string) => `📁 Lịch sử báo cáo của ${name} (${code}):`,
+  statusHistoryEmpty: (name: string) => `${name} chưa có báo cáo nào.`,
+  statusAmended: (n: number) => `sửa đổi ${n} lần`,
+
+  helpUnregistered:
+    'Các lệnh:\n/dangky <mã mời> — đăng ký làm cán bộ trực của doanh nghiệp hoặc cán bộ Sở\n/vanban — xem tóm tắt công văn\n/help — trợ giúp\n\nBạn có thể gõ câu hỏi về công văn, ví dụ: "Hạn nộp báo cáo khi nào?"',
+  helpOfficer: (enterprise: string) =>
+    `Bạn là cán bộ trực của ${enterprise}. Các lệnh:\n/baocao — gửi báo cáo tình hình hôm nay\n/baocao ok — báo cáo nhanh: bình thường\n/baocao sự cố: <mô tả> — báo cáo nhanh có sự cố\n/tamdung — tạm dừng nhắc nhở hôm nay\n/lienket — liên kết tài khoản Telegram và Zalo\n/vanban — xem tóm tắt công văn\n/huy — hủy thao tác đang dở\n\nGõ câu hỏi bất kỳ về công văn để được trả lời.`,
+  helpStaff:
+    'Bạn là cán bộ Sở. Các lệnh:\n/status — tình hình báo cáo hôm nay\n/status 10/02 — tình hình một ngày\n/status <mã DN> — lịch sử một doanh nghiệp\n/export — xuất Excel (/export csv để xuất CSV)\n/tonghop — dự thảo báo cáo tổng hợp\n/cauhoi — các câu hỏi bot chưa trả lời được\n/lienket — liên kết tài khoản Telegram và Zalo\n/vanban — xem tóm tắt công văn',
+  helpAdminExtra: '\n/thongbao <nội dung> — gửi thông báo tới mọi cán bộ trực',
+
+  qaComing: 'Chức năng hỏi đáp về công văn đang được hoàn thiện. Vui lòng gõ /help để xem các lệnh.',
+  internalError: 'Xin lỗi, hệ thống gặp lỗi khi xử lý tin nhắn của bạn. Vui lòng thử lại sau ít phút.',
+  emptyMessage: 'Bot chỉ hiểu tin nhắn văn bản. Gõ /help để xem các lệnh.',
+  unknownCommand: (cmd: string) => `Không có lệnh /${cmd}. Gõ /help để xem các lệnh.`,
+};
+
+export const REF_PREFIX = 'BC';
+export function reportRef(id: number): string {
+  return `${REF_PREFIX}${String(id).padStart(6, '0')}`;
+}

@@ -1,0 +1,42 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { conversationState } from '../schema.ts';
+
+export type ConversationRow = typeof conversationState.$inferSelect;
+
+/** Reads a chat's dialog state, locking the row for the rest of the transaction. */
+export async function loadConversation(db: Db, channel: string, chatId: string): Promise<ConversationRow> {
+  const [row] = await db
+    .select()
+    .from(conversationState)
+    .where(and(eq(conversationState.channel, channel), eq(conversationState.chatId, chatId)))
+    .for('update');
+  return (
+    row ?? {
+      channel,
+      chatId,
+      state: 'idle',
+      data: {},
+      failedCodes: 0,
+      codesBlockedUntil: null,
+      updatedAt: new Date(0),
+    }
+  );
+}
+
+export async function saveConversation(db: Db, row: ConversationRow, at: Date): Promise<void> {
+  const values = { ...row, updatedAt: at };
+  await db
+    .insert(conversationState)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [conversationState.channel, conversationState.chatId],
+      set: {
+        state: values.state,
+        data: values.data,
+        failedCodes: values.failedCodes,
+        codesBlockedUntil: values.codesBlockedUntil,
+        updatedAt: at,
+      },
+    });
+}

@@ -1,0 +1,110 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Envelope } from '../../messages.ts';
+import type { Db } from '../client.ts';
+import { LANE_BULK, LANE_REPLY, outbox } from '../schema.ts';
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+export interface Enqueue extends Envelope {
+  lane?: 'reply' | 'bulk';
+  /** A unique key for scheduled messages: the same key is never enqueued twice. */
+  dedupeKey?: string;
+  notBefore?: Date;
+}
+
+/** Returns how many rows were newly enqueued (rows with a known dedupe key are skipped). */
+export async function enqueueMessages(db: Db, messages: Enqueue[]): Promise<number> {
+  if (messages.length === 0) return 0;
+  const rows = messages.map(({ lane, dedupeKey, notBefore, ...envelope }) => ({
+    channel: envelope.channel,
+    chatId: envelope.chatId,
+    payload: envelope,
+    lane: lane === 'bulk' ? LANE_BULK : LANE_REPLY,
+    dedupeKey: dedupeKey ?? null,
+    ...(notBefore ? { nextAttemptAt: notBefore } : {}),
+  }));
+  let inserted = 0;
+  // Chunks keep one statement's parameters well under PostgreSQL's 65,535 limit.
+  for (let i = 0; i < rows.length; i += 1000) {
+    const done = await db
+      .insert(outbox)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoNothing({ target: outbox.dedupeKey })
+      .returning({ id: outbox.id });
+    inserted += done.length;
+  }
+  return inserted;
+}
+
+/**
+ * Claims due messages for sending, replies before bulk, oldest first, skipping any message whose chat still has an
+ * earlier one waiting (so one chat's messages leave in order). Safe with several workers (SKIP LOCKED).
+ */
+export async function claimDueMessages(
+  db: Db,
+  params: { limit: number; now: Date; lockMs: number; channels: string[] },
+): Promise<OutboxRow[]> {
+  if (params.limit <= 0 || params.channels.length === 0) return [];
+  const now = params.now.toISOString();
+  const lockedUntil = new Date(params.now.getTime() + params.lockMs).toISOString();
+  const channels = sql.join(
+    params.channels.map((c) => sql`${c}`),
+    sql`, `,
+  );
+  const result = await db.execute(sql`
+    update ${outbox} set status = 'sending', locked_until = ${lockedUntil}, attempts = ${outbox.attempts} + 1
+    where ${outbox.id} in (
+      select o.id from ${outbox} o
+      where o.channel in (${channels})
+        and ((o.status = 'pending' and o.next_attempt_at <= ${now}) or (o.status = 'sending' and o.locked_until < ${now}))
+        and not exists (
+          select 1 from ${outbox} e
+          where e.channel = o.channel and e.chat_id = o.chat_id and e.id < o.id and e.status in ('pending', 'sending')
+        )
+      order by o.lane, o.id
+      limit ${params.limit}
+      for update skip locked
+    )
+    returning *`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
+  return rows
+    .map((r) => ({
+      id: Number(r.id),
+      channel: String(r.channel),
+      chatId: String(r.chat_id),
+      payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+      lane: Number(r.lane),
+      status: 'sending' as const,
+      attempts: Number(r.attempts),
+      nextAttemptAt: new Date(r.next_attempt_at as string),
+      lockedUntil: new Date(r.locked_until as string),
+      lastError: (r.last_error as string | null) ?? null,
+      dedupeKey: (r.dedupe_key as string | null) ?? null,
+      createdAt: new Date(r.created_at as string),
+      sentAt: null,
+    }))
+    .sort((a, b) => a.lane - b.lane || a.id - b.id);
+}
+
+export async function markSent(db: Db, id: number, at: Date): Promise<void> {
+  await db.update(outbox).set({ status: 'sent', sentAt: at, lockedUntil: null }).where(eq(outbox.id, id));
+}
+
+export async function markRetry(db: Db, id: number, params: { at: Date; error: string }): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ status: 'pending', nextAttemptAt: params.at, lastError: params.error, lockedUntil: null })
+    .where(eq(outbox.id, id));
+}
+
+export async function markFailed(db: Db, id: number, error: string): Promise<void> {
+  await db.update(outbox).set({ status: 'failed', lastError: error, lockedUntil: null }).where(eq(outbox.id, id));
+}
+
+/** Puts a claimed message back untouched (the worker is stopping). */
+export async function releaseClaim(db: Db, id: number): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ status: 'pending', attempts: sql`greatest(${outbox.attempts} - 1, 0)`, lockedUntil: null })
+    .where(eq(outbox.id, id));
+}

@@ -1,0 +1,97 @@
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * At most `limit` grants in any sliding window of `windowMs`, handed out in priority order (lower first, FIFO within
+ * a priority). A sliding window, not a token bucket, because that is how "30 messages a second" is enforced.
+ */
+export class SlidingWindowLimiter {
+  private readonly grants: number[] = [];
+  private readonly waiting: { priority: number; resolve: () => void }[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private pausedUntil = 0;
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs = 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  take(priority = 0): Promise<void> {
+    return new Promise((resolve) => {
+      const at = this.waiting.findIndex((w) => w.priority > priority);
+      const entry = { priority, resolve };
+      if (at === -1) this.waiting.push(entry);
+      else this.waiting.splice(at, 0, entry);
+      this.pump();
+    });
+  }
+
+  /** Sends nothing until `ms` from now (the API said 429 retry_after). */
+  pause(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
+    this.pump();
+  }
+
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  private pump(): void {
+    if (this.timer) return;
+    const now = this.now();
+    while (this.grants.length > 0 && this.grants[0]! <= now - this.windowMs) this.grants.shift();
+    while (this.waiting.length > 0 && now >= this.pausedUntil && this.grants.length < this.limit) {
+      this.grants.push(now);
+      this.waiting.shift()!.resolve();
+    }
+    if (this.waiting.length === 0) return;
+    const wait =
+      now < this.pausedUntil ? this.pausedUntil - now : this.grants[0]! + this.windowMs - now + 1;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.pump();
+    }, Math.max(1, wait));
+  }
+}
+
+/** A token bucket: `ratePerSecond` sustained with bursts of `burst` (a receipt and its follow-up question together). */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly burst: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokens = burst;
+    this.last = now();
+  }
+
+  take(): Promise<void> {
+    this.chain = this.chain.then(async () => {
+      for (;;) {
+        const now = this.now();
+        this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
+        this.last = now;
+        if (this.tokens >= 1) {
+          this.tokens -= 1;
+          return;
+        }
+        await sleep(Math.ceil(((1 - this.tokens) / this.ratePerSecond) * 1000));
+      }
+    });
+    return this.chain;
+  }
+
+  /** Empties the bucket for `ms` (a per-chat 429). */
+  pause(ms: number): void {
+    this.tokens = -(ms / 1000) * this.ratePerSecond;
+    this.last = this.now();
+  }
+
+  get idle(): boolean {
+    return this.tokens >= this.burst - 1e-9;
+  }
+}

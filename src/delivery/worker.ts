@@ -1,0 +1,178 @@
+import type { Db } from '../db/client.ts';
+import { claimDueMessages, markFailed, markRetry, markSent, type OutboxRow, releaseClaim } from '../db/queries/outbox.ts';
+import { markUnreachable } from '../db/queries/people.ts';
+import type { Logger } from '../logger.ts';
+import type { Channel, Envelope } from '../messages.ts';
+import { SlidingWindowLimiter, TokenBucket } from './rate-limit.ts';
+import { type ChannelRates, type ChannelSender, DeliveryError } from './sender.ts';
+
+export interface DeliveryChannel {
+  sender: ChannelSender;
+  rates: ChannelRates;
+}
+
+export interface DeliveryDeps {
+  db: Db;
+  logger: Logger;
+  channels: Partial<Record<Channel, DeliveryChannel>>;
+  /** Messages claimed and not yet finished, at most. */
+  maxInFlight?: number;
+  pollMs?: number;
+  maxAttempts?: number;
+  /** Claimed rows are re-offered after this long if a worker died mid-send. */
+  lockMs?: number;
+}
+
+export interface DeliveryWorker {
+  start(): void;
+  /** Wakes the worker now (something was enqueued). */
+  wake(): void;
+  /** Stops claiming, finishes the messages in flight, releases the ones still waiting for a rate slot. */
+  stop(): Promise<void>;
+  readonly stats: { sent: number; retried: number; failed: number };
+}
+
+const backoffMs = (attempt: number) => Math.min(5 * 60_000, 1000 * 2 ** Math.max(0, attempt - 1));
+
+// Delivery runs on the wall clock even when the business clock is frozen in tests: it paces real HTTP calls.
+export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
+  const { db, logger } = deps;
+  const maxAttempts = deps.maxAttempts ?? 8;
+  const pollMs = deps.pollMs ?? 500;
+  const lockMs = deps.lockMs ?? 60_000;
+  const channels = Object.keys(deps.channels) as Channel[];
+  const limiters = new Map<Channel, SlidingWindowLimiter>();
+  for (const c of channels) limiters.set(c, new SlidingWindowLimiter(Math.max(1, Math.floor(deps.channels[c]!.rates.perSecond))));
+  const buckets = new Map<string, TokenBucket>();
+  const maxInFlight =
+    deps.maxInFlight ?? Math.max(20, Math.ceil(2 * Math.max(...channels.map((c) => deps.channels[c]!.rates.perSecond))));
+  const inFlight = new Set<Promise<void>>();
+  const stats = { sent: 0, retried: 0, failed: 0 };
+  let running = false;
+  let stopping = false;
+  let wakeUp: (() => void) | undefined;
+  let woken = false;
+  let loopDone: Promise<void> = Promise.resolve();
+
+  function bucketFor(channel: Channel, chatId: string): TokenBucket | undefined {
+    const perChat = deps.channels[channel]?.rates.perChat;
+    if (!perChat) return undefined;
+    const key = `${channel}:${chatId}`;
+    let bucket = buckets.get(key);
+    if (!bucket) {
+      bucket = new TokenBucket(perChat.perSecond, perChat.burst);
+      buckets.set(key, bucket);
+      if (buckets.size > 10_000) {
+        for (const [k, b] of buckets) if (b.idle) buckets.delete(k);
+      }
+    }
+    return bucket;
+  }
+
+  async function deliver(row: OutboxRow): Promise<void> {
+    const channel = row.channel as Channel;
+    const entry = deps.channels[channel]!;
+    const bucket = bucketFor(channel, row.chatId);
+    await bucket?.take();
+    await limiters.get(channel)!.take(row.lane);
+    if (stopping) return releaseClaim(db, row.id);
+    try {
+      await entry.sender.send({ ...(row.payload as Envelope), channel, chatId: row.chatId });
+      await markSent(db, row.id, new Date());
+      stats.sent++;
+    } catch (err) {
+      await handleFailure(row, err, bucket);
+    }
+  }
+
+  async function handleFailure(row: OutboxRow, err: unknown, bucket: TokenBucket | undefined): Promise<void> {
+    const channel = row.channel as Channel;
+    const failure = err instanceof DeliveryError ? err : new DeliveryError('retry', describe(err));
+    const log = logger.child({ outboxId: row.id, channel, attempt: row.attempts });
+    if (failure.failure === 'retry' && row.attempts < maxAttempts) {
+      const delay = failure.retryAfterMs ?? backoffMs(row.attempts);
+      if (failure.retryAfterMs !== undefined) {
+        if (failure.global) limiters.get(channel)!.pause(failure.retryAfterMs);
+        else bucket?.pause(failure.retryAfterMs);
+      }
+      stats.retried++;
+      log.warn({ delayMs: delay, reason: failure.message }, 'send failed, will retry');
+      await markRetry(db, row.id, { at: new Date(Date.now() + delay), error: failure.message });
+      return;
+    }
+    stats.failed++;
+    log.warn({ reason: failure.message, failure: failure.failure }, 'send failed for good');
+    await markFailed(db, row.id, `${failure.failure}: ${failure.message}`);
+    if (failure.failure === 'unreachable') {
+      await markUnreachable(db, { channel, chatId: row.chatId, reason: failure.message, at: new Date() });
+    }
+  }
+
+  function track(row: OutboxRow): void {
+    const p: Promise<void> = deliver(row)
+      .catch((err) => logger.error({ err, outboxId: row.id }, 'delivery bookkeeping failed'))
+      .finally(() => {
+        inFlight.delete(p);
+        wakeUp?.();
+      });
+    inFlight.add(p);
+  }
+
+  async function loop(): Promise<void> {
+    while (running) {
+      let claimed = 0;
+      const room = maxInFlight - inFlight.size;
+      if (room > 0) {
+        try {
+          const rows = await claimDueMessages(db, { limit: room, now: new Date(), lockMs, channels });
+          for (const row of rows) track(row);
+          claimed = rows.length;
+        } catch (err) {
+          logger.warn({ err }, 'claiming outbox messages failed');
+        }
+      }
+      if (!running) break;
+      if (woken) {
+        woken = false;
+        continue;
+      }
+      if (claimed === 0 || room <= claimed) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pollMs);
+          wakeUp = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wakeUp = undefined;
+        woken = false;
+      }
+    }
+  }
+
+  return {
+    stats,
+    start() {
+      if (running || channels.length === 0) return;
+      running = true;
+      stopping = false;
+      loopDone = loop();
+    },
+    wake() {
+      woken = true;
+      wakeUp?.();
+    },
+    async stop() {
+      running = false;
+      stopping = true;
+      wakeUp?.();
+      await loopDone;
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}
+
+function describe(err: unknown): string {
+  if (err instanceof Error) return err.message.slice(0, 300);
+  return String(err).slice(0, 300);
+}

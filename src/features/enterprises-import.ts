@@ -1,0 +1,109 @@
+import { SECTORS, type Sector } from '../db/schema.ts';
+
+export interface EnterpriseRow {
+  line: number;
+  name: string;
+  sector: Sector;
+  code: string;
+}
+
+export interface ImportProblem {
+  line: number;
+  message: string;
+}
+
+const SECTOR_ALIASES: Record<string, Sector> = {
+  postal: 'postal',
+  'buu chinh': 'postal',
+  telecom: 'telecom',
+  'vien thong': 'telecom',
+  both: 'both',
+  'buu chinh vien thong': 'both',
+  'ca hai': 'both',
+};
+
+/** One CSV line → fields; handles quotes and doubled quotes (RFC 4180, without embedded newlines). */
+export function splitCsvLine(line: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      fields.push(field);
+      field = '';
+    } else field += c;
+  }
+  fields.push(field);
+  return fields.map((f) => f.trim());
+}
+
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().trim();
+}
+
+/** A short upper-case ASCII code from a name: "Viettel Post Bắc Giang" → "VPBG". */
+export function codeFromName(name: string): string {
+  const words = fold(name).replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean);
+  const code = words.length === 1 ? words[0]!.slice(0, 8) : words.map((w) => w[0]).join('');
+  return code.toUpperCase().slice(0, 12) || 'DN';
+}
+
+/**
+ * Parses `name,sector[,code]` with a header row. Any bad row makes the whole file fail: the caller imports nothing
+ * and shows every problem with its line number.
+ */
+export function parseEnterprisesCsv(
+  text: string,
+  existingCodes: Iterable<string> = [],
+): { rows: EnterpriseRow[]; problems: ImportProblem[] } {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const problems: ImportProblem[] = [];
+  const rows: EnterpriseRow[] = [];
+  const header = splitCsvLine(lines[0] ?? '').map((h) => fold(h));
+  if (header[0] !== 'name' || header[1] !== 'sector' || (header.length > 2 && header[2] !== 'code')) {
+    return { rows: [], problems: [{ line: 1, message: 'dòng tiêu đề phải là: name,sector[,code]' }] };
+  }
+  const taken = new Map<string, number>();
+  for (const c of existingCodes) taken.set(c.toUpperCase(), 0);
+  for (let i = 1; i < lines.length; i++) {
+    const raw = lines[i]!;
+    if (raw.trim() === '') continue;
+    const line = i + 1;
+    const [name = '', sectorRaw = '', codeRaw = '', ...extra] = splitCsvLine(raw);
+    const before = problems.length;
+    if (extra.some((e) => e !== '')) problems.push({ line, message: 'thừa cột (chỉ có name,sector,code)' });
+    if (!name) problems.push({ line, message: 'thiếu tên doanh nghiệp' });
+    else if (name.length > 200) problems.push({ line, message: 'tên quá dài (tối đa 200 ký tự)' });
+    const sector = SECTOR_ALIASES[fold(sectorRaw)];
+    if (!sector) {
+      problems.push({ line, message: `lĩnh vực không hợp lệ "${sectorRaw.slice(0, 40)}" (dùng: ${SECTORS.join(', ')})` });
+    }
+    let code = codeRaw.toUpperCase();
+    if (code && !/^[A-Z0-9_-]{1,20}$/.test(code)) {
+      problems.push({ line, message: `mã "${codeRaw.slice(0, 40)}" chỉ được gồm chữ, số, _ và - (tối đa 20 ký tự)` });
+    }
+    if (!code && name) {
+      const base = codeFromName(name);
+      code = base;
+      for (let n = 2; taken.has(code); n++) code = `${base}${n}`;
+    }
+    if (code && taken.has(code)) {
+      const first = taken.get(code);
+      problems.push({ line, message: first ? `mã "${code}" trùng với dòng ${first}` : `mã "${code}" đã có trong hệ thống` });
+    }
+    if (problems.length === before && sector) {
+      taken.set(code, line);
+      rows.push({ line, name, sector, code });
+    }
+  }
+  if (rows.length === 0 && problems.length === 0) problems.push({ line: 1, message: 'tệp không có dòng dữ liệu nào' });
+  return { rows: problems.length ? [] : rows, problems };
+}

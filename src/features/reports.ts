@@ -1,0 +1,93 @@
+import { formatDay, formatVnDateTime, vnInstant, vnTime } from '../clock.ts';
+import { t, reportRef } from '../conversation/texts.ts';
+import type { Db } from '../db/client.ts';
+import type { Campaign } from '../db/queries/campaigns.ts';
+import { getActiveCampaign } from '../db/queries/campaigns.ts';
+import { type Report, recordReport } from '../db/queries/reports.ts';
+import type { IncidentDetails } from '../db/schema.ts';
+import { kindLabel } from './incident-kinds.ts';
+
+export const NOTE_MAX = 1000;
+
+export type OneLine = { status: 'normal' } | { status: 'incident'; note: string } | { status: 'invalid' };
+
+/** `/baocao ok`, `/baocao bình thường`, `/baocao sự cố: mất sóng ở Lục Ngạn` (with or without diacritics). */
+export function parseOneLine(args: string): OneLine {
+  const folded = fold(args).trim();
+  if (/^(ok|oke|okay|binh thuong|bt|on|on dinh|tot)\.?!?$/.test(folded)) return { status: 'normal' };
+  const m = /^(su co|suco|sc|incident)\s*[:\-–—]?\s*/.exec(folded);
+  if (m) {
+    const note = args.trim().slice(m[0].length).trim();
+    return note ? { status: 'incident', note } : { status: 'invalid' };
+  }
+  return { status: 'invalid' };
+}
+
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+}
+
+export interface SubmitReport {
+  enterpriseId: number;
+  enterpriseName: string;
+  reporterId: number;
+  channel: string;
+  day: string;
+  incident: IncidentDetails | null;
+  note: string | null;
+  now: Date;
+}
+
+export function summarize(report: Pick<Report, 'status' | 'incident'>): string {
+  if (report.status === 'normal' || !report.incident) return t.summaryNormal;
+  return t.summaryIncident(kindLabel(report.incident.kind), report.incident.ongoing);
+}
+
+/** Records a report (a new revision when the day already has one) and returns its receipt. */
+export async function submitReport(
+  db: Db,
+  params: SubmitReport,
+): Promise<{ report: Report; previous: Report | null; receipt: string }> {
+  const { report, previous } = await recordReport(db, {
+    enterpriseId: params.enterpriseId,
+    reportDay: params.day,
+    status: params.incident ? 'incident' : 'normal',
+    incident: params.incident,
+    note: params.note,
+    reporterId: params.reporterId,
+    channel: params.channel,
+    at: params.now,
+  });
+  const campaign = await getActiveCampaign(db);
+  const receipt = t.receipt({
+    enterprise: params.enterpriseName,
+    day: formatDay(params.day),
+    summary: summarize(report),
+    ref: reportRef(report.id),
+    at: formatVnDateTime(params.now),
+    revision: report.revision,
+    previousRef: previous ? reportRef(previous.id) : undefined,
+    deadlineNote: campaign ? deadlineNote(campaign, params.day, params.now) : undefined,
+  });
+  return { report, previous, receipt };
+}
+
+export function dailyDeadline(campaign: Campaign, day: string): Date {
+  return vnInstant(day, campaign.dailyDeadline);
+}
+
+export function inCampaign(campaign: Campaign, day: string): boolean {
+  return day >= campaign.firstDay && day <= campaign.lastDay;
+}
+
+function deadlineNote(campaign: Campaign, day: string, now: Date): string {
+  if (!inCampaign(campaign, day)) return t.outsideCampaignNote(campaign.name);
+  const deadline = dailyDeadline(campaign, day);
+  const label = `${vnTime(deadline).toFormat('HH:mm')} ngày ${formatDay(day)}`;
+  return now > deadline ? t.lateNote(label) : t.onTimeNote(label);
+}

@@ -1,0 +1,136 @@
+import type { Clock } from '../clock.ts';
+import type { Conversation } from '../conversation/engine.ts';
+import { t } from '../conversation/texts.ts';
+import type { Db } from '../db/client.ts';
+import {
+  listChatsWithPending,
+  lockChat,
+  markInboundAttemptFailed,
+  markInboundDone,
+  nextPendingForChat,
+  recordInbound,
+} from '../db/queries/inbox.ts';
+import { enqueueMessages } from '../db/queries/outbox.ts';
+import type { Logger } from '../logger.ts';
+import type { Channel, IncomingMessage } from '../messages.ts';
+
+export interface InboxDeps {
+  db: Db;
+  conversation: Conversation;
+  clock: Clock;
+  logger: Logger;
+  /** Called after replies were committed to the outbox, to wake the delivery worker. */
+  onOutbox?: () => void;
+  maxAttempts?: number;
+}
+
+export interface Inbox {
+  /** Records an inbound event durably (throws if the database cannot); false for a redelivery. Then processes it. */
+  accept(eventKey: string, message: IncomingMessage): Promise<boolean>;
+  /** Processes a chat's pending events, one at a time, in order. */
+  drain(channel: Channel, chatId: string): Promise<void>;
+  /** Finds chats with pending events (after a crash or restart) and drains them. */
+  sweep(): Promise<number>;
+  startSweeper(intervalMs: number): void;
+  /** Stops the sweeper and waits for work in progress. */
+  stop(): Promise<void>;
+}
+
+export function createInbox(deps: InboxDeps): Inbox {
+  const { db, conversation, clock, logger } = deps;
+  const maxAttempts = deps.maxAttempts ?? 3;
+  const running = new Map<string, { again: boolean; done: Promise<void> }>();
+  let sweeper: NodeJS.Timeout | undefined;
+
+  async function processOne(channel: Channel, chatId: string): Promise<boolean> {
+    let eventId: number | undefined;
+    try {
+      return await db.transaction(async (tx) => {
+        // Serialises one chat across replicas; the row lock alone would let two replicas take events out of order.
+        await lockChat(tx, channel, chatId);
+        const event = await nextPendingForChat(tx, channel, chatId);
+        if (!event) return false;
+        eventId = event.id;
+        const message = event.message as IncomingMessage;
+        const replies = await conversation.handle(tx, message);
+        await enqueueMessages(
+          tx,
+          replies.map((r) => ({ ...r, channel })),
+        );
+        await markInboundDone(tx, event.id, clock.now());
+        return true;
+      });
+    } catch (err) {
+      if (eventId === undefined) throw err;
+      logger.error({ err, channel, chatId, eventId }, 'inbound event failed');
+      const { gaveUp } = await markInboundAttemptFailed(db, {
+        id: eventId,
+        error: err instanceof Error ? err.message : String(err),
+        maxAttempts,
+        at: clock.now(),
+      });
+      if (gaveUp) await enqueueMessages(db, [{ channel, chatId, text: t.internalError }]);
+      return true;
+    }
+  }
+
+  async function loop(channel: Channel, chatId: string, key: string): Promise<void> {
+    const entry = running.get(key)!;
+    try {
+      do {
+        entry.again = false;
+        let worked = 0;
+        while (await processOne(channel, chatId)) worked++;
+        if (worked > 0) deps.onOutbox?.();
+      } while (entry.again);
+    } catch (err) {
+      logger.error({ err, channel, chatId }, 'processing a chat failed; the sweeper will retry');
+    } finally {
+      running.delete(key);
+    }
+  }
+
+  function drain(channel: Channel, chatId: string): Promise<void> {
+    const key = `${channel}:${chatId}`;
+    const existing = running.get(key);
+    if (existing) {
+      existing.again = true;
+      return existing.done;
+    }
+    const entry = { again: false, done: Promise.resolve() };
+    running.set(key, entry);
+    entry.done = loop(channel, chatId, key);
+    return entry.done;
+  }
+
+  async function sweep(): Promise<number> {
+    const chats = await listChatsWithPending(db, 100);
+    await Promise.all(chats.map((c) => drain(c.channel as Channel, c.chatId)));
+    return chats.length;
+  }
+
+  return {
+    async accept(eventKey, message) {
+      const fresh = await recordInbound(db, { channel: message.channel, eventKey, message });
+      if (fresh) void drain(message.channel, message.chatId);
+      return fresh;
+    },
+    drain,
+    sweep,
+    startSweeper(intervalMs) {
+      const tick = () => {
+        sweep()
+          .catch((err) => logger.warn({ err }, 'inbox sweep failed'))
+          .finally(() => {
+            if (sweeper) sweeper = setTimeout(tick, intervalMs);
+          });
+      };
+      sweeper = setTimeout(tick, 0);
+    },
+    async stop() {
+      clearTimeout(sweeper);
+      sweeper = undefined;
+      await Promise.allSettled([...running.values()].map((r) => r.done));
+    },
+  };
+}

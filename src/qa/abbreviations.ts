@@ -1,0 +1,98 @@
+/**
+ * Abbreviations officers type on phones, keyed by the folded form (đc → dc). Domain meaning wins over
+ * teencode: bc is "báo cáo" (not "bạn cũng"), vt is "viễn thông", bg is "Bắc Giang".
+ * Deliberately absent because they are ambiguous here: ct (công ty / chỉ thị), nv (nhân viên / nhiệm vụ),
+ * kt (kiểm tra / ký thay), hong (không / hỏng), kg, bd, cn.
+ */
+export const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  bc: 'bao cao',
+  bcvt: 'buu chinh vien thong',
+  bccp: 'buu chinh chuyen phat',
+  vt: 'vien thong',
+  dn: 'doanh nghiep',
+  dnbc: 'doanh nghiep buu chinh',
+  dnvt: 'doanh nghiep vien thong',
+  cty: 'cong ty',
+  ko: 'khong',
+  k: 'khong',
+  hok: 'khong',
+  hk: 'khong',
+  khg: 'khong',
+  hem: 'khong',
+  dc: 'duoc',
+  ntn: 'nhu the nao',
+  sdt: 'so dien thoai',
+  dt: 'dien thoai',
+  tt: 'thong tin',
+  ttin: 'thong tin',
+  tttt: 'thong tin truyen thong',
+  stttt: 'so thong tin truyen thong',
+  sotttt: 'so thong tin truyen thong',
+  attt: 'an toan thong tin',
+  ttll: 'thong tin lien lac',
+  ubnd: 'uy ban nhan dan',
+  ub: 'uy ban',
+  cv: 'cong van',
+  vb: 'van ban',
+  pgd: 'pho giam doc',
+  gd: 'giam doc',
+  dv: 'dich vu',
+  hh: 'hang hoa',
+  pa: 'phuong an',
+  ktra: 'kiem tra',
+  nvu: 'nhiem vu',
+  bdien: 'buu dien',
+  bg: 'bac giang',
+  vn: 'viet nam',
+  mxh: 'mang xa hoi',
+  net: 'internet',
+  inet: 'internet',
+  mail: 'email',
+  gmail: 'email',
+  j: 'gi',
+  z: 'vay',
+  bh: 'bao gio',
+  bgio: 'bao gio',
+  bn: 'bao nhieu',
+  trc: 'truoc',
+  tg: 'thoi gian',
+  hnay: 'hom nay',
+  lm: 'lam',
+  ng: 'nguoi',
+  vs: 'voi',
+  ms: 'moi',
+  r: 'roi',
+  mk: 'minh',
+  mik: 'minh',
+  bik: 'biet',
+  t2: 'thu hai',
+  t3: 'thu ba',
+  t4: 'thu tu',
+  t5: 'thu nam',
+  t6: 'thu sau',
+  t7: 'thu bay',
+};
+
+/** "kh" closing a question is "không?"; elsewhere (kh nhận hàng) it is "khách hàng". */
+const KH_FINAL = 'khong';
+const KH_INSIDE = 'khach hang';
+
+function expandOne(token: string, previous: string | undefined, isLast: boolean): string {
+  if (token === 'kh') return isLast ? KH_FINAL : KH_INSIDE;
+  // "Lưu: VT" in the recipients block is the records office (văn thư), not telecom.
+  if (token === 'vt' && previous === 'luu') return 'van thu';
+  const expansion = ABBREVIATIONS[token];
+  if (expansion !== undefined) return expansion;
+  // Teencode spelling: fai → phai, wa → qua, wy → quy.
+  if (/^f[aeiouy]/.test(token)) return `ph${token.slice(1)}`;
+  if (/^w[aoy]/.test(token)) return `qu${token.slice(1)}`;
+  return token;
+}
+
+export function expandAbbreviations(tokens: readonly string[]): string[] {
+  const result: string[] = [];
+  tokens.forEach((token, i) => {
+    for (const part of expandOne(token, tokens[i - 1], i === tokens.length - 1).split(' ')) result.push(part);
+  });
+  return result;
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+const itemSchema = z.object({ id: z.string(), label: z.string(), text: z.string() });
+const partSchema = z.object({ id: z.string(), title: z.string(), items: z.array(itemSchema).min(1) });
+
+export const directiveSchema = z.object({
+  dispatch: z.object({
+    number: z.string(),
+    numberNote: z.string(),
+    place: z.string(),
+    year: z.number(),
+    issuer: z.string(),
+    issuerShort: z.string(),
+    department: z.string(),
+    subject: z.string(),
+    purpose: z.string(),
+    holiday: z.string(),
+    implements: z.string(),
+    implementsShort: z.string(),
+    recipients: z.string(),
+    copyTo: z.array(z.string()),
+    signer: z.object({ authority: z.string(), title: z.string(), name: z.string() }),
+    report: z.object({
+      to: z.string(),
+      then: z.string(),
+      deadline: z.object({
+        iso: z.string(),
+        time: z.string(),
+        timeSpoken: z.string(),
+        hour: z.number(),
+        date: z.string(),
+        day: z.number(),
+        month: z.number(),
+        weekday: z.string(),
+        lunar: z.string(),
+        lunarDay: z.number(),
+        lunarOfficial: z.string(),
+        tetFirstDay: z.string(),
+      }),
+      email: z.string(),
+      format: z.string(),
+    }),
+  }),
+  parts: z.array(partSchema).min(1),
+});
+
+export type Directive = z.infer<typeof directiveSchema>;
+export type Dispatch = Directive['dispatch'];
+export type DirectiveItem = z.infer<typeof itemSchema>;
+export interface DirectivePart {
+  id: string;
+  title: string;
+  text: string;
+}
+
+const isBullet = (item: DirectiveItem): boolean => /, ý \d+$/.test(item.label);
+
+/** A part's full text, ready to send: its title, then its paragraphs, bullets numbered as they are cited. */
+export function renderPart(part: Directive['parts'][number]): DirectivePart {
+  const paragraphs = part.items.map((item, i) => (isBullet(item) ? `Ý ${i + 1}. ${item.text}` : item.text));
+  return { id: part.id, title: part.title, text: [part.title, ...paragraphs].join('\n\n') };
+}
+
+/** One bullet per part, with the number of ý where the part has several. */
+export function outlineLines(directive: Directive): string[] {
+  return directive.parts.map((part) => {
+    const bullets = part.items.filter(isBullet).length;
+    return `• ${part.title}${bullets > 1 ? ` (${bullets} ý)` : ''}`;
+  });
+}
+
+export function renderOutline(directive: Directive): string {
+  const { dispatch } = directive;
+  const { deadline } = dispatch.report;
+  return [
+    `Công văn của ${dispatch.issuer}`,
+    dispatch.subject,
+    `Thực hiện ${dispatch.implementsShort}.`,
+    `Kính gửi: ${dispatch.recipients}.`,
+    '',
+    'Bố cục:',
+    ...outlineLines(directive),
+    '',
+    `Hạn báo cáo: trước ${deadline.time} ${deadline.weekday}, ngày ${deadline.date} (${deadline.lunar}), ` +
+      `bản điện tử gửi ${dispatch.report.email}.`,
+    'Chọn một phần để xem toàn văn.',
+  ].join('\n');
+}
+
+/** Every item by id, to resolve the clause references of the curated pairs. */
+export function itemsById(directive: Directive): Map<string, DirectiveItem> {
+  return new Map(directive.parts.flatMap((part) => part.items.map((item) => [item.id, item] as const)));
+}

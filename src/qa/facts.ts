@@ -1,0 +1,103 @@
+import { type Directive, outlineLines } from './directive.ts';
+
+export const FACT_KINDS = [
+  'deadline',
+  'email',
+  'signer',
+  'issuer',
+  'implements',
+  'holiday',
+  'subject',
+  'number',
+  'contact',
+  'recipients',
+  'outline',
+] as const;
+export type FactKind = (typeof FACT_KINDS)[number];
+
+const WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
+
+function describeDay(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  const dd = String(date.getUTCDate()).padStart(2, '0');
+  const mm = String(date.getUTCMonth() + 1).padStart(2, '0');
+  return `${WEEKDAYS[date.getUTCDay()]}, ngày ${dd}/${mm}/${date.getUTCFullYear()}`;
+}
+
+/**
+ * High-stakes answers are rendered from the structured facts in data/directive.json, never from a passage
+ * match, so a deadline or an address can only be stated one way.
+ */
+export function factAnswer(kind: FactKind, directive: Directive): string {
+  const { dispatch } = directive;
+  const { report, signer } = dispatch;
+  const { deadline } = report;
+  const deadlineText = `trước ${deadline.time} (${deadline.timeSpoken}) ${deadline.weekday}, ngày ${deadline.date} – tức ${deadline.lunar}`;
+  switch (kind) {
+    case 'deadline':
+      return (
+        `Theo đoạn báo cáo kết quả của công văn, doanh nghiệp gửi báo cáo kết quả về ${report.to} ` +
+        `${deadlineText} (công văn ghi "${deadline.lunarOfficial}"). ` +
+        `Bản điện tử gửi tới địa chỉ ${report.email}.`
+      );
+    case 'email':
+      return (
+        `Theo đoạn báo cáo kết quả của công văn, báo cáo gửi về ${dispatch.issuer}; ` +
+        `${report.format} gửi tới địa chỉ e-mail: ${report.email}\n` +
+        `Hạn gửi: ${deadlineText}. Sở tổng hợp các báo cáo để báo cáo UBND tỉnh.`
+      );
+    case 'signer':
+      return (
+        `Theo phần chữ ký, công văn do ${signer.title} ${signer.name} ký thay Giám đốc ` +
+        `(${signer.authority}) ${dispatch.issuerShort} tỉnh Bắc Giang.`
+      );
+    case 'issuer':
+      return (
+        `Công văn do ${dispatch.issuer} ban hành (số hiệu dạng ${dispatch.number}), ` +
+        `${signer.title} ${signer.name} ký (${signer.authority}).`
+      );
+    case 'implements':
+      return `Theo phần mở đầu, công văn được ban hành để thực hiện ${dispatch.implements}.`;
+    case 'holiday':
+      return (
+        `Theo phần mở đầu, công văn áp dụng cho dịp ${dispatch.holiday} ` +
+        `(mùng 1 Tết là ${describeDay(deadline.tetFirstDay)}). ` +
+        `Hạn báo cáo kết quả là ${deadline.lunar}, ${deadline.date}.`
+      );
+    case 'subject':
+      return (
+        `Công văn của ${dispatch.issuer} ${dispatch.subject}. ` +
+        `Theo phần mở đầu, mục đích là ${dispatch.purpose}. ` +
+        'Công văn giao nhiệm vụ cho doanh nghiệp bưu chính, chuyển phát (mục 1) và doanh nghiệp viễn thông, ' +
+        `Internet (mục 2); doanh nghiệp báo cáo kết quả ${deadlineText}.`
+      );
+    case 'number':
+      return (
+        `Theo phần đầu công văn, số hiệu có dạng ${dispatch.number} (STTTT: Sở Thông tin và Truyền thông; ` +
+        `BCVT: Bưu chính – Viễn thông), ban hành tại ${dispatch.place} năm ${dispatch.year}. ` +
+        `${dispatch.numberNote} Nếu cần số và ngày cụ thể, bạn đối chiếu bản chính có đóng dấu.`
+      );
+    case 'contact':
+      return (
+        'Công văn không ghi số điện thoại hay tên cán bộ đầu mối. ' +
+        `Bạn có thể liên hệ ${dispatch.issuer} (${dispatch.department}) qua e-mail ${report.email} ` +
+        '– cũng là địa chỉ nhận báo cáo.'
+      );
+    case 'recipients':
+      return (
+        `Theo phần Nơi nhận, công văn gửi: ${dispatch.copyTo.join('; ')}. ` +
+        `("Như trên" là ${dispatch.recipients.toLowerCase()}; "Lưu: VT" là lưu tại văn thư.)`
+      );
+    case 'outline':
+      return ['Công văn gồm:', ...outlineLines(directive), 'Gõ /vanban để xem toàn văn từng phần.'].join('\n');
+  }
+}
+
+export function outOfScopeText(directive: Directive): string {
+  const { dispatch } = directive;
+  return (
+    'Công văn không đề cập nội dung này. ' +
+    `Bạn vui lòng liên hệ ${dispatch.issuer} (${dispatch.department}), ` +
+    `e-mail ${dispatch.report.email}. Gõ /vanban để xem nội dung công văn.`
+  );
+}

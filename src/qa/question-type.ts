@@ -1,0 +1,38 @@
+export const QUESTION_TYPES = ['time', 'where', 'who', 'number', 'how', 'list', 'yesno', 'what'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+// Interrogatives decide the type; they are matched on the folded, abbreviation-expanded text.
+const INTERROGATIVES: ReadonlyArray<readonly [QuestionType, RegExp]> = [
+  ['where', / (gui|nop|bao cao|chuyen) (cho|toi|den|ve) ai /],
+  [
+    'time',
+    / (khi nao|bao gio|luc nao|may gio|gio nao|ngay nao|ngay may|hom nao|thu may|bao lau|han chot|deadline|thoi han|han cuoi) /,
+  ],
+  ['where', / (o|ve|den|toi|di|tu|cho|qua) dau |^ dau | dau (vay|the|a|ha|nhi)? ?$| (cho|noi|email|dia chi|kenh) nao /],
+  ['who', / ai | (nguoi|co quan|don vi|so|ong|ba|lanh dao) nao /],
+  ['number', / bao nhieu | may (muc|y|phan|diem|noi dung|nhiem vu|viec|ngay|loai|cai|nguoi) | so may /],
+  ['how', / (the nao|ra sao|lam sao|bang cach nao|cach nao|sao|cach) /],
+  [
+    'list',
+    / (lam|viec|nhiem vu|yeu cau|hang|cam|chuan bi|thuc hien|can|phai|gom|bao gom|nhung|cac) (gi|nao) | nhung gi | gom nhung | lam gi /,
+  ],
+  ['what', / gi | nao | la sao /],
+];
+
+const YES_NO = / co phai | phai khong | co can | co bat buoc | bat buoc | (khong|chua|a|ha|ah|hay sao) $|^ co /;
+
+// Without an interrogative, a topic word still tells what kind of fact is wanted.
+const TOPIC_HINTS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
+  ['time', / (han|thoi han|han chot|deadline|thoi gian) /],
+  ['where', / (email|dia chi) /],
+  ['who', / (nguoi ky|ky ten) /],
+  ['list', / (nhiem vu|yeu cau|danh muc) /],
+];
+
+export function detectQuestionType(tokens: readonly string[]): QuestionType {
+  const text = ` ${tokens.join(' ')} `;
+  for (const [type, pattern] of INTERROGATIVES) if (pattern.test(text)) return type;
+  if (YES_NO.test(text)) return 'yesno';
+  for (const [type, pattern] of TOPIC_HINTS) if (pattern.test(text)) return type;
+  return 'what';
+}

@@ -1,0 +1,136 @@
+import type { Readable, Writable } from 'node:stream';
+import { createConsoleChannel } from './channels/console/channel.ts';
+import { createTelegramChannel, type TelegramChannel } from './channels/telegram/channel.ts';
+import { type Clock, systemClock } from './clock.ts';
+import type { Config } from './config.ts';
+import { createBotConversation } from './conversation/index.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import type { DeliveryChannel } from './delivery/worker.ts';
+import { createDeliveryWorker, type DeliveryWorker } from './delivery/worker.ts';
+import { createHttpServer, type RouteHandler } from './http/server.ts';
+import { createInbox, type Inbox } from './inbox/processor.ts';
+import type { Logger } from './logger.ts';
+import type { Channel } from './messages.ts';
+import { createQa } from './qa/index.ts';
+import { seedDemo } from './seed.ts';
+
+export interface ServiceOptions {
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+  /** Console streams (default: the process's own). */
+  consoleIO?: { input: Readable; output: Writable };
+  onConsoleExit?: () => void;
+  /** Host to bind the HTTP server to (tests use loopback). */
+  host?: string;
+}
+
+export interface Service {
+  port: number;
+  database: Database;
+  inbox: Inbox;
+  delivery: DeliveryWorker;
+  telegram?: TelegramChannel;
+  stop(): Promise<void>;
+}
+
+/** Wires the service in order: database → features → channels → HTTP server; stop() undoes it in reverse. */
+export async function startService(options: ServiceOptions): Promise<Service> {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const database = await openDatabase({
+    url: config.database.url,
+    dataDir: config.database.dataDir,
+    maxConnections: config.database.poolSize,
+  });
+  const { db } = database;
+  logger.info({ database: database.kind }, 'database ready');
+
+  const qa = createQa({ threshold: config.qaThreshold });
+  const conversation = createBotConversation({ clock, qa });
+  let delivery: DeliveryWorker | undefined;
+  const inbox = createInbox({ db, conversation, clock, logger, onOutbox: () => delivery?.wake() });
+
+  const channels: Partial<Record<Channel, DeliveryChannel>> = {};
+  const routes: Record<string, RouteHandler> = {};
+
+  let telegram: TelegramChannel | undefined;
+  if (config.telegram) {
+    telegram = createTelegramChannel({ config: config.telegram, inbox, db, logger });
+    channels.telegram = {
+      sender: telegram.sender,
+      rates: {
+        perSecond: config.rates.telegram,
+        perChat: { perSecond: config.rates.telegramChat, burst: config.rates.telegramChatBurst },
+      },
+    };
+    const tg = telegram;
+    routes['/telegram/webhook'] = ({ headers, rawBody }) => tg.handleWebhook(headers, rawBody);
+  }
+
+  let consoleChannel: ReturnType<typeof createConsoleChannel> | undefined;
+  if (config.console) {
+    const { inviteCode } = await seedDemo(db, clock.now());
+    consoleChannel = createConsoleChannel({
+      inbox,
+      input: options.consoleIO?.input ?? process.stdin,
+      output: options.consoleIO?.output ?? process.stdout,
+      intro: [
+        '',
+        '=== Bot liên lạc dịp Tết — chế độ thử trên máy (console) ===',
+        `Mã mời thử cho người dùng mới (cán bộ trực VNPT Bắc Giang): ${inviteCode}`,
+        '',
+      ].join('\n'),
+      onExit: options.onConsoleExit,
+    });
+    channels.console = { sender: consoleChannel.sender, rates: { perSecond: 1000 } };
+  }
+
+  delivery = createDeliveryWorker({ db, logger, channels });
+
+  const http = createHttpServer({
+    logger,
+    maxBodyBytes: config.maxBodyBytes,
+    routes,
+    health: async () => {
+      const dbOk = await database.ping();
+      const tg = telegram?.health();
+      return {
+        ok: dbOk && (tg?.ok ?? true),
+        database: { ok: dbOk, kind: database.kind },
+        channels: {
+          ...(tg ? { telegram: tg } : {}),
+          ...(consoleChannel ? { console: { ok: true } } : {}),
+        },
+      };
+    },
+  });
+  const port = await http.listen(config.port, options.host);
+  logger.info({ port }, 'http server listening');
+
+  await telegram?.start();
+  inbox.startSweeper(2000);
+  delivery.start();
+  consoleChannel?.start();
+
+  let stopped: Promise<void> | undefined;
+  return {
+    port,
+    database,
+    inbox,
+    delivery,
+    telegram,
+    stop() {
+      stopped ??= (async () => {
+        await http.close();
+        consoleChannel?.stop();
+        await telegram?.stop();
+        await inbox.stop();
+        await delivery?.stop();
+        await database.close();
+        logger.info('stopped');
+      })();
+      return stopped;
+    },
+  };
+}
