@@ -1,0 +1,34 @@
+/** Telex left-overs from a keyboard that did not convert: "nopj" → "nop", "ddaau" → "dau", "baos" → "bao". */
+function undoTelex(token: string): string {
+  return token
+    .replace(/dd/g, 'd')
+    .replace(/([aeo])\1/g, '$1')
+    .replace(/([aou])w/g, '$1')
+    .replace(/([a-z])[sfrxj]$/, '$1');
+}
+
+/** Splits a glued token into known syllables with as few pieces as possible ("baocao" → bao cao). */
+function segment(token: string, known: ReadonlySet<string>): string[] | undefined {
+  const best: Array<string[] | undefined> = [[]];
+  for (let end = 1; end <= token.length; end++) {
+    for (let start = Math.max(0, end - 7); start <= end - 2; start++) {
+      const head = best[start];
+      const piece = token.slice(start, end);
+      if (head && known.has(piece) && (!best[end] || best[end]!.length > head.length + 1)) {
+        best[end] = [...head, piece];
+      }
+    }
+  }
+  const result = best[token.length];
+  return result && result.length > 1 ? result : undefined;
+}
+
+/** Rewrites tokens the index does not know into ones it does, when a typing slip explains the difference. */
+export function repairTokens(tokens: readonly string[], known: ReadonlySet<string>): string[] {
+  return tokens.flatMap((token) => {
+    if (known.has(token) || /\d/.test(token) || token.length < 3) return [token];
+    const telex = undoTelex(token);
+    if (known.has(telex)) return [telex];
+    return token.length >= 5 ? (segment(token, known) ?? [token]) : [token];
+  });
+}

@@ -1,0 +1,30 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+
+export interface TestDatabase {
+  /** PostgreSQL URL of a fresh database, or undefined for embedded PGlite in memory. */
+  url?: string;
+  dataDir: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty database per test file: on the PostgreSQL of DATABASE_URL when set, else PGlite in memory. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const base = process.env.DATABASE_URL;
+  if (!base) return { dataDir: 'memory://', drop: async () => {} };
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    dataDir: 'memory://',
+    async drop() {
+      const a = postgres(base, { max: 1, onnotice: () => {} });
+      await a.unsafe(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
