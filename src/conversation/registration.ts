@@ -16,7 +16,7 @@ export function describeMember(member: Pick<Member, 'person' | 'enterprise'>): s
 }
 
 /** Checks the chat's wrong-code budget; true when it may try a code now. */
-function mayTryCode(turn: Turn): boolean {
+export function mayTryCode(turn: Turn): boolean {
   const until = turn.conv.codesBlockedUntil;
   if (until && until > turn.now) {
     turn.reply(t.codeBlocked(formatVnTime(until)));
@@ -25,7 +25,7 @@ function mayTryCode(turn: Turn): boolean {
   return true;
 }
 
-function countFailure(turn: Turn): void {
+export function countFailure(turn: Turn): void {
   turn.conv.failedCodes += 1;
   if (turn.conv.failedCodes >= MAX_FAILED_CODES) {
     turn.conv.failedCodes = 0;

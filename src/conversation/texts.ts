@@ -112,6 +112,32 @@ export const t = {
   internalError: 'Xin lỗi, hệ thống gặp lỗi khi xử lý tin nhắn của bạn. Vui lòng thử lại sau ít phút.',
   emptyMessage: 'Bot chỉ hiểu tin nhắn văn bản. Gõ /help để xem các lệnh.',
   unknownCommand: (cmd: string) => `Không có lệnh /${cmd}. Gõ /help để xem các lệnh.`,
+
+  zaloWelcome: [
+    'Cảm ơn bạn đã quan tâm Official Account của Sở Thông tin và Truyền thông — kênh liên lạc dịp Tết.',
+    '',
+    'Cán bộ trực của doanh nghiệp và cán bộ Sở đăng ký bằng cách gửi tin nhắn:',
+    'dangky <mã mời>',
+    '(mã mời do Sở cấp). Gõ help để xem các lệnh.',
+  ].join('\n'),
+  zaloWelcomeBack: (who: string) => `Chào mừng bạn quay lại! Bạn đã đăng ký (${who}). Gõ help để xem các lệnh.`,
+  linkCode: (code: string, other: string) =>
+    [
+      `Mã liên kết của bạn: ${code}`,
+      `(dùng một lần, hết hạn sau 15 phút). Trên ${other}, gửi tin nhắn:`,
+      `lienket ${code}`,
+      'Sau đó bạn có thể báo cáo và nhận thông báo trên cả hai kênh.',
+    ].join('\n'),
+  linkNotRegistered:
+    'Bạn chưa đăng ký trên kênh này. Nếu bạn đã đăng ký trên kênh khác (Telegram hoặc Zalo), hãy gửi /lienket ở kênh đó để lấy mã, rồi gửi: lienket <mã> tại đây. Nếu chưa, hãy gửi: dangky <mã mời>.',
+  linkSameAccount: 'Mã này được tạo từ chính tài khoản này. Hãy gửi lienket <mã> từ tài khoản ở kênh còn lại.',
+  linkWrongKind: '❌ Đây là mã mời, không phải mã liên kết. Để đăng ký, hãy gửi: dangky <mã mời>',
+  linkUnknown: '❌ Mã liên kết không đúng. Vui lòng kiểm tra lại, hoặc gửi /lienket ở kênh kia để lấy mã mới.',
+  linkExpired: '❌ Mã liên kết đã hết hạn. Hãy gửi /lienket ở kênh kia để lấy mã mới.',
+  linkUsedUp: '❌ Mã liên kết đã được dùng. Hãy gửi /lienket ở kênh kia để lấy mã mới.',
+  linkGone: '❌ Không tìm thấy tài khoản tạo mã này. Vui lòng liên hệ Sở để được hỗ trợ.',
+  linkDone: (name: string, who: string) =>
+    `✅ Đã liên kết. Tài khoản này giờ thuộc về ${name} (${who}); báo cáo từ Telegram hay Zalo đều được tính chung.`,
 };
 
 export const REF_PREFIX = 'BC';

@@ -110,7 +110,8 @@ export function createInbox(deps: InboxDeps): Inbox {
   }
 
   return {
-    async accept(eventKey, message) {
+    async accept(eventKey, raw) {
+      const message = sanitize(raw);
       const fresh = await recordInbound(db, { channel: message.channel, eventKey, message });
       if (fresh) void drain(message.channel, message.chatId);
       return fresh;
@@ -132,5 +133,17 @@ export function createInbox(deps: InboxDeps): Inbox {
       sweeper = undefined;
       await Promise.allSettled([...running.values()].map((r) => r.done));
     },
+  };
+}
+
+// PostgreSQL's jsonb cannot hold U+0000, and other C0 controls only ever arrive by accident or malice.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+function sanitize(message: IncomingMessage): IncomingMessage {
+  return {
+    ...message,
+    displayName: message.displayName.replace(CONTROL, '').slice(0, 200),
+    ...(message.text !== undefined ? { text: message.text.replace(CONTROL, '') } : {}),
+    ...(message.action !== undefined ? { action: message.action.replace(CONTROL, '').slice(0, 64) } : {}),
   };
 }
