@@ -18,7 +18,11 @@ const SECTOR_VI = { postal: 'bưu chính', telecom: 'viễn thông', both: 'bưu
 
 async function withDb<T>(fn: (database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, maxConnections: 2 });
+  const database = await openDatabase({
+    url: config.database.url,
+    dataDir: config.database.dataDir,
+    maxConnections: 2,
+  });
   try {
     return await fn(database);
   } finally {
@@ -57,10 +61,18 @@ enterprises
         process.exitCode = 1;
         return;
       }
-      const inserted = await db.transaction((tx) => insertEnterprises(tx, rows.map(({ line: _l, ...r }) => r)));
+      const inserted = await db.transaction((tx) =>
+        insertEnterprises(
+          tx,
+          rows.map(({ line: _l, ...r }) => r),
+        ),
+      );
       out(
         !!opts.json,
-        { imported: inserted.length, enterprises: inserted.map(({ code, name, sector }) => ({ code, name, sector })) },
+        {
+          imported: inserted.length,
+          enterprises: inserted.map(({ code, name, sector }) => ({ code, name, sector })),
+        },
         `Đã nhập ${inserted.length} doanh nghiệp.`,
       );
     }),
@@ -88,7 +100,8 @@ function inviteCommand(role: Role, withEnterprise: boolean) {
     await withDb(async ({ db }) => {
       const config = loadConfig();
       const enterprise = target ? await findEnterprise(db, target) : null;
-      if (target && !enterprise) throw new UserError(`Không tìm thấy doanh nghiệp "${target}" (xem: enterprises list).`);
+      if (target && !enterprise)
+        throw new UserError(`Không tìm thấy doanh nghiệp "${target}" (xem: enterprises list).`);
       const expiresAt = new Date(Date.now() + opts.days * 24 * 3600_000);
       const { code } = await createInvite(db, {
         role,
@@ -99,14 +112,20 @@ function inviteCommand(role: Role, withEnterprise: boolean) {
       const username = config.telegram?.username;
       const link = username ? `https://t.me/${username}?start=${code}` : null;
       const zalo = `Trên Zalo: quan tâm Official Account của Sở, rồi gửi tin nhắn: dangky ${code}`;
-      const who = enterprise ? `cán bộ trực của ${enterprise.name}` : role === 'admin' ? 'quản trị viên' : 'cán bộ Sở';
+      const who = enterprise
+        ? `cán bộ trực của ${enterprise.name}`
+        : role === 'admin'
+          ? 'quản trị viên'
+          : 'cán bộ Sở';
       out(
         !!opts.json,
         { code, link, zalo, role, enterprise: enterprise?.code ?? null, maxUses: opts.uses, expiresAt },
         [
           `Mã mời cho ${who}: ${code}`,
           `Dùng được ${opts.uses} lần, hết hạn ${formatVnDateTime(expiresAt)} (giờ Việt Nam).`,
-          link ? `Telegram: ${link}` : 'Telegram: gửi cho bot "/dangky <mã>" (đặt TELEGRAM_BOT_USERNAME để có đường dẫn).',
+          link
+            ? `Telegram: ${link}`
+            : 'Telegram: gửi cho bot "/dangky <mã>" (đặt TELEGRAM_BOT_USERNAME để có đường dẫn).',
           zalo,
         ].join('\n'),
       );
@@ -146,12 +165,21 @@ campaign
   .option('--activate', 'kích hoạt ngay')
   .option('--json', 'in JSON')
   .action(
-    async (opts: { preset?: string; name?: string; tet?: string; deadline: string; activate?: boolean; json?: boolean }) =>
+    async (opts: {
+      preset?: string;
+      name?: string;
+      tet?: string;
+      deadline: string;
+      activate?: boolean;
+      json?: boolean;
+    }) =>
       withDb(async ({ db }) => {
-        if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(opts.deadline)) throw new UserError('--deadline dạng HH:mm, ví dụ 17:00');
+        if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(opts.deadline))
+          throw new UserError('--deadline dạng HH:mm, ví dụ 17:00');
         let values: ReturnType<typeof tet2024>;
         if (opts.preset) {
-          if (opts.preset !== 'tet-2024') throw new UserError(`Không có mẫu "${opts.preset}" (có: tet-2024).`);
+          if (opts.preset !== 'tet-2024')
+            throw new UserError(`Không có mẫu "${opts.preset}" (có: tet-2024).`);
           values = { ...tet2024(), dailyDeadline: opts.deadline };
         } else if (opts.tet) {
           values = tetCampaign({

@@ -38,8 +38,14 @@ const schema = z
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
     REMINDER_OFFSETS: z.string().default('120,30'),
     REMINDER_MAX_PER_DAY: z.coerce.number().int().min(0).default(2),
-    FINAL_REMINDER_TIME: z.string().regex(/^\d{2}:\d{2}$/).default('07:00'),
-    DIGEST_TIME: z.string().regex(/^\d{2}:\d{2}$/).default('20:00'),
+    FINAL_REMINDER_TIME: z
+      .string()
+      .regex(/^\d{2}:\d{2}$/)
+      .default('07:00'),
+    DIGEST_TIME: z
+      .string()
+      .regex(/^\d{2}:\d{2}$/)
+      .default('20:00'),
     INCIDENT_FOLLOWUP_MINUTES: z.coerce.number().int().min(1).default(120),
     QA_THRESHOLD: z.coerce.number().min(0).optional(),
   })
@@ -60,7 +66,11 @@ const schema = z
       });
     }
     if (!/^\d+(,\d+)*$/.test(env.REMINDER_OFFSETS)) {
-      ctx.addIssue({ code: 'custom', path: ['REMINDER_OFFSETS'], message: 'minutes, comma separated: 120,30' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REMINDER_OFFSETS'],
+        message: 'minutes, comma separated: 120,30',
+      });
     }
   });
 
@@ -68,7 +78,14 @@ export type Env = z.infer<typeof schema>;
 
 export type TelegramConfig =
   | { mode: 'polling'; token: string; username?: string; apiRoot?: string }
-  | { mode: 'webhook'; token: string; username?: string; apiRoot?: string; webhookUrl: string; secret: string };
+  | {
+      mode: 'webhook';
+      token: string;
+      username?: string;
+      apiRoot?: string;
+      webhookUrl: string;
+      secret: string;
+    };
 
 export interface ZaloConfig {
   appId: string;
@@ -124,7 +141,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           webhookUrl: e.TELEGRAM_WEBHOOK_URL,
           secret: e.TELEGRAM_WEBHOOK_SECRET,
         }
-      : { mode: 'polling', token: e.TELEGRAM_BOT_TOKEN, username: e.TELEGRAM_BOT_USERNAME, apiRoot: e.TELEGRAM_API_ROOT }
+      : {
+          mode: 'polling',
+          token: e.TELEGRAM_BOT_TOKEN,
+          username: e.TELEGRAM_BOT_USERNAME,
+          apiRoot: e.TELEGRAM_API_ROOT,
+        }
     : undefined;
   const zalo: ZaloConfig | undefined =
     e.ZALO_APP_ID && e.ZALO_APP_SECRET && e.ZALO_OA_SECRET_KEY && e.ZALO_ACCESS_TOKEN

@@ -15,7 +15,8 @@ export async function seedDemo(db: Db, now: Date): Promise<{ seeded: boolean; in
     let seeded = false;
     if ((await countEnterprises(tx)) === 0) {
       const { rows, problems } = parseEnterprisesCsv(readFileSync(exampleCsv, 'utf8'));
-      if (problems.length) throw new Error(`example enterprises: ${problems.map((p) => p.message).join('; ')}`);
+      if (problems.length)
+        throw new Error(`example enterprises: ${problems.map((p) => p.message).join('; ')}`);
       await insertEnterprises(tx, rows);
       seeded = true;
     }
@@ -31,7 +32,13 @@ export async function seedDemo(db: Db, now: Date): Promise<{ seeded: boolean; in
         role,
         enterpriseId: role === 'officer' ? (viettel?.id ?? null) : null,
       });
-      await attachIdentity(tx, { personId: person.id, channel: 'console', externalId: persona.chatId, chatId: persona.chatId, at: now });
+      await attachIdentity(tx, {
+        personId: person.id,
+        channel: 'console',
+        externalId: persona.chatId,
+        chatId: persona.chatId,
+        at: now,
+      });
     }
     const vnpt = await findEnterprise(tx, 'VNPT');
     const { code } = await createInvite(tx, {

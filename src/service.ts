@@ -1,6 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { createConsoleChannel } from './channels/console/channel.ts';
 import { createTelegramChannel, type TelegramChannel } from './channels/telegram/channel.ts';
+import { createZaloChannel, type ZaloChannel } from './channels/zalo/channel.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createBotConversation } from './conversation/index.ts';
@@ -31,6 +32,7 @@ export interface Service {
   inbox: Inbox;
   delivery: DeliveryWorker;
   telegram?: TelegramChannel;
+  zalo?: ZaloChannel;
   stop(): Promise<void>;
 }
 
@@ -68,6 +70,14 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     routes['/telegram/webhook'] = ({ headers, rawBody }) => tg.handleWebhook(headers, rawBody);
   }
 
+  let zalo: ZaloChannel | undefined;
+  if (config.zalo) {
+    zalo = createZaloChannel({ config: config.zalo, inbox, db, logger, clock });
+    channels.zalo = { sender: zalo.sender, rates: { perSecond: config.rates.zalo } };
+    const za = zalo;
+    routes['/zalo/webhook'] = ({ headers, rawBody }) => za.handleWebhook(headers, rawBody);
+  }
+
   let consoleChannel: ReturnType<typeof createConsoleChannel> | undefined;
   if (config.console) {
     const { inviteCode } = await seedDemo(db, clock.now());
@@ -95,11 +105,13 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     health: async () => {
       const dbOk = await database.ping();
       const tg = telegram?.health();
+      const za = zalo?.health();
       return {
-        ok: dbOk && (tg?.ok ?? true),
+        ok: dbOk && (tg?.ok ?? true) && (za?.ok ?? true),
         database: { ok: dbOk, kind: database.kind },
         channels: {
           ...(tg ? { telegram: tg } : {}),
+          ...(za ? { zalo: za } : {}),
           ...(consoleChannel ? { console: { ok: true } } : {}),
         },
       };
@@ -109,6 +121,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   logger.info({ port }, 'http server listening');
 
   await telegram?.start();
+  await zalo?.start();
   inbox.startSweeper(2000);
   delivery.start();
   consoleChannel?.start();
@@ -120,11 +133,13 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     inbox,
     delivery,
     telegram,
+    zalo,
     stop() {
       stopped ??= (async () => {
         await http.close();
         consoleChannel?.stop();
         await telegram?.stop();
+        await zalo?.stop();
         await inbox.stop();
         await delivery?.stop();
         await database.close();

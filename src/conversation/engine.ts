@@ -1,8 +1,12 @@
-import { formatDay, formatVnTime, type Clock, vnDay } from '../clock.ts';
+import { type Clock, formatDay, formatVnTime, vnDay } from '../clock.ts';
 import type { Db } from '../db/client.ts';
-import { type ConversationRow, loadConversation, saveConversation } from '../db/queries/conversation-state.ts';
-import { getLatestReport } from '../db/queries/reports.ts';
+import {
+  type ConversationRow,
+  loadConversation,
+  saveConversation,
+} from '../db/queries/conversation-state.ts';
 import { getMember, type Member, touchIdentity } from '../db/queries/people.ts';
+import { getLatestReport } from '../db/queries/reports.ts';
 import type { IncidentDetails } from '../db/schema.ts';
 import { AFFECTED_CHOICES, AREA_CHOICES, kindsForSector } from '../features/incident-kinds.ts';
 import { fold, NOTE_MAX, parseOneLine, submitReport } from '../features/reports.ts';
@@ -58,7 +62,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
         conv,
         now,
         out,
-        reply: (text, buttons) => out.push({ chatId: msg.chatId, text, ...(buttons?.length ? { buttons } : {}) }),
+        reply: (text, buttons) =>
+          out.push({ chatId: msg.chatId, text, ...(buttons?.length ? { buttons } : {}) }),
       };
       const choices = (conv.data.choices as string[] | undefined) ?? [];
       const text = (msg.text ?? '').trim();
@@ -122,7 +127,12 @@ function reportCommands(): Record<string, CommandHandler> {
         if (one.status === 'invalid') return turn.reply(t.oneLineUsage);
         if (one.status === 'incident' && one.note.length > NOTE_MAX) return turn.reply(t.tooLong(NOTE_MAX));
         setState(turn, 'idle');
-        return record(turn, day, one.status === 'incident' ? { kind: 'khac', ongoing: true } : null, one.status === 'incident' ? one.note : null);
+        return record(
+          turn,
+          day,
+          one.status === 'incident' ? { kind: 'khac', ongoing: true } : null,
+          one.status === 'incident' ? one.note : null,
+        );
       }
       const existing = await getLatestReport(turn.db, member.enterprise.id, day);
       setState(turn, 'report:choose', { day });
@@ -149,7 +159,12 @@ function dialogDay(turn: Turn): string {
   return typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : vnDay(turn.now);
 }
 
-async function record(turn: Turn, day: string, incident: IncidentDetails | null, note: string | null): Promise<void> {
+async function record(
+  turn: Turn,
+  day: string,
+  incident: IncidentDetails | null,
+  note: string | null,
+): Promise<void> {
   const member = turn.member!;
   const { receipt } = await submitReport(turn.db, {
     enterpriseId: member.enterprise!.id,
@@ -174,7 +189,10 @@ function askKind(turn: Turn, member: Member): void {
   ]);
 }
 function askArea(turn: Turn): void {
-  turn.reply(t.askArea, [...AREA_CHOICES.map((c) => ({ label: c.label, action: `ia:${c.id}` })), cancelButton()]);
+  turn.reply(t.askArea, [
+    ...AREA_CHOICES.map((c) => ({ label: c.label, action: `ia:${c.id}` })),
+    cancelButton(),
+  ]);
 }
 function askAffected(turn: Turn, text: string = t.askAffected): void {
   turn.reply(text, [
@@ -195,18 +213,17 @@ function askNote(turn: Turn): void {
 /** The question to repeat when a dialog answer is not understood. */
 function reaskCurrent(turn: Turn): void {
   const member = turn.member;
-  switch (turn.conv.state) {
-    case 'inc:kind':
-      if (member?.enterprise) return askKind(turn, member);
-      break;
-    case 'inc:area':
-      return askArea(turn);
-    case 'inc:affected':
-      return askAffected(turn);
-    case 'inc:ongoing':
-      return askOngoing(turn);
-    case 'inc:note':
-      return askNote(turn);
+  const asks: Record<string, () => void> = {
+    'inc:area': () => askArea(turn),
+    'inc:affected': () => askAffected(turn),
+    'inc:ongoing': () => askOngoing(turn),
+    'inc:note': () => askNote(turn),
+    ...(member?.enterprise ? { 'inc:kind': () => askKind(turn, member) } : {}),
+  };
+  const ask = asks[turn.conv.state];
+  if (ask) {
+    ask();
+    return;
   }
   setState(turn, 'idle');
   turn.reply(t.expiredAction);
@@ -266,7 +283,8 @@ async function answerDialog(turn: Turn, text: string): Promise<void> {
 
 function reportActions(): Record<string, ActionHandler> {
   const inState = (turn: Turn, state: string): boolean => {
-    if (turn.conv.state === state && turn.member?.enterprise && turn.member.person.role === 'officer') return true;
+    if (turn.conv.state === state && turn.member?.enterprise && turn.member.person.role === 'officer')
+      return true;
     turn.reply(t.expiredAction);
     return false;
   };

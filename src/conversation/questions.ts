@@ -39,7 +39,10 @@ export function createQaHandlers(qa: QaEngine): {
         const outline = qa.outline();
         turn.reply(
           outline.text,
-          outline.parts.map((p) => ({ label: p.title.length > 60 ? `${p.title.slice(0, 59)}…` : p.title, action: `vb:${p.id}` })),
+          outline.parts.map((p) => ({
+            label: p.title.length > 60 ? `${p.title.slice(0, 59)}…` : p.title,
+            action: `vb:${p.id}`,
+          })),
         );
       },
       questions: async (turn) => {

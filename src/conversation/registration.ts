@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import { formatVnTime } from '../clock.ts';
-import type { CommandHandler, Turn } from './engine.ts';
-import { t } from './texts.ts';
 import { getEnterpriseById } from '../db/queries/enterprises.ts';
 import { redeemInvite } from '../db/queries/invites.ts';
 import { attachIdentity, createPerson, type Member, updatePersonRole } from '../db/queries/people.ts';
+import type { CommandHandler, Turn } from './engine.ts';
+import { t } from './texts.ts';
 
 /** Wrong codes allowed from one chat before it must wait; slows guessing without locking out a clumsy typist. */
 export const MAX_FAILED_CODES = 5;
@@ -29,7 +29,9 @@ export function countFailure(turn: Turn): void {
   turn.conv.failedCodes += 1;
   if (turn.conv.failedCodes >= MAX_FAILED_CODES) {
     turn.conv.failedCodes = 0;
-    turn.conv.codesBlockedUntil = DateTime.fromJSDate(turn.now).plus({ minutes: CODE_BLOCK_MINUTES }).toJSDate();
+    turn.conv.codesBlockedUntil = DateTime.fromJSDate(turn.now)
+      .plus({ minutes: CODE_BLOCK_MINUTES })
+      .toJSDate();
   }
 }
 
@@ -42,7 +44,8 @@ const FAILURE_TEXT = {
 
 export const register: CommandHandler = async (turn, args) => {
   const code = args.split(/\s+/)[0] ?? '';
-  if (!code) return turn.reply(turn.member ? t.alreadyRegistered(describeMember(turn.member)) : t.codeMissing);
+  if (!code)
+    return turn.reply(turn.member ? t.alreadyRegistered(describeMember(turn.member)) : t.codeMissing);
   if (!mayTryCode(turn)) return;
   const redeemed = await redeemInvite(turn.db, { code, now: turn.now, kind: 'invite' });
   if (!redeemed.ok) {
@@ -54,8 +57,13 @@ export const register: CommandHandler = async (turn, args) => {
   const enterprise = invite.enterpriseId ? await getEnterpriseById(turn.db, invite.enterpriseId) : null;
   const { msg } = turn;
   if (turn.member) {
-    await updatePersonRole(turn.db, turn.member.person.id, { role: invite.role, enterpriseId: invite.enterpriseId });
-    return turn.reply(t.roleChanged(describeMember({ person: { ...turn.member.person, role: invite.role }, enterprise })));
+    await updatePersonRole(turn.db, turn.member.person.id, {
+      role: invite.role,
+      enterpriseId: invite.enterpriseId,
+    });
+    return turn.reply(
+      t.roleChanged(describeMember({ person: { ...turn.member.person, role: invite.role }, enterprise })),
+    );
   }
   const person = await createPerson(turn.db, {
     displayName: msg.displayName.slice(0, 200) || 'Cán bộ',

@@ -36,9 +36,10 @@ export const t = {
   staffOnly: 'Xin lỗi, chức năng này chỉ dành cho cán bộ Sở Thông tin và Truyền thông.',
   adminOnly: 'Xin lỗi, chức năng này chỉ dành cho quản trị viên.',
 
-  reportAsk: (enterprise: string, day: string) => `Báo cáo ngày ${day} của ${enterprise}. Tình hình hiện nay thế nào?`,
+  reportAsk: (enterprise: string, day: string) =>
+    `Báo cáo ngày ${day} của ${enterprise}. Tình hình hiện nay thế nào?`,
   reportAskAmend: (enterprise: string, day: string, at: string) =>
-    `Hôm nay ${enterprise} đã báo cáo lúc ${at}. Báo cáo mới sẽ là bản sửa đổi (bản cũ vẫn được lưu). Tình hình hiện nay thế nào?`,
+    `Ngày ${day}, ${enterprise} đã báo cáo lúc ${at}. Báo cáo mới sẽ là bản sửa đổi (bản cũ vẫn được lưu). Tình hình hiện nay thế nào?`,
   btnNormal: '✅ Bình thường',
   btnIncident: '⚠️ Có sự cố',
   btnCancel: 'Hủy',
@@ -52,7 +53,8 @@ export const t = {
   askNote: 'Mô tả ngắn về sự cố (nguyên nhân, biện pháp xử lý). Gõ nội dung hoặc bấm "Bỏ qua".',
   cancelled: 'Đã hủy. Chưa có gì được ghi nhận.',
   nothingToCancel: 'Không có thao tác nào đang dở.',
-  expiredAction: 'Thao tác này không hợp lệ hoặc đã hết hạn. Gõ /baocao để báo cáo lại, hoặc /help để xem các lệnh.',
+  expiredAction:
+    'Thao tác này không hợp lệ hoặc đã hết hạn. Gõ /baocao để báo cáo lại, hoặc /help để xem các lệnh.',
   dialogReminder: (question: string) => `Bạn đang báo cáo dở. ${question}\n(Gõ /huy để hủy.)`,
   tooLong: (max: number) => `Nội dung quá dài (tối đa ${max} ký tự). Vui lòng rút gọn.`,
   affectedInvalid: 'Vui lòng chọn một mức hoặc gõ một số (ví dụ: 12).',
@@ -81,10 +83,12 @@ export const t = {
       .filter(Boolean)
       .join('\n'),
   summaryNormal: 'Bình thường',
-  summaryIncident: (kind: string, ongoing: boolean) => `Có sự cố — ${kind} (${ongoing ? 'đang xử lý' : 'đã khắc phục'})`,
+  summaryIncident: (kind: string, ongoing: boolean) =>
+    `Có sự cố — ${kind} (${ongoing ? 'đang xử lý' : 'đã khắc phục'})`,
   lateNote: (deadline: string) => `Lưu ý: báo cáo được ghi nhận sau hạn ${deadline} của ngày.`,
   onTimeNote: (deadline: string) => `Hạn báo cáo hằng ngày: ${deadline}.`,
-  outsideCampaignNote: (name: string) => `Ngày này nằm ngoài thời gian của đợt "${name}", báo cáo vẫn được lưu.`,
+  outsideCampaignNote: (name: string) =>
+    `Ngày này nằm ngoài thời gian của đợt "${name}", báo cáo vẫn được lưu.`,
 
   statusTitle: (day: string, at: string) => `📊 Tình hình báo cáo ngày ${day} (tính đến ${at})`,
   statusCounts: (done: number, total: number) => `Đã báo cáo: ${done}/${total}`,
@@ -93,7 +97,8 @@ export const t = {
   statusMissing: (n: number) => `⏳ Chưa báo cáo (${n}):`,
   statusAllReported: '✅ Tất cả doanh nghiệp đã báo cáo.',
   statusUnreachable: (n: number) => `📵 Không liên lạc được qua Zalo/Telegram (${n}) — nên gọi điện:`,
-  statusNoEnterprises: 'Chưa có doanh nghiệp nào trong danh sách. Dùng lệnh quản trị để nhập danh sách doanh nghiệp.',
+  statusNoEnterprises:
+    'Chưa có doanh nghiệp nào trong danh sách. Dùng lệnh quản trị để nhập danh sách doanh nghiệp.',
   statusBadArg:
     'Không hiểu yêu cầu. Dùng: /status (hôm nay), /status 10/02 (một ngày), hoặc /status <mã hoặc tên doanh nghiệp>.',
   statusHistoryTitle: (name: string, code: string) => `📁 Lịch sử báo cáo của ${name} (${code}):`,
@@ -120,7 +125,8 @@ export const t = {
     'dangky <mã mời>',
     '(mã mời do Sở cấp). Gõ help để xem các lệnh.',
   ].join('\n'),
-  zaloWelcomeBack: (who: string) => `Chào mừng bạn quay lại! Bạn đã đăng ký (${who}). Gõ help để xem các lệnh.`,
+  zaloWelcomeBack: (who: string) =>
+    `Chào mừng bạn quay lại! Bạn đã đăng ký (${who}). Gõ help để xem các lệnh.`,
   linkCode: (code: string, other: string) =>
     [
       `Mã liên kết của bạn: ${code}`,
@@ -130,9 +136,11 @@ export const t = {
     ].join('\n'),
   linkNotRegistered:
     'Bạn chưa đăng ký trên kênh này. Nếu bạn đã đăng ký trên kênh khác (Telegram hoặc Zalo), hãy gửi /lienket ở kênh đó để lấy mã, rồi gửi: lienket <mã> tại đây. Nếu chưa, hãy gửi: dangky <mã mời>.',
-  linkSameAccount: 'Mã này được tạo từ chính tài khoản này. Hãy gửi lienket <mã> từ tài khoản ở kênh còn lại.',
+  linkSameAccount:
+    'Mã này được tạo từ chính tài khoản này. Hãy gửi lienket <mã> từ tài khoản ở kênh còn lại.',
   linkWrongKind: '❌ Đây là mã mời, không phải mã liên kết. Để đăng ký, hãy gửi: dangky <mã mời>',
-  linkUnknown: '❌ Mã liên kết không đúng. Vui lòng kiểm tra lại, hoặc gửi /lienket ở kênh kia để lấy mã mới.',
+  linkUnknown:
+    '❌ Mã liên kết không đúng. Vui lòng kiểm tra lại, hoặc gửi /lienket ở kênh kia để lấy mã mới.',
   linkExpired: '❌ Mã liên kết đã hết hạn. Hãy gửi /lienket ở kênh kia để lấy mã mới.',
   linkUsedUp: '❌ Mã liên kết đã được dùng. Hãy gửi /lienket ở kênh kia để lấy mã mới.',
   linkGone: '❌ Không tìm thấy tài khoản tạo mã này. Vui lòng liên hệ Sở để được hỗ trợ.',

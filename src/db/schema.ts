@@ -143,9 +143,7 @@ export const inboundEvents = pgTable(
   },
   (t) => [
     uniqueIndex('inbound_channel_key_uq').on(t.channel, t.eventKey),
-    index('inbound_pending_idx')
-      .on(t.channel, t.chatId, t.id)
-      .where(sql`${t.status} = 'pending'`),
+    index('inbound_pending_idx').on(t.channel, t.chatId, t.id).where(sql`${t.status} = 'pending'`),
   ],
 );
 
@@ -172,9 +170,7 @@ export const outbox = pgTable(
     sentAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    index('outbox_due_idx')
-      .on(t.lane, t.nextAttemptAt, t.id)
-      .where(sql`${t.status} = 'pending'`),
+    index('outbox_due_idx').on(t.lane, t.nextAttemptAt, t.id).where(sql`${t.status} = 'pending'`),
     index('outbox_chat_idx').on(t.channel, t.chatId, t.id),
   ],
 );

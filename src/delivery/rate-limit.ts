@@ -45,12 +45,14 @@ export class SlidingWindowLimiter {
       this.waiting.shift()!.resolve();
     }
     if (this.waiting.length === 0) return;
-    const wait =
-      now < this.pausedUntil ? this.pausedUntil - now : this.grants[0]! + this.windowMs - now + 1;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.pump();
-    }, Math.max(1, wait));
+    const wait = now < this.pausedUntil ? this.pausedUntil - now : this.grants[0]! + this.windowMs - now + 1;
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.pump();
+      },
+      Math.max(1, wait),
+    );
   }
 }
 

@@ -1,5 +1,12 @@
 import type { Db } from '../db/client.ts';
-import { claimDueMessages, markFailed, markRetry, markSent, type OutboxRow, releaseClaim } from '../db/queries/outbox.ts';
+import {
+  claimDueMessages,
+  markFailed,
+  markRetry,
+  markSent,
+  type OutboxRow,
+  releaseClaim,
+} from '../db/queries/outbox.ts';
 import { markUnreachable } from '../db/queries/people.ts';
 import type { Logger } from '../logger.ts';
 import type { Channel, Envelope } from '../messages.ts';
@@ -42,10 +49,12 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
   const lockMs = deps.lockMs ?? 60_000;
   const channels = Object.keys(deps.channels) as Channel[];
   const limiters = new Map<Channel, SlidingWindowLimiter>();
-  for (const c of channels) limiters.set(c, new SlidingWindowLimiter(Math.max(1, Math.floor(deps.channels[c]!.rates.perSecond))));
+  for (const c of channels)
+    limiters.set(c, new SlidingWindowLimiter(Math.max(1, Math.floor(deps.channels[c]!.rates.perSecond))));
   const buckets = new Map<string, TokenBucket>();
   const maxInFlight =
-    deps.maxInFlight ?? Math.max(20, Math.ceil(2 * Math.max(...channels.map((c) => deps.channels[c]!.rates.perSecond))));
+    deps.maxInFlight ??
+    Math.max(20, Math.ceil(2 * Math.max(...channels.map((c) => deps.channels[c]!.rates.perSecond))));
   const inFlight = new Set<Promise<void>>();
   const stats = { sent: 0, retried: 0, failed: 0 };
   let running = false;

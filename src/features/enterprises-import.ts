@@ -46,12 +46,20 @@ export function splitCsvLine(line: string): string[] {
 }
 
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().trim();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .trim();
 }
 
 /** A short upper-case ASCII code from a name: "Viettel Post Bắc Giang" → "VPBG". */
 export function codeFromName(name: string): string {
-  const words = fold(name).replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean);
+  const words = fold(name)
+    .replace(/[^a-z0-9 ]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   const code = words.length === 1 ? words[0]!.slice(0, 8) : words.map((w) => w[0]).join('');
   return code.toUpperCase().slice(0, 12) || 'DN';
 }
@@ -84,11 +92,17 @@ export function parseEnterprisesCsv(
     else if (name.length > 200) problems.push({ line, message: 'tên quá dài (tối đa 200 ký tự)' });
     const sector = SECTOR_ALIASES[fold(sectorRaw)];
     if (!sector) {
-      problems.push({ line, message: `lĩnh vực không hợp lệ "${sectorRaw.slice(0, 40)}" (dùng: ${SECTORS.join(', ')})` });
+      problems.push({
+        line,
+        message: `lĩnh vực không hợp lệ "${sectorRaw.slice(0, 40)}" (dùng: ${SECTORS.join(', ')})`,
+      });
     }
     let code = codeRaw.toUpperCase();
     if (code && !/^[A-Z0-9_-]{1,20}$/.test(code)) {
-      problems.push({ line, message: `mã "${codeRaw.slice(0, 40)}" chỉ được gồm chữ, số, _ và - (tối đa 20 ký tự)` });
+      problems.push({
+        line,
+        message: `mã "${codeRaw.slice(0, 40)}" chỉ được gồm chữ, số, _ và - (tối đa 20 ký tự)`,
+      });
     }
     if (!code && name) {
       const base = codeFromName(name);
@@ -97,13 +111,17 @@ export function parseEnterprisesCsv(
     }
     if (code && taken.has(code)) {
       const first = taken.get(code);
-      problems.push({ line, message: first ? `mã "${code}" trùng với dòng ${first}` : `mã "${code}" đã có trong hệ thống` });
+      problems.push({
+        line,
+        message: first ? `mã "${code}" trùng với dòng ${first}` : `mã "${code}" đã có trong hệ thống`,
+      });
     }
     if (problems.length === before && sector) {
       taken.set(code, line);
       rows.push({ line, name, sector, code });
     }
   }
-  if (rows.length === 0 && problems.length === 0) problems.push({ line: 1, message: 'tệp không có dòng dữ liệu nào' });
+  if (rows.length === 0 && problems.length === 0)
+    problems.push({ line: 1, message: 'tệp không có dòng dữ liệu nào' });
   return { rows: problems.length ? [] : rows, problems };
 }

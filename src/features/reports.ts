@@ -1,5 +1,5 @@
 import { formatDay, formatVnDateTime, vnInstant, vnTime } from '../clock.ts';
-import { t, reportRef } from '../conversation/texts.ts';
+import { reportRef, t } from '../conversation/texts.ts';
 import type { Db } from '../db/client.ts';
 import type { Campaign } from '../db/queries/campaigns.ts';
 import { getActiveCampaign } from '../db/queries/campaigns.ts';

@@ -1,12 +1,11 @@
 import { DateTime } from 'luxon';
 import { formatDay, formatVnDateTime, formatVnTime, VN_ZONE, vnTime } from '../clock.ts';
-import { t } from '../conversation/texts.ts';
+import { reportRef, t } from '../conversation/texts.ts';
 import type { Db } from '../db/client.ts';
 import { getActiveCampaign } from '../db/queries/campaigns.ts';
 import { type Enterprise, listEnterprises } from '../db/queries/enterprises.ts';
 import { listRecipients } from '../db/queries/people.ts';
 import { type DayReport, getEnterpriseHistory, getLatestReportsForDay } from '../db/queries/reports.ts';
-import { reportRef } from '../conversation/texts.ts';
 import { kindLabel } from './incident-kinds.ts';
 import { dailyDeadline, inCampaign } from './reports.ts';
 
@@ -63,7 +62,10 @@ export async function renderDayStatus(db: Db, day: string, now: Date): Promise<s
   const status = await getDayStatus(db, day);
   if (status.total === 0) return t.statusNoEnterprises;
   const campaign = await getActiveCampaign(db);
-  const lines = [t.statusTitle(formatDay(day), formatVnTime(now)), t.statusCounts(status.reported.length, status.total)];
+  const lines = [
+    t.statusTitle(formatDay(day), formatVnTime(now)),
+    t.statusCounts(status.reported.length, status.total),
+  ];
   if (campaign && inCampaign(campaign, day)) {
     lines.push(t.statusDeadline(formatVnDateTime(dailyDeadline(campaign, day))));
   }
@@ -74,13 +76,19 @@ export async function renderDayStatus(db: Db, day: string, now: Date): Promise<s
     lines.push(
       '',
       t.statusMissing(status.missing.length),
-      ...status.missing.map((e) => `• ${e.name} (${e.code})${status.noOfficer.has(e.id) ? ' — chưa có cán bộ đăng ký' : ''}`),
+      ...status.missing.map(
+        (e) => `• ${e.name} (${e.code})${status.noOfficer.has(e.id) ? ' — chưa có cán bộ đăng ký' : ''}`,
+      ),
     );
   } else {
     lines.push('', t.statusAllReported);
   }
   if (status.unreachable.length > 0) {
-    lines.push('', t.statusUnreachable(status.unreachable.length), ...status.unreachable.map((e) => `• ${e.name} (${e.code})`));
+    lines.push(
+      '',
+      t.statusUnreachable(status.unreachable.length),
+      ...status.unreachable.map((e) => `• ${e.name} (${e.code})`),
+    );
   }
   return lines.join('\n');
 }
@@ -104,14 +112,19 @@ export async function renderHistory(db: Db, enterprise: Enterprise): Promise<str
 }
 
 /** "10/02", "10/2/2024" → yyyy-mm-dd; the year is the active campaign's when it covers the date, else this year. */
-export function parseDayArg(arg: string, now: Date, campaign: { firstDay: string; lastDay: string } | null): string | null {
+export function parseDayArg(
+  arg: string,
+  now: Date,
+  campaign: { firstDay: string; lastDay: string } | null,
+): string | null {
   const m = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$/.exec(arg.trim());
   if (!m) return null;
   const [, d, mo, y] = m;
   const candidates: number[] = [];
   if (y) candidates.push(y.length === 2 ? 2000 + Number(y) : Number(y));
   else {
-    if (campaign) candidates.push(Number(campaign.firstDay.slice(0, 4)), Number(campaign.lastDay.slice(0, 4)));
+    if (campaign)
+      candidates.push(Number(campaign.firstDay.slice(0, 4)), Number(campaign.lastDay.slice(0, 4)));
     candidates.push(vnTime(now).year);
   }
   for (const year of candidates) {
@@ -120,6 +133,9 @@ export function parseDayArg(arg: string, now: Date, campaign: { firstDay: string
     const iso = dt.toISODate()!;
     if (y || !campaign || (iso >= campaign.firstDay && iso <= campaign.lastDay)) return iso;
   }
-  const dt = DateTime.fromObject({ year: vnTime(now).year, month: Number(mo), day: Number(d) }, { zone: VN_ZONE });
+  const dt = DateTime.fromObject(
+    { year: vnTime(now).year, month: Number(mo), day: Number(d) },
+    { zone: VN_ZONE },
+  );
   return dt.isValid ? dt.toISODate() : null;
 }

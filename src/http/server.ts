@@ -51,7 +51,10 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
     const send = (status: number, body?: unknown) => {
       if (res.headersSent) return;
       const payload = JSON.stringify(body ?? { ok: status < 400 });
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(payload),
+      });
       res.end(payload);
     };
     const path = (req.url ?? '/').split('?')[0] ?? '/';

@@ -137,6 +137,7 @@ export function createInbox(deps: InboxDeps): Inbox {
 }
 
 // PostgreSQL's jsonb cannot hold U+0000, and other C0 controls only ever arrive by accident or malice.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 function sanitize(message: IncomingMessage): IncomingMessage {

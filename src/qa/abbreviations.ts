@@ -38,6 +38,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   gd: 'giam doc',
   dv: 'dich vu',
   hh: 'hang hoa',
+  cskh: 'cham soc khach hang',
   pa: 'phuong an',
   ktra: 'kiem tra',
   nvu: 'nhiem vu',

@@ -33,7 +33,8 @@ export function confidenceFeatures(
   }
   return {
     coverage: total > 0 ? matched / total : 0,
-    bigramCoverage: pairs.length > 0 ? pairs.filter((term) => best.matched.has(term)).length / pairs.length : 0,
+    bigramCoverage:
+      pairs.length > 0 ? pairs.filter((term) => best.matched.has(term)).length / pairs.length : 0,
     logScore: Math.log1p(best.score),
     margin: second ? (best.score - second.score) / best.score : 1,
     typeMatch: typeMatch ? 1 : 0,

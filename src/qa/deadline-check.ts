@@ -53,7 +53,13 @@ export function parseMomentClaim(question: string): MomentClaim {
   return claim;
 }
 
-export type DeadlineVerdict = 'confirmed' | 'wrong_deadline' | 'in_time' | 'in_time_if_before_hour' | 'late' | 'none';
+export type DeadlineVerdict =
+  | 'confirmed'
+  | 'wrong_deadline'
+  | 'in_time'
+  | 'in_time_if_before_hour'
+  | 'late'
+  | 'none';
 
 const WEEKDAY_NUMBER: Readonly<Record<string, number>> = {
   'thứ Hai': 2,
@@ -79,7 +85,8 @@ export function judgeDeadlineClaim(question: string, deadline: Deadline): Deadli
   if (claim.weekday !== undefined) checks.push(claim.weekday === WEEKDAY_NUMBER[deadline.weekday]);
   if (checks.every(Boolean)) return 'confirmed';
   const text = ` ${foldDiacritics(question)} `;
-  const proposesSubmission = /\b(nop|gui)\b/.test(text) && !/\b(han|deadline|het han|thoi han|truoc)\b/.test(text);
+  const proposesSubmission =
+    /\b(nop|gui)\b/.test(text) && !/\b(han|deadline|het han|thoi han|truoc)\b/.test(text);
   if (!proposesSubmission) return 'wrong_deadline';
   const order = compareToDeadline(claim, deadline);
   if (order === undefined) return 'wrong_deadline';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { confidenceFeatures, confidenceOf } from './confidence.ts';
+import { type ConfidenceFeatures, confidenceFeatures, confidenceOf } from './confidence.ts';
 import { judgeDeadlineClaim } from './deadline-check.ts';
 import {
   type Directive,
@@ -11,7 +11,7 @@ import {
 } from './directive.ts';
 import { factAnswer, outOfScopeText } from './facts.ts';
 import { normalize, normalizeTokens } from './normalise.ts';
-import { type QaPair, pairsSchema } from './pairs.ts';
+import { pairsSchema, type QaPair } from './pairs.ts';
 import { detectQuestionType, type QuestionType } from './question-type.ts';
 import { repairTokens } from './repair.ts';
 import { type Candidate, createSearchIndex } from './search-index.ts';
@@ -22,7 +22,14 @@ export interface QaSuggestion {
 }
 
 export type QaResult =
-  | { kind: 'answer'; id: string; text: string; clause: string; confidence: number; questionType: QuestionType }
+  | {
+      kind: 'answer';
+      id: string;
+      text: string;
+      clause: string;
+      confidence: number;
+      questionType: QuestionType;
+    }
   | { kind: 'suggest'; text: string; suggestions: QaSuggestion[]; confidence: number }
   | { kind: 'out_of_scope'; text: string; confidence: number };
 
@@ -39,6 +46,7 @@ export interface Analysis {
   tokens: string[];
   questionType: QuestionType;
   candidates: Candidate[];
+  features: ConfidenceFeatures | undefined;
   confidence: number;
 }
 
@@ -103,7 +111,8 @@ export function createEngine(options: QaOptions = {}): QaEngine & { analyze(ques
   const parts = directive.parts.map(renderPart);
 
   for (const pair of pairs) {
-    for (const ref of pair.refs) if (!items.has(ref)) throw new Error(`qa pair ${pair.id}: unknown clause ${ref}`);
+    for (const ref of pair.refs)
+      if (!items.has(ref)) throw new Error(`qa pair ${pair.id}: unknown clause ${ref}`);
   }
 
   const baseText = (pair: QaPair): string => pair.answer ?? factAnswer(pair.facts!, directive);
@@ -136,7 +145,7 @@ export function createEngine(options: QaOptions = {}): QaEngine & { analyze(ques
       index.weight,
       best?.types.includes(questionType) ?? false,
     );
-    return { tokens, questionType, candidates, confidence: features ? confidenceOf(features) : 0 };
+    return { tokens, questionType, candidates, features, confidence: features ? confidenceOf(features) : 0 };
   }
 
   function shape(pair: QaPair, question: string, tokens: readonly string[], type: QuestionType): string {
@@ -153,7 +162,14 @@ export function createEngine(options: QaOptions = {}): QaEngine & { analyze(ques
   }
 
   function answer(pair: QaPair, text: string, confidence: number, questionType: QuestionType): QaResult {
-    return { kind: 'answer', id: pair.id, text, clause: citation(pair.refs, directive), confidence, questionType };
+    return {
+      kind: 'answer',
+      id: pair.id,
+      text,
+      clause: citation(pair.refs, directive),
+      confidence,
+      questionType,
+    };
   }
 
   function suggestions(candidates: readonly Candidate[]): QaSuggestion[] {

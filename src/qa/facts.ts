@@ -89,7 +89,9 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
         `("Như trên" là ${dispatch.recipients.toLowerCase()}; "Lưu: VT" là lưu tại văn thư.)`
       );
     case 'outline':
-      return ['Công văn gồm:', ...outlineLines(directive), 'Gõ /vanban để xem toàn văn từng phần.'].join('\n');
+      return ['Công văn gồm:', ...outlineLines(directive), 'Gõ /vanban để xem toàn văn từng phần.'].join(
+        '\n',
+      );
   }
 }
 

@@ -8,7 +8,10 @@ const INTERROGATIVES: ReadonlyArray<readonly [QuestionType, RegExp]> = [
     'time',
     / (khi nao|bao gio|luc nao|may gio|gio nao|ngay nao|ngay may|hom nao|thu may|bao lau|han chot|deadline|thoi han|han cuoi) /,
   ],
-  ['where', / (o|ve|den|toi|di|tu|cho|qua) dau |^ dau | dau (vay|the|a|ha|nhi)? ?$| (cho|noi|email|dia chi|kenh) nao /],
+  [
+    'where',
+    / (o|ve|den|toi|di|tu|cho|qua) dau |^ dau | dau (vay|the|a|ha|nhi)? ?$| (cho|noi|email|dia chi|kenh) nao /,
+  ],
   ['who', / ai | (nguoi|co quan|don vi|so|ong|ba|lanh dao) nao /],
   ['number', / bao nhieu | may (muc|y|phan|diem|noi dung|nhiem vu|viec|ngay|loai|cai|nguoi) | so may /],
   ['how', / (the nao|ra sao|lam sao|bang cach nao|cach nao|sao|cach) /],
@@ -19,7 +22,8 @@ const INTERROGATIVES: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ['what', / gi | nao | la sao /],
 ];
 
-const YES_NO = / co phai | phai khong | co can | co bat buoc | bat buoc | (khong|chua|a|ha|ah|hay sao) $|^ co /;
+const YES_NO =
+  / co phai | phai khong | co can | co bat buoc | bat buoc | (khong|chua|a|ha|ah|hay sao) $|^ co /;
 
 // Without an interrogative, a topic word still tells what kind of fact is wanted.
 const TOPIC_HINTS: ReadonlyArray<readonly [QuestionType, RegExp]> = [

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
-import { createInvite } from '../../src/db/queries/invites.ts';
 import { insertEnterprises } from '../../src/db/queries/enterprises.ts';
+import { createInvite } from '../../src/db/queries/invites.ts';
 import { inboundEvents, reports } from '../../src/db/schema.ts';
 import { buttonsOf, settle, telegramUser } from '../helpers/chat.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -28,11 +28,22 @@ describe('Telegram (polling): registration, reports, /status', () => {
       { code: 'GHN', name: 'Giao Hàng Nhanh Bắc Giang', sector: 'postal' },
     ]);
     const inAWeek = new Date(Date.now() + 7 * 86400_000);
-    codes.viettel = (await createInvite(db(), { role: 'officer', enterpriseId: viettel!.id, expiresAt: inAWeek, maxUses: 2 })).code;
-    codes.vnpost = (await createInvite(db(), { role: 'officer', enterpriseId: vnpost!.id, expiresAt: inAWeek, maxUses: 1 })).code;
-    codes.staff = (await createInvite(db(), { role: 'staff', enterpriseId: null, expiresAt: inAWeek, maxUses: 1 })).code;
+    codes.viettel = (
+      await createInvite(db(), { role: 'officer', enterpriseId: viettel!.id, expiresAt: inAWeek, maxUses: 2 })
+    ).code;
+    codes.vnpost = (
+      await createInvite(db(), { role: 'officer', enterpriseId: vnpost!.id, expiresAt: inAWeek, maxUses: 1 })
+    ).code;
+    codes.staff = (
+      await createInvite(db(), { role: 'staff', enterpriseId: null, expiresAt: inAWeek, maxUses: 1 })
+    ).code;
     codes.expired = (
-      await createInvite(db(), { role: 'officer', enterpriseId: viettel!.id, expiresAt: new Date(Date.now() - 1000), maxUses: 5 })
+      await createInvite(db(), {
+        role: 'officer',
+        enterpriseId: viettel!.id,
+        expiresAt: new Date(Date.now() - 1000),
+        maxUses: 5,
+      })
     ).code;
   });
 
@@ -56,13 +67,19 @@ describe('Telegram (polling): registration, reports, /status', () => {
   test('a wrong, an expired and a used-up code each get their reason and register nothing', async () => {
     assert.match(await stranger().sayText('/dangky ABCDEFGH12345678'), /Mã mời không đúng/);
     assert.match(await stranger().sayText(`/start ${codes.expired}`), /hết hạn/);
-    assert.match(await postOfficer().sayText(`/start ${codes.vnpost}`), /Đăng ký thành công.*Bưu điện tỉnh Bắc Giang/s);
+    assert.match(
+      await postOfficer().sayText(`/start ${codes.vnpost}`),
+      /Đăng ký thành công.*Bưu điện tỉnh Bắc Giang/s,
+    );
     assert.match(await stranger().sayText(`/dangky ${codes.vnpost}`), /dùng hết/);
     assert.match(await stranger().sayText('/baocao'), /chưa đăng ký/);
   });
 
   test('deep link registers an officer; the code is typed loosely (lower case, dashes)', async () => {
-    const loose = codes.viettel!.toLowerCase().replace(/(.{4})/g, '$1-').slice(0, -1);
+    const loose = codes
+      .viettel!.toLowerCase()
+      .replace(/(.{4})/g, '$1-')
+      .slice(0, -1);
     assert.match(await officer().sayText(`/dangky ${loose}`), /Đăng ký thành công.*Viettel Bắc Giang/s);
     assert.match(await staff().sayText(`/start ${codes.staff}`), /cán bộ của Sở/);
   });
@@ -90,7 +107,12 @@ describe('Telegram (polling): registration, reports, /status', () => {
     const receipt = await postOfficer().sayText('Dồn ứ tại bưu cục trung tâm, đã tăng ca');
     assert.match(receipt, /Có sự cố — Dồn ứ bưu gửi \(đang xử lý\)/);
     const [row] = await db().select().from(reports).where(sql`${reports.incident} is not null`);
-    assert.deepEqual(row!.incident, { kind: 'don_u', area: 'huyện Lục Ngạn', affected: '1250', ongoing: true });
+    assert.deepEqual(row!.incident, {
+      kind: 'don_u',
+      area: 'huyện Lục Ngạn',
+      affected: '1250',
+      ongoing: true,
+    });
     assert.equal(row!.note, 'Dồn ứ tại bưu cục trung tâm, đã tăng ca');
   });
 
@@ -130,7 +152,10 @@ describe('Telegram (polling): registration, reports, /status', () => {
     await new Promise((r) => setTimeout(r, 300));
     await settle(db());
     assert.equal(await count(), n);
-    const rows = await db().select().from(inboundEvents).where(eq(inboundEvents.eventKey, String(updateId)));
+    const rows = await db()
+      .select()
+      .from(inboundEvents)
+      .where(eq(inboundEvents.eventKey, String(updateId)));
     assert.equal(rows.length, 1);
   });
 

@@ -65,11 +65,17 @@ export function createTelegramChannel(deps: {
   bot.use(async (ctx) => {
     const parsed = parseUpdate(ctx.update);
     if (!parsed) return;
-    const log = logger.child({ channel: 'telegram', updateId: ctx.update.update_id, chatId: parsed.message.chatId });
+    const log = logger.child({
+      channel: 'telegram',
+      updateId: ctx.update.update_id,
+      chatId: parsed.message.chatId,
+    });
     await acceptDurably(parsed.eventKey, parsed.message, log);
     if (parsed.callbackQueryId) {
       // Answered at once (even for a redelivery) so the button stops spinning; the reply follows via the outbox.
-      ctx.telegram.answerCbQuery(parsed.callbackQueryId).catch((err) => log.debug({ err }, 'answerCbQuery failed'));
+      ctx.telegram
+        .answerCbQuery(parsed.callbackQueryId)
+        .catch((err) => log.debug({ err }, 'answerCbQuery failed'));
     }
   });
 
@@ -96,7 +102,9 @@ export function createTelegramChannel(deps: {
     const staff = await listRecipients(deps.db, { roles: ['staff', 'admin'] });
     for (const s of staff) {
       if (s.channel !== 'telegram' || staffMenus.has(s.chatId)) continue;
-      await bot.telegram.setMyCommands(STAFF_COMMANDS, { scope: { type: 'chat', chat_id: Number(s.chatId) } });
+      await bot.telegram.setMyCommands(STAFF_COMMANDS, {
+        scope: { type: 'chat', chat_id: Number(s.chatId) },
+      });
       staffMenus.add(s.chatId);
     }
   }
@@ -139,7 +147,8 @@ export function createTelegramChannel(deps: {
     },
     async handleWebhook(headers, rawBody) {
       const given = headers['x-telegram-bot-api-secret-token'];
-      if (!secretDigest || typeof given !== 'string' || !timingSafeEqual(sha256(given), secretDigest)) return 401;
+      if (!secretDigest || typeof given !== 'string' || !timingSafeEqual(sha256(given), secretDigest))
+        return 401;
       let update: Update;
       try {
         update = JSON.parse(rawBody.toString('utf8')) as Update;

@@ -10,7 +10,9 @@ export interface ParsedUpdate {
 
 const MAX_TEXT = 8000;
 
-function displayName(user: { first_name?: string; last_name?: string; username?: string } | undefined): string {
+function displayName(
+  user: { first_name?: string; last_name?: string; username?: string } | undefined,
+): string {
   const name = [user?.first_name, user?.last_name].filter(Boolean).join(' ').trim();
   return (name || user?.username || 'Cán bộ').slice(0, 200);
 }

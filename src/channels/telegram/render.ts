@@ -24,6 +24,8 @@ export interface TelegramText {
 export function renderTexts(msg: OutgoingMessage): TelegramText[] {
   const parts = splitText(msg.text, TELEGRAM_TEXT_MAX);
   return parts.map((text, i) =>
-    i === parts.length - 1 && msg.buttons?.length ? { text, keyboard: inlineKeyboard(msg.buttons) } : { text },
+    i === parts.length - 1 && msg.buttons?.length
+      ? { text, keyboard: inlineKeyboard(msg.buttons) }
+      : { text },
   );
 }

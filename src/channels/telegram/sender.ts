@@ -1,6 +1,6 @@
 import type { Telegram } from 'telegraf';
 import { TelegramError } from 'telegraf';
-import { DeliveryError, type ChannelSender } from '../../delivery/sender.ts';
+import { type ChannelSender, DeliveryError } from '../../delivery/sender.ts';
 import type { Envelope } from '../../messages.ts';
 import { renderTexts } from './render.ts';
 

@@ -24,11 +24,21 @@ export async function recordInbound(
 }
 
 /** The oldest pending event of one chat, row-locked; the caller holds the chat's advisory lock. */
-export async function nextPendingForChat(db: Db, channel: string, chatId: string): Promise<InboundEvent | null> {
+export async function nextPendingForChat(
+  db: Db,
+  channel: string,
+  chatId: string,
+): Promise<InboundEvent | null> {
   const [row] = await db
     .select()
     .from(inboundEvents)
-    .where(and(eq(inboundEvents.channel, channel), eq(inboundEvents.chatId, chatId), eq(inboundEvents.status, 'pending')))
+    .where(
+      and(
+        eq(inboundEvents.channel, channel),
+        eq(inboundEvents.chatId, chatId),
+        eq(inboundEvents.status, 'pending'),
+      ),
+    )
     .orderBy(asc(inboundEvents.id))
     .limit(1)
     .for('update', { skipLocked: true });
@@ -62,7 +72,10 @@ export async function markInboundAttemptFailed(
 }
 
 /** Chats with pending events (after a crash or a missed wake-up). */
-export async function listChatsWithPending(db: Db, limit: number): Promise<{ channel: string; chatId: string }[]> {
+export async function listChatsWithPending(
+  db: Db,
+  limit: number,
+): Promise<{ channel: string; chatId: string }[]> {
   return db
     .selectDistinct({ channel: inboundEvents.channel, chatId: inboundEvents.chatId })
     .from(inboundEvents)

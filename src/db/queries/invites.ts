@@ -83,6 +83,9 @@ export async function redeemInvite(
 }
 
 export async function peekInvite(db: Db, code: string): Promise<Invite | null> {
-  const [found] = await db.select().from(invites).where(eq(invites.codeHash, hashCode(code)));
+  const [found] = await db
+    .select()
+    .from(invites)
+    .where(eq(invites.codeHash, hashCode(code)));
   return found ?? null;
 }

@@ -66,7 +66,10 @@ export async function claimDueMessages(
       for update skip locked
     )
     returning *`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
+    string,
+    unknown
+  >[];
   return rows
     .map((r) => ({
       id: Number(r.id),
@@ -98,7 +101,10 @@ export async function markRetry(db: Db, id: number, params: { at: Date; error: s
 }
 
 export async function markFailed(db: Db, id: number, error: string): Promise<void> {
-  await db.update(outbox).set({ status: 'failed', lastError: error, lockedUntil: null }).where(eq(outbox.id, id));
+  await db
+    .update(outbox)
+    .set({ status: 'failed', lastError: error, lockedUntil: null })
+    .where(eq(outbox.id, id));
 }
 
 /** Puts a claimed message back untouched (the worker is stopping). */

@@ -16,9 +16,14 @@ export interface NewReport {
 }
 
 /** Adds a revision: the first report of a day is revision 1, each amendment the next one; history is kept. */
-export async function recordReport(db: Db, params: NewReport): Promise<{ report: Report; previous: Report | null }> {
+export async function recordReport(
+  db: Db,
+  params: NewReport,
+): Promise<{ report: Report; previous: Report | null }> {
   // One enterprise's reports for one day are serialised, so two officers reporting at once get distinct revisions.
-  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`report:${params.enterpriseId}:${params.reportDay}`}, 0))`);
+  await db.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`report:${params.enterpriseId}:${params.reportDay}`}, 0))`,
+  );
   const previous = await getLatestReport(db, params.enterpriseId, params.reportDay);
   const [report] = await db
     .insert(reports)
@@ -72,34 +77,67 @@ export async function getLatestReportsForDay(db: Db, day: string): Promise<DayRe
     .innerJoin(people, eq(people.id, reports.reporterId))
     .where(eq(reports.reportDay, day))
     .orderBy(reports.enterpriseId, desc(reports.revision));
-  return rows.map((r) => ({ ...r.report, enterpriseName: r.enterpriseName, enterpriseCode: r.enterpriseCode, reporterName: r.reporterName }));
+  return rows.map((r) => ({
+    ...r.report,
+    enterpriseName: r.enterpriseName,
+    enterpriseCode: r.enterpriseCode,
+    reporterName: r.reporterName,
+  }));
 }
 
-export async function getEnterpriseHistory(db: Db, enterpriseId: number, limit: number): Promise<DayReport[]> {
+export async function getEnterpriseHistory(
+  db: Db,
+  enterpriseId: number,
+  limit: number,
+): Promise<DayReport[]> {
   const rows = await db
-    .select({ report: reports, enterpriseName: enterprises.name, enterpriseCode: enterprises.code, reporterName: people.displayName })
+    .select({
+      report: reports,
+      enterpriseName: enterprises.name,
+      enterpriseCode: enterprises.code,
+      reporterName: people.displayName,
+    })
     .from(reports)
     .innerJoin(enterprises, eq(enterprises.id, reports.enterpriseId))
     .innerJoin(people, eq(people.id, reports.reporterId))
     .where(eq(reports.enterpriseId, enterpriseId))
     .orderBy(desc(reports.reportDay), desc(reports.revision))
     .limit(limit);
-  return rows.map((r) => ({ ...r.report, enterpriseName: r.enterpriseName, enterpriseCode: r.enterpriseCode, reporterName: r.reporterName }));
+  return rows.map((r) => ({
+    ...r.report,
+    enterpriseName: r.enterpriseName,
+    enterpriseCode: r.enterpriseCode,
+    reporterName: r.reporterName,
+  }));
 }
 
 /** Every revision in a range of days, oldest first (exports and the consolidated report). */
 export async function getReportsInRange(db: Db, fromDay: string, toDay: string): Promise<DayReport[]> {
   const rows = await db
-    .select({ report: reports, enterpriseName: enterprises.name, enterpriseCode: enterprises.code, reporterName: people.displayName })
+    .select({
+      report: reports,
+      enterpriseName: enterprises.name,
+      enterpriseCode: enterprises.code,
+      reporterName: people.displayName,
+    })
     .from(reports)
     .innerJoin(enterprises, eq(enterprises.id, reports.enterpriseId))
     .innerJoin(people, eq(people.id, reports.reporterId))
     .where(sql`${reports.reportDay} between ${fromDay} and ${toDay}`)
     .orderBy(reports.reportDay, reports.enterpriseId, reports.revision);
-  return rows.map((r) => ({ ...r.report, enterpriseName: r.enterpriseName, enterpriseCode: r.enterpriseCode, reporterName: r.reporterName }));
+  return rows.map((r) => ({
+    ...r.report,
+    enterpriseName: r.enterpriseName,
+    enterpriseCode: r.enterpriseCode,
+    reporterName: r.reporterName,
+  }));
 }
 
-export async function getReportedEnterpriseIds(db: Db, day: string, enterpriseIds?: number[]): Promise<Set<number>> {
+export async function getReportedEnterpriseIds(
+  db: Db,
+  day: string,
+  enterpriseIds?: number[],
+): Promise<Set<number>> {
   const where = [eq(reports.reportDay, day)];
   if (enterpriseIds) where.push(inArray(reports.enterpriseId, enterpriseIds));
   const rows = await db

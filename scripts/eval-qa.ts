@@ -1,0 +1,104 @@
+/**
+ * Measures the Q&A engine on data/qa-eval.tsv: tune on the 'tune' half, report on the held-out 'test' half.
+ *   npm run eval:qa                 held-out and tuning figures; exit 1 when the held-out half misses a target
+ *   npm run eval:qa -- --failures   also list the tuning half's misses (never tune on the held-out half)
+ *   npm run eval:qa -- --fit        refit the confidence calibration and sweep thresholds on the tuning half
+ */
+import { FEATURE_NAMES } from '../src/qa/confidence.ts';
+import { createEngine, DEFAULT_THRESHOLD } from '../src/qa/engine.ts';
+import { type EvalReport, evaluate, loadEvalCases, missedTargets, TARGETS } from '../src/qa/evaluate.ts';
+
+const args = new Set(process.argv.slice(2));
+const cases = loadEvalCases();
+const tune = cases.filter((c) => c.split === 'tune');
+const test = cases.filter((c) => c.split === 'test');
+const engine = createEngine();
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+function print(name: string, report: EvalReport): void {
+  console.log(
+    `\n${name}: ${report.cases} questions (${report.inScope} in scope, ${report.outOfScope} out of scope)`,
+  );
+  console.log(`  top-1 accuracy, in scope          ${pct(report.top1)}   (target ≥ ${pct(TARGETS.top1)})`);
+  console.log(
+    `  top-1 accuracy, no diacritics     ${pct(report.noDiacritics.top1)}   (${report.noDiacritics.cases} questions, target ≥ ${pct(TARGETS.noDiacriticsTop1)})`,
+  );
+  console.log(
+    `  false answers, out of scope       ${pct(report.falseAnswerRate)}   (target ≤ ${pct(TARGETS.falseAnswerRate)})`,
+  );
+  console.log(
+    `  coverage at threshold ${DEFAULT_THRESHOLD}       ${pct(report.coverage)}   (in scope, answered)`,
+  );
+  console.log(
+    `  wrong answers at threshold        ${pct(report.wrongAnswerRate)}   (in scope, answered wrongly)`,
+  );
+  console.log(
+    `  time per answer                   p50 ${report.p50Ms.toFixed(3)} ms, p99 ${report.p99Ms.toFixed(3)} ms (target p99 < ${TARGETS.p99Ms} ms)`,
+  );
+}
+
+function fit(): void {
+  const rows = tune.flatMap((c) => {
+    const analysis = engine.analyze(c.question);
+    if (!analysis.features) return [];
+    const x = FEATURE_NAMES.map((name) => analysis.features![name]);
+    const y = c.expect !== 'none' && analysis.candidates[0]?.pairId === c.expect ? 1 : 0;
+    return [{ x, y }];
+  });
+  const w = FEATURE_NAMES.map(() => 0);
+  let b = 0;
+  const lambda = 0.01;
+  for (let step = 0; step < 20000; step++) {
+    const gw = w.map(() => 0);
+    let gb = 0;
+    for (const { x, y } of rows) {
+      const p = 1 / (1 + Math.exp(-(b + x.reduce((sum, xi, i) => sum + xi * w[i]!, 0))));
+      gb += p - y;
+      x.forEach((xi, i) => {
+        gw[i]! += (p - y) * xi;
+      });
+    }
+    b -= (0.5 * gb) / rows.length;
+    w.forEach((wi, i) => {
+      w[i] = wi - 0.5 * (gw[i]! / rows.length + lambda * wi);
+    });
+  }
+  const weights = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, Number(w[i]!.toFixed(2))]));
+  console.log('Fitted on the tuning half:', JSON.stringify({ intercept: Number(b.toFixed(2)), weights }));
+}
+
+function sweep(): void {
+  console.log('\nThreshold sweep on the tuning half (current calibration):');
+  for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
+    const report = evaluate(createEngine({ threshold }), tune, 1);
+    console.log(
+      `  ${threshold.toFixed(2)}  coverage ${pct(report.coverage)}  wrong ${pct(report.wrongAnswerRate)}  ` +
+        `false OOS ${pct(report.falseAnswerRate)}`,
+    );
+  }
+}
+
+if (args.has('--fit')) {
+  fit();
+  sweep();
+}
+
+const heldOut = evaluate(engine, test);
+const tuning = evaluate(engine, tune);
+print('Held-out half (test)', heldOut);
+print('Tuning half (for reference)', tuning);
+
+if (args.has('--failures')) {
+  console.log('\nTuning-half misses:');
+  for (const f of tuning.failures) {
+    console.log(`  [${f.confidence.toFixed(2)}] ${f.question}  → ${f.got} (expected ${f.expect})`);
+  }
+}
+
+const missed = missedTargets(heldOut);
+if (missed.length > 0) {
+  console.error(`\nHeld-out half misses: ${missed.join(', ')}`);
+  process.exit(1);
+}
+console.log('\nHeld-out half meets every target.');
