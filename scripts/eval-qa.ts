@@ -4,7 +4,7 @@
  *   npm run eval:qa -- --failures   also list the tuning half's misses (never tune on the held-out half)
  *   npm run eval:qa -- --fit        refit the confidence calibration and sweep thresholds on the tuning half
  */
-import { FEATURE_NAMES } from '../src/qa/confidence.ts';
+import { type Calibration, FEATURE_NAMES } from '../src/qa/confidence.ts';
 import { createEngine, DEFAULT_THRESHOLD } from '../src/qa/engine.ts';
 import { type EvalReport, evaluate, loadEvalCases, missedTargets, TARGETS } from '../src/qa/evaluate.ts';
 
@@ -38,7 +38,7 @@ function print(name: string, report: EvalReport): void {
   );
 }
 
-function fit(): void {
+function fit(): Calibration {
   const rows = tune.flatMap((c) => {
     const analysis = engine.analyze(c.question);
     if (!analysis.features) return [];
@@ -65,13 +65,15 @@ function fit(): void {
     });
   }
   const weights = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, Number(w[i]!.toFixed(2))]));
-  console.log('Fitted on the tuning half:', JSON.stringify({ intercept: Number(b.toFixed(2)), weights }));
+  const calibration = { intercept: Number(b.toFixed(2)), weights } as Calibration;
+  console.log('Fitted on the tuning half:', JSON.stringify(calibration));
+  return calibration;
 }
 
-function sweep(): void {
-  console.log('\nThreshold sweep on the tuning half (current calibration):');
+function sweep(calibration: Calibration): void {
+  console.log('\nThreshold sweep on the tuning half (fitted calibration):');
   for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
-    const report = evaluate(createEngine({ threshold }), tune, 1);
+    const report = evaluate(createEngine({ threshold, calibration }), tune, 1);
     console.log(
       `  ${threshold.toFixed(2)}  coverage ${pct(report.coverage)}  wrong ${pct(report.wrongAnswerRate)}  ` +
         `false OOS ${pct(report.falseAnswerRate)}`,
@@ -80,8 +82,7 @@ function sweep(): void {
 }
 
 if (args.has('--fit')) {
-  fit();
-  sweep();
+  sweep(fit());
 }
 
 const heldOut = evaluate(engine, test);

@@ -169,6 +169,7 @@ async function record(
   const { receipt } = await submitReport(turn.db, {
     enterpriseId: member.enterprise!.id,
     enterpriseName: member.enterprise!.name,
+    enterpriseCode: member.enterprise!.code,
     reporterId: member.person.id,
     channel: turn.msg.channel,
     day,
@@ -293,6 +294,11 @@ function reportActions(): Record<string, ActionHandler> {
       if (turn.conv.state === 'idle') return turn.reply(t.nothingToCancel);
       setState(turn, 'idle');
       turn.reply(t.cancelled);
+    },
+    rm: async (turn, payload) => {
+      if (payload !== 'ok' && payload !== 'form') return turn.reply(t.expiredAction);
+      const report = reportCommands().report!;
+      return report(turn, payload === 'ok' ? 'ok' : '');
     },
     rp: async (turn, payload) => {
       if (!inState(turn, 'report:choose')) return;

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { QaEngine } from '../qa/index.ts';
 import { type ActionHandler, type CommandHandler, type Conversation, createConversation } from './engine.ts';
 import { link } from './link.ts';
+import { broadcast, followUpAnswer, pause } from './follow-up.ts';
 import { createQaHandlers } from './questions.ts';
 import { register, start } from './registration.ts';
 import { help, status, statusAction } from './staff.ts';
@@ -21,7 +22,7 @@ export function createBotConversation(deps: BotConversationDeps): Conversation {
   return createConversation({
     clock: deps.clock,
     commands: { start, register, status, help, link, ...qa?.commands, ...deps.extraCommands },
-    actions: { st: statusAction, ...qa?.actions, ...deps.extraActions },
+    actions: { st: statusAction, fx: followUpAnswer, ...qa?.actions, ...deps.extraActions },
     onFreeText: qa?.onFreeText ?? (async (turn) => turn.reply(t.qaComing)),
   });
 }

@@ -152,3 +152,53 @@ export const REF_PREFIX = 'BC';
 export function reportRef(id: number): string {
   return `${REF_PREFIX}${String(id).padStart(6, '0')}`;
 }
+
+/** Texts of the clock-driven jobs and alerts (issue: reminders, alerts, digests). */
+export const tj = {
+  reminder: (p: { name: string; enterprise: string; day: string; deadline: string; minutesLeft: number }) =>
+    `⏰ Nhắc báo cáo: ${p.enterprise} chưa gửi báo cáo ngày ${p.day}. Hạn báo cáo là ${p.deadline} (còn khoảng ${humanMinutes(p.minutesLeft)}).\n\nGửi ngay: /baocao ok nếu mọi việc bình thường, hoặc /baocao để báo sự cố. Không muốn nhận nhắc hôm nay: /tamdung`,
+  finalReminder: (p: { deadline: string; label: string; email: string }) =>
+    `📌 Nhắc hạn báo cáo kết quả: các doanh nghiệp gửi báo cáo kết quả về Sở Thông tin và Truyền thông trước ${p.deadline} (${p.label}), bản điện tử gửi tới ${p.email}.`,
+  btnReportOk: '✅ Bình thường',
+  btnReport: '📝 Báo cáo',
+  alert: (p: { enterprise: string; kind: string; area?: string; affected?: string; ongoing: boolean; note?: string | null; ref: string; at: string; amended: boolean }) =>
+    [
+      `🚨 ${p.amended ? 'Cập nhật: ' : ''}${p.enterprise} báo cáo sự cố`,
+      `Loại: ${p.kind}`,
+      p.area ? `Khu vực: ${p.area}` : '',
+      p.affected ? `Quy mô: ${p.affected}` : '',
+      `Trạng thái: ${p.ongoing ? 'đang xử lý' : 'đã khắc phục'}`,
+      p.note ? `Mô tả: ${p.note}` : '',
+      `${p.ref} · ${p.at}`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  btnHistory: '📁 Lịch sử doanh nghiệp',
+  followUp: (p: { kind: string; day: string; ref: string }) =>
+    `Sự cố "${p.kind}" báo cáo ngày ${p.day} (${p.ref}) đã khắc phục chưa?`,
+  btnFixed: '✅ Đã khắc phục',
+  btnNotFixed: '⏳ Chưa, đang xử lý',
+  followUpFixed: (ref: string) => `✅ Đã ghi nhận: sự cố đã được khắc phục. Số tham chiếu mới: ${ref}.`,
+  followUpOngoing: 'Đã ghi nhận: sự cố vẫn đang được xử lý. Khi khắc phục xong, gõ /baocao để cập nhật.',
+  followUpStale: 'Báo cáo này đã được cập nhật sau đó, không cần trả lời nữa.',
+  digestFooter: (reminders: number) => (reminders > 0 ? `\nĐã gửi nhắc nhở ${reminders} lượt hôm nay.` : ''),
+  paused: (day: string) => `Đã tạm dừng nhắc nhở ngày ${day}. Ngày mai nhắc nhở sẽ tự bật lại.`,
+  broadcast: (text: string) => `📢 Thông báo của Sở Thông tin và Truyền thông:\n\n${text}`,
+  broadcastUsage: 'Cách dùng: /thongbao <nội dung thông báo>',
+  broadcastQueued: (people: number, messages: number, unreachable: string[]) =>
+    [
+      `Đã xếp hàng gửi thông báo tới ${people} cán bộ trực (${messages} tin).`,
+      unreachable.length
+        ? `Không liên lạc được (${unreachable.length}) — nên gọi điện:\n${unreachable.map((u) => `• ${u}`).join('\n')}`
+        : 'Tất cả đều liên lạc được.',
+    ].join('\n'),
+};
+
+function humanMinutes(m: number): string {
+  if (m >= 60) {
+    const h = Math.floor(m / 60);
+    const r = m % 60;
+    return r ? `${h} giờ ${r} phút` : `${h} giờ`;
+  }
+  return `${m} phút`;
+}

@@ -5,6 +5,7 @@ import type { Campaign } from '../db/queries/campaigns.ts';
 import { getActiveCampaign } from '../db/queries/campaigns.ts';
 import { type Report, recordReport } from '../db/queries/reports.ts';
 import type { IncidentDetails } from '../db/schema.ts';
+import { alertStaff } from './alerts.ts';
 import { kindLabel } from './incident-kinds.ts';
 
 export const NOTE_MAX = 1000;
@@ -35,6 +36,7 @@ export function fold(s: string): string {
 export interface SubmitReport {
   enterpriseId: number;
   enterpriseName: string;
+  enterpriseCode: string;
   reporterId: number;
   channel: string;
   day: string;
@@ -63,6 +65,7 @@ export async function submitReport(
     channel: params.channel,
     at: params.now,
   });
+  await alertStaff(db, { report, previous, enterpriseName: params.enterpriseName, enterpriseCode: params.enterpriseCode });
   const campaign = await getActiveCampaign(db);
   const receipt = t.receipt({
     enterprise: params.enterpriseName,

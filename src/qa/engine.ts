@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type ConfidenceFeatures, confidenceFeatures, confidenceOf } from './confidence.ts';
+import { type Calibration, type ConfidenceFeatures, confidenceFeatures, confidenceOf } from './confidence.ts';
 import { judgeDeadlineClaim } from './deadline-check.ts';
 import {
   type Directive,
@@ -10,7 +10,8 @@ import {
   renderPart,
 } from './directive.ts';
 import { factAnswer, outOfScopeText } from './facts.ts';
-import { normalize, normalizeTokens } from './normalise.ts';
+import { foldDiacritics, normalize, normalizeTokens } from './normalise.ts';
+import { accentedWords } from './tone.ts';
 import { pairsSchema, type QaPair } from './pairs.ts';
 import { detectQuestionType, type QuestionType } from './question-type.ts';
 import { repairTokens } from './repair.ts';
@@ -56,6 +57,8 @@ export interface QaOptions {
   /** Confidence below which the engine says the directive does not cover the question. */
   suggestFloor?: number;
   dataDir?: URL;
+  /** Replaces the fitted confidence model (the evaluation refits it). */
+  calibration?: Calibration;
 }
 
 export const DEFAULT_THRESHOLD = 0.5;
@@ -128,8 +131,23 @@ export function createEngine(options: QaOptions = {}): QaEngine & { analyze(ques
     pairs.map((pair) => [pair.id, new Set(normalizeTokens(baseText(pair)).filter((t) => /^\d+$/.test(t)))]),
   );
 
+  // Diacritics the officer typed are evidence too: "thưởng" folds like "thường" but the directive never says it.
+  const corpusWords = new Set(
+    accentedWords(
+      [
+        ...directive.parts.flatMap((part) => [part.title, ...part.items.map((item) => item.text)]),
+        ...pairs.flatMap((pair) => [pair.question, ...pair.phrasings, pair.keywords, baseText(pair)]),
+      ].join(' '),
+    ),
+  );
+
   function analyze(question: string): Analysis {
     const tokens = repairTokens(normalizeTokens(question), index.vocabulary);
+    const foreign = new Set(
+      accentedWords(question)
+        .filter((word) => !corpusWords.has(word))
+        .map(foldDiacritics),
+    );
     const questionType = detectQuestionType(tokens);
     const candidates = index
       .search(tokens)
@@ -139,13 +157,9 @@ export function createEngine(options: QaOptions = {}): QaEngine & { analyze(ques
       })
       .sort((a, b) => b.score - a.score);
     const best = candidates[0] && pairById.get(candidates[0].pairId);
-    const features = confidenceFeatures(
-      candidates,
-      tokens,
-      index.weight,
-      best?.types.includes(questionType) ?? false,
-    );
-    return { tokens, questionType, candidates, features, confidence: features ? confidenceOf(features) : 0 };
+    const typeFit = questionType === 'what' ? 0.5 : best?.types.includes(questionType) ? 1 : 0;
+    const features = confidenceFeatures(candidates, tokens, index.weight, typeFit, foreign);
+    return { tokens, questionType, candidates, features, confidence: features ? confidenceOf(features, options.calibration) : 0 };
   }
 
   function shape(pair: QaPair, question: string, tokens: readonly string[], type: QuestionType): string {

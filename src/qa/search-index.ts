@@ -14,6 +14,8 @@ export interface Candidate {
   score: number;
   /** Query terms that matched one of the pair's documents (exactly, by prefix or fuzzily). */
   matched: Set<string>;
+  /** The subset matched by a curated phrasing or keyword, not only by the clause text. */
+  matchedCurated: Set<string>;
 }
 
 interface IndexedDoc {
@@ -56,12 +58,8 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
       pairId: source.pairId,
       phrase: termsOf(phrase),
     })),
-    {
-      key: `${source.pairId}#content`,
-      pairId: source.pairId,
-      keywords: termsOf(source.keywords),
-      body: termsOf(source.body),
-    },
+    { key: `${source.pairId}#keywords`, pairId: source.pairId, keywords: termsOf(source.keywords) },
+    { key: `${source.pairId}#body`, pairId: source.pairId, body: termsOf(source.body) },
   ]);
 
   const pairsWithTerm = new Map<string, Set<string>>();
@@ -104,13 +102,17 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
   function search(tokens: readonly string[]): Candidate[] {
     const terms = [...new Set(indexTerms(tokens))];
     if (terms.length === 0) return [];
-    const byPair = new Map<string, { phrase: number; content: number; matched: Set<string> }>();
+    const byPair = new Map<string, { phrase: number; content: number; matched: Set<string>; curated: Set<string> }>();
     for (const result of miniSearch.search(terms.join(' '), searchOptions)) {
       const pairId = result.pairId as string;
-      const entry = byPair.get(pairId) ?? { phrase: 0, content: 0, matched: new Set<string>() };
-      if (String(result.id).endsWith('#content')) entry.content = result.score;
+      const entry = byPair.get(pairId) ?? { phrase: 0, content: 0, matched: new Set(), curated: new Set() };
+      const key = String(result.id);
+      if (key.endsWith('#body') || key.endsWith('#keywords')) entry.content += result.score;
       else entry.phrase = Math.max(entry.phrase, result.score);
-      for (const term of result.queryTerms) entry.matched.add(term);
+      for (const term of result.queryTerms) {
+        entry.matched.add(term);
+        if (!key.endsWith('#body')) entry.curated.add(term);
+      }
       byPair.set(pairId, entry);
     }
     return [...byPair.entries()]
@@ -118,6 +120,7 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
         pairId,
         score: entry.phrase + RANKING.contentShare * entry.content,
         matched: entry.matched,
+        matchedCurated: entry.curated,
       }))
       .sort((a, b) => b.score - a.score);
   }

@@ -21,6 +21,8 @@ export interface FakeZaloOptions {
   appSecret?: string;
   /** Delay before answering a refresh, so concurrent refreshes overlap. */
   refreshDelayMs?: number;
+  /** Delay before answering a profile lookup (user/detail). */
+  profileDelayMs?: number;
 }
 
 export interface FakeZalo {
@@ -34,7 +36,11 @@ export interface FakeZalo {
   readonly issued: readonly string[];
   readonly sent: SentZaloMessage[];
   readonly refreshCalls: number;
+  readonly profileCalls: number;
   readonly profiles: Map<string, string>;
+  sentTo(userId: string): SentZaloMessage[];
+  /** Waits until `userId` has received more than `after` messages; resolves with the new ones. */
+  waitForSentTo(userId: string, after: number, timeoutMs?: number): Promise<SentZaloMessage[]>;
   failNext(count: number, failure: ZaloFailure): void;
   expireAccessToken(): void;
   waitForSent(count: number, timeoutMs?: number): Promise<SentZaloMessage[]>;
@@ -65,6 +71,7 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
   let current = issuePair();
   let accessExpired = false;
   let refreshCalls = 0;
+  let profileCalls = 0;
 
   function issuePair() {
     generation += 1;
@@ -132,7 +139,11 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
     const route = `${req.method} ${url.pathname}`;
     if (route === 'POST /v4/oa/access_token') return reply(res, await refresh(req, raw));
     if (route === 'POST /v3.0/oa/message/cs') return api(req, res, () => send(raw));
-    if (route === 'GET /v3.0/oa/user/detail') return api(req, res, () => profile(url));
+    if (route === 'GET /v3.0/oa/user/detail') {
+      profileCalls += 1;
+      if (options.profileDelayMs) await new Promise((r) => setTimeout(r, options.profileDelayMs));
+      return api(req, res, () => profile(url));
+    }
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -151,7 +162,27 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
     get refreshCalls() {
       return refreshCalls;
     },
+    get profileCalls() {
+      return profileCalls;
+    },
     profiles,
+    sentTo: (userId) => sent.filter((m) => m.userId === userId),
+    async waitForSentTo(userId, after, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const mine = sent.filter((m) => m.userId === userId);
+        if (mine.length > after) return mine.slice(after);
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`expected a Zalo message to ${userId}, got ${mine.length - after} new`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, left);
+          waiters.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+    },
     failNext(count, failure) {
       for (let i = 0; i < count; i++) failures.push(failure);
     },

@@ -1,0 +1,128 @@
+import { formatDay, vnDay } from '../clock.ts';
+import { getActiveCampaign } from '../db/queries/campaigns.ts';
+import {
+  buildExportData,
+  CSV_MIME,
+  type DayRange,
+  ExportError,
+  exportCsv,
+  exportFilename,
+  exportXlsx,
+  MAX_RANGE_DAYS,
+  resolveRange,
+  XLSX_MIME,
+} from '../features/export.ts';
+import { parseDayArg } from '../features/status.ts';
+import { buildSummaryDraft } from '../features/summary.ts';
+import type { CommandHandler, Turn } from './engine.ts';
+import { requireStaff } from './staff.ts';
+
+const texts = {
+  exportUsage:
+    'Cách dùng: /export [csv] [từ ngày] [đến ngày]\nVí dụ: /export (cả đợt, tệp Excel), /export csv, /export 08/02 14/02',
+  summaryUsage:
+    'Cách dùng: /tonghop [từ ngày] [đến ngày]\nVí dụ: /tonghop (cả đợt đến hôm nay), /tonghop 08/02 12/02',
+  exportReversed: (from: string, to: string) => `❌ Ngày bắt đầu ${from} sau ngày kết thúc ${to}.`,
+  exportTooLong: `❌ Khoảng thời gian quá dài (tối đa ${MAX_RANGE_DAYS} ngày).`,
+  exportCaption: (p: {
+    from: string;
+    to: string;
+    enterprises: number;
+    revisions: number;
+    incidents: number;
+  }) =>
+    `📊 Báo cáo dịp Tết từ ${p.from} đến ${p.to}: ${p.enterprises} doanh nghiệp, ${p.revisions} lượt báo cáo ` +
+    `(kể cả bản sửa), ${p.incidents} báo cáo sự cố.`,
+  summaryCaption: (day: string) => `📝 Dự thảo báo cáo tổng hợp (tệp văn bản), lập ngày ${day}.`,
+};
+
+type ExportArgs = { format?: 'xlsx' | 'csv'; fromDay?: string; toDay?: string } | null;
+
+/** "csv 08/02 14/02", "08/02", "xlsx" … in any order; null when a word is not understood. */
+async function parseExportArgs(turn: Turn, args: string): Promise<ExportArgs> {
+  let format: 'xlsx' | 'csv' | undefined;
+  const days: string[] = [];
+  const campaign = await getActiveCampaign(turn.db);
+  for (const word of args.toLowerCase().split(/\s+/).filter(Boolean)) {
+    if (word === 'csv') format = 'csv';
+    else if (word === 'xlsx' || word === 'excel') format = 'xlsx';
+    else if (['-', '–', 'đến', 'den', 'toi', 'tới'].includes(word)) continue;
+    else {
+      const day = parseDayArg(word, turn.now, campaign);
+      if (!day || days.length === 2) return null;
+      days.push(day);
+    }
+  }
+  const [fromDay, toDay] = days;
+  return { ...(format ? { format } : {}), ...(fromDay ? { fromDay, toDay: toDay ?? fromDay } : {}) };
+}
+
+function rangeError(turn: Turn, err: unknown, args: { fromDay?: string; toDay?: string }): boolean {
+  if (!(err instanceof ExportError)) return false;
+  if (err.code === 'reversed_range' && args.fromDay && args.toDay) {
+    turn.reply(texts.exportReversed(formatDay(args.fromDay), formatDay(args.toDay)));
+  } else if (err.code === 'range_too_long') turn.reply(texts.exportTooLong);
+  else turn.reply(texts.exportUsage);
+  return true;
+}
+
+async function resolveOrReply(
+  turn: Turn,
+  args: { fromDay?: string; toDay?: string },
+): Promise<DayRange | null> {
+  try {
+    return await resolveRange(turn.db, { now: turn.now, ...args });
+  } catch (err) {
+    if (rangeError(turn, err, args)) return null;
+    throw err;
+  }
+}
+
+/** `/export [csv] [dd/mm [dd/mm]]`: the reports of a range as an Excel workbook (or CSV), staff only. */
+export const exportCommand: CommandHandler = async (turn, args) => {
+  if (!requireStaff(turn)) return;
+  const parsed = await parseExportArgs(turn, args);
+  if (!parsed) return turn.reply(texts.exportUsage);
+  const { format = 'xlsx', ...days } = parsed;
+  const range = await resolveOrReply(turn, days);
+  if (!range) return;
+  const data = await buildExportData(turn.db, range);
+  const content = format === 'xlsx' ? await exportXlsx(data) : Buffer.from(exportCsv(data), 'utf8');
+  turn.out.push({
+    chatId: turn.msg.chatId,
+    text: texts.exportCaption({
+      from: formatDay(range.fromDay),
+      to: formatDay(range.toDay),
+      enterprises: data.enterprises.length,
+      revisions: data.revisions.length,
+      incidents: data.incidents.length,
+    }),
+    document: {
+      filename: exportFilename(range, format),
+      mimeType: format === 'xlsx' ? XLSX_MIME : CSV_MIME,
+      contentBase64: content.toString('base64'),
+    },
+  });
+};
+
+/** `/tonghop [dd/mm [dd/mm]]`: the consolidated report draft, as text to read and as a .txt file to paste from. */
+export const summaryCommand: CommandHandler = async (turn, args) => {
+  if (!requireStaff(turn)) return;
+  const parsed = await parseExportArgs(turn, args);
+  if (!parsed || parsed.format) return turn.reply(texts.summaryUsage);
+  const range = await resolveOrReply(turn, parsed);
+  if (!range) return;
+  const draft = await buildSummaryDraft(turn.db, { now: turn.now, ...range });
+  const today = vnDay(turn.now);
+  turn.reply(draft);
+  turn.out.push({
+    chatId: turn.msg.chatId,
+    text: texts.summaryCaption(formatDay(today)),
+    document: {
+      filename: `tong-hop-${today}.txt`,
+      mimeType: 'text/plain',
+      // A BOM so Notepad and Word on older Windows read the file as UTF-8; CRLF for Notepad.
+      contentBase64: Buffer.from(`\uFEFF${draft.replace(/\n/g, '\r\n')}\r\n`, 'utf8').toString('base64'),
+    },
+  });
+};

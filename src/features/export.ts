@@ -1,0 +1,270 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { addDays, formatDay, formatVnDateTime, vnDay } from '../clock.ts';
+import { reportRef } from '../conversation/texts.ts';
+import type { Db } from '../db/client.ts';
+import { getActiveCampaign } from '../db/queries/campaigns.ts';
+import { type Enterprise, listEnterprises } from '../db/queries/enterprises.ts';
+import { type DayReport, getReportsInRange } from '../db/queries/reports.ts';
+import { kindLabel } from './incident-kinds.ts';
+
+export interface DayRange {
+  fromDay: string;
+  toDay: string;
+}
+
+export interface ExportData extends DayRange {
+  /** Every day of the range, yyyy-mm-dd. */
+  days: string[];
+  /** All enterprises, by name. */
+  enterprises: Enterprise[];
+  /** Every revision in the range: by day, enterprise, revision. */
+  revisions: DayReport[];
+  /** The latest revision per enterprise and day, keyed by `latestKey`. */
+  latest: Map<string, DayReport>;
+  /** The latest revision of every enterprise-day whose latest revision reports an incident. */
+  incidents: DayReport[];
+}
+
+export type ExportErrorCode = 'reversed_range' | 'range_too_long' | 'bad_extension';
+
+export class ExportError extends Error {
+  constructor(
+    readonly code: ExportErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ExportError';
+  }
+}
+
+/** A campaign spans about a week; a year keeps the matrix openable while allowing a whole-season export. */
+export const MAX_RANGE_DAYS = 366;
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_MIME = 'text/csv';
+
+export const latestKey = (enterpriseId: number, day: string): string => `${enterpriseId}|${day}`;
+
+export function daysBetween(fromDay: string, toDay: string): string[] {
+  const days: string[] = [];
+  for (let d = fromDay; d <= toDay && days.length <= MAX_RANGE_DAYS; d = addDays(d, 1)) days.push(d);
+  return days;
+}
+
+/**
+ * The active campaign's days (only up to today while it is running: later days cannot have reports yet), else
+ * the last 7 days up to today; a missing end is filled from that default.
+ */
+export async function resolveRange(
+  db: Db,
+  params: { now: Date; fromDay?: string; toDay?: string },
+): Promise<DayRange> {
+  const today = vnDay(params.now);
+  const campaign = await getActiveCampaign(db);
+  let def: DayRange = { fromDay: addDays(today, -6), toDay: today };
+  if (campaign) {
+    const running = today >= campaign.firstDay && today < campaign.lastDay;
+    def = { fromDay: campaign.firstDay, toDay: running ? today : campaign.lastDay };
+  }
+  const { fromDay, toDay } = params;
+  const range: DayRange =
+    fromDay && toDay
+      ? { fromDay, toDay }
+      : fromDay
+        ? { fromDay, toDay: [def.toDay, fromDay].sort()[1]! }
+        : toDay
+          ? { fromDay: [def.fromDay, toDay].sort()[0]!, toDay }
+          : def;
+  if (range.fromDay > range.toDay) {
+    throw new ExportError('reversed_range', `${formatDay(range.fromDay)} is after ${formatDay(range.toDay)}`);
+  }
+  if (daysBetween(range.fromDay, range.toDay).length > MAX_RANGE_DAYS) {
+    throw new ExportError('range_too_long', `more than ${MAX_RANGE_DAYS} days`);
+  }
+  return range;
+}
+
+export async function buildExportData(db: Db, range: DayRange): Promise<ExportData> {
+  const [enterprises, revisions] = await Promise.all([
+    listEnterprises(db),
+    getReportsInRange(db, range.fromDay, range.toDay),
+  ]);
+  const latest = new Map<string, DayReport>();
+  // Revisions come oldest first, so the last one written per key is the latest.
+  for (const r of revisions) latest.set(latestKey(r.enterpriseId, r.reportDay), r);
+  const incidents = [...latest.values()]
+    .filter((r) => r.status === 'incident')
+    .sort(
+      (a, b) =>
+        a.reportDay.localeCompare(b.reportDay) || a.enterpriseName.localeCompare(b.enterpriseName, 'vi'),
+    );
+  return {
+    ...range,
+    days: daysBetween(range.fromDay, range.toDay),
+    enterprises,
+    revisions,
+    latest,
+    incidents,
+  };
+}
+
+export const REPORT_COLUMNS = [
+  'Số tham chiếu',
+  'Ngày',
+  'Doanh nghiệp',
+  'Mã',
+  'Lần sửa',
+  'Tình hình',
+  'Loại sự cố',
+  'Khu vực',
+  'Quy mô',
+  'Trạng thái',
+  'Mô tả',
+  'Người báo cáo',
+  'Kênh',
+  'Thời điểm (giờ VN)',
+] as const;
+
+const CHANNEL_LABELS: Record<string, string> = { telegram: 'Telegram', zalo: 'Zalo', console: 'Console' };
+
+export type Cell = string | number;
+
+/** One row of the "Báo cáo" sheet and of the CSV; "Lần sửa" is 0 for the first report of a day. */
+export function reportRow(r: DayReport): Cell[] {
+  const i = r.status === 'incident' ? r.incident : null;
+  return [
+    reportRef(r.id),
+    formatDay(r.reportDay),
+    r.enterpriseName,
+    r.enterpriseCode,
+    r.revision - 1,
+    r.status === 'incident' ? 'Sự cố' : 'Bình thường',
+    i ? kindLabel(i.kind) : '',
+    i?.area ?? '',
+    i?.affected ?? '',
+    i ? (i.ongoing ? 'Đang xử lý' : 'Đã khắc phục') : '',
+    r.note ?? '',
+    r.reporterName,
+    CHANNEL_LABELS[r.channel] ?? r.channel,
+    formatVnDateTime(r.createdAt),
+  ];
+}
+
+/** Spreadsheets run a cell starting with = + - @ (or a tab/CR that hides one) as a formula: make it plain text. */
+export function defuse(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+const safe = (cells: Cell[]): Cell[] => cells.map((c) => (typeof c === 'string' ? defuse(c) : c));
+
+export const MATRIX_LABELS = { normal: 'Đã báo cáo', missing: 'Chưa báo cáo', incident: 'Sự cố' } as const;
+
+const FILLS = {
+  normal: { bg: 'FFC6EFCE', fg: 'FF006100' },
+  missing: { bg: 'FFD9D9D9', fg: 'FF404040' },
+  incident: { bg: 'FFFFC7CE', fg: 'FF9C0006' },
+} as const;
+
+function styleHeader(ws: ExcelJS.Worksheet): void {
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle', wrapText: true };
+  header.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+  });
+}
+
+function addReportSheet(wb: ExcelJS.Workbook, name: string, rows: DayReport[]): void {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = REPORT_COLUMNS.map((header) => ({
+    header,
+    width: header === 'Mô tả' ? 50 : header === 'Doanh nghiệp' ? 30 : Math.max(12, header.length + 2),
+  }));
+  for (const r of rows) ws.addRow(safe(reportRow(r)));
+  ws.getColumn(REPORT_COLUMNS.indexOf('Mô tả') + 1).alignment = { wrapText: true, vertical: 'top' };
+  styleHeader(ws);
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: REPORT_COLUMNS.length } };
+}
+
+function addMatrixSheet(wb: ExcelJS.Workbook, data: ExportData): void {
+  const ws = wb.addWorksheet('Tổng hợp', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
+  ws.columns = [
+    { header: 'Doanh nghiệp', width: 32 },
+    { header: 'Mã', width: 14 },
+    ...data.days.map((d) => ({ header: formatDay(d).slice(0, 5), width: 14 })),
+  ];
+  for (const e of data.enterprises) {
+    const row = ws.addRow(safe([e.name, e.code]));
+    data.days.forEach((day, i) => {
+      const r = data.latest.get(latestKey(e.id, day));
+      const state = !r ? 'missing' : r.status === 'incident' ? 'incident' : 'normal';
+      const cell = row.getCell(i + 3);
+      cell.value = MATRIX_LABELS[state];
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[state].bg } };
+      cell.font = { color: { argb: FILLS[state].fg } };
+      cell.alignment = { horizontal: 'center' };
+    });
+  }
+  const totals = ws.addRow([
+    'Số doanh nghiệp đã báo cáo',
+    '',
+    ...data.days.map((day) => {
+      const n = data.enterprises.filter((e) => data.latest.has(latestKey(e.id, day))).length;
+      return `${n}/${data.enterprises.length}`;
+    }),
+  ]);
+  totals.font = { bold: true };
+  totals.alignment = { horizontal: 'center' };
+  totals.getCell(1).alignment = { horizontal: 'left' };
+  styleHeader(ws);
+}
+
+export async function exportXlsx(data: ExportData): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Bot liên lạc dịp Tết';
+  addMatrixSheet(wb, data);
+  addReportSheet(wb, 'Báo cáo', data.revisions);
+  addReportSheet(wb, 'Sự cố', data.incidents);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function csvField(value: Cell): string {
+  const s = typeof value === 'number' ? String(value) : defuse(value);
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The "Báo cáo" sheet as CSV: UTF-8 with a BOM (or Excel reads Vietnamese as ANSI), CRLF line ends. */
+export function exportCsv(data: ExportData): string {
+  const lines = [[...REPORT_COLUMNS], ...data.revisions.map(reportRow)].map((row) =>
+    row.map(csvField).join(','),
+  );
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export function exportFilename(range: DayRange, format: 'xlsx' | 'csv'): string {
+  return `bao-cao-tet-${range.fromDay}-${range.toDay}.${format}`;
+}
+
+/** The admin CLI's export: .xlsx or .csv by the extension of `out`; days are yyyy-mm-dd, defaults as `resolveRange`. */
+export async function writeExportFile(
+  db: Db,
+  params: { out: string; fromDay?: string; toDay?: string; now?: Date },
+): Promise<{ out: string; format: 'xlsx' | 'csv'; data: ExportData }> {
+  const ext = path.extname(params.out).toLowerCase();
+  if (ext !== '.xlsx' && ext !== '.csv') {
+    throw new ExportError('bad_extension', `${params.out}: the file name must end in .xlsx or .csv`);
+  }
+  const format = ext === '.xlsx' ? 'xlsx' : 'csv';
+  const range = await resolveRange(db, {
+    now: params.now ?? new Date(),
+    ...(params.fromDay ? { fromDay: params.fromDay } : {}),
+    ...(params.toDay ? { toDay: params.toDay } : {}),
+  });
+  const data = await buildExportData(db, range);
+  const content = format === 'xlsx' ? await exportXlsx(data) : exportCsv(data);
+  await mkdir(path.dirname(path.resolve(params.out)), { recursive: true });
+  await writeFile(params.out, content);
+  return { out: params.out, format, data };
+}

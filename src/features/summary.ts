@@ -1,0 +1,197 @@
+import { formatDay, formatVnDateTime, formatVnTime, vnDay } from '../clock.ts';
+import { reportRef } from '../conversation/texts.ts';
+import type { Db } from '../db/client.ts';
+import { type Campaign, getActiveCampaign } from '../db/queries/campaigns.ts';
+import type { Enterprise } from '../db/queries/enterprises.ts';
+import type { DayReport } from '../db/queries/reports.ts';
+import type { Sector } from '../db/schema.ts';
+import { buildExportData, type ExportData, latestKey, resolveRange } from './export.ts';
+import { INCIDENT_KINDS, kindLabel } from './incident-kinds.ts';
+import { dailyDeadline, fold, inCampaign } from './reports.ts';
+
+type Field = 'telecom' | 'postal';
+
+/**
+ * The sectors an incident concerns: the enterprise's own, or for an enterprise in both, the kind's when the kind
+ * belongs to one sector only (a generic kind from such an enterprise is listed under both).
+ */
+function incidentFields(r: DayReport, sector: Sector): Field[] {
+  if (sector !== 'both') return [sector];
+  const kind = INCIDENT_KINDS.find((k) => k.id === r.incident?.kind);
+  const only = kind?.sectors.length === 1 ? kind.sectors[0] : undefined;
+  return only === 'telecom' || only === 'postal' ? [only] : ['telecom', 'postal'];
+}
+
+const inField = (e: Enterprise, field: Field): boolean => e.sector === field || e.sector === 'both';
+
+function title(campaign: Campaign | null): string {
+  const base = 'Tình hình đảm bảo thông tin liên lạc dịp';
+  if (!campaign) return `${base} Tết Nguyên đán`;
+  const name = campaign.name.trim();
+  const folded = fold(name);
+  if (folded.startsWith('tet nguyen dan')) return `${base} ${name}`;
+  // "Tết Giáp Thìn 2024" → "Tết Nguyên đán Giáp Thìn 2024"
+  if (folded.startsWith('tet ')) return `${base} Tết Nguyên đán ${name.slice(4).trim()}`;
+  return `${base} Tết Nguyên đán (${name})`;
+}
+
+function incidentDetail(r: DayReport): string {
+  const i = r.incident;
+  const parts = [`${i ? kindLabel(i.kind) : 'Sự cố'}`];
+  if (i?.area) parts.push(`khu vực: ${i.area}`);
+  if (i?.affected) parts.push(`quy mô ảnh hưởng: ${i.affected}`);
+  if (r.note) parts.push(`mô tả: ${r.note.replace(/\s+/g, ' ').trim()}`);
+  const handled =
+    i?.ongoing === false
+      ? 'doanh nghiệp báo cáo đã khắc phục xong'
+      : 'doanh nghiệp báo cáo đang tiếp tục khắc phục';
+  return `${parts.join('; ')}. Tình trạng xử lý: ${handled} (báo cáo ${reportRef(r.id)} lúc ${formatVnDateTime(r.createdAt)}).`;
+}
+
+function fieldSection(
+  data: ExportData,
+  sectorOf: Map<number, Sector>,
+  field: Field,
+  heading: string,
+  normalText: string,
+): string[] {
+  const lines = [heading];
+  const members = data.enterprises.filter((e) => inField(e, field));
+  const memberIds = new Set(members.map((e) => e.id));
+  const label = field === 'telecom' ? 'viễn thông' : 'bưu chính';
+  if (members.length === 0) return [...lines, `Danh sách theo dõi chưa có doanh nghiệp ${label}.`];
+  const reports = [...data.latest.values()].filter((r) => memberIds.has(r.enterpriseId));
+  const reporters = new Set(reports.map((r) => r.enterpriseId)).size;
+  if (reports.length === 0) {
+    return [
+      ...lines,
+      `Chưa nhận được báo cáo của doanh nghiệp ${label} nào (${members.length} doanh nghiệp).`,
+    ];
+  }
+  const incidents = data.incidents.filter(
+    (r) => memberIds.has(r.enterpriseId) && incidentFields(r, sectorOf.get(r.enterpriseId)!).includes(field),
+  );
+  const basis = `Theo báo cáo của ${reporters}/${members.length} doanh nghiệp ${label} (${reports.length} báo cáo ngày)`;
+  if (incidents.length === 0) return [...lines, `${basis}, ${normalText}`];
+  const resolved = incidents.filter((r) => r.incident?.ongoing === false).length;
+  lines.push(
+    `${basis}, ghi nhận ${incidents.length} sự cố (${resolved} đã khắc phục, ${incidents.length - resolved} đang xử lý):`,
+    ...incidents.map(
+      (r) =>
+        `- Ngày ${formatDay(r.reportDay)}, ${r.enterpriseName}: ${r.incident ? kindLabel(r.incident.kind) : 'sự cố'}` +
+        `${r.incident?.ongoing === false ? ' (đã khắc phục)' : ' (đang xử lý)'}.`,
+    ),
+  );
+  if (reports.some((r) => r.status === 'normal')) {
+    lines.push('Ngoài các sự cố trên, các báo cáo còn lại cho biết tình hình hoạt động bình thường.');
+  }
+  return lines;
+}
+
+/**
+ * A draft of the consolidated report for the department's report to the provincial People's Committee: every
+ * number is counted from the reports; a day whose deadline has not passed yet is not counted as missed.
+ */
+export async function buildSummaryDraft(
+  db: Db,
+  params: { now: Date; fromDay?: string; toDay?: string },
+): Promise<string> {
+  const { now } = params;
+  const campaign = await getActiveCampaign(db);
+  const range = await resolveRange(db, params);
+  const data = await buildExportData(db, range);
+  const today = vnDay(now);
+  const pending = (day: string): boolean =>
+    campaign && inCampaign(campaign, day) ? now < dailyDeadline(campaign, day) : day > today;
+  const dueDays = data.days.filter((d) => !pending(d));
+  const total = data.enterprises.length;
+  const sectorOf = new Map(data.enterprises.map((e) => [e.id, e.sector]));
+  const reported = (e: Enterprise, day: string) => data.latest.has(latestKey(e.id, day));
+
+  const lines = [
+    'BÁO CÁO',
+    title(campaign),
+    `(Dự thảo tổng hợp từ báo cáo của doanh nghiệp, số liệu đến ${formatVnTime(now)} ngày ${formatDay(today)})`,
+    '',
+    `Thời gian tổng hợp: từ ngày ${formatDay(data.fromDay)} đến ngày ${formatDay(data.toDay)}.`,
+    '',
+    'I. TÌNH HÌNH CHUNG',
+    '',
+    '1. Công tác báo cáo của doanh nghiệp',
+  ];
+  if (total === 0) {
+    lines.push('Danh sách theo dõi chưa có doanh nghiệp nào.');
+  } else {
+    const anyReport = data.enterprises.filter((e) => data.days.some((d) => reported(e, d))).length;
+    const complete = data.enterprises.filter((e) => dueDays.every((d) => reported(e, d))).length;
+    lines.push(
+      `Có ${anyReport}/${total} doanh nghiệp bưu chính, viễn thông đã gửi báo cáo` +
+        (dueDays.length > 0
+          ? `; ${complete}/${total} doanh nghiệp báo cáo đầy đủ các ngày đã đến hạn.`
+          : '.'),
+    );
+    for (const day of data.days) {
+      const dayReports = data.enterprises.filter((e) => reported(e, day)).length;
+      const dayIncidents = data.incidents.filter((r) => r.reportDay === day).length;
+      const extra = [
+        ...(dayIncidents > 0 ? [`trong đó ${dayIncidents} báo cáo có sự cố`] : []),
+        ...(pending(day) ? ['chưa đến hạn báo cáo'] : []),
+      ];
+      lines.push(
+        `- Ngày ${formatDay(day)}: ${dayReports}/${total} doanh nghiệp đã báo cáo${extra.length ? ` (${extra.join('; ')})` : ''}.`,
+      );
+    }
+  }
+  lines.push(
+    '',
+    ...fieldSection(
+      data,
+      sectorOf,
+      'telecom',
+      '2. Tình hình mạng viễn thông',
+      'mạng lưới viễn thông, Internet hoạt động ổn định, thông suốt, không ghi nhận sự cố.',
+    ),
+    '',
+    ...fieldSection(
+      data,
+      sectorOf,
+      'postal',
+      '3. Tình hình hoạt động bưu chính',
+      'hoạt động bưu chính diễn ra bình thường, không ghi nhận sự cố.',
+    ),
+    '',
+    'II. CÁC SỰ CỐ VÀ KẾT QUẢ XỬ LÝ',
+  );
+  if (data.incidents.length === 0)
+    lines.push('Trong thời gian tổng hợp, không có doanh nghiệp nào báo cáo sự cố.');
+  else {
+    const resolved = data.incidents.filter((r) => r.incident?.ongoing === false).length;
+    lines.push(
+      `Tổng số ${data.incidents.length} báo cáo sự cố, trong đó ${resolved} đã khắc phục, ${data.incidents.length - resolved} đang xử lý:`,
+      ...data.incidents.map(
+        (r, n) =>
+          `${n + 1}. Ngày ${formatDay(r.reportDay)}, ${r.enterpriseName} (${r.enterpriseCode}): ${incidentDetail(r)}`,
+      ),
+    );
+  }
+
+  lines.push('', 'III. DOANH NGHIỆP CHƯA BÁO CÁO');
+  const missing = data.enterprises
+    .map((e) => ({ e, days: dueDays.filter((d) => !reported(e, d)) }))
+    .filter((m) => m.days.length > 0);
+  if (dueDays.length === 0) lines.push('Chưa có ngày nào đến hạn báo cáo.');
+  else if (missing.length === 0) lines.push('Tất cả doanh nghiệp đã báo cáo đầy đủ các ngày đã đến hạn.');
+  else {
+    lines.push(`Có ${missing.length}/${total} doanh nghiệp chưa báo cáo đầy đủ:`);
+    for (const { e, days } of missing) {
+      const when =
+        days.length === dueDays.length
+          ? `chưa gửi báo cáo ngày nào (${dueDays.length} ngày đã đến hạn)`
+          : `chưa báo cáo ${days.length}/${dueDays.length} ngày: ${days.map(formatDay).join(', ')}`;
+      lines.push(`- ${e.name} (${e.code}): ${when}.`);
+    }
+  }
+
+  lines.push('', 'IV. ĐỀ XUẤT, KIẾN NGHỊ', '[Bổ sung đề xuất, kiến nghị (nếu có).]');
+  return lines.join('\n');
+}

@@ -1,0 +1,122 @@
+import { addDays, type Clock, vnDay, vnInstant } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import { type Campaign, getActiveCampaign } from '../db/queries/campaigns.ts';
+import { enqueueMessages } from '../db/queries/outbox.ts';
+import { listRecipients } from '../db/queries/people.ts';
+import { dailyDeadline } from '../features/reports.ts';
+import { renderDayStatus } from '../features/status.ts';
+import type { Logger } from '../logger.ts';
+import type { Channel } from '../messages.ts';
+import { sendIncidentFollowUps } from './follow-ups.ts';
+import { sendFinalReminder, sendReminderWave } from './reminders.ts';
+import { claimJob } from './run-once.ts';
+
+export const REPORT_EMAIL = 'so_tttt_vt@bacgiang.gov.vn';
+
+export interface SchedulerDeps {
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  schedule: Config['schedule'];
+  onOutbox?: () => void;
+}
+
+/**
+ * Clock-driven jobs. Each occurrence has a unique key claimed in the same transaction as the messages it enqueues,
+ * so with several replicas each goes out once, and after a restart one that fell due while down still goes out
+ * (as long as it is still useful: a reminder after its deadline is not).
+ */
+export function createScheduler(deps: SchedulerDeps) {
+  const { database, clock, logger, schedule } = deps;
+  const db = database.db;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  async function occurrence(key: string, work: (tx: typeof db) => Promise<number>): Promise<number> {
+    return db.transaction(async (tx) => {
+      if (!(await claimJob(tx, key))) return 0;
+      const n = await work(tx);
+      logger.info({ job: key, messages: n }, 'scheduled job ran');
+      return n;
+    });
+  }
+
+  async function campaignJobs(campaign: Campaign, now: Date): Promise<number> {
+    let queued = 0;
+    const today = vnDay(now);
+    // Yesterday too: a deadline near midnight and a process that was down across it.
+    for (const day of [addDays(today, -1), today]) {
+      if (day < campaign.firstDay || day > campaign.lastDay) continue;
+      const deadline = dailyDeadline(campaign, day);
+      const offsets = [...schedule.reminderOffsetsMinutes].sort((a, b) => b - a);
+      for (const [wave, offset] of offsets.entries()) {
+        const due = new Date(deadline.getTime() - offset * 60_000);
+        if (now < due || now >= deadline) continue;
+        queued += await occurrence(`remind:${campaign.id}:${day}:${offset}`, async (tx) => {
+          const r = await sendReminderWave(tx, { campaign, day, deadline, now, wave, maxPerDay: schedule.reminderMaxPerDay });
+          if (r.skippedUnreachable) logger.info({ day, skipped: r.skippedUnreachable }, 'reminders skipped: unreachable');
+          return r.queued;
+        });
+      }
+      const digestAt = vnInstant(day, schedule.digestTime);
+      if (now >= digestAt && now < vnInstant(addDays(day, 1), '00:00')) {
+        queued += await occurrence(`digest:${campaign.id}:${day}`, async (tx) => {
+          const text = await renderDayStatus(tx, day, now);
+          const staff = await listRecipients(tx, { roles: ['staff', 'admin'] });
+          return enqueueMessages(
+            tx,
+            staff
+              .filter((s) => !s.unreachable)
+              .map((s) => ({
+                channel: s.channel as Channel,
+                chatId: s.chatId,
+                lane: 'bulk' as const,
+                dedupeKey: `digest:${day}:${s.channel}:${s.chatId}`,
+                text: `📰 Tổng hợp cuối ngày\n${text}`,
+              })),
+          );
+        });
+      }
+    }
+    const finalDay = vnDay(campaign.finalDeadline);
+    const finalAt = vnInstant(finalDay, schedule.finalReminderTime);
+    if (now >= finalAt && now < campaign.finalDeadline) {
+      queued += await occurrence(`final:${campaign.id}`, (tx) => sendFinalReminder(tx, { campaign, email: REPORT_EMAIL }));
+    }
+    return queued;
+  }
+
+  async function tick(): Promise<number> {
+    const now = clock.now();
+    let queued = 0;
+    const campaign = await getActiveCampaign(db);
+    if (campaign) queued += await campaignJobs(campaign, now);
+    queued += await db.transaction((tx) =>
+      sendIncidentFollowUps(tx, { now, afterMinutes: schedule.incidentFollowupMinutes }),
+    );
+    if (queued > 0) deps.onOutbox?.();
+    return queued;
+  }
+
+  return {
+    /** Runs every due job once; returns how many messages were queued. */
+    tick,
+    start(intervalMs = 30_000) {
+      const loop = () => {
+        running = tick()
+          .then(() => undefined)
+          .catch((err) => logger.warn({ err }, 'scheduler tick failed'))
+          .finally(() => {
+            if (timer) timer = setTimeout(loop, intervalMs);
+          });
+      };
+      timer = setTimeout(loop, 1000);
+    },
+    async stop() {
+      clearTimeout(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+}
