@@ -47,6 +47,7 @@ const schema = z
       .regex(/^\d{2}:\d{2}$/)
       .default('20:00'),
     INCIDENT_FOLLOWUP_MINUTES: z.coerce.number().int().min(1).default(120),
+    SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).default(30),
     QA_THRESHOLD: z.coerce.number().min(0).optional(),
   })
   .superRefine((env, ctx) => {
@@ -113,6 +114,7 @@ export interface Config {
     finalReminderTime: string;
     digestTime: string;
     incidentFollowupMinutes: number;
+    tickSeconds: number;
   };
   qaThreshold?: number;
 }
@@ -181,6 +183,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       finalReminderTime: e.FINAL_REMINDER_TIME,
       digestTime: e.DIGEST_TIME,
       incidentFollowupMinutes: e.INCIDENT_FOLLOWUP_MINUTES,
+      tickSeconds: e.SCHEDULER_TICK_SECONDS,
     },
     qaThreshold: e.QA_THRESHOLD,
   };

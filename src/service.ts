@@ -12,6 +12,7 @@ import { createHttpServer, type RouteHandler } from './http/server.ts';
 import { createInbox, type Inbox } from './inbox/processor.ts';
 import type { Logger } from './logger.ts';
 import type { Channel } from './messages.ts';
+import { createScheduler } from './jobs/scheduler.ts';
 import { createQa } from './qa/index.ts';
 import { seedDemo } from './seed.ts';
 
@@ -22,6 +23,8 @@ export interface ServiceOptions {
   /** Console streams (default: the process's own). */
   consoleIO?: { input: Readable; output: Writable };
   onConsoleExit?: () => void;
+  /** false: no timer-driven jobs (tests call `scheduler.tick()` with a frozen clock). */
+  scheduler?: boolean;
   /** Host to bind the HTTP server to (tests use loopback). */
   host?: string;
 }
@@ -31,6 +34,7 @@ export interface Service {
   database: Database;
   inbox: Inbox;
   delivery: DeliveryWorker;
+  scheduler: ReturnType<typeof createScheduler>;
   telegram?: TelegramChannel;
   zalo?: ZaloChannel;
   stop(): Promise<void>;
@@ -97,6 +101,13 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   }
 
   delivery = createDeliveryWorker({ db, logger, channels });
+  const scheduler = createScheduler({
+    database,
+    clock,
+    logger,
+    schedule: config.schedule,
+    onOutbox: () => delivery?.wake(),
+  });
 
   const http = createHttpServer({
     logger,
@@ -124,6 +135,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   await zalo?.start();
   inbox.startSweeper(2000);
   delivery.start();
+  if (options.scheduler !== false) scheduler.start(config.schedule.tickSeconds * 1000);
   consoleChannel?.start();
 
   let stopped: Promise<void> | undefined;
@@ -132,6 +144,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     database,
     inbox,
     delivery,
+    scheduler,
     telegram,
     zalo,
     stop() {
@@ -140,6 +153,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         consoleChannel?.stop();
         await telegram?.stop();
         await zalo?.stop();
+        await scheduler.stop();
         await inbox.stop();
         await delivery?.stop();
         await database.close();

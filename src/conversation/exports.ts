@@ -8,7 +8,6 @@ import {
   exportCsv,
   exportFilename,
   exportXlsx,
-  MAX_RANGE_DAYS,
   resolveRange,
   XLSX_MIME,
 } from '../features/export.ts';
@@ -22,8 +21,6 @@ const texts = {
     'Cách dùng: /export [csv] [từ ngày] [đến ngày]\nVí dụ: /export (cả đợt, tệp Excel), /export csv, /export 08/02 14/02',
   summaryUsage:
     'Cách dùng: /tonghop [từ ngày] [đến ngày]\nVí dụ: /tonghop (cả đợt đến hôm nay), /tonghop 08/02 12/02',
-  exportReversed: (from: string, to: string) => `❌ Ngày bắt đầu ${from} sau ngày kết thúc ${to}.`,
-  exportTooLong: `❌ Khoảng thời gian quá dài (tối đa ${MAX_RANGE_DAYS} ngày).`,
   exportCaption: (p: {
     from: string;
     to: string;
@@ -57,15 +54,6 @@ async function parseExportArgs(turn: Turn, args: string): Promise<ExportArgs> {
   return { ...(format ? { format } : {}), ...(fromDay ? { fromDay, toDay: toDay ?? fromDay } : {}) };
 }
 
-function rangeError(turn: Turn, err: unknown, args: { fromDay?: string; toDay?: string }): boolean {
-  if (!(err instanceof ExportError)) return false;
-  if (err.code === 'reversed_range' && args.fromDay && args.toDay) {
-    turn.reply(texts.exportReversed(formatDay(args.fromDay), formatDay(args.toDay)));
-  } else if (err.code === 'range_too_long') turn.reply(texts.exportTooLong);
-  else turn.reply(texts.exportUsage);
-  return true;
-}
-
 async function resolveOrReply(
   turn: Turn,
   args: { fromDay?: string; toDay?: string },
@@ -73,8 +61,9 @@ async function resolveOrReply(
   try {
     return await resolveRange(turn.db, { now: turn.now, ...args });
   } catch (err) {
-    if (rangeError(turn, err, args)) return null;
-    throw err;
+    if (!(err instanceof ExportError)) throw err;
+    turn.reply(`❌ ${err.message}`);
+    return null;
   }
 }
 

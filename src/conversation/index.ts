@@ -21,7 +21,7 @@ export function createBotConversation(deps: BotConversationDeps): Conversation {
   const qa = deps.qa ? createQaHandlers(deps.qa) : undefined;
   return createConversation({
     clock: deps.clock,
-    commands: { start, register, status, help, link, ...qa?.commands, ...deps.extraCommands },
+    commands: { start, register, status, help, link, pause, broadcast, ...qa?.commands, ...deps.extraCommands },
     actions: { st: statusAction, fx: followUpAnswer, ...qa?.actions, ...deps.extraActions },
     onFreeText: qa?.onFreeText ?? (async (turn) => turn.reply(t.qaComing)),
   });

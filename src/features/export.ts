@@ -29,6 +29,7 @@ export interface ExportData extends DayRange {
 
 export type ExportErrorCode = 'reversed_range' | 'range_too_long' | 'bad_extension';
 
+/** Messages are Vietnamese and safe to show to staff as they are. */
 export class ExportError extends Error {
   constructor(
     readonly code: ExportErrorCode,
@@ -78,10 +79,13 @@ export async function resolveRange(
           ? { fromDay: [def.fromDay, toDay].sort()[0]!, toDay }
           : def;
   if (range.fromDay > range.toDay) {
-    throw new ExportError('reversed_range', `${formatDay(range.fromDay)} is after ${formatDay(range.toDay)}`);
+    throw new ExportError(
+      'reversed_range',
+      `Ngày bắt đầu ${formatDay(range.fromDay)} sau ngày kết thúc ${formatDay(range.toDay)}.`,
+    );
   }
   if (daysBetween(range.fromDay, range.toDay).length > MAX_RANGE_DAYS) {
-    throw new ExportError('range_too_long', `more than ${MAX_RANGE_DAYS} days`);
+    throw new ExportError('range_too_long', `Khoảng thời gian quá dài (tối đa ${MAX_RANGE_DAYS} ngày).`);
   }
   return range;
 }
@@ -254,7 +258,7 @@ export async function writeExportFile(
 ): Promise<{ out: string; format: 'xlsx' | 'csv'; data: ExportData }> {
   const ext = path.extname(params.out).toLowerCase();
   if (ext !== '.xlsx' && ext !== '.csv') {
-    throw new ExportError('bad_extension', `${params.out}: the file name must end in .xlsx or .csv`);
+    throw new ExportError('bad_extension', `${params.out}: tên tệp phải có đuôi .xlsx hoặc .csv.`);
   }
   const format = ext === '.xlsx' ? 'xlsx' : 'csv';
   const range = await resolveRange(db, {

@@ -32,6 +32,10 @@ export const RANKING = {
   weights: { fuzzy: 0.35, prefix: 0.4 },
   /** Share of the best phrasing's score added for the pair's keywords and clause text. */
   contentShare: 1,
+  /** 1 keeps MiniSearch's multiplication by the number of matched terms, 0 removes it. */
+  coordination: 1,
+  /** Exponent on the pair-level IDF used as a term boost. */
+  termIdf: 0,
 };
 
 const splitTerms = (text: string): string[] => (text.length === 0 ? [] : text.split(' '));
@@ -96,7 +100,8 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
     fuzzy: (term: string) => (isUnigram(term) && term.length >= 5 ? 1 : false),
     prefix: (term: string) => isUnigram(term) && term.length >= 4,
     weights: RANKING.weights,
-    boostTerm: (term: string) => (isUnigram(term) ? 1 : RANKING.bigramBoost),
+    boostTerm: (term: string) =>
+      (isUnigram(term) ? 1 : RANKING.bigramBoost) * Math.max(0.05, weight(term)) ** RANKING.termIdf,
   };
 
   function search(tokens: readonly string[]): Candidate[] {
@@ -107,8 +112,11 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
       const pairId = result.pairId as string;
       const entry = byPair.get(pairId) ?? { phrase: 0, content: 0, matched: new Set(), curated: new Set() };
       const key = String(result.id);
-      if (key.endsWith('#body') || key.endsWith('#keywords')) entry.content += result.score;
-      else entry.phrase = Math.max(entry.phrase, result.score);
+      // MiniSearch multiplies by the number of query terms matched, which favours long phrasings sharing
+      // filler words; the pair-level term weights below reward the telling words instead.
+      const score = result.score / Math.max(1, result.queryTerms.length) ** (1 - RANKING.coordination);
+      if (key.endsWith('#body') || key.endsWith('#keywords')) entry.content += score;
+      else entry.phrase = Math.max(entry.phrase, score);
       for (const term of result.queryTerms) {
         entry.matched.add(term);
         if (!key.endsWith('#body')) entry.curated.add(term);

@@ -19,6 +19,8 @@ export async function startTestService(options: {
   env: Record<string, string>;
   clock?: Clock;
   database?: TestDatabase;
+  /** Timer-driven jobs; off by default so tests drive `service.scheduler.tick()` themselves. */
+  scheduler?: boolean;
 }): Promise<TestService> {
   const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
@@ -46,6 +48,7 @@ export async function startTestService(options: {
     config,
     logger,
     clock: options.clock,
+    scheduler: options.scheduler ?? false,
     host: '127.0.0.1',
     ...(consoleInput
       ? {

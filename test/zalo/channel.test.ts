@@ -237,7 +237,7 @@ describe('Zalo OA end to end: webhook, registration, reports, delivery failures'
 
   test('no token, secret or invite code appears in any log line', async () => {
     const secrets = [...fake.issued, fake.appSecret, oaSecretKey, ...Object.values(codes)];
-    assert.ok(svc.logs.length > 20);
+    assert.ok(svc.logs.length > 5);
     for (const line of svc.logs) {
       for (const secret of secrets) assert.ok(!line.includes(secret), `a secret leaked into: ${line.slice(0, 200)}`);
     }
