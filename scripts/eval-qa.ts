@@ -72,11 +72,19 @@ function fit(): Calibration {
 
 function sweep(calibration: Calibration): void {
   console.log('\nThreshold sweep on the tuning half (fitted calibration):');
-  for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
+  for (const threshold of [0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]) {
     const report = evaluate(createEngine({ threshold, calibration }), tune, 1);
     console.log(
       `  ${threshold.toFixed(2)}  coverage ${pct(report.coverage)}  wrong ${pct(report.wrongAnswerRate)}  ` +
         `false OOS ${pct(report.falseAnswerRate)}`,
+    );
+  }
+  console.log('Suggestion floor sweep (threshold as configured):');
+  for (const suggestFloor of [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4]) {
+    const report = evaluate(createEngine({ suggestFloor, calibration }), tune, 1);
+    console.log(
+      `  ${suggestFloor.toFixed(2)}  "not covered" in scope ${pct(report.refusedInScope)}  ` +
+        `out of scope ${pct(report.refusedOutOfScope)}`,
     );
   }
 }

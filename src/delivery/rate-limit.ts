@@ -1,20 +1,25 @@
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * At most `limit` grants in any sliding window of `windowMs`, handed out in priority order (lower first, FIFO within
- * a priority). A sliding window, not a token bucket, because that is how "30 messages a second" is enforced.
+ * At most `limit` grants in any sliding window of `windowMs`, evenly spaced, handed out in priority order (lower
+ * first, FIFO within a priority). Spacing matters: a burst of 30 at a window's edge arrives spread out at the API
+ * and overlaps the next burst there, which is exactly how 429 storms start.
  */
 export class SlidingWindowLimiter {
   private readonly grants: number[] = [];
   private readonly waiting: { priority: number; resolve: () => void }[] = [];
   private timer: NodeJS.Timeout | undefined;
   private pausedUntil = 0;
+  private lastGrant = Number.NEGATIVE_INFINITY;
+  private readonly gapMs: number;
 
   constructor(
     private readonly limit: number,
     private readonly windowMs = 1000,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.gapMs = windowMs / limit;
+  }
 
   take(priority = 0): Promise<void> {
     return new Promise((resolve) => {
@@ -40,12 +45,22 @@ export class SlidingWindowLimiter {
     if (this.timer) return;
     const now = this.now();
     while (this.grants.length > 0 && this.grants[0]! <= now - this.windowMs) this.grants.shift();
-    while (this.waiting.length > 0 && now >= this.pausedUntil && this.grants.length < this.limit) {
+    while (
+      this.waiting.length > 0 &&
+      now >= this.pausedUntil &&
+      this.grants.length < this.limit &&
+      now - this.lastGrant >= this.gapMs
+    ) {
       this.grants.push(now);
+      this.lastGrant = now;
       this.waiting.shift()!.resolve();
     }
     if (this.waiting.length === 0) return;
-    const wait = now < this.pausedUntil ? this.pausedUntil - now : this.grants[0]! + this.windowMs - now + 1;
+    const wait = Math.max(
+      this.pausedUntil - now,
+      this.lastGrant + this.gapMs - now,
+      this.grants.length < this.limit ? 0 : this.grants[0]! + this.windowMs - now + 1,
+    );
     this.timer = setTimeout(
       () => {
         this.timer = undefined;

@@ -49,8 +49,10 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
   const lockMs = deps.lockMs ?? 60_000;
   const channels = Object.keys(deps.channels) as Channel[];
   const limiters = new Map<Channel, SlidingWindowLimiter>();
-  for (const c of channels)
-    limiters.set(c, new SlidingWindowLimiter(Math.max(1, Math.floor(deps.channels[c]!.rates.perSecond))));
+  // A 5% margin on the window absorbs the jitter between granting a send here and its arrival at the API.
+  for (const c of channels) {
+    limiters.set(c, new SlidingWindowLimiter(Math.max(1, Math.floor(deps.channels[c]!.rates.perSecond)), 1050));
+  }
   const buckets = new Map<string, TokenBucket>();
   const maxInFlight =
     deps.maxInFlight ??

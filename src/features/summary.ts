@@ -22,6 +22,15 @@ function incidentFields(r: DayReport, sector: Sector): Field[] {
   return only === 'telecom' || only === 'postal' ? [only] : ['telecom', 'postal'];
 }
 
+/** "1 đã khắc phục, 2 đang xử lý", leaving out a zero. */
+function handling(incidents: DayReport[]): string {
+  const resolved = incidents.filter((r) => r.incident?.ongoing === false).length;
+  const ongoing = incidents.length - resolved;
+  return [resolved > 0 ? `${resolved} đã khắc phục` : '', ongoing > 0 ? `${ongoing} đang xử lý` : '']
+    .filter(Boolean)
+    .join(', ');
+}
+
 const inField = (e: Enterprise, field: Field): boolean => e.sector === field || e.sector === 'both';
 
 function title(campaign: Campaign | null): string {
@@ -40,7 +49,11 @@ function incidentDetail(r: DayReport): string {
   const parts = [`${i ? kindLabel(i.kind) : 'Sự cố'}`];
   if (i?.area) parts.push(`khu vực: ${i.area}`);
   if (i?.affected) parts.push(`quy mô ảnh hưởng: ${i.affected}`);
-  if (r.note) parts.push(`mô tả: ${r.note.replace(/\s+/g, ' ').trim()}`);
+  const note = r.note
+    ?.replace(/\s+/g, ' ')
+    .replace(/[\s.;]+$/, '')
+    .trim();
+  if (note) parts.push(`mô tả: ${note}`);
   const handled =
     i?.ongoing === false
       ? 'doanh nghiệp báo cáo đã khắc phục xong'
@@ -73,9 +86,8 @@ function fieldSection(
   );
   const basis = `Theo báo cáo của ${reporters}/${members.length} doanh nghiệp ${label} (${reports.length} báo cáo ngày)`;
   if (incidents.length === 0) return [...lines, `${basis}, ${normalText}`];
-  const resolved = incidents.filter((r) => r.incident?.ongoing === false).length;
   lines.push(
-    `${basis}, ghi nhận ${incidents.length} sự cố (${resolved} đã khắc phục, ${incidents.length - resolved} đang xử lý):`,
+    `${basis}, ghi nhận ${incidents.length} sự cố (${handling(incidents)}):`,
     ...incidents.map(
       (r) =>
         `- Ngày ${formatDay(r.reportDay)}, ${r.enterpriseName}: ${r.incident ? kindLabel(r.incident.kind) : 'sự cố'}` +
@@ -165,9 +177,8 @@ export async function buildSummaryDraft(
   if (data.incidents.length === 0)
     lines.push('Trong thời gian tổng hợp, không có doanh nghiệp nào báo cáo sự cố.');
   else {
-    const resolved = data.incidents.filter((r) => r.incident?.ongoing === false).length;
     lines.push(
-      `Tổng số ${data.incidents.length} báo cáo sự cố, trong đó ${resolved} đã khắc phục, ${data.incidents.length - resolved} đang xử lý:`,
+      `Tổng số ${data.incidents.length} báo cáo sự cố (${handling(data.incidents)}):`,
       ...data.incidents.map(
         (r, n) =>
           `${n + 1}. Ngày ${formatDay(r.reportDay)}, ${r.enterpriseName} (${r.enterpriseCode}): ${incidentDetail(r)}`,

@@ -1,4 +1,4 @@
-import type { Candidate } from './search-index.ts';
+import type { Candidate, SearchIndex } from './search-index.ts';
 
 export interface ConfidenceFeatures {
   /** Share of the query's unigram weight matched anywhere in the best pair. */
@@ -9,10 +9,8 @@ export interface ConfidenceFeatures {
   bigramCoverage: number;
   /** Weight of the most telling query word the best pair does not contain (thuế, vaccine, 5g…). */
   maxMissing: number;
-  /** (best − second) / best. */
+  /** (best − second) / best, saturating at a quarter: beyond that the winner is clear. */
   margin: number;
-  /** 1 when the best pair answers the detected question type, 0.5 for a generic question, else 0. */
-  typeMatch: number;
 }
 
 export const FEATURE_NAMES = [
@@ -21,7 +19,6 @@ export const FEATURE_NAMES = [
   'bigramCoverage',
   'maxMissing',
   'margin',
-  'typeMatch',
 ] as const;
 
 // Chat particles and forms of address say nothing about the topic, so they neither help nor hurt coverage.
@@ -53,13 +50,16 @@ const PARTICLES = new Set([
 export function confidenceFeatures(
   candidates: readonly Candidate[],
   tokens: readonly string[],
-  weight: (term: string) => number,
-  typeMatch: number,
+  index: Pick<SearchIndex, 'weight' | 'knows'>,
   /** Folded forms of words typed with diacritics the directive never uses: they match nothing. */
   foreign: ReadonlySet<string>,
 ): ConfidenceFeatures | undefined {
   const [best, second] = candidates;
   if (!best) return undefined;
+  const unknownWeight = index.weight('');
+  const found = (term: string): boolean => !foreign.has(term) && best.matched.has(term);
+  // A foreign word is as telling as a word the index has never seen.
+  const weight = (term: string): number => (foreign.has(term) ? unknownWeight : index.weight(term));
   const unigrams = [...new Set(tokens)].filter((token) => !PARTICLES.has(token));
   const pairs = [...new Set(tokens.slice(1).map((token, i) => `${tokens[i]}_${token}`))];
   let total = 0;
@@ -69,21 +69,23 @@ export function confidenceFeatures(
   for (const term of unigrams) {
     const w = weight(term);
     total += w;
-    if (foreign.has(term)) {
-      maxMissing = Math.max(maxMissing, w);
-      continue;
-    }
-    if (best.matched.has(term)) matched += w;
+    if (found(term)) matched += w;
     else maxMissing = Math.max(maxMissing, w);
-    if (best.matchedCurated.has(term)) curated += w;
+    if (found(term) && best.matchedCurated.has(term)) curated += w;
   }
+  // Most Vietnamese words have two syllables: two adjacent syllables the best pair lacks are a missing word
+  // ("giao thừa", "tài chính"), weighed as that word, however common each syllable is on its own.
+  tokens.slice(1).forEach((token, i) => {
+    const previous = tokens[i]!;
+    const missing = ![previous, token].some((t) => found(t) || PARTICLES.has(t));
+    if (missing) maxMissing = Math.max(maxMissing, index.weight(`${previous}_${token}`));
+  });
   return {
     coverage: total > 0 ? matched / total : 0,
     curatedCoverage: total > 0 ? curated / total : 0,
     bigramCoverage: pairs.length > 0 ? pairs.filter((term) => best.matched.has(term)).length / pairs.length : 0,
     maxMissing,
-    margin: second ? (best.score - second.score) / best.score : 1,
-    typeMatch,
+    margin: second ? Math.min(1, (best.score - second.score) / best.score / 0.25) : 1,
   };
 }
 
@@ -97,8 +99,8 @@ export interface Calibration {
 }
 
 export const CALIBRATION: Calibration = {
-  intercept: -3,
-  weights: { coverage: 3, curatedCoverage: 2, bigramCoverage: 1, maxMissing: -1, margin: 2, typeMatch: 0.5 },
+  intercept: -0.02,
+  weights: { coverage: 0.89, curatedCoverage: 1.58, bigramCoverage: 1.19, maxMissing: -0.74, margin: 0.66 },
 };
 
 export function confidenceOf(features: ConfidenceFeatures, model: Calibration = CALIBRATION): number {

@@ -15,7 +15,7 @@ import { accentedWords } from './tone.ts';
 import { pairsSchema, type QaPair } from './pairs.ts';
 import { detectQuestionType, type QuestionType } from './question-type.ts';
 import { repairTokens } from './repair.ts';
-import { type Candidate, createSearchIndex } from './search-index.ts';
+import { type Candidate, createSearchIndex, RANKING } from './search-index.ts';
 
 export interface QaSuggestion {
   id: string;
@@ -61,9 +61,10 @@ export interface QaOptions {
   calibration?: Calibration;
 }
 
-export const DEFAULT_THRESHOLD = 0.5;
-export const DEFAULT_SUGGEST_FLOOR = 0.15;
-const TYPE_BOOST = 0.25;
+export const DEFAULT_THRESHOLD = 0.8;
+export const DEFAULT_SUGGEST_FLOOR = 0.25;
+
+const SPECIFIC_TYPES: ReadonlySet<QuestionType> = new Set(['time', 'where', 'who', 'number']);
 const SUGGEST_INTRO = 'Có phải bạn muốn hỏi:';
 // Asked most often; they fill the suggestion list when the ranker has fewer than two candidates.
 const FALLBACK_SUGGESTIONS = ['han-bao-cao', 'gui-bao-cao', 'trich-yeu'];
@@ -153,13 +154,16 @@ export function createEngine(options: QaOptions = {}): QaEngine & { analyze(ques
       .search(tokens)
       .map((candidate) => {
         const typed = pairById.get(candidate.pairId)?.types.includes(questionType) ?? false;
-        return typed ? { ...candidate, score: candidate.score * (1 + TYPE_BOOST) } : candidate;
+        return typed ? { ...candidate, score: candidate.score * (1 + RANKING.typeBoost) } : candidate;
       })
       .sort((a, b) => b.score - a.score);
+    const features = confidenceFeatures(candidates, tokens, index, foreign);
+    let confidence = features ? confidenceOf(features, options.calibration) : 0;
+    // "Ai là chủ tịch UBND tỉnh?" ranks the clause naming the chairman's directive first, but a who-question
+    // answered with a directive is no answer: a specific question type the best pair does not serve halves it.
     const best = candidates[0] && pairById.get(candidates[0].pairId);
-    const typeFit = questionType === 'what' ? 0.5 : best?.types.includes(questionType) ? 1 : 0;
-    const features = confidenceFeatures(candidates, tokens, index.weight, typeFit, foreign);
-    return { tokens, questionType, candidates, features, confidence: features ? confidenceOf(features, options.calibration) : 0 };
+    if (best && SPECIFIC_TYPES.has(questionType) && !best.types.includes(questionType)) confidence /= 2;
+    return { tokens, questionType, candidates, features, confidence };
   }
 
   function shape(pair: QaPair, question: string, tokens: readonly string[], type: QuestionType): string {

@@ -24,6 +24,10 @@ export interface EvalReport {
   coverage: number;
   /** In-scope questions answered with the wrong pair at the threshold. */
   wrongAnswerRate: number;
+  /** In-scope questions wrongly told the directive does not cover them. */
+  refusedInScope: number;
+  /** Out-of-scope questions given the honest "not covered" reply (the rest got suggestions or answers). */
+  refusedOutOfScope: number;
   p50Ms: number;
   p99Ms: number;
   failures: Array<{ question: string; expect: string; got: string; confidence: number }>;
@@ -63,12 +67,15 @@ export function evaluate(
   let falseAnswers = 0;
   let answered = 0;
   let wrongAnswers = 0;
+  let refusedIn = 0;
+  let refusedOut = 0;
   const failures: EvalReport['failures'] = [];
   for (const { question, expect } of cases) {
     const best = engine.analyze(question).candidates[0]?.pairId ?? 'none';
     const result = engine.ask(question);
     const got = result.kind === 'answer' ? result.id : result.kind;
     if (expect === 'none') {
+      if (result.kind === 'out_of_scope') refusedOut++;
       if (result.kind === 'answer') {
         falseAnswers++;
         failures.push({ question, expect, got, confidence: result.confidence });
@@ -81,6 +88,7 @@ export function evaluate(
       asciiCases++;
       if (hit) asciiTop1++;
     }
+    if (result.kind === 'out_of_scope') refusedIn++;
     if (result.kind === 'answer') {
       answered++;
       if (result.id !== expect) wrongAnswers++;
@@ -116,6 +124,8 @@ export function evaluate(
     falseAnswerRate: rate(falseAnswers, outOfScope),
     coverage: rate(answered, inScope),
     wrongAnswerRate: rate(wrongAnswers, inScope),
+    refusedInScope: rate(refusedIn, inScope),
+    refusedOutOfScope: rate(refusedOut, outOfScope),
     p50Ms: percentile(timings, 0.5),
     p99Ms: percentile(timings, 0.99),
     failures,

@@ -33,9 +33,13 @@ export const RANKING = {
   /** Share of the best phrasing's score added for the pair's keywords and clause text. */
   contentShare: 1,
   /** 1 keeps MiniSearch's multiplication by the number of matched terms, 0 removes it. */
-  coordination: 1,
+  coordination: 0,
   /** Exponent on the pair-level IDF used as a term boost. */
-  termIdf: 0,
+  termIdf: 1,
+  /** How much a pair mentioning a term only in its clause text counts towards the term's document frequency. */
+  bodyDf: 0.5,
+  /** Score bonus for pairs that answer the detected question type (a time question → the deadline). */
+  typeBoost: 0.25,
 };
 
 const splitTerms = (text: string): string[] => (text.length === 0 ? [] : text.split(' '));
@@ -53,6 +57,8 @@ export interface SearchIndex {
   vocabulary: ReadonlySet<string>;
   /** How much a query term tells pairs apart: IDF over pairs; unknown terms weigh the most. */
   weight(term: string): number;
+  /** Whether any pair's phrasings, keywords or clause text contain the term (a syllable or a bigram). */
+  knows(term: string): boolean;
 }
 
 export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex {
@@ -66,18 +72,24 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
     { key: `${source.pairId}#body`, pairId: source.pairId, body: termsOf(source.body) },
   ]);
 
-  const pairsWithTerm = new Map<string, Set<string>>();
+  const curatedPairs = new Map<string, Set<string>>();
+  const bodyPairs = new Map<string, Set<string>>();
   for (const doc of docs) {
-    for (const term of splitTerms([doc.phrase, doc.keywords, doc.body].filter(Boolean).join(' '))) {
-      const pairs = pairsWithTerm.get(term) ?? new Set<string>();
+    const target = doc.body === undefined ? curatedPairs : bodyPairs;
+    for (const term of splitTerms(doc.phrase ?? doc.keywords ?? doc.body ?? '')) {
+      const pairs = target.get(term) ?? new Set<string>();
       pairs.add(doc.pairId);
-      pairsWithTerm.set(term, pairs);
+      target.set(term, pairs);
     }
   }
-  const vocabulary = new Set([...pairsWithTerm.keys()].filter((term) => !term.includes('_')));
+  const vocabulary = new Set(
+    [...curatedPairs.keys(), ...bodyPairs.keys()].filter((term) => !term.includes('_')),
+  );
   const pairCount = sources.length;
   const weight = (term: string): number => {
-    const df = pairsWithTerm.get(term)?.size ?? 0;
+    const curated = curatedPairs.get(term);
+    const bodyOnly = [...(bodyPairs.get(term) ?? [])].filter((pair) => !curated?.has(pair)).length;
+    const df = (curated?.size ?? 0) + RANKING.bodyDf * bodyOnly;
     return Math.log((pairCount + 1) / (df + 0.5));
   };
 
@@ -133,5 +145,6 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
       .sort((a, b) => b.score - a.score);
   }
 
-  return { search, vocabulary, weight };
+  const knows = (term: string): boolean => curatedPairs.has(term) || bodyPairs.has(term);
+  return { search, vocabulary, weight, knows };
 }

@@ -173,7 +173,8 @@ export async function startFakeZalo(options: FakeZaloOptions = {}): Promise<Fake
         const mine = sent.filter((m) => m.userId === userId);
         if (mine.length > after) return mine.slice(after);
         const left = deadline - Date.now();
-        if (left <= 0) throw new Error(`expected a Zalo message to ${userId}, got ${mine.length - after} new`);
+        if (left <= 0)
+          throw new Error(`expected a Zalo message to ${userId}, got ${mine.length - after} new`);
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, left);
           waiters.push(() => {

@@ -15,7 +15,7 @@ import {
   zaloTextEvent,
 } from '../helpers/fake-zalo.ts';
 import { startTestService, type TestService } from '../helpers/service.ts';
-import { payloadsOf, postZalo, randomSecret, textOf, zaloEnv, zaloUser } from './zalo-user.ts';
+import { payloadsOf, postZalo, randomSecret, zaloEnv, zaloUser } from './zalo-user.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -34,8 +34,7 @@ describe('Zalo OA end to end: webhook, registration, reports, delivery failures'
   let database: TestDatabase;
   let svc: TestService;
   const db = () => svc.service.database.db;
-  const user = (userId: string) =>
-    zaloUser({ fake, oaSecretKey, userId, db, port: () => svc.service.port });
+  const user = (userId: string) => zaloUser({ fake, oaSecretKey, userId, db, port: () => svc.service.port });
   const officer = () => user('zu-officer-viettel');
   const vnptOfficer = () => user('zu-officer-vnpt');
   const staff = () => user('zu-staff');
@@ -123,11 +122,29 @@ describe('Zalo OA end to end: webhook, registration, reports, delivery failures'
   test('an unknown event is answered 200 and has no effect', async () => {
     const before = await inboundCount();
     const sentBefore = fake.sent.length;
-    const body = { ...zaloTextEvent({ userId: 'zu-stranger', text: 'x' }), event_name: 'user_received_message' };
+    const body = {
+      ...zaloTextEvent({ userId: 'zu-stranger', text: 'x' }),
+      event_name: 'user_received_message',
+    };
     assert.equal(await stranger().post(body), 200);
     await sleep(100);
     assert.equal(await inboundCount(), before);
     assert.equal(fake.sent.length, sentBefore);
+  });
+
+  test('a photo is answered with a hint that the bot reads text', async () => {
+    const sentBefore = fake.sentTo('zu-stranger').length;
+    const image = {
+      ...zaloTextEvent({ userId: 'zu-stranger', text: 'x' }),
+      event_name: 'user_send_image',
+      message: {
+        msg_id: 'img-1',
+        attachments: [{ type: 'image', payload: { url: 'https://example.com/a.jpg' } }],
+      },
+    };
+    assert.equal(await stranger().post(image), 200);
+    const [reply] = await fake.waitForSentTo('zu-stranger', sentBefore);
+    assert.match(reply!.message.text, /tin nhắn văn bản/);
   });
 
   test('an officer registers by text with the Zalo profile name and reports "normal" with two taps', async () => {
@@ -239,7 +256,8 @@ describe('Zalo OA end to end: webhook, registration, reports, delivery failures'
     const secrets = [...fake.issued, fake.appSecret, oaSecretKey, ...Object.values(codes)];
     assert.ok(svc.logs.length > 5);
     for (const line of svc.logs) {
-      for (const secret of secrets) assert.ok(!line.includes(secret), `a secret leaked into: ${line.slice(0, 200)}`);
+      for (const secret of secrets)
+        assert.ok(!line.includes(secret), `a secret leaked into: ${line.slice(0, 200)}`);
     }
     const errors = await db().select({ e: outbox.lastError }).from(outbox);
     for (const { e } of errors) for (const secret of secrets) assert.ok(!e?.includes(secret));

@@ -61,9 +61,22 @@ test('follow and unfollow carry the follower and a stable hash key', () => {
 test('unknown events are ignored with a reason', () => {
   const event = parseZaloEvent({
     ...zaloTextEvent({ userId: 'u1', text: 'x' }),
-    event_name: 'user_send_image',
+    event_name: 'user_received_message',
   });
-  assert.deepEqual(event, { kind: 'ignored', reason: 'unsupported event user_send_image' });
+  assert.deepEqual(event, { kind: 'ignored', reason: 'unsupported event user_received_message' });
+});
+
+test('an image, sticker or file is a message without text, so the bot can say it reads text only', () => {
+  const image = {
+    ...zaloTextEvent({ userId: 'u1', text: 'x', msgId: 'img1' }),
+    event_name: 'user_send_image',
+    message: {
+      msg_id: 'img1',
+      attachments: [{ type: 'image', payload: { url: 'https://example.com/a.jpg' } }],
+    },
+  };
+  assert.deepEqual(parseZaloEvent(image), { kind: 'message', key: 'img1', userId: 'u1', text: '' });
+  assert.equal(parseZaloEvent({ ...image, message: { attachments: [] } }).kind, 'ignored');
 });
 
 test('missing fields and wrong types are ignored, never thrown', () => {

@@ -25,8 +25,16 @@ export function zaloEnv(fake: FakeZalo, oaSecretKey: string): Record<string, str
 export const randomSecret = (prefix: string) => `${prefix}-${randomBytes(12).toString('hex')}`;
 
 /** POSTs a raw body with the given headers to the service's Zalo webhook. */
-export async function postZalo(port: number, rawBody: string, headers: Record<string, string>): Promise<number> {
-  const response = await fetch(`http://127.0.0.1:${port}/zalo/webhook`, { method: 'POST', headers, body: rawBody });
+export async function postZalo(
+  port: number,
+  rawBody: string,
+  headers: Record<string, string>,
+): Promise<number> {
+  const response = await fetch(`http://127.0.0.1:${port}/zalo/webhook`, {
+    method: 'POST',
+    headers,
+    body: rawBody,
+  });
   await response.arrayBuffer();
   return response.status;
 }
@@ -42,7 +50,11 @@ export function zaloUser(options: {
   const { fake, userId } = options;
 
   async function post(body: { timestamp: string }): Promise<number> {
-    const { rawBody, headers } = signedZaloRequest({ appId: fake.appId, oaSecretKey: options.oaSecretKey, body });
+    const { rawBody, headers } = signedZaloRequest({
+      appId: fake.appId,
+      oaSecretKey: options.oaSecretKey,
+      body,
+    });
     return postZalo(options.port(), rawBody, headers);
   }
 
@@ -60,8 +72,10 @@ export function zaloUser(options: {
     userId,
     post,
     /** Posts a text without waiting for a reply. */
-    send: (text: string, msgId?: string) => post(zaloTextEvent({ userId, text, ...(msgId ? { msgId } : {}) })),
-    say: (text: string, msgId?: string) => exchange(zaloTextEvent({ userId, text, ...(msgId ? { msgId } : {}) })),
+    send: (text: string, msgId?: string) =>
+      post(zaloTextEvent({ userId, text, ...(msgId ? { msgId } : {}) })),
+    say: (text: string, msgId?: string) =>
+      exchange(zaloTextEvent({ userId, text, ...(msgId ? { msgId } : {}) })),
     async sayText(text: string): Promise<string> {
       return textOf(await exchange(zaloTextEvent({ userId, text })));
     },

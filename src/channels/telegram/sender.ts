@@ -11,7 +11,8 @@ export function classifyTelegramError(err: unknown): DeliveryError {
     const description = String(err.response?.description ?? err.message).slice(0, 200);
     if (code === 429) {
       const seconds = Number(err.parameters?.retry_after ?? 1);
-      return new DeliveryError('retry', `429: ${description}`, Math.max(1, seconds) * 1000);
+      // Flood control is not only per chat: the whole channel backs off, or retries feed a 429 storm.
+      return new DeliveryError('retry', `429: ${description}`, Math.max(1, seconds) * 1000, true);
     }
     if (code === 403) return new DeliveryError('unreachable', `403: ${description}`);
     if (code === 400 && /chat not found|user is deactivated/i.test(description)) {

@@ -78,6 +78,7 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
     try {
       let pair = await tokens.load();
       if (!pair) return;
+      tokenExpiresAt = pair.expiresAt;
       if (!pair.refreshToken) {
         if (!warnedNoRefreshToken)
           logger.warn('ZALO_REFRESH_TOKEN is not set: the access token cannot be renewed');

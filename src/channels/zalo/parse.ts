@@ -20,6 +20,24 @@ const textEvent = z.object({
   message: z.object({ text: z.string(), msg_id: id }),
 });
 
+/** Messages the bot cannot read; they are answered (with a hint to write text) rather than dropped silently. */
+const MEDIA_EVENTS = new Set([
+  'user_send_image',
+  'user_send_gif',
+  'user_send_sticker',
+  'user_send_file',
+  'user_send_audio',
+  'user_send_video',
+  'user_send_location',
+  'user_send_link',
+  'user_send_business_card',
+]);
+
+const mediaEvent = z.object({
+  sender: z.object({ id }),
+  message: z.object({ msg_id: id }),
+});
+
 const followEvent = z.object({
   follower: z.object({ id }),
   timestamp,
@@ -38,6 +56,12 @@ export function parseZaloEvent(body: unknown): ZaloEvent {
     const action = ACTION_PAYLOAD.exec(text)?.[1];
     const { sender, message } = parsed.data;
     return { kind: 'message', key: message.msg_id, userId: sender.id, text, ...(action ? { action } : {}) };
+  }
+
+  if (MEDIA_EVENTS.has(eventName)) {
+    const parsed = mediaEvent.safeParse(body);
+    if (!parsed.success) return { kind: 'ignored', reason: `malformed ${eventName}` };
+    return { kind: 'message', key: parsed.data.message.msg_id, userId: parsed.data.sender.id, text: '' };
   }
 
   if (eventName === 'follow' || eventName === 'unfollow') {

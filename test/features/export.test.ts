@@ -1,0 +1,395 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
+import { fixedClock, vnInstant } from '../../src/clock.ts';
+import { type Conversation, createConversation } from '../../src/conversation/engine.ts';
+import { exportCommand, summaryCommand } from '../../src/conversation/exports.ts';
+import { reportRef } from '../../src/conversation/texts.ts';
+import { type Database, openDatabase } from '../../src/db/client.ts';
+import { activateCampaign, createCampaign } from '../../src/db/queries/campaigns.ts';
+import { type Enterprise, insertEnterprises } from '../../src/db/queries/enterprises.ts';
+import { attachIdentity, createPerson } from '../../src/db/queries/people.ts';
+import { type Report, recordReport } from '../../src/db/queries/reports.ts';
+import type { IncidentDetails } from '../../src/db/schema.ts';
+import { tet2024 } from '../../src/features/campaign-presets.ts';
+import {
+  buildExportData,
+  defuse,
+  type ExportData,
+  ExportError,
+  exportCsv,
+  exportXlsx,
+  REPORT_COLUMNS,
+  resolveRange,
+  writeExportFile,
+} from '../../src/features/export.ts';
+import type { IncomingMessage } from '../../src/messages.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+
+async function readXlsx(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** RFC 4180 reader, enough to check that quoting round-trips. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+const sheetRows = (ws: ExcelJS.Worksheet): unknown[][] => {
+  const rows: unknown[][] = [];
+  ws.eachRow((row) => {
+    rows.push((row.values as unknown[]).slice(1));
+  });
+  return rows;
+};
+
+describe('export: xlsx and csv of the reports', () => {
+  let database: TestDatabase;
+  let handle: Database;
+  let viettel: Enterprise;
+  let vnpost: Enterprise;
+  let ghn: Enterprise;
+  let officerId: number;
+  const refs: Record<string, Report> = {};
+  const db = () => handle.db;
+  const at = (day: string, hhmm: string) => vnInstant(day, hhmm);
+  const now = at('2024-02-11', '10:00');
+
+  const report = async (
+    e: Enterprise,
+    day: string,
+    hhmm: string,
+    incident: IncidentDetails | null,
+    note: string | null = null,
+  ) =>
+    (
+      await recordReport(db(), {
+        enterpriseId: e.id,
+        reportDay: day,
+        status: incident ? 'incident' : 'normal',
+        incident,
+        note,
+        reporterId: officerId,
+        channel: 'telegram',
+        at: at(day, hhmm),
+      })
+    ).report;
+
+  before(async () => {
+    database = await createTestDatabase();
+    handle = await openDatabase({ url: database.url, dataDir: database.dataDir, maxConnections: 2 });
+    [viettel, vnpost, ghn] = (await insertEnterprises(db(), [
+      { code: 'VIETTEL', name: 'Viettel Bắc Giang', sector: 'telecom' },
+      { code: 'VNPOST', name: 'Bưu điện tỉnh Bắc Giang', sector: 'both' },
+      { code: 'GHN', name: 'Giao Hàng Nhanh Bắc Giang', sector: 'postal' },
+    ])) as [Enterprise, Enterprise, Enterprise];
+    officerId = (
+      await createPerson(db(), { displayName: 'Nguyễn Văn An', role: 'officer', enterpriseId: viettel.id })
+    ).id;
+    refs.v09a = await report(viettel, '2024-02-09', '08:00', null);
+    refs.v09b = await report(
+      viettel,
+      '2024-02-09',
+      '09:30',
+      { kind: 'mat_lien_lac', area: 'Huyện Lục Ngạn', affected: '11–100', ongoing: false },
+      'Mất sóng 2 trạm BTS, đã khắc phục lúc 10:00',
+    );
+    refs.p09 = await report(vnpost, '2024-02-09', '16:00', null, '=HYPERLINK("http://x","bấm")');
+    refs.v10 = await report(
+      viettel,
+      '2024-02-10',
+      '15:00',
+      null,
+      'Ghi chú, có dấu phẩy và "ngoặc kép"\ndòng 2',
+    );
+    refs.g10 = await report(
+      ghn,
+      '2024-02-10',
+      '16:30',
+      { kind: 'don_u', ongoing: true },
+      '@SUM(A1) bưu gửi dồn',
+    );
+  });
+
+  after(async () => {
+    await handle.close();
+    await database.drop();
+  });
+
+  const data = (): Promise<ExportData> =>
+    buildExportData(db(), { fromDay: '2024-02-09', toDay: '2024-02-10' });
+
+  test('buildExportData: days, every revision, latest per day and the incidents', async () => {
+    const d = await data();
+    assert.deepEqual(d.days, ['2024-02-09', '2024-02-10']);
+    assert.equal(d.enterprises.length, 3);
+    assert.deepEqual(
+      d.revisions.map((r) => r.id),
+      [refs.v09a, refs.v09b, refs.p09, refs.v10, refs.g10].map((r) => r!.id).sort((a, b) => a - b),
+    );
+    assert.equal(d.latest.size, 4);
+    assert.deepEqual(
+      d.incidents.map((r) => r.id),
+      [refs.v09b!.id, refs.g10!.id],
+    );
+  });
+
+  test('xlsx: the "Tổng hợp" matrix shows Sự cố, Đã báo cáo and Chưa báo cáo with colours and a frozen header', async () => {
+    const wb = await readXlsx(await exportXlsx(await data()));
+    assert.deepEqual(
+      wb.worksheets.map((w) => w.name),
+      ['Tổng hợp', 'Báo cáo', 'Sự cố'],
+    );
+    const ws = wb.getWorksheet('Tổng hợp')!;
+    const rows = sheetRows(ws);
+    assert.deepEqual(rows[0], ['Doanh nghiệp', 'Mã', '09/02', '10/02']);
+    const byCode = new Map(rows.slice(1).map((r) => [r[1], r]));
+    assert.deepEqual(byCode.get('VIETTEL'), ['Viettel Bắc Giang', 'VIETTEL', 'Sự cố', 'Đã báo cáo']);
+    assert.deepEqual(byCode.get('VNPOST'), [
+      'Bưu điện tỉnh Bắc Giang',
+      'VNPOST',
+      'Đã báo cáo',
+      'Chưa báo cáo',
+    ]);
+    assert.deepEqual(byCode.get('GHN'), ['Giao Hàng Nhanh Bắc Giang', 'GHN', 'Chưa báo cáo', 'Sự cố']);
+    assert.deepEqual(rows.at(-1), ['Số doanh nghiệp đã báo cáo', '', '2/3', '2/3']);
+
+    const rowOf = (code: string) => {
+      let found: ExcelJS.Row | undefined;
+      ws.eachRow((row) => {
+        if (row.getCell(2).value === code) found = row;
+      });
+      return found!;
+    };
+    const fill = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern).fgColor?.argb;
+    assert.equal(fill(rowOf('VIETTEL').getCell(3)), 'FFFFC7CE');
+    assert.equal(fill(rowOf('VIETTEL').getCell(4)), 'FFC6EFCE');
+    assert.equal(fill(rowOf('VNPOST').getCell(4)), 'FFD9D9D9');
+    const view = ws.views[0] as ExcelJS.WorksheetViewFrozen;
+    assert.equal(view.state, 'frozen');
+    assert.equal(view.ySplit, 1);
+  });
+
+  test('xlsx: "Báo cáo" holds every revision, "Sự cố" the latest revision of each incident', async () => {
+    const wb = await readXlsx(await exportXlsx(await data()));
+    const reports = sheetRows(wb.getWorksheet('Báo cáo')!);
+    assert.deepEqual(reports[0], [...REPORT_COLUMNS]);
+    assert.equal(reports.length, 1 + 5);
+    const byRef = new Map(reports.slice(1).map((r) => [r[0], r]));
+    const original = byRef.get(reportRef(refs.v09a!.id))!;
+    const amended = byRef.get(reportRef(refs.v09b!.id))!;
+    assert.deepEqual(original.slice(1, 6), ['09/02/2024', 'Viettel Bắc Giang', 'VIETTEL', 0, 'Bình thường']);
+    assert.deepEqual(amended, [
+      reportRef(refs.v09b!.id),
+      '09/02/2024',
+      'Viettel Bắc Giang',
+      'VIETTEL',
+      1,
+      'Sự cố',
+      'Mất liên lạc / mất sóng',
+      'Huyện Lục Ngạn',
+      '11–100',
+      'Đã khắc phục',
+      'Mất sóng 2 trạm BTS, đã khắc phục lúc 10:00',
+      'Nguyễn Văn An',
+      'Telegram',
+      '09:30 09/02/2024',
+    ]);
+    // Formula injection: stored as text with a leading apostrophe, never as a formula.
+    const cell = wb
+      .getWorksheet('Báo cáo')!
+      .getRow(reports.findIndex((r) => r[0] === reportRef(refs.p09!.id)) + 1)
+      .getCell(11);
+    assert.equal(cell.type, ExcelJS.ValueType.String);
+    assert.equal(cell.value, '\'=HYPERLINK("http://x","bấm")');
+    assert.equal(byRef.get(reportRef(refs.g10!.id))![10], "'@SUM(A1) bưu gửi dồn");
+
+    const incidents = sheetRows(wb.getWorksheet('Sự cố')!);
+    assert.deepEqual(
+      incidents.slice(1).map((r) => [r[0], r[9]]),
+      [
+        [reportRef(refs.v09b!.id), 'Đã khắc phục'],
+        [reportRef(refs.g10!.id), 'Đang xử lý'],
+      ],
+    );
+  });
+
+  test('csv: BOM, CRLF, quoting that round-trips and the formula guard', async () => {
+    const csv = exportCsv(await data());
+    assert.ok(csv.startsWith('\uFEFFSố tham chiếu,Ngày,Doanh nghiệp,'));
+    assert.ok(csv.endsWith('\r\n'));
+    assert.ok(csv.includes('"Ghi chú, có dấu phẩy và ""ngoặc kép""\ndòng 2"'));
+    const rows = parseCsv(csv.slice(1));
+    assert.equal(rows.length, 6);
+    for (const r of rows) assert.equal(r.length, REPORT_COLUMNS.length);
+    const note = (ref: Report) => rows.find((r) => r[0] === reportRef(ref.id))![10];
+    assert.equal(note(refs.v10!), 'Ghi chú, có dấu phẩy và "ngoặc kép"\ndòng 2');
+    assert.equal(note(refs.p09!), '\'=HYPERLINK("http://x","bấm")');
+    assert.equal(note(refs.g10!), "'@SUM(A1) bưu gửi dồn");
+    assert.equal(rows.find((r) => r[0] === reportRef(refs.v09b!.id))![4], '1');
+  });
+
+  test('defuse: only cells a spreadsheet would evaluate get the apostrophe', () => {
+    for (const s of ['=1+2', '+84912345678', '-5', '@cmd', '\t=1', '\r=1']) assert.equal(defuse(s), `'${s}`);
+    for (const s of ['Bình thường', '09/02/2024', '', ' =1', "'=1"]) assert.equal(defuse(s), s);
+  });
+
+  test('writeExportFile writes .xlsx or .csv by extension and refuses anything else', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'export-'));
+    try {
+      const range = { fromDay: '2024-02-09', toDay: '2024-02-10', now };
+      const x = await writeExportFile(db(), { out: path.join(dir, 'out/bc.xlsx'), ...range });
+      assert.equal(x.format, 'xlsx');
+      const wb = await readXlsx(await readFile(path.join(dir, 'out/bc.xlsx')));
+      assert.equal(wb.getWorksheet('Báo cáo')!.rowCount, 6);
+      await writeExportFile(db(), { out: path.join(dir, 'bc.CSV'), ...range });
+      assert.equal(parseCsv((await readFile(path.join(dir, 'bc.CSV'), 'utf8')).slice(1)).length, 1 + 5);
+      await assert.rejects(
+        writeExportFile(db(), { out: path.join(dir, 'bc.pdf'), ...range }),
+        (err) => err instanceof ExportError && err.code === 'bad_extension',
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('default range: the last 7 days without a campaign, the campaign up to today while it runs', async () => {
+    assert.deepEqual(await resolveRange(db(), { now }), { fromDay: '2024-02-05', toDay: '2024-02-11' });
+    await assert.rejects(
+      resolveRange(db(), { now, fromDay: '2024-02-10', toDay: '2024-02-09' }),
+      (err) => err instanceof ExportError && err.code === 'reversed_range',
+    );
+    const campaign = await createCampaign(db(), tet2024());
+    await activateCampaign(db(), campaign.id);
+    assert.deepEqual(await resolveRange(db(), { now }), { fromDay: '2024-02-08', toDay: '2024-02-11' });
+    assert.deepEqual(await resolveRange(db(), { now: at('2024-03-01', '09:00') }), {
+      fromDay: '2024-02-08',
+      toDay: '2024-02-14',
+    });
+    assert.deepEqual(await resolveRange(db(), { now, fromDay: '2024-02-10' }), {
+      fromDay: '2024-02-10',
+      toDay: '2024-02-11',
+    });
+  });
+
+  describe('commands', () => {
+    let conversation: Conversation;
+    const message = (userId: string, text: string): IncomingMessage => ({
+      channel: 'telegram',
+      chatId: `chat-${userId}`,
+      userId,
+      displayName: userId,
+      text,
+    });
+
+    before(async () => {
+      conversation = createConversation({
+        clock: fixedClock(now),
+        commands: { export: exportCommand, summary: summaryCommand },
+        actions: {},
+        onFreeText: async () => {},
+      });
+      const staff = await createPerson(db(), {
+        displayName: 'Trần Thị Bình',
+        role: 'staff',
+        enterpriseId: null,
+      });
+      await attachIdentity(db(), {
+        personId: staff.id,
+        channel: 'telegram',
+        externalId: 'staff',
+        chatId: 'chat-staff',
+        at: now,
+      });
+      await attachIdentity(db(), {
+        personId: officerId,
+        channel: 'telegram',
+        externalId: 'officer',
+        chatId: 'chat-officer',
+        at: now,
+      });
+    });
+
+    test('/export sends the workbook of the chosen days to staff', async () => {
+      const out = await conversation.handle(db(), message('staff', '/export 09/02 10/02'));
+      assert.equal(out.length, 1);
+      const doc = out[0]!.document!;
+      assert.equal(out[0]!.chatId, 'chat-staff');
+      assert.equal(doc.filename, 'bao-cao-tet-2024-02-09-2024-02-10.xlsx');
+      assert.equal(doc.mimeType, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      assert.match(
+        out[0]!.text,
+        /09\/02\/2024 đến 10\/02\/2024: 3 doanh nghiệp, 5 lượt báo cáo.*2 báo cáo sự cố/,
+      );
+      const wb = await readXlsx(Buffer.from(doc.contentBase64, 'base64'));
+      assert.equal(wb.getWorksheet('Sự cố')!.rowCount, 3);
+    });
+
+    test('/export csv sends the CSV; a reversed range and an unknown word get an explanation', async () => {
+      const [csv] = await conversation.handle(db(), message('staff', '/export csv 09/02 10/02'));
+      assert.equal(csv!.document!.filename, 'bao-cao-tet-2024-02-09-2024-02-10.csv');
+      assert.ok(
+        Buffer.from(csv!.document!.contentBase64, 'base64')
+          .toString('utf8')
+          .startsWith('\uFEFFSố tham chiếu'),
+      );
+      const [reversed] = await conversation.handle(db(), message('staff', '/export 10/02 09/02'));
+      assert.match(reversed!.text, /Ngày bắt đầu 10\/02\/2024 sau ngày kết thúc 09\/02\/2024/);
+      assert.equal(reversed!.document, undefined);
+      const [usage] = await conversation.handle(db(), message('staff', '/export pdf'));
+      assert.match(usage!.text, /Cách dùng: \/export/);
+    });
+
+    test('/tonghop answers with the draft as text and as a .txt file', async () => {
+      const out = await conversation.handle(db(), message('staff', '/tonghop 09/02 10/02'));
+      assert.equal(out.length, 2);
+      assert.match(
+        out[0]!.text,
+        /^BÁO CÁO\nTình hình đảm bảo thông tin liên lạc dịp Tết Nguyên đán Giáp Thìn 2024/,
+      );
+      const doc = out[1]!.document!;
+      assert.equal(doc.filename, 'tong-hop-2024-02-11.txt');
+      const text = Buffer.from(doc.contentBase64, 'base64').toString('utf8');
+      assert.equal(text, `\uFEFF${out[0]!.text.replace(/\n/g, '\r\n')}\r\n`);
+    });
+
+    test('officers get the staff-only answer and no file', async () => {
+      for (const command of ['/export', '/tonghop']) {
+        const out = await conversation.handle(db(), message('officer', command));
+        assert.equal(out.length, 1);
+        assert.equal(out[0]!.document, undefined);
+        assert.match(out[0]!.text, /chỉ dành cho cán bộ Sở/);
+      }
+    });
+  });
+});
