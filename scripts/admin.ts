@@ -10,6 +10,9 @@ import { createInvite } from '../src/db/queries/invites.ts';
 import type { Role } from '../src/db/schema.ts';
 import { tet2024, tetCampaign } from '../src/features/campaign-presets.ts';
 import { parseEnterprisesCsv } from '../src/features/enterprises-import.ts';
+import { ExportError, writeExportFile } from '../src/features/export.ts';
+import { parseDayArg } from '../src/features/status.ts';
+import { getActiveCampaign } from '../src/db/queries/campaigns.ts';
 
 /** Admin CLI: every command prints a readable answer, or JSON with --json. Exit code 1 on a user error. */
 class UserError extends Error {}
@@ -225,6 +228,37 @@ campaign
       const row = await activateCampaign(db, positiveInt(id));
       if (!row) throw new UserError(`Không có đợt #${id}.`);
       out(!!opts.json, row, `Đợt #${row.id} "${row.name}" đang hoạt động.`);
+    }),
+  );
+
+program
+  .command('export')
+  .description('Xuất báo cáo: --out bao-cao.xlsx (hoặc .csv) [--from dd/mm --to dd/mm]')
+  .requiredOption('--out <file>', 'tệp .xlsx hoặc .csv')
+  .option('--from <dd/mm>', 'từ ngày')
+  .option('--to <dd/mm>', 'đến ngày')
+  .option('--json', 'in JSON')
+  .action(async (opts: { out: string; from?: string; to?: string; json?: boolean }) =>
+    withDb(async ({ db }) => {
+      const now = new Date();
+      const campaign = await getActiveCampaign(db);
+      const day = (v: string | undefined, name: string) => {
+        if (!v) return undefined;
+        const d = parseDayArg(v, now, campaign);
+        if (!d) throw new UserError(`--${name}: ngày dạng dd/mm hoặc dd/mm/yyyy`);
+        return d;
+      };
+      try {
+        const result = await writeExportFile(db, { out: opts.out, fromDay: day(opts.from, 'from'), toDay: day(opts.to, 'to'), now });
+        out(
+          !!opts.json,
+          { out: result.out, format: result.format, fromDay: result.data.fromDay, toDay: result.data.toDay },
+          `Đã ghi ${result.out} (${result.format}, ${formatDay(result.data.fromDay)}–${formatDay(result.data.toDay)}).`,
+        );
+      } catch (err) {
+        if (err instanceof ExportError) throw new UserError(err.message);
+        throw err;
+      }
     }),
   );
 

@@ -21,6 +21,8 @@ export const FEATURE_NAMES = [
   'margin',
 ] as const;
 
+const APPROXIMATE_CREDIT = 0;
+
 // Chat particles and forms of address say nothing about the topic, so they neither help nor hurt coverage.
 const PARTICLES = new Set([
   'a',
@@ -50,14 +52,17 @@ const PARTICLES = new Set([
 export function confidenceFeatures(
   candidates: readonly Candidate[],
   tokens: readonly string[],
-  index: Pick<SearchIndex, 'weight' | 'knows'>,
+  index: Pick<SearchIndex, 'weight'>,
   /** Folded forms of words typed with diacritics the directive never uses: they match nothing. */
   foreign: ReadonlySet<string>,
 ): ConfidenceFeatures | undefined {
   const [best, second] = candidates;
   if (!best) return undefined;
   const unknownWeight = index.weight('');
-  const found = (term: string): boolean => !foreign.has(term) && best.matched.has(term);
+  const found = (term: string): boolean =>
+    !foreign.has(term) && (best.matched.has(term) || best.approximate.has(term));
+  // A typo matched fuzzily is evidence, but weaker than the word itself.
+  const credit = (term: string): number => (best.matched.has(term) ? 1 : APPROXIMATE_CREDIT);
   // A foreign word is as telling as a word the index has never seen.
   const weight = (term: string): number => (foreign.has(term) ? unknownWeight : index.weight(term));
   const unigrams = [...new Set(tokens)].filter((token) => !PARTICLES.has(token));
@@ -69,7 +74,7 @@ export function confidenceFeatures(
   for (const term of unigrams) {
     const w = weight(term);
     total += w;
-    if (found(term)) matched += w;
+    if (found(term)) matched += w * credit(term);
     else maxMissing = Math.max(maxMissing, w);
     if (found(term) && best.matchedCurated.has(term)) curated += w;
   }

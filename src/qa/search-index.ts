@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import { bigrams, normalizeTokens } from './normalise.ts';
 
 export interface IndexSource {
@@ -12,10 +12,12 @@ export interface IndexSource {
 export interface Candidate {
   pairId: string;
   score: number;
-  /** Query terms that matched one of the pair's documents (exactly, by prefix or fuzzily). */
+  /** Query terms found as such in one of the pair's documents. */
   matched: Set<string>;
-  /** The subset matched by a curated phrasing or keyword, not only by the clause text. */
+  /** The subset found in a curated phrasing or keyword, not only in the clause text. */
   matchedCurated: Set<string>;
+  /** Query terms that only matched by prefix or fuzzily (a typo, a truncated word). */
+  approximate: Set<string>;
 }
 
 interface IndexedDoc {
@@ -26,14 +28,13 @@ interface IndexedDoc {
   body?: string;
 }
 
+/** Ranking parameters, chosen on the tuning half of data/qa-eval.tsv. */
 export const RANKING = {
   boost: { phrase: 1, keywords: 0.7, body: 0.25 },
   bigramBoost: 1.6,
   weights: { fuzzy: 0.35, prefix: 0.4 },
-  /** Share of the best phrasing's score added for the pair's keywords and clause text. */
+  /** Weight of the pair's keywords and clause text relative to its best phrasing. */
   contentShare: 1,
-  /** 1 keeps MiniSearch's multiplication by the number of matched terms, 0 removes it. */
-  coordination: 0,
   /** Exponent on the pair-level IDF used as a term boost. */
   termIdf: 1,
   /** How much a pair mentioning a term only in its clause text counts towards the term's document frequency. */
@@ -43,6 +44,7 @@ export const RANKING = {
 };
 
 const splitTerms = (text: string): string[] => (text.length === 0 ? [] : text.split(' '));
+const isUnigram = (term: string): boolean => !term.includes('_');
 
 /** Unigrams plus bigrams of the folded, abbreviation-expanded text, as MiniSearch terms. */
 export function indexTerms(tokens: readonly string[]): string[] {
@@ -57,8 +59,18 @@ export interface SearchIndex {
   vocabulary: ReadonlySet<string>;
   /** How much a query term tells pairs apart: IDF over pairs; unknown terms weigh the most. */
   weight(term: string): number;
-  /** Whether any pair's phrasings, keywords or clause text contain the term (a syllable or a bigram). */
-  knows(term: string): boolean;
+}
+
+function pairsByTerm(docs: readonly IndexedDoc[], fields: ReadonlyArray<'phrase' | 'keywords' | 'body'>) {
+  const result = new Map<string, Set<string>>();
+  for (const doc of docs) {
+    for (const term of fields.flatMap((field) => splitTerms(doc[field] ?? ''))) {
+      const pairs = result.get(term) ?? new Set<string>();
+      pairs.add(doc.pairId);
+      result.set(term, pairs);
+    }
+  }
+  return result;
 }
 
 export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex {
@@ -72,25 +84,14 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
     { key: `${source.pairId}#body`, pairId: source.pairId, body: termsOf(source.body) },
   ]);
 
-  const curatedPairs = new Map<string, Set<string>>();
-  const bodyPairs = new Map<string, Set<string>>();
-  for (const doc of docs) {
-    const target = doc.body === undefined ? curatedPairs : bodyPairs;
-    for (const term of splitTerms(doc.phrase ?? doc.keywords ?? doc.body ?? '')) {
-      const pairs = target.get(term) ?? new Set<string>();
-      pairs.add(doc.pairId);
-      target.set(term, pairs);
-    }
-  }
-  const vocabulary = new Set(
-    [...curatedPairs.keys(), ...bodyPairs.keys()].filter((term) => !term.includes('_')),
-  );
-  const pairCount = sources.length;
+  const curatedPairs = pairsByTerm(docs, ['phrase', 'keywords']);
+  const bodyPairs = pairsByTerm(docs, ['body']);
+  const vocabulary = new Set([...curatedPairs.keys(), ...bodyPairs.keys()].filter(isUnigram));
   const weight = (term: string): number => {
     const curated = curatedPairs.get(term);
     const bodyOnly = [...(bodyPairs.get(term) ?? [])].filter((pair) => !curated?.has(pair)).length;
     const df = (curated?.size ?? 0) + RANKING.bodyDf * bodyOnly;
-    return Math.log((pairCount + 1) / (df + 0.5));
+    return Math.log((sources.length + 1) / (df + 0.5));
   };
 
   const miniSearch = new MiniSearch<IndexedDoc>({
@@ -102,15 +103,16 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
   });
   miniSearch.addAll(docs);
 
-  const isUnigram = (term: string): boolean => !term.includes('_');
+  // A syllable the index knows is matched exactly: folded syllables are short, and fuzzy or prefix matching
+  // would equate "nghỉ" with "nghiệp". Only unknown syllables are treated as typos or truncations.
+  const guessable = (term: string): boolean => isUnigram(term) && !vocabulary.has(term) && !/\d/.test(term);
   const searchOptions = {
     boost: RANKING.boost,
     combineWith: 'OR' as const,
     tokenize: splitTerms,
     processTerm: (term: string) => term,
-    // Folded syllables are short: fuzzy matching below five letters would equate unrelated words.
-    fuzzy: (term: string) => (isUnigram(term) && term.length >= 5 ? 1 : false),
-    prefix: (term: string) => isUnigram(term) && term.length >= 4,
+    fuzzy: (term: string) => (guessable(term) && term.length >= 4 ? 1 : false),
+    prefix: (term: string) => guessable(term) && term.length >= 3,
     weights: RANKING.weights,
     boostTerm: (term: string) =>
       (isUnigram(term) ? 1 : RANKING.bigramBoost) * Math.max(0.05, weight(term)) ** RANKING.termIdf,
@@ -119,32 +121,34 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
   function search(tokens: readonly string[]): Candidate[] {
     const terms = [...new Set(indexTerms(tokens))];
     if (terms.length === 0) return [];
-    const byPair = new Map<string, { phrase: number; content: number; matched: Set<string>; curated: Set<string> }>();
-    for (const result of miniSearch.search(terms.join(' '), searchOptions)) {
+    const byPair = new Map<string, { phrase: number; content: number; candidate: Candidate }>();
+    for (const result of miniSearch.search(terms.join(' '), searchOptions) as SearchResult[]) {
       const pairId = result.pairId as string;
-      const entry = byPair.get(pairId) ?? { phrase: 0, content: 0, matched: new Set(), curated: new Set() };
+      const entry = byPair.get(pairId) ?? {
+        phrase: 0,
+        content: 0,
+        candidate: { pairId, score: 0, matched: new Set(), matchedCurated: new Set(), approximate: new Set() },
+      };
       const key = String(result.id);
       // MiniSearch multiplies by the number of query terms matched, which favours long phrasings sharing
-      // filler words; the pair-level term weights below reward the telling words instead.
-      const score = result.score / Math.max(1, result.queryTerms.length) ** (1 - RANKING.coordination);
+      // filler words; the pair-level IDF boost rewards the telling words instead.
+      const score = result.score / Math.max(1, result.queryTerms.length);
       if (key.endsWith('#body') || key.endsWith('#keywords')) entry.content += score;
       else entry.phrase = Math.max(entry.phrase, score);
+      const { candidate } = entry;
       for (const term of result.queryTerms) {
-        entry.matched.add(term);
-        if (!key.endsWith('#body')) entry.curated.add(term);
+        if (!result.terms.includes(term)) candidate.approximate.add(term);
+        else {
+          candidate.matched.add(term);
+          if (!key.endsWith('#body')) candidate.matchedCurated.add(term);
+        }
       }
       byPair.set(pairId, entry);
     }
-    return [...byPair.entries()]
-      .map(([pairId, entry]) => ({
-        pairId,
-        score: entry.phrase + RANKING.contentShare * entry.content,
-        matched: entry.matched,
-        matchedCurated: entry.curated,
-      }))
+    return [...byPair.values()]
+      .map(({ phrase, content, candidate }) => ({ ...candidate, score: phrase + RANKING.contentShare * content }))
       .sort((a, b) => b.score - a.score);
   }
 
-  const knows = (term: string): boolean => curatedPairs.has(term) || bodyPairs.has(term);
-  return { search, vocabulary, weight, knows };
+  return { search, vocabulary, weight };
 }
