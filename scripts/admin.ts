@@ -4,7 +4,12 @@ import { DateTime } from 'luxon';
 import { formatDay, formatVnDateTime, VN_ZONE } from '../src/clock.ts';
 import { loadConfig } from '../src/config.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
-import { activateCampaign, createCampaign, listCampaigns } from '../src/db/queries/campaigns.ts';
+import {
+  activateCampaign,
+  createCampaign,
+  getActiveCampaign,
+  listCampaigns,
+} from '../src/db/queries/campaigns.ts';
 import { findEnterprise, insertEnterprises, listEnterprises } from '../src/db/queries/enterprises.ts';
 import { createInvite } from '../src/db/queries/invites.ts';
 import type { Role } from '../src/db/schema.ts';
@@ -12,7 +17,6 @@ import { tet2024, tetCampaign } from '../src/features/campaign-presets.ts';
 import { parseEnterprisesCsv } from '../src/features/enterprises-import.ts';
 import { ExportError, writeExportFile } from '../src/features/export.ts';
 import { parseDayArg } from '../src/features/status.ts';
-import { getActiveCampaign } from '../src/db/queries/campaigns.ts';
 
 /** Admin CLI: every command prints a readable answer, or JSON with --json. Exit code 1 on a user error. */
 class UserError extends Error {}
@@ -249,7 +253,12 @@ program
         return d;
       };
       try {
-        const result = await writeExportFile(db, { out: opts.out, fromDay: day(opts.from, 'from'), toDay: day(opts.to, 'to'), now });
+        const result = await writeExportFile(db, {
+          out: opts.out,
+          fromDay: day(opts.from, 'from'),
+          toDay: day(opts.to, 'to'),
+          now,
+        });
         out(
           !!opts.json,
           { out: result.out, format: result.format, fromDay: result.data.fromDay, toDay: result.data.toDay },

@@ -10,9 +10,9 @@ import type { DeliveryChannel } from './delivery/worker.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery/worker.ts';
 import { createHttpServer, type RouteHandler } from './http/server.ts';
 import { createInbox, type Inbox } from './inbox/processor.ts';
+import { createScheduler } from './jobs/scheduler.ts';
 import type { Logger } from './logger.ts';
 import type { Channel } from './messages.ts';
-import { createScheduler } from './jobs/scheduler.ts';
 import { createQa } from './qa/index.ts';
 import { seedDemo } from './seed.ts';
 

@@ -1,7 +1,7 @@
 import { formatDay, vnDay } from '../clock.ts';
-import { getLatestReport, getReportById } from '../db/queries/reports.ts';
 import { enqueueMessages } from '../db/queries/outbox.ts';
 import { listRecipients, pauseReminders } from '../db/queries/people.ts';
+import { getLatestReport, getReportById } from '../db/queries/reports.ts';
 import { submitReport } from '../features/reports.ts';
 import type { Channel } from '../messages.ts';
 import type { ActionHandler, CommandHandler } from './engine.ts';
@@ -21,7 +21,12 @@ export const followUpAnswer: ActionHandler = async (turn, payload) => {
   const [idText, answer] = payload.split(':');
   const member = turn.member;
   const report = /^\d{1,9}$/.test(idText ?? '') ? await getReportById(turn.db, Number(idText)) : null;
-  if (!report || !member?.enterprise || member.enterprise.id !== report.enterpriseId || (answer !== '0' && answer !== '1')) {
+  if (
+    !report ||
+    !member?.enterprise ||
+    member.enterprise.id !== report.enterpriseId ||
+    (answer !== '0' && answer !== '1')
+  ) {
     return turn.reply(t.expiredAction);
   }
   const latest = await getLatestReport(turn.db, report.enterpriseId, report.reportDay);
@@ -64,7 +69,9 @@ export const broadcast: CommandHandler = async (turn, args) => {
   );
   const reachablePeople = new Set(reachable.map((o) => o.personId));
   const unreachable = [
-    ...new Set(officers.filter((o) => !reachablePeople.has(o.personId)).map((o) => `${o.displayName} (${o.channel})`)),
+    ...new Set(
+      officers.filter((o) => !reachablePeople.has(o.personId)).map((o) => `${o.displayName} (${o.channel})`),
+    ),
   ];
   turn.reply(tj.broadcastQueued(reachablePeople.size, queued, unreachable));
 };

@@ -1,9 +1,9 @@
 import type { Clock } from '../clock.ts';
 import type { QaEngine } from '../qa/index.ts';
 import { type ActionHandler, type CommandHandler, type Conversation, createConversation } from './engine.ts';
-import { link } from './link.ts';
 import { exportCommand, summaryCommand } from './exports.ts';
 import { broadcast, followUpAnswer, pause } from './follow-up.ts';
+import { link } from './link.ts';
 import { createQaHandlers } from './questions.ts';
 import { register, start } from './registration.ts';
 import { help, status, statusAction } from './staff.ts';
@@ -22,7 +22,19 @@ export function createBotConversation(deps: BotConversationDeps): Conversation {
   const qa = deps.qa ? createQaHandlers(deps.qa) : undefined;
   return createConversation({
     clock: deps.clock,
-    commands: { start, register, status, help, link, pause, broadcast, export: exportCommand, summary: summaryCommand, ...qa?.commands, ...deps.extraCommands },
+    commands: {
+      start,
+      register,
+      status,
+      help,
+      link,
+      pause,
+      broadcast,
+      export: exportCommand,
+      summary: summaryCommand,
+      ...qa?.commands,
+      ...deps.extraCommands,
+    },
     actions: { st: statusAction, fx: followUpAnswer, ...qa?.actions, ...deps.extraActions },
     onFreeText: qa?.onFreeText ?? (async (turn) => turn.reply(t.qaComing)),
   });

@@ -161,7 +161,17 @@ export const tj = {
     `📌 Nhắc hạn báo cáo kết quả: các doanh nghiệp gửi báo cáo kết quả về Sở Thông tin và Truyền thông trước ${p.deadline} (${p.label}), bản điện tử gửi tới ${p.email}.`,
   btnReportOk: '✅ Bình thường',
   btnReport: '📝 Báo cáo',
-  alert: (p: { enterprise: string; kind: string; area?: string; affected?: string; ongoing: boolean; note?: string | null; ref: string; at: string; amended: boolean }) =>
+  alert: (p: {
+    enterprise: string;
+    kind: string;
+    area?: string;
+    affected?: string;
+    ongoing: boolean;
+    note?: string | null;
+    ref: string;
+    at: string;
+    amended: boolean;
+  }) =>
     [
       `🚨 ${p.amended ? 'Cập nhật: ' : ''}${p.enterprise} báo cáo sự cố`,
       `Loại: ${p.kind}`,

@@ -51,7 +51,10 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
   const limiters = new Map<Channel, SlidingWindowLimiter>();
   // A 5% margin on the window absorbs the jitter between granting a send here and its arrival at the API.
   for (const c of channels) {
-    limiters.set(c, new SlidingWindowLimiter(Math.max(1, Math.floor(deps.channels[c]!.rates.perSecond)), 1050));
+    limiters.set(
+      c,
+      new SlidingWindowLimiter(Math.max(1, Math.floor(deps.channels[c]!.rates.perSecond)), 1050),
+    );
   }
   const buckets = new Map<string, TokenBucket>();
   const maxInFlight =

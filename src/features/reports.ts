@@ -65,7 +65,12 @@ export async function submitReport(
     channel: params.channel,
     at: params.now,
   });
-  await alertStaff(db, { report, previous, enterpriseName: params.enterpriseName, enterpriseCode: params.enterpriseCode });
+  await alertStaff(db, {
+    report,
+    previous,
+    enterpriseName: params.enterpriseName,
+    enterpriseCode: params.enterpriseCode,
+  });
   const campaign = await getActiveCampaign(db);
   const receipt = t.receipt({
     enterprise: params.enterpriseName,

@@ -9,7 +9,10 @@ import type { Channel } from '../messages.ts';
 import { claimJob } from './run-once.ts';
 
 /** Asks the reporter of each still-ongoing incident, once, whether it has been fixed. */
-export async function sendIncidentFollowUps(db: Db, params: { now: Date; afterMinutes: number }): Promise<number> {
+export async function sendIncidentFollowUps(
+  db: Db,
+  params: { now: Date; afterMinutes: number },
+): Promise<number> {
   const cutoff = new Date(params.now.getTime() - params.afterMinutes * 60_000).toISOString();
   // The latest revision of each enterprise-day that is an ongoing incident older than the cutoff.
   const due = await db
@@ -39,7 +42,11 @@ export async function sendIncidentFollowUps(db: Db, params: { now: Date; afterMi
           chatId: i.chatId,
           lane: 'bulk' as const,
           dedupeKey: `followup:${report.id}:${i.channel}:${i.chatId}`,
-          text: tj.followUp({ kind: kindLabel(report.incident?.kind ?? 'khac'), day: formatDay(report.reportDay), ref: reportRef(report.id) }),
+          text: tj.followUp({
+            kind: kindLabel(report.incident?.kind ?? 'khac'),
+            day: formatDay(report.reportDay),
+            ref: reportRef(report.id),
+          }),
           buttons: [
             { label: tj.btnFixed, action: `fx:${report.id}:1` },
             { label: tj.btnNotFixed, action: `fx:${report.id}:0` },

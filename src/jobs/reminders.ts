@@ -64,7 +64,10 @@ export async function sendReminderWave(
 }
 
 /** On the morning of the final deadline: every officer is reminded of the consolidated report and its e-mail. */
-export async function sendFinalReminder(db: Db, params: { campaign: Campaign; email: string }): Promise<number> {
+export async function sendFinalReminder(
+  db: Db,
+  params: { campaign: Campaign; email: string },
+): Promise<number> {
   const officers = await listRecipients(db, { roles: ['officer'] });
   const text = tj.finalReminder({
     deadline: formatVnDateTime(params.campaign.finalDeadline),

@@ -16,7 +16,9 @@ export async function claimJob(db: Db, key: string): Promise<boolean> {
 }
 
 export async function countJobs(db: Db, prefix: string): Promise<number> {
-  const result = await db.execute(sql`select count(*)::int as n from ${jobRuns} where ${jobRuns.key} like ${`${prefix}%`}`);
+  const result = await db.execute(
+    sql`select count(*)::int as n from ${jobRuns} where ${jobRuns.key} like ${`${prefix}%`}`,
+  );
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
   return rows[0]?.n ?? 0;
 }

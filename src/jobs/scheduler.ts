@@ -54,8 +54,16 @@ export function createScheduler(deps: SchedulerDeps) {
         const due = new Date(deadline.getTime() - offset * 60_000);
         if (now < due || now >= deadline) continue;
         queued += await occurrence(`remind:${campaign.id}:${day}:${offset}`, async (tx) => {
-          const r = await sendReminderWave(tx, { campaign, day, deadline, now, wave, maxPerDay: schedule.reminderMaxPerDay });
-          if (r.skippedUnreachable) logger.info({ day, skipped: r.skippedUnreachable }, 'reminders skipped: unreachable');
+          const r = await sendReminderWave(tx, {
+            campaign,
+            day,
+            deadline,
+            now,
+            wave,
+            maxPerDay: schedule.reminderMaxPerDay,
+          });
+          if (r.skippedUnreachable)
+            logger.info({ day, skipped: r.skippedUnreachable }, 'reminders skipped: unreachable');
           return r.queued;
         });
       }
@@ -82,7 +90,9 @@ export function createScheduler(deps: SchedulerDeps) {
     const finalDay = vnDay(campaign.finalDeadline);
     const finalAt = vnInstant(finalDay, schedule.finalReminderTime);
     if (now >= finalAt && now < campaign.finalDeadline) {
-      queued += await occurrence(`final:${campaign.id}`, (tx) => sendFinalReminder(tx, { campaign, email: REPORT_EMAIL }));
+      queued += await occurrence(`final:${campaign.id}`, (tx) =>
+        sendFinalReminder(tx, { campaign, email: REPORT_EMAIL }),
+      );
     }
     return queued;
   }

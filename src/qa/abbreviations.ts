@@ -90,10 +90,15 @@ function expandOne(token: string, previous: string | undefined, isLast: boolean)
   return token;
 }
 
+/** "kí" and "ký", "qui định" and "quy định" are both accepted spellings: keep one, the i. */
+const spellI = (token: string): string => token.replace(/^(qu|[bcdghklmnpqrstvx]+)y$/, '$1i');
+
 export function expandAbbreviations(tokens: readonly string[]): string[] {
   const result: string[] = [];
   tokens.forEach((token, i) => {
-    for (const part of expandOne(token, tokens[i - 1], i === tokens.length - 1).split(' ')) result.push(part);
+    for (const part of expandOne(token, tokens[i - 1], i === tokens.length - 1).split(' ')) {
+      result.push(spellI(part));
+    }
   });
   return result;
 }

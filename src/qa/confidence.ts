@@ -9,6 +9,8 @@ export interface ConfidenceFeatures {
   bigramCoverage: number;
   /** Weight of the most telling query word the best pair does not contain (thuế, vaccine, 5g…). */
   maxMissing: number;
+  /** The best pair's closest phrasing, as a weighted Dice overlap with the query. */
+  similarity: number;
   /** (best − second) / best, saturating at a quarter: beyond that the winner is clear. */
   margin: number;
 }
@@ -18,10 +20,11 @@ export const FEATURE_NAMES = [
   'curatedCoverage',
   'bigramCoverage',
   'maxMissing',
+  'similarity',
   'margin',
 ] as const;
 
-const APPROXIMATE_CREDIT = 0;
+const APPROXIMATE_CREDIT = 0.25;
 
 // Chat particles and forms of address say nothing about the topic, so they neither help nor hurt coverage.
 const PARTICLES = new Set([
@@ -43,6 +46,7 @@ const PARTICLES = new Set([
   'nhe',
   'nhi',
   'oi',
+  'ong',
   'ok',
   'toi',
   'vay',
@@ -86,6 +90,7 @@ export function confidenceFeatures(
     if (missing) maxMissing = Math.max(maxMissing, index.weight(`${previous}_${token}`));
   });
   return {
+    similarity: best.similarity,
     coverage: total > 0 ? matched / total : 0,
     curatedCoverage: total > 0 ? curated / total : 0,
     bigramCoverage: pairs.length > 0 ? pairs.filter((term) => best.matched.has(term)).length / pairs.length : 0,
@@ -105,7 +110,7 @@ export interface Calibration {
 
 export const CALIBRATION: Calibration = {
   intercept: -0.02,
-  weights: { coverage: 0.89, curatedCoverage: 1.58, bigramCoverage: 1.19, maxMissing: -0.74, margin: 0.66 },
+  weights: { coverage: 0.89, curatedCoverage: 1.58, bigramCoverage: 1.19, maxMissing: -0.74, similarity: 0, margin: 0.66 },
 };
 
 export function confidenceOf(features: ConfidenceFeatures, model: Calibration = CALIBRATION): number {

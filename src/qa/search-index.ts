@@ -18,6 +18,8 @@ export interface Candidate {
   matchedCurated: Set<string>;
   /** Query terms that only matched by prefix or fuzzily (a typo, a truncated word). */
   approximate: Set<string>;
+  /** Weighted Dice overlap of the query with the pair's closest curated phrasing, 0 to 1. */
+  similarity: number;
 }
 
 interface IndexedDoc {
@@ -94,6 +96,19 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
     return Math.log((sources.length + 1) / (df + 0.5));
   };
 
+  const phraseTerms = new Map(
+    docs.flatMap((doc) => (doc.phrase === undefined ? [] : [[doc.key, new Set(splitTerms(doc.phrase))] as const])),
+  );
+  const mass = (terms: Iterable<string>): number => {
+    let sum = 0;
+    for (const term of terms) sum += weight(term);
+    return sum;
+  };
+  const similarity = (query: ReadonlySet<string>, phrase: ReadonlySet<string>): number => {
+    const shared = [...query].filter((term) => phrase.has(term));
+    return (2 * mass(shared)) / (mass(query) + mass(phrase) || 1);
+  };
+
   const miniSearch = new MiniSearch<IndexedDoc>({
     idField: 'key',
     fields: ['phrase', 'keywords', 'body'],
@@ -119,7 +134,8 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
   };
 
   function search(tokens: readonly string[]): Candidate[] {
-    const terms = [...new Set(indexTerms(tokens))];
+    const queryTerms = new Set(indexTerms(tokens));
+    const terms = [...queryTerms];
     if (terms.length === 0) return [];
     const byPair = new Map<string, { phrase: number; content: number; candidate: Candidate }>();
     for (const result of miniSearch.search(terms.join(' '), searchOptions) as SearchResult[]) {
@@ -127,7 +143,14 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
       const entry = byPair.get(pairId) ?? {
         phrase: 0,
         content: 0,
-        candidate: { pairId, score: 0, matched: new Set(), matchedCurated: new Set(), approximate: new Set() },
+        candidate: {
+          pairId,
+          score: 0,
+          matched: new Set(),
+          matchedCurated: new Set(),
+          approximate: new Set(),
+          similarity: 0,
+        },
       };
       const key = String(result.id);
       // MiniSearch multiplies by the number of query terms matched, which favours long phrasings sharing
@@ -136,6 +159,8 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
       if (key.endsWith('#body') || key.endsWith('#keywords')) entry.content += score;
       else entry.phrase = Math.max(entry.phrase, score);
       const { candidate } = entry;
+      const phrase = phraseTerms.get(key);
+      if (phrase) candidate.similarity = Math.max(candidate.similarity, similarity(queryTerms, phrase));
       for (const term of result.queryTerms) {
         if (!result.terms.includes(term)) candidate.approximate.add(term);
         else {

@@ -35,7 +35,11 @@ describe('a 2,000-recipient reminder wave at the default rates', () => {
     await activateCampaign(db(), campaign.id);
     const enterprises = await insertEnterprises(
       db(),
-      Array.from({ length: 200 }, (_, i) => ({ code: `DN${i}`, name: `Doanh nghiệp ${i}`, sector: 'telecom' as const })),
+      Array.from({ length: 200 }, (_, i) => ({
+        code: `DN${i}`,
+        name: `Doanh nghiệp ${i}`,
+        sector: 'telecom' as const,
+      })),
     );
     const persons = await db()
       .insert(people)
@@ -50,7 +54,12 @@ describe('a 2,000-recipient reminder wave at the default rates', () => {
     await db()
       .insert(identities)
       .values(
-        persons.map((p, i) => ({ personId: p.id, channel: 'telegram', externalId: String(100_000 + i), chatId: String(100_000 + i) })),
+        persons.map((p, i) => ({
+          personId: p.id,
+          channel: 'telegram',
+          externalId: String(100_000 + i),
+          chatId: String(100_000 + i),
+        })),
       );
   });
 

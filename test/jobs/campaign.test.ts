@@ -57,7 +57,12 @@ describe('a campaign run day by day with a frozen clock', () => {
     ]);
     const expiresAt = at('2024-03-01T00:00:00');
     for (const [i, user] of [users.viettel, users.vnpt, users.ghn].entries()) {
-      const { code } = await createInvite(db(), { role: 'officer', enterpriseId: list[i]!.id, expiresAt, maxUses: 1 });
+      const { code } = await createInvite(db(), {
+        role: 'officer',
+        enterpriseId: list[i]!.id,
+        expiresAt,
+        maxUses: 1,
+      });
       await user().say(`/start ${code}`);
     }
     for (const user of [users.staff, users.staff2]) {
@@ -72,7 +77,10 @@ describe('a campaign run day by day with a frozen clock', () => {
   });
 
   test('nothing is due before the first reminder time', async () => {
-    assert.match(await users.viettel().sayText('/baocao ok'), /Hạn báo cáo hằng ngày: 17:00 ngày 09\/02\/2024/);
+    assert.match(
+      await users.viettel().sayText('/baocao ok'),
+      /Hạn báo cáo hằng ngày: 17:00 ngày 09\/02\/2024/,
+    );
     assert.equal(await tick(), 0);
   });
 
@@ -82,7 +90,10 @@ describe('a campaign run day by day with a frozen clock', () => {
     await tick();
     const first = sentTo(12).filter((t) => t.startsWith('⏰'));
     assert.equal(first.length, 1);
-    assert.match(first[0]!, /VNPT Bắc Giang chưa gửi báo cáo ngày 09\/02\/2024\. Hạn báo cáo là 17:00 09\/02\/2024 \(còn khoảng 3 giờ\)/);
+    assert.match(
+      first[0]!,
+      /VNPT Bắc Giang chưa gửi báo cáo ngày 09\/02\/2024\. Hạn báo cáo là 17:00 09\/02\/2024 \(còn khoảng 3 giờ\)/,
+    );
     assert.equal(sentTo(11).filter((t) => t.startsWith('⏰')).length, 0, 'Viettel reported');
     assert.equal(sentTo(13).filter((t) => t.startsWith('⏰')).length, 0, 'GHN paused');
     assert.equal(await tick(), 0, 'a second tick resends nothing');
@@ -111,7 +122,12 @@ describe('a campaign run day by day with a frozen clock', () => {
     });
     const before = (chat: number) => sentTo(chat).filter((t) => t.includes('ngày 10/02/2024')).length;
     const counts = [before(11), before(12), before(13)];
-    await Promise.all([svc.service.scheduler.tick(), other.tick(), svc.service.scheduler.tick(), other.tick()]);
+    await Promise.all([
+      svc.service.scheduler.tick(),
+      other.tick(),
+      svc.service.scheduler.tick(),
+      other.tick(),
+    ]);
     await settle(db());
     assert.deepEqual([before(11) - counts[0]!, before(12) - counts[1]!, before(13) - counts[2]!], [1, 1, 1]);
   });
@@ -137,7 +153,11 @@ describe('a campaign run day by day with a frozen clock', () => {
   test('an ongoing incident is followed up once, and the answer is recorded as a revision', async () => {
     clock.set(at('2024-02-10T16:00:00'));
     await tick();
-    assert.equal(sentTo(13).filter((t) => t.includes('đã khắc phục chưa')).length, 0, 'not before the configured time');
+    assert.equal(
+      sentTo(13).filter((t) => t.includes('đã khắc phục chưa')).length,
+      0,
+      'not before the configured time',
+    );
     clock.set(at('2024-02-10T17:01:00'));
     await tick();
     await tick();

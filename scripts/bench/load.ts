@@ -1,0 +1,215 @@
+/**
+ * The closed-loop load generator: `concurrency` exchanges in flight, each one a webhook POST followed by the wait
+ * for the bot's reply at the fake Bot API. A chat sends its next update only after the reply to its previous one
+ * arrived, so per-chat order holds, as with a person typing.
+ */
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { Update } from 'telegraf/types';
+import type { FakeTelegram, SentMessage } from '../../test/helpers/fake-telegram.ts';
+
+export interface Step {
+  /** Latency bucket: 'report', 'incident', 'question', 'status', 'echo'… */
+  kind: string;
+  update: Update;
+  /**
+   * Which message to the chat is the reply. Absent: the next one (officer chats get exactly one message per
+   * update). A RegExp: the next one whose text matches (staff chats also get incident alerts and multi-part replies).
+   */
+  match?: RegExp;
+  /** A reply that does not match this counts as unexpected (checks the dialog really went where we think). */
+  expect?: RegExp;
+}
+
+export interface ChatScript {
+  chatId: number;
+  steps: Step[];
+}
+
+export interface Target {
+  name: string;
+  /** The webhook URL on loopback. */
+  url: string;
+  secret: string;
+  fake: FakeTelegram;
+}
+
+export interface PhaseResult {
+  exchanges: number;
+  durationMs: number;
+  perSecond: number;
+  latencies: Map<string, number[]>;
+  errors: { http: number; timeouts: number; unexpected: number };
+  examples: string[];
+}
+
+interface Waiter {
+  match?: RegExp;
+  resolve(reply: { at: number; text: string }): void;
+}
+
+/**
+ * Routes every message the fake "sends" to the exchange waiting for it, timestamped with performance.now().
+ * The fake's `sent` array is bypassed (not stored) so a long run does not keep every message in memory.
+ */
+export class ReplyTracker {
+  private readonly waiters = new Map<number, Waiter>();
+  unsolicited = 0;
+
+  constructor(fake: FakeTelegram) {
+    fake.sent.push = (...items: SentMessage[]): number => {
+      const at = performance.now();
+      for (const m of items) this.deliver(m, at);
+      return 0;
+    };
+  }
+
+  private deliver(m: SentMessage, at: number): void {
+    const waiter = this.waiters.get(m.chatId);
+    if (waiter && (!waiter.match || waiter.match.test(m.text))) {
+      this.waiters.delete(m.chatId);
+      waiter.resolve({ at, text: m.text });
+    } else this.unsolicited++;
+  }
+
+  /** Register before sending: with webhookReply off, a reply can beat the webhook's HTTP response. */
+  expect(chatId: number, match: RegExp | undefined, timeoutMs: number): Promise<{ at: number; text: string }> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(chatId);
+        reject(new Error('timeout'));
+      }, timeoutMs);
+      this.waiters.set(chatId, {
+        ...(match ? { match } : {}),
+        resolve: (reply) => {
+          clearTimeout(timer);
+          resolve(reply);
+        },
+      });
+    });
+  }
+
+  cancel(chatId: number): void {
+    this.waiters.delete(chatId);
+  }
+}
+
+/** A keep-alive HTTP client for one webhook (node:http: lighter than fetch, so the generator steals less CPU). */
+export class WebhookClient {
+  private readonly agent: Agent;
+  private readonly url: URL;
+
+  constructor(
+    url: string,
+    private readonly secret: string,
+    maxSockets: number,
+  ) {
+    this.url = new URL(url);
+    this.agent = new Agent({ keepAlive: true, maxSockets });
+  }
+
+  post(update: Update): Promise<number> {
+    const body = JSON.stringify(update);
+    return new Promise((resolve, reject) => {
+      const req = request(
+        {
+          host: this.url.hostname,
+          port: this.url.port,
+          path: this.url.pathname,
+          method: 'POST',
+          agent: this.agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            'x-telegram-bot-api-secret-token': this.secret,
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+/** Runs every chat's script to the end with `concurrency` exchanges in flight. */
+export async function runPhase(options: {
+  target: Target;
+  tracker: ReplyTracker;
+  client: WebhookClient;
+  scripts: ChatScript[];
+  concurrency: number;
+  timeoutMs?: number;
+}): Promise<PhaseResult> {
+  const { tracker, client } = options;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const queue = options.scripts.filter((s) => s.steps.length > 0).map((s) => ({ script: s, next: 0 }));
+  const latencies = new Map<string, number[]>();
+  const errors = { http: 0, timeouts: 0, unexpected: 0 };
+  const examples: string[] = [];
+  const note = (text: string) => {
+    if (examples.length < 5) examples.push(text);
+  };
+  let exchanges = 0;
+
+  async function exchange(chatId: number, step: Step): Promise<void> {
+    const started = performance.now();
+    const replied = tracker.expect(chatId, step.match, timeoutMs);
+    let status: number;
+    try {
+      status = await client.post(step.update);
+    } catch (err) {
+      status = 0;
+      note(`${step.kind} → ${chatId}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (status !== 200) {
+      tracker.cancel(chatId);
+      replied.catch(() => undefined);
+      errors.http++;
+      if (status) note(`${step.kind} → ${chatId}: HTTP ${status}`);
+      return;
+    }
+    try {
+      const reply = await replied;
+      exchanges++;
+      let bucket = latencies.get(step.kind);
+      if (!bucket) latencies.set(step.kind, (bucket = []));
+      bucket.push(reply.at - started);
+      if (step.expect && !step.expect.test(reply.text)) {
+        errors.unexpected++;
+        note(`${step.kind} → ${chatId}: unexpected reply ${JSON.stringify(reply.text.slice(0, 80))}`);
+      }
+    } catch {
+      errors.timeouts++;
+      note(`${step.kind} → ${chatId}: no reply within ${timeoutMs} ms`);
+    }
+  }
+
+  // A worker that finds the queue empty stops; a chat still in flight is re-queued by the worker that ran it,
+  // which then goes on with it, so no chat is left behind.
+  async function worker(): Promise<void> {
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      const step = item.script.steps[item.next++]!;
+      await exchange(item.script.chatId, step);
+      if (item.next < item.script.steps.length) queue.push(item);
+    }
+  }
+
+  const started = performance.now();
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  const durationMs = performance.now() - started;
+  return { exchanges, durationMs, perSecond: (exchanges / durationMs) * 1000, latencies, errors, examples };
+}
+
+/** Every latency of a phase, whatever its kind. */
+export function allLatencies(result: PhaseResult): number[] {
+  return [...result.latencies.values()].flat();
+}
