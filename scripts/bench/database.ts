@@ -5,7 +5,7 @@ import postgres from 'postgres';
 import { vnDay } from '../../src/clock.ts';
 import type { Db } from '../../src/db/client.ts';
 import { activateCampaign, createCampaign } from '../../src/db/queries/campaigns.ts';
-import { insertEnterprises } from '../../src/db/queries/enterprises.ts';
+import { type Enterprise, insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import { attachIdentity, createPerson } from '../../src/db/queries/people.ts';
 import { recordReport } from '../../src/db/queries/reports.ts';
 import { SECTORS } from '../../src/db/schema.ts';
@@ -79,7 +79,7 @@ export async function seedService(
     name: `Công ty Bưu chính Viễn thông ${String(i + 1).padStart(5, '0')} chi nhánh Bắc Giang`,
     sector: SECTORS[i % SECTORS.length]!,
   }));
-  const enterprises = [];
+  const enterprises: Enterprise[] = [];
   for (let i = 0; i < rows.length; i += 1000)
     enterprises.push(...(await insertEnterprises(db, rows.slice(i, i + 1000))));
 
@@ -108,7 +108,11 @@ export async function seedService(
     },
   );
   for (let i = 0; i < params.staff; i++) {
-    const person = await createPerson(db, { displayName: `Cán bộ Sở ${i + 1}`, role: 'staff', enterpriseId: null });
+    const person = await createPerson(db, {
+      displayName: `Cán bộ Sở ${i + 1}`,
+      role: 'staff',
+      enterpriseId: null,
+    });
     const chatId = STAFF_CHAT_BASE + i;
     await attachIdentity(db, {
       personId: person.id,

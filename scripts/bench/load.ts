@@ -73,7 +73,11 @@ export class ReplyTracker {
   }
 
   /** Register before sending: with webhookReply off, a reply can beat the webhook's HTTP response. */
-  expect(chatId: number, match: RegExp | undefined, timeoutMs: number): Promise<{ at: number; text: string }> {
+  expect(
+    chatId: number,
+    match: RegExp | undefined,
+    timeoutMs: number,
+  ): Promise<{ at: number; text: string }> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(chatId);
@@ -180,8 +184,8 @@ export async function runPhase(options: {
     try {
       const reply = await replied;
       exchanges++;
-      let bucket = latencies.get(step.kind);
-      if (!bucket) latencies.set(step.kind, (bucket = []));
+      const bucket = latencies.get(step.kind) ?? [];
+      if (bucket.length === 0) latencies.set(step.kind, bucket);
       bucket.push(reply.at - started);
       if (step.expect && !step.expect.test(reply.text)) {
         errors.unexpected++;

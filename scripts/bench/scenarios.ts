@@ -22,8 +22,8 @@ export function rng(seed: number): () => number {
   };
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const startsWith = (s: string) => new RegExp(`^${escape(s)}`);
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const startsWith = (s: string) => new RegExp(`^${escapeRegExp(s)}`);
 const RECEIPT = /^✅ Đã ghi nhận báo cáo/;
 const STATUS_TITLE = /^📊 Tình hình báo cáo/;
 
@@ -51,7 +51,11 @@ export function incidentDialog(chatId: number, sector: Sector): Step[] {
   const tap = (data: string) => callbackUpdate({ chatId, data });
   const kind = sector === 'postal' ? 'don_u' : 'mat_lien_lac';
   return [
-    { kind: 'incident', update: textUpdate({ chatId, text: '/baocao' }), expect: /Tình hình hiện nay thế nào\?$/ },
+    {
+      kind: 'incident',
+      update: textUpdate({ chatId, text: '/baocao' }),
+      expect: /Tình hình hiện nay thế nào\?$/,
+    },
     { kind: 'incident', update: tap('rp:inc'), expect: startsWith(t.askKind) },
     { kind: 'incident', update: tap(`ik:${kind}`), expect: startsWith(t.askArea) },
     { kind: 'incident', update: tap('ia:tp'), expect: startsWith(t.askAffected) },

@@ -58,7 +58,9 @@ export async function benchStatus(params: {
       await timeIt(3, async () => {
         replyChars = (await renderDayStatus(db, params.day, params.now)).length;
       });
-      const render = distribution(await timeIt(params.runs, () => renderDayStatus(db, params.day, params.now)));
+      const render = distribution(
+        await timeIt(params.runs, () => renderDayStatus(db, params.day, params.now)),
+      );
       const median = async (fn: () => Promise<unknown>) => distribution(await timeIt(params.runs, fn)).p50;
       const queries = {
         listEnterprises: await median(() => listEnterprises(db)),

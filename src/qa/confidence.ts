@@ -109,8 +109,15 @@ export interface Calibration {
 }
 
 export const CALIBRATION: Calibration = {
-  intercept: -0.02,
-  weights: { coverage: 0.89, curatedCoverage: 1.58, bigramCoverage: 1.19, maxMissing: -0.74, similarity: 0, margin: 0.66 },
+  intercept: -1.77,
+  weights: {
+    coverage: 1.01,
+    curatedCoverage: 2.15,
+    bigramCoverage: 1,
+    maxMissing: -0.47,
+    similarity: 0.92,
+    margin: 0.34,
+  },
 };
 
 export function confidenceOf(features: ConfidenceFeatures, model: Calibration = CALIBRATION): number {

@@ -89,24 +89,34 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
   const curatedPairs = pairsByTerm(docs, ['phrase', 'keywords']);
   const bodyPairs = pairsByTerm(docs, ['body']);
   const vocabulary = new Set([...curatedPairs.keys(), ...bodyPairs.keys()].filter(isUnigram));
-  const weight = (term: string): number => {
+  const idf = (df: number): number => Math.log((sources.length + 1) / (df + 0.5));
+  const weights = new Map<string, number>();
+  for (const term of new Set([...curatedPairs.keys(), ...bodyPairs.keys()])) {
     const curated = curatedPairs.get(term);
     const bodyOnly = [...(bodyPairs.get(term) ?? [])].filter((pair) => !curated?.has(pair)).length;
-    const df = (curated?.size ?? 0) + RANKING.bodyDf * bodyOnly;
-    return Math.log((sources.length + 1) / (df + 0.5));
-  };
+    weights.set(term, idf((curated?.size ?? 0) + RANKING.bodyDf * bodyOnly));
+  }
+  const unknownWeight = idf(0);
+  const weight = (term: string): number => weights.get(term) ?? unknownWeight;
 
-  const phraseTerms = new Map(
-    docs.flatMap((doc) => (doc.phrase === undefined ? [] : [[doc.key, new Set(splitTerms(doc.phrase))] as const])),
-  );
   const mass = (terms: Iterable<string>): number => {
     let sum = 0;
     for (const term of terms) sum += weight(term);
     return sum;
   };
-  const similarity = (query: ReadonlySet<string>, phrase: ReadonlySet<string>): number => {
-    const shared = [...query].filter((term) => phrase.has(term));
-    return (2 * mass(shared)) / (mass(query) + mass(phrase) || 1);
+  const phrases = new Map(
+    docs.flatMap((doc) => {
+      if (doc.phrase === undefined) return [];
+      const terms = new Set(splitTerms(doc.phrase));
+      return [[doc.key, { terms, mass: mass(terms) }] as const];
+    }),
+  );
+  const similarity = (query: ReadonlySet<string>, queryMass: number, key: string): number => {
+    const phrase = phrases.get(key);
+    if (!phrase) return 0;
+    let shared = 0;
+    for (const term of query) if (phrase.terms.has(term)) shared += weight(term);
+    return (2 * shared) / (queryMass + phrase.mass || 1);
   };
 
   const miniSearch = new MiniSearch<IndexedDoc>({
@@ -137,6 +147,7 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
     const queryTerms = new Set(indexTerms(tokens));
     const terms = [...queryTerms];
     if (terms.length === 0) return [];
+    const queryMass = mass(queryTerms);
     const byPair = new Map<string, { phrase: number; content: number; candidate: Candidate }>();
     for (const result of miniSearch.search(terms.join(' '), searchOptions) as SearchResult[]) {
       const pairId = result.pairId as string;
@@ -159,8 +170,7 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
       if (key.endsWith('#body') || key.endsWith('#keywords')) entry.content += score;
       else entry.phrase = Math.max(entry.phrase, score);
       const { candidate } = entry;
-      const phrase = phraseTerms.get(key);
-      if (phrase) candidate.similarity = Math.max(candidate.similarity, similarity(queryTerms, phrase));
+      candidate.similarity = Math.max(candidate.similarity, similarity(queryTerms, queryMass, key));
       for (const term of result.queryTerms) {
         if (!result.terms.includes(term)) candidate.approximate.add(term);
         else {

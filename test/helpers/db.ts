@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import postgres from 'postgres';
 
 export interface TestDatabase {
@@ -11,7 +14,11 @@ export interface TestDatabase {
 /** A fresh, empty database per test file: on the PostgreSQL of DATABASE_URL when set, else PGlite in memory. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const base = process.env.DATABASE_URL;
-  if (!base) return { dataDir: 'memory://', drop: async () => {} };
+  if (!base) {
+    // A folder, not memory://, so a test can restart the service on the same data.
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'tet-bot-pglite-'));
+    return { dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);

@@ -29,7 +29,7 @@ export async function startTestService(options: {
     TELEGRAM_SEND_RATE: '1000',
     TELEGRAM_CHAT_SEND_RATE: '100',
     TELEGRAM_CHAT_SEND_BURST: '100',
-    ...(database.url ? { DATABASE_URL: database.url } : { PGLITE_DIR: 'memory://' }),
+    ...(database.url ? { DATABASE_URL: database.url } : { PGLITE_DIR: database.dataDir }),
     ...options.env,
   });
   const logs: string[] = [];

@@ -1,0 +1,433 @@
+/**
+ * End-to-end benchmark: our service in webhook mode against a fake Bot API, a bare telegraf echo bot as the
+ * baseline, /status over a large data set, and the Q&A engine. Prints a table and writes bench-results/latest.json.
+ *
+ *   npm run bench                      full run (needs PostgreSQL; DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
+ *   npm run bench -- --quick           small smoke run (writes bench-results/quick.json)
+ *   npm run bench -- --enterprises 1000 --officers 1000 --concurrency 100 --reports 5000 --mixed 5000
+ *   (or BENCH_ENTERPRISES, BENCH_OFFICERS, BENCH_CONCURRENCY, BENCH_REPORTS, BENCH_MIXED, … in the environment)
+ *
+ * The service runs in this process beside the load generator and the fakes: every figure, RSS included, is
+ * for the three together on the same cores.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { vnDay } from '../src/clock.ts';
+import { type Breakdown, breakdown } from './bench/breakdown.ts';
+import {
+  createThrowawayDatabase,
+  DEFAULT_DATABASE_URL,
+  seedService,
+  serverVersion,
+  type ThrowawayDatabase,
+} from './bench/database.ts';
+import { allLatencies, type PhaseResult, ReplyTracker, runPhase, WebhookClient } from './bench/load.ts';
+import { benchQa, type QaResult } from './bench/qa.ts';
+import { echo, loadQuestions, mixed, reportsOnly, type SimChat } from './bench/scenarios.ts';
+import { distribution, mb, RssSampler, round, table } from './bench/stats.ts';
+import { benchStatus, type StatusResult } from './bench/status.ts';
+import { type RunningTarget, startEchoBot, startOurService } from './bench/targets.ts';
+
+const OPTIONS = {
+  enterprises: {
+    full: 1000,
+    quick: 100,
+    env: 'BENCH_ENTERPRISES',
+    help: 'enterprises seeded for the service (N)',
+  },
+  officers: { full: 1000, quick: 100, env: 'BENCH_OFFICERS', help: 'officer chats (M)' },
+  staff: { full: 5, quick: 2, env: 'BENCH_STAFF', help: 'staff chats' },
+  concurrency: { full: 100, quick: 20, env: 'BENCH_CONCURRENCY', help: 'exchanges in flight (C)' },
+  warmup: { full: 500, quick: 100, env: 'BENCH_WARMUP', help: 'warm-up updates per target' },
+  reports: { full: 5000, quick: 500, env: 'BENCH_REPORTS', help: 'reports-only phase: /baocao ok updates' },
+  mixed: { full: 5000, quick: 500, env: 'BENCH_MIXED', help: 'mixed phase: updates' },
+  'status-enterprises': {
+    full: 10_000,
+    quick: 1000,
+    env: 'BENCH_STATUS_ENTERPRISES',
+    help: '/status data set',
+  },
+  'status-days': { full: 30, quick: 5, env: 'BENCH_STATUS_DAYS', help: 'days of reports in it' },
+  'status-runs': { full: 20, quick: 5, env: 'BENCH_STATUS_RUNS', help: 'timed renderDayStatus runs' },
+  'qa-asks': { full: 1000, quick: 200, env: 'BENCH_QA_ASKS', help: 'timed Q&A asks' },
+} as const;
+type OptionName = keyof typeof OPTIONS;
+
+const TARGETS = {
+  reportsPerSecond: 500,
+  p99Ms: 100,
+  echoRatio: 0.5,
+  statusMs: 50,
+  rssMb: 200,
+} as const;
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      ...(Object.fromEntries(Object.keys(OPTIONS).map((k) => [k, { type: 'string' }])) as Record<
+        OptionName,
+        { type: 'string' }
+      >),
+    },
+  });
+  if (values.help) {
+    console.log('npm run bench -- [--quick] [--out FILE] [--NAME VALUE …]\n');
+    for (const [name, o] of Object.entries(OPTIONS))
+      console.log(
+        `  --${name.padEnd(20)} ${o.env.padEnd(26)} ${o.help} (default ${o.full}, quick ${o.quick})`,
+      );
+    process.exit(0);
+  }
+  const quick = values.quick === true || process.env.BENCH_QUICK === '1';
+  const n = {} as Record<OptionName, number>;
+  for (const [name, o] of Object.entries(OPTIONS) as [OptionName, (typeof OPTIONS)[OptionName]][]) {
+    const raw = (values as Record<string, unknown>)[name] ?? process.env[o.env];
+    const value = raw === undefined || raw === '' ? (quick ? o.quick : o.full) : Number(raw);
+    if (!Number.isInteger(value) || value < (name === 'staff' ? 0 : 1))
+      throw new Error(`--${name} / ${o.env}: expected a positive integer, got ${String(raw)}`);
+    n[name] = value;
+  }
+  const out = values.out ?? path.join('bench-results', quick ? 'quick.json' : 'latest.json');
+  return { quick, out, n };
+}
+
+const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
+const mark = (pass: boolean) => (pass ? '✓' : '✗');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function phaseSummary(result: PhaseResult) {
+  const all = distribution(allLatencies(result));
+  return {
+    exchanges: result.exchanges,
+    durationMs: round(result.durationMs),
+    perSecond: round(result.perSecond),
+    latencyMs: { p50: round(all.p50), p95: round(all.p95), p99: round(all.p99), max: round(all.max) },
+    byKind: Object.fromEntries(
+      [...result.latencies].map(([kind, values]) => {
+        const d = distribution(values);
+        return [kind, { count: d.count, p50: round(d.p50), p95: round(d.p95), p99: round(d.p99) }];
+      }),
+    ),
+    errors: result.errors,
+    ...(result.examples.length ? { examples: result.examples } : {}),
+  };
+}
+
+function printPhase(title: string, result: PhaseResult): void {
+  const s = phaseSummary(result);
+  const errors = result.errors.http + result.errors.timeouts + result.errors.unexpected;
+  console.log(
+    `  ${title}: ${s.exchanges} exchanges in ${fmt(s.durationMs / 1000, 2)} s = ${fmt(s.perSecond)}/s; ` +
+      `latency p50 ${fmt(s.latencyMs.p50)} / p95 ${fmt(s.latencyMs.p95)} / p99 ${fmt(s.latencyMs.p99)} ms` +
+      (errors ? `; ERRORS ${JSON.stringify(result.errors)}` : ''),
+  );
+  for (const e of result.examples) console.log(`    ! ${e}`);
+}
+
+/** Drives one target: warm-up, then each measured phase with a fresh tracker cursor. */
+async function drive(
+  target: RunningTarget,
+  concurrency: number,
+  phases: { name: string; scripts: ReturnType<typeof echo>; measured: boolean }[],
+  rss: RssSampler,
+): Promise<Map<string, PhaseResult & { from: Date; to: Date }>> {
+  const tracker = new ReplyTracker(target.fake);
+  const client = new WebhookClient(target.url, target.secret, concurrency);
+  const results = new Map<string, PhaseResult & { from: Date; to: Date }>();
+  try {
+    for (const phase of phases) {
+      rss.enter(phase.measured ? `${target.name}:${phase.name}` : undefined);
+      const from = new Date();
+      const result = await runPhase({ target, tracker, client, scripts: phase.scripts, concurrency });
+      const to = new Date();
+      rss.enter(undefined);
+      printPhase(`${target.name} ${phase.name}`, result);
+      results.set(phase.name, { ...result, from, to });
+      await sleep(200); // lets stragglers (staff alerts, multi-part replies) drain before the next phase
+    }
+  } finally {
+    client.close();
+  }
+  return results;
+}
+
+async function main(): Promise<void> {
+  const { quick, out, n } = parseOptions();
+  const baseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const started = performance.now();
+  const cleanups: (() => Promise<void>)[] = [];
+  const cleanup = async () => {
+    while (cleanups.length) {
+      const step = cleanups.pop()!;
+      await step().catch((err) => console.error('cleanup failed:', err));
+    }
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    console.error(`\n${signal}: cleaning up…`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  const cpus = os.cpus();
+  const machine = {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGb: round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    postgres: await serverVersion(baseUrl),
+    platform: `${os.platform()} ${os.release()}`,
+  };
+  console.log(
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, PostgreSQL ${machine.postgres}`,
+  );
+  console.log(`Parameters${quick ? ' (quick)' : ''}: ${JSON.stringify(n)}\n`);
+  const rss = new RssSampler(100);
+  const C = n.concurrency;
+
+  try {
+    // 1. Baseline: the bare echo bot, same generator, same concurrency, same shape of load as reports-only.
+    const echoChats = Array.from({ length: n.officers }, (_, i) => 800_000_000 + i);
+    const echoBot = await startEchoBot();
+    cleanups.push(() => echoBot.stop());
+    const echoResults = await drive(
+      echoBot,
+      C,
+      [
+        { name: 'warm-up', scripts: echo(echoChats, n.warmup), measured: false },
+        { name: 'echo', scripts: echo(echoChats, n.reports), measured: true },
+      ],
+      rss,
+    );
+    await cleanups.pop()!();
+    const echoPhase = echoResults.get('echo')!;
+
+    // 2. Our service.
+    const throwaway: ThrowawayDatabase = await createThrowawayDatabase(baseUrl);
+    cleanups.push(() => throwaway.drop());
+    const seedStarted = performance.now();
+    rss.enter('service:start');
+    const svc = await startOurService(throwaway.url);
+    cleanups.push(() => svc.stop());
+    const chats: SimChat[] = await seedService(svc.service.database.db, {
+      enterprises: n.enterprises,
+      officers: n.officers,
+      staff: n.staff,
+      now: new Date(),
+    });
+    const seedMs = performance.now() - seedStarted;
+    console.log(`  service: started and seeded in ${fmt(seedMs / 1000, 2)} s`);
+    const officers = chats.filter((c) => c.role === 'officer');
+    const questions = loadQuestions();
+    const mix = mixed(chats, n.mixed, questions, 42);
+    const serviceResults = await drive(
+      svc,
+      C,
+      [
+        { name: 'warm-up', scripts: mixed(chats, n.warmup, questions, 7).scripts, measured: false },
+        { name: 'reports', scripts: reportsOnly(officers, n.reports), measured: true },
+        { name: 'mixed', scripts: mix.scripts, measured: true },
+      ],
+      rss,
+    );
+    const delivery = { ...svc.service.delivery.stats };
+    const timings: Record<string, Breakdown> = {};
+    for (const name of ['reports', 'mixed']) {
+      const r = serviceResults.get(name)!;
+      timings[name] = await breakdown(svc.service.database.db, r.from, r.to);
+      const b = timings[name];
+      console.log(
+        `  service ${name} breakdown: webhook insert → processed p50 ${fmt(b.inbound.p50)} / p95 ${fmt(b.inbound.p95)} ms; ` +
+          `reply enqueued → sent p50 ${fmt(b.outbound.p50)} / p95 ${fmt(b.outbound.p95)} ms`,
+      );
+    }
+    await cleanups.pop()!(); // stop the service
+    await cleanups.pop()!(); // drop its database
+    const reportsPhase = serviceResults.get('reports')!;
+    const mixedPhase = serviceResults.get('mixed')!;
+    const servicePeak = Math.max(
+      rss.phasePeaks.get('service:start') ?? 0,
+      rss.phasePeaks.get('service:reports') ?? 0,
+      rss.phasePeaks.get('service:mixed') ?? 0,
+    );
+
+    // 3. /status over a large data set.
+    rss.enter('status');
+    const now = new Date();
+    const status: StatusResult = await benchStatus({
+      baseUrl,
+      enterprises: n['status-enterprises'],
+      days: n['status-days'],
+      day: vnDay(now),
+      now,
+      runs: n['status-runs'],
+    });
+    rss.enter(undefined);
+    console.log(
+      `  status: ${status.reports} reports seeded in ${fmt(status.seedMs / 1000, 2)} s; renderDayStatus p50 ` +
+        `${fmt(status.render.p50)} ms, p99 ${fmt(status.render.p99)} ms (${status.replyChars} chars)`,
+    );
+
+    // 4. Q&A.
+    const qa: QaResult = benchQa(questions, n['qa-asks']);
+    console.log(
+      `  qa: ${qa.asks} asks of ${qa.distinctQuestions} questions, p50 ${fmt(qa.perAsk.p50, 3)} ms, p99 ${fmt(qa.perAsk.p99, 3)} ms`,
+    );
+    rss.stop();
+
+    // Report.
+    const mixedAll = distribution(allLatencies(mixedPhase));
+    const reportsAll = distribution(allLatencies(reportsPhase));
+    const echoAll = distribution(allLatencies(echoPhase));
+    const ratio = reportsPhase.perSecond / echoPhase.perSecond;
+    const mixedRatio = mixedPhase.perSecond / echoPhase.perSecond;
+    const checks = {
+      reportsPerSecond: reportsPhase.perSecond >= TARGETS.reportsPerSecond,
+      p99: mixedAll.p99 < TARGETS.p99Ms,
+      echoRatio: ratio >= TARGETS.echoRatio,
+      status: status.render.p50 < TARGETS.statusMs,
+      rss: mb(servicePeak) < TARGETS.rssMb,
+    };
+    const totalMs = performance.now() - started;
+    const byKind = (kind: string) => {
+      const d = distribution(mixedPhase.latencies.get(kind) ?? []);
+      return `${fmt(d.p50)} / ${fmt(d.p99)} ms (${d.count})`;
+    };
+    const rows: string[][] = [
+      [
+        'Reports-only throughput',
+        `${fmt(reportsPhase.perSecond)} reports/s`,
+        `≥ ${TARGETS.reportsPerSecond}/s`,
+        mark(checks.reportsPerSecond),
+      ],
+      [
+        '  its latency p50 / p95 / p99',
+        `${fmt(reportsAll.p50)} / ${fmt(reportsAll.p95)} / ${fmt(reportsAll.p99)} ms`,
+        '',
+        '',
+      ],
+      ['Mixed throughput (end to end)', `${fmt(mixedPhase.perSecond)} updates/s`, '', ''],
+      [
+        `Mixed latency p50 / p95 / p99 @ ${C} chats`,
+        `${fmt(mixedAll.p50)} / ${fmt(mixedAll.p95)} / ${fmt(mixedAll.p99)} ms`,
+        `p99 < ${TARGETS.p99Ms} ms`,
+        mark(checks.p99),
+      ],
+      ['  report p50 / p99', byKind('report'), '', ''],
+      ['  incident step p50 / p99', byKind('incident'), '', ''],
+      ['  question p50 / p99', byKind('question'), '', ''],
+      ['  /status p50 / p99', byKind('status'), '', ''],
+      [
+        'Bare telegraf echo bot',
+        `${fmt(echoPhase.perSecond)} updates/s (p99 ${fmt(echoAll.p99)} ms)`,
+        '',
+        '',
+      ],
+      [
+        'Ours ÷ echo (reports-only)',
+        `${fmt(ratio * 100)}% (mixed: ${fmt(mixedRatio * 100)}%)`,
+        `≥ ${TARGETS.echoRatio * 100}%`,
+        mark(checks.echoRatio),
+      ],
+      [
+        `/status, ${status.enterprises.toLocaleString('en')} ent. × ${status.days} days`,
+        `p50 ${fmt(status.render.p50)} ms, p99 ${fmt(status.render.p99)} ms`,
+        `< ${TARGETS.statusMs} ms`,
+        mark(checks.status),
+      ],
+      ['Q&A per question', `p50 ${fmt(qa.perAsk.p50, 3)} ms, p99 ${fmt(qa.perAsk.p99, 3)} ms`, '', ''],
+      [
+        'Peak RSS (service+generator+fake)',
+        `${fmt(mb(servicePeak))} MB (at start ${fmt(mb(rss.baselineBytes))} MB)`,
+        `< ${TARGETS.rssMb} MB`,
+        mark(checks.rss),
+      ],
+      ['Total duration', `${fmt(totalMs / 1000)} s`, '', ''],
+    ];
+    console.log(
+      `\nBenchmark${quick ? ' (quick)' : ''} — ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ` +
+        `Node ${machine.node}, PostgreSQL ${machine.postgres}`,
+    );
+    console.log(
+      `N=${n.enterprises} enterprises, M=${n.officers} officers + ${n.staff} staff, C=${C}; ` +
+        `mix: ${JSON.stringify(mix.counts)}\n`,
+    );
+    console.log(table(['Measure', 'Value', 'Target', ''], rows));
+    console.log(
+      `\n/status queries (median ms): ${Object.entries(status.queries)
+        .map(([k, v]) => `${k} ${fmt(v)}`)
+        .join(', ')}`,
+    );
+    console.log(`EXPLAIN ANALYZE latest reports: ${status.plan[0]?.trim() ?? '?'}`);
+    if (!checks.status) {
+      for (const line of status.plan.slice(1, 8)) console.log(`    ${line}`);
+      console.log(`    ${status.plan.at(-1) ?? ''}`);
+    }
+    console.log(
+      `Delivery: ${delivery.sent} sent, ${delivery.retried} retried, ${delivery.failed} failed; ` +
+        `Q&A kinds ${JSON.stringify(qa.kinds)}`,
+    );
+
+    const results = {
+      at: new Date().toISOString(),
+      quick,
+      machine,
+      parameters: n,
+      targets: TARGETS,
+      pass: checks,
+      durationMs: round(totalMs),
+      echo: phaseSummary(echoPhase),
+      service: {
+        seedMs: round(seedMs),
+        reports: phaseSummary(reportsPhase),
+        mixed: { ...phaseSummary(mixedPhase), mix: mix.counts },
+        ratioToEcho: { reports: round(ratio, 3), mixed: round(mixedRatio, 3) },
+        delivery,
+        breakdownMs: timings,
+      },
+      status: {
+        enterprises: status.enterprises,
+        days: status.days,
+        reports: status.reports,
+        seedMs: round(status.seedMs),
+        replyChars: status.replyChars,
+        renderMs: { p50: round(status.render.p50), p99: round(status.render.p99), runs: status.render.count },
+        queriesMedianMs: Object.fromEntries(Object.entries(status.queries).map(([k, v]) => [k, round(v)])),
+        plan: status.plan,
+      },
+      qa: {
+        asks: qa.asks,
+        distinctQuestions: qa.distinctQuestions,
+        buildMs: round(qa.buildMs),
+        perAskMs: { p50: round(qa.perAsk.p50, 3), p99: round(qa.perAsk.p99, 3) },
+        kinds: qa.kinds,
+      },
+      rssMb: {
+        atStart: mb(rss.baselineBytes),
+        peakService: mb(servicePeak),
+        peakOverall: mb(rss.peakBytes),
+        byPhase: Object.fromEntries([...rss.phasePeaks].map(([k, v]) => [k, mb(v)])),
+        note: 'one process: the service, the load generator and the fake Bot API together',
+      },
+    };
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\nWrote ${out}`);
+  } finally {
+    rss.stop();
+    await cleanup();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

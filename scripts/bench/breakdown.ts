@@ -1,0 +1,43 @@
+/**
+ * Where the service's time goes, from its own timestamps: inbound_events (received_at: webhook insert,
+ * processed_at: end of the chat's transaction) and outbox (created_at: start of that transaction, sent_at: after
+ * the Bot API call). Medians and p95 in ms over the rows written between `since` and `until`.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../src/db/client.ts';
+
+export interface Breakdown {
+  /** Webhook insert → end of processing (queueing for the chat's turn + the conversation transaction). */
+  inbound: { p50: number; p95: number; n: number };
+  /** Reply enqueued (transaction start) → sent (commit, claim, send, markSent). */
+  outbound: { p50: number; p95: number; n: number };
+}
+
+const rowsOf = (result: unknown) =>
+  (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
+
+export async function breakdown(db: Db, since: Date, until: Date): Promise<Breakdown> {
+  const from = since.toISOString();
+  const to = until.toISOString();
+  const [inbound] = rowsOf(
+    await db.execute(sql`
+      select percentile_cont(0.5) within group (order by ms) as p50,
+             percentile_cont(0.95) within group (order by ms) as p95, count(*)::int as n
+      from (select extract(epoch from processed_at - received_at) * 1000 as ms
+            from inbound_events
+            where received_at >= ${from} and received_at < ${to} and status = 'done') x`),
+  );
+  const [outbound] = rowsOf(
+    await db.execute(sql`
+      select percentile_cont(0.5) within group (order by ms) as p50,
+             percentile_cont(0.95) within group (order by ms) as p95, count(*)::int as n
+      from (select extract(epoch from sent_at - created_at) * 1000 as ms
+            from outbox where created_at >= ${from} and created_at < ${to} and status = 'sent') x`),
+  );
+  const pick = (r: Record<string, unknown> | undefined) => ({
+    p50: Number(r?.p50 ?? Number.NaN),
+    p95: Number(r?.p95 ?? Number.NaN),
+    n: Number(r?.n ?? 0),
+  });
+  return { inbound: pick(inbound), outbound: pick(outbound) };
+}
