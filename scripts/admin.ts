@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { DateTime } from 'luxon';
+import { replaceZaloTokens } from '../src/channels/zalo/token-store.ts';
 import { formatDay, formatVnDateTime, VN_ZONE } from '../src/clock.ts';
 import { loadConfig } from '../src/config.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
@@ -232,6 +233,26 @@ campaign
       const row = await activateCampaign(db, positiveInt(id));
       if (!row) throw new UserError(`Không có đợt #${id}.`);
       out(!!opts.json, row, `Đợt #${row.id} "${row.name}" đang hoạt động.`);
+    }),
+  );
+
+program
+  .command('zalo-tokens')
+  .description('Thay cặp token Zalo đã lưu bằng ZALO_ACCESS_TOKEN và ZALO_REFRESH_TOKEN trong môi trường')
+  .option('--json', 'in JSON')
+  .action(async (opts: { json?: boolean }) =>
+    withDb(async ({ db }) => {
+      const zalo = loadConfig().zalo;
+      if (!zalo?.refreshToken)
+        throw new UserError(
+          'Cần đặt ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY, ZALO_ACCESS_TOKEN và ZALO_REFRESH_TOKEN.',
+        );
+      await replaceZaloTokens(db, { accessToken: zalo.accessToken, refreshToken: zalo.refreshToken });
+      out(
+        !!opts.json,
+        { replaced: true },
+        'Đã thay cặp token Zalo; dịch vụ sẽ làm mới token trước lần gửi tiếp theo.',
+      );
     }),
   );
 

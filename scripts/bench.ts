@@ -16,7 +16,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { vnDay } from '../src/clock.ts';
-import { type Breakdown, breakdown } from './bench/breakdown.ts';
+import { type Breakdown, breakdown, countSocketWrites } from './bench/breakdown.ts';
 import {
   createThrowawayDatabase,
   DEFAULT_DATABASE_URL,
@@ -136,19 +136,22 @@ async function drive(
   concurrency: number,
   phases: { name: string; scripts: ReturnType<typeof echo>; measured: boolean }[],
   rss: RssSampler,
-): Promise<Map<string, PhaseResult & { from: Date; to: Date }>> {
+  dbWrites: { readonly writes: number },
+): Promise<Map<string, PhaseResult & { from: Date; to: Date; dbWritesPerUpdate: number }>> {
   const tracker = new ReplyTracker(target.fake);
   const client = new WebhookClient(target.url, target.secret, concurrency);
-  const results = new Map<string, PhaseResult & { from: Date; to: Date }>();
+  const results = new Map<string, PhaseResult & { from: Date; to: Date; dbWritesPerUpdate: number }>();
   try {
     for (const phase of phases) {
       rss.enter(phase.measured ? `${target.name}:${phase.name}` : undefined);
       const from = new Date();
+      const writesBefore = dbWrites.writes;
       const result = await runPhase({ target, tracker, client, scripts: phase.scripts, concurrency });
       const to = new Date();
       rss.enter(undefined);
       printPhase(`${target.name} ${phase.name}`, result);
-      results.set(phase.name, { ...result, from, to });
+      const dbWritesPerUpdate = (dbWrites.writes - writesBefore) / Math.max(1, result.exchanges);
+      results.set(phase.name, { ...result, from, to, dbWritesPerUpdate });
       await sleep(200); // lets stragglers (staff alerts, multi-part replies) drain before the next phase
     }
   } finally {
@@ -183,12 +186,20 @@ async function main(): Promise<void> {
     node: process.version,
     postgres: await serverVersion(baseUrl),
     platform: `${os.platform()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg().map((x) => round(x, 2)),
   };
   console.log(
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, PostgreSQL ${machine.postgres}`,
   );
-  console.log(`Parameters${quick ? ' (quick)' : ''}: ${JSON.stringify(n)}\n`);
+  console.log(`Parameters${quick ? ' (quick)' : ''}: ${JSON.stringify(n)}`);
+  const [load1 = 0] = os.loadavg();
+  if (load1 > 0.5 * machine.cores)
+    console.log(
+      `⚠ load average ${fmt(load1, 2)} at start: other work shares these cores, figures will be low`,
+    );
+  console.log('');
   const rss = new RssSampler(100);
+  const dbWrites = countSocketWrites(Number(new URL(baseUrl).port || 5432));
   const C = n.concurrency;
 
   try {
@@ -204,6 +215,7 @@ async function main(): Promise<void> {
         { name: 'echo', scripts: echo(echoChats, n.reports), measured: true },
       ],
       rss,
+      dbWrites,
     );
     await cleanups.pop()!();
     const echoPhase = echoResults.get('echo')!;
@@ -235,16 +247,21 @@ async function main(): Promise<void> {
         { name: 'mixed', scripts: mix.scripts, measured: true },
       ],
       rss,
+      dbWrites,
     );
     const delivery = { ...svc.service.delivery.stats };
-    const timings: Record<string, Breakdown> = {};
+    const timings: Record<string, Breakdown & { dbWritesPerUpdate: number }> = {};
     for (const name of ['reports', 'mixed']) {
       const r = serviceResults.get(name)!;
-      timings[name] = await breakdown(svc.service.database.db, r.from, r.to);
+      timings[name] = {
+        ...(await breakdown(svc.service.database.db, r.from, r.to)),
+        dbWritesPerUpdate: round(r.dbWritesPerUpdate),
+      };
       const b = timings[name];
       console.log(
         `  service ${name} breakdown: webhook insert → processed p50 ${fmt(b.inbound.p50)} / p95 ${fmt(b.inbound.p95)} ms; ` +
-          `reply enqueued → sent p50 ${fmt(b.outbound.p50)} / p95 ${fmt(b.outbound.p95)} ms`,
+          `reply enqueued → sent p50 ${fmt(b.outbound.p50)} / p95 ${fmt(b.outbound.p95)} ms; ` +
+          `${fmt(r.dbWritesPerUpdate)} database writes (≈ statements) per update`,
       );
     }
     await cleanups.pop()!(); // stop the service
@@ -377,7 +394,7 @@ async function main(): Promise<void> {
     const results = {
       at: new Date().toISOString(),
       quick,
-      machine,
+      machine: { ...machine, loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)) },
       parameters: n,
       targets: TARGETS,
       pass: checks,
@@ -412,6 +429,7 @@ async function main(): Promise<void> {
         atStart: mb(rss.baselineBytes),
         peakService: mb(servicePeak),
         peakOverall: mb(rss.peakBytes),
+        heapUsedAtPeak: mb(rss.heapAtPeakBytes),
         byPhase: Object.fromEntries([...rss.phasePeaks].map(([k, v]) => [k, mb(v)])),
         note: 'one process: the service, the load generator and the fake Bot API together',
       },

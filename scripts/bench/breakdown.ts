@@ -3,6 +3,7 @@
  * processed_at: end of the chat's transaction) and outbox (created_at: start of that transaction, sent_at: after
  * the Bot API call). Medians and p95 in ms over the rows written between `since` and `until`.
  */
+import { Socket } from 'node:net';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.ts';
 
@@ -40,4 +41,19 @@ export async function breakdown(db: Db, since: Date, until: Date): Promise<Break
     n: Number(r?.n ?? 0),
   });
   return { inbound: pick(inbound), outbound: pick(outbound) };
+}
+
+/**
+ * Counts writes to sockets connected to `port` (the database): postgres.js writes once per statement it sends
+ * (a transaction's BEGIN and COMMIT included), so writes per update ≈ statements per update. A wrapper on
+ * net.Socket.prototype.write, in this benchmark process only.
+ */
+export function countSocketWrites(port: number): { readonly writes: number } {
+  const counter = { writes: 0 };
+  const original = Socket.prototype.write;
+  Socket.prototype.write = function (this: Socket, ...args: Parameters<typeof original>) {
+    if (this.remotePort === port) counter.writes++;
+    return original.apply(this, args);
+  } as typeof original;
+  return counter;
 }

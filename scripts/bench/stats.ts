@@ -32,6 +32,8 @@ export function distribution(values: readonly number[]): Distribution {
 export class RssSampler {
   readonly baselineBytes = process.memoryUsage().rss;
   peakBytes = this.baselineBytes;
+  /** The V8 heap in use at the RSS peak (what of the RSS is JavaScript objects). */
+  heapAtPeakBytes = process.memoryUsage().heapUsed;
   readonly phasePeaks = new Map<string, number>();
   private phase: string | undefined;
   private readonly timer: NodeJS.Timeout;
@@ -42,8 +44,11 @@ export class RssSampler {
   }
 
   sample(): number {
-    const rss = process.memoryUsage().rss;
-    if (rss > this.peakBytes) this.peakBytes = rss;
+    const { rss, heapUsed } = process.memoryUsage();
+    if (rss > this.peakBytes) {
+      this.peakBytes = rss;
+      this.heapAtPeakBytes = heapUsed;
+    }
     if (this.phase !== undefined && rss > (this.phasePeaks.get(this.phase) ?? 0))
       this.phasePeaks.set(this.phase, rss);
     return rss;

@@ -56,10 +56,16 @@ const PARTICLES = new Set([
 export function confidenceFeatures(
   candidates: readonly Candidate[],
   tokens: readonly string[],
-  index: Pick<SearchIndex, 'weight'>,
-  /** Folded forms of words typed with diacritics the directive never uses: they match nothing. */
-  foreign: ReadonlySet<string>,
+  index: Pick<SearchIndex, 'weight' | 'similarity'>,
+  words: {
+    /** Folded forms of words typed with diacritics the directive never uses: they match nothing. */
+    foreign: ReadonlySet<string>;
+    /** Tokens the answer deals with itself, such as the date in "hạn là 15/2 à?": they count neither way. */
+    neutral: ReadonlySet<string>;
+  },
 ): ConfidenceFeatures | undefined {
+  const { foreign, neutral } = words;
+  const ignored = (term: string): boolean => PARTICLES.has(term) || neutral.has(term);
   const [best, second] = candidates;
   if (!best) return undefined;
   const unknownWeight = index.weight('');
@@ -69,7 +75,7 @@ export function confidenceFeatures(
   const credit = (term: string): number => (best.matched.has(term) ? 1 : APPROXIMATE_CREDIT);
   // A foreign word is as telling as a word the index has never seen.
   const weight = (term: string): number => (foreign.has(term) ? unknownWeight : index.weight(term));
-  const unigrams = [...new Set(tokens)].filter((token) => !PARTICLES.has(token));
+  const unigrams = [...new Set(tokens)].filter((token) => !ignored(token));
   const pairs = [...new Set(tokens.slice(1).map((token, i) => `${tokens[i]}_${token}`))];
   let total = 0;
   let matched = 0;
@@ -86,11 +92,11 @@ export function confidenceFeatures(
   // ("giao thừa", "tài chính"), weighed as that word, however common each syllable is on its own.
   tokens.slice(1).forEach((token, i) => {
     const previous = tokens[i]!;
-    const missing = ![previous, token].some((t) => found(t) || PARTICLES.has(t));
+    const missing = ![previous, token].some((t) => found(t) || ignored(t));
     if (missing) maxMissing = Math.max(maxMissing, index.weight(`${previous}_${token}`));
   });
   return {
-    similarity: best.similarity,
+    similarity: index.similarity(tokens, best.pairId),
     coverage: total > 0 ? matched / total : 0,
     curatedCoverage: total > 0 ? curated / total : 0,
     bigramCoverage: pairs.length > 0 ? pairs.filter((term) => best.matched.has(term)).length / pairs.length : 0,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Calibration, type ConfidenceFeatures, confidenceFeatures, confidenceOf } from './confidence.ts';
-import { judgeDeadlineClaim } from './deadline-check.ts';
+import { judgeDeadlineClaim, parseMomentClaim } from './deadline-check.ts';
 import {
   type Directive,
   type DirectivePart,
@@ -157,12 +157,15 @@ export function createEngine(options: QaOptions = {}): QaEngine & { analyze(ques
         return typed ? { ...candidate, score: candidate.score * (1 + RANKING.typeBoost) } : candidate;
       })
       .sort((a, b) => b.score - a.score);
-    const features = confidenceFeatures(candidates, tokens, index, foreign);
+    const top = candidates[0] && pairById.get(candidates[0].pairId);
+    // The deadline answer checks a claimed date or hour itself ("hạn là 15/2 à?" → "Không đúng…").
+    const checksMoments = top?.facts === 'deadline' && Object.keys(parseMomentClaim(question)).length > 0;
+    const neutral = new Set(checksMoments ? tokens.filter((token) => /^\d+$/.test(token)) : []);
+    const features = confidenceFeatures(candidates, tokens, index, { foreign, neutral });
     let confidence = features ? confidenceOf(features, options.calibration) : 0;
     // "Ai là chủ tịch UBND tỉnh?" ranks the clause naming the chairman's directive first, but a who-question
     // answered with a directive is no answer: a specific question type the best pair does not serve halves it.
-    const best = candidates[0] && pairById.get(candidates[0].pairId);
-    if (best && SPECIFIC_TYPES.has(questionType) && !best.types.includes(questionType)) confidence /= 2;
+    if (top && SPECIFIC_TYPES.has(questionType) && !top.types.includes(questionType)) confidence /= 2;
     return { tokens, questionType, candidates, features, confidence };
   }
 

@@ -18,8 +18,6 @@ export interface Candidate {
   matchedCurated: Set<string>;
   /** Query terms that only matched by prefix or fuzzily (a typo, a truncated word). */
   approximate: Set<string>;
-  /** Weighted Dice overlap of the query with the pair's closest curated phrasing, 0 to 1. */
-  similarity: number;
 }
 
 interface IndexedDoc {
@@ -61,6 +59,8 @@ export interface SearchIndex {
   vocabulary: ReadonlySet<string>;
   /** How much a query term tells pairs apart: IDF over pairs; unknown terms weigh the most. */
   weight(term: string): number;
+  /** Weighted Dice overlap of the query with the pair's closest curated phrasing, 0 to 1. */
+  similarity(tokens: readonly string[], pairId: string): number;
 }
 
 function pairsByTerm(docs: readonly IndexedDoc[], fields: ReadonlyArray<'phrase' | 'keywords' | 'body'>) {
@@ -104,20 +104,25 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
     for (const term of terms) sum += weight(term);
     return sum;
   };
-  const phrases = new Map(
-    docs.flatMap((doc) => {
-      if (doc.phrase === undefined) return [];
-      const terms = new Set(splitTerms(doc.phrase));
-      return [[doc.key, { terms, mass: mass(terms) }] as const];
-    }),
-  );
-  const similarity = (query: ReadonlySet<string>, queryMass: number, key: string): number => {
-    const phrase = phrases.get(key);
-    if (!phrase) return 0;
-    let shared = 0;
-    for (const term of query) if (phrase.terms.has(term)) shared += weight(term);
-    return (2 * shared) / (queryMass + phrase.mass || 1);
-  };
+  const phrasesByPair = new Map<string, Array<{ terms: Set<string>; mass: number }>>();
+  for (const doc of docs) {
+    if (doc.phrase === undefined) continue;
+    const terms = new Set(splitTerms(doc.phrase));
+    const phrases = phrasesByPair.get(doc.pairId) ?? [];
+    phrases.push({ terms, mass: mass(terms) });
+    phrasesByPair.set(doc.pairId, phrases);
+  }
+  function similarity(tokens: readonly string[], pairId: string): number {
+    const query = new Set(indexTerms(tokens));
+    const queryMass = mass(query);
+    let best = 0;
+    for (const phrase of phrasesByPair.get(pairId) ?? []) {
+      let shared = 0;
+      for (const term of query) if (phrase.terms.has(term)) shared += weight(term);
+      best = Math.max(best, (2 * shared) / (queryMass + phrase.mass || 1));
+    }
+    return best;
+  }
 
   const miniSearch = new MiniSearch<IndexedDoc>({
     idField: 'key',
@@ -144,24 +149,15 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
   };
 
   function search(tokens: readonly string[]): Candidate[] {
-    const queryTerms = new Set(indexTerms(tokens));
-    const terms = [...queryTerms];
+    const terms = [...new Set(indexTerms(tokens))];
     if (terms.length === 0) return [];
-    const queryMass = mass(queryTerms);
     const byPair = new Map<string, { phrase: number; content: number; candidate: Candidate }>();
     for (const result of miniSearch.search(terms.join(' '), searchOptions) as SearchResult[]) {
       const pairId = result.pairId as string;
       const entry = byPair.get(pairId) ?? {
         phrase: 0,
         content: 0,
-        candidate: {
-          pairId,
-          score: 0,
-          matched: new Set(),
-          matchedCurated: new Set(),
-          approximate: new Set(),
-          similarity: 0,
-        },
+        candidate: { pairId, score: 0, matched: new Set(), matchedCurated: new Set(), approximate: new Set() },
       };
       const key = String(result.id);
       // MiniSearch multiplies by the number of query terms matched, which favours long phrasings sharing
@@ -170,7 +166,6 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
       if (key.endsWith('#body') || key.endsWith('#keywords')) entry.content += score;
       else entry.phrase = Math.max(entry.phrase, score);
       const { candidate } = entry;
-      candidate.similarity = Math.max(candidate.similarity, similarity(queryTerms, queryMass, key));
       for (const term of result.queryTerms) {
         if (!result.terms.includes(term)) candidate.approximate.add(term);
         else {
@@ -185,5 +180,5 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
       .sort((a, b) => b.score - a.score);
   }
 
-  return { search, vocabulary, weight };
+  return { search, vocabulary, weight, similarity };
 }

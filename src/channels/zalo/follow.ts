@@ -1,9 +1,9 @@
 import { describeMember } from '../../conversation/registration.ts';
 import { t } from '../../conversation/texts.ts';
 import type { Db } from '../../db/client.ts';
+import { recordInbound } from '../../db/queries/inbox.ts';
 import { enqueueMessages } from '../../db/queries/outbox.ts';
 import { getMember, markUnreachable, touchIdentity } from '../../db/queries/people.ts';
-import { inboundEvents } from '../../db/schema.ts';
 import type { IncomingMessage } from '../../messages.ts';
 
 /**
@@ -31,8 +31,7 @@ export async function handleFollowEvent(
   });
 }
 
-/** Inserts the event already handled, so the inbox never picks it up; false when its key was seen before. */
-async function recordHandled(db: Db, key: string, userId: string, kind: string, at: Date): Promise<boolean> {
+function recordHandled(db: Db, key: string, userId: string, kind: string, at: Date): Promise<boolean> {
   const message: IncomingMessage = {
     channel: 'zalo',
     chatId: userId,
@@ -40,10 +39,5 @@ async function recordHandled(db: Db, key: string, userId: string, kind: string, 
     displayName: '',
     action: `zalo:${kind}`,
   };
-  const rows = await db
-    .insert(inboundEvents)
-    .values({ channel: 'zalo', eventKey: key, chatId: userId, message, status: 'done', processedAt: at })
-    .onConflictDoNothing({ target: [inboundEvents.channel, inboundEvents.eventKey] })
-    .returning({ id: inboundEvents.id });
-  return rows.length > 0;
+  return recordInbound(db, { channel: 'zalo', eventKey: key, message, handledAt: at });
 }

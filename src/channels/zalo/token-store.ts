@@ -84,3 +84,15 @@ export function createDbZaloTokenStore(db: Db, initial?: InitialZaloTokens): Zal
 function toPair(row: typeof zaloTokens.$inferSelect): ZaloTokenPair {
   return { accessToken: row.accessToken, refreshToken: row.refreshToken, expiresAt: row.expiresAt };
 }
+
+/** Replaces the stored pair (an admin re-authorised the OA); it is refreshed before first use. */
+export async function replaceZaloTokens(
+  db: Db,
+  pair: { accessToken: string; refreshToken: string },
+): Promise<void> {
+  const values = { ...pair, expiresAt: new Date(), updatedAt: new Date() };
+  await db
+    .insert(zaloTokens)
+    .values({ id: ROW_ID, ...values })
+    .onConflictDoUpdate({ target: zaloTokens.id, set: values });
+}

@@ -5,10 +5,13 @@ import { inboundEvents } from '../schema.ts';
 
 export type InboundEvent = typeof inboundEvents.$inferSelect;
 
-/** Records an inbound event once; false when its key was seen before (a redelivery). */
+/**
+ * Records an inbound event once; false when its key was seen before (a redelivery). `handledAt` records an event
+ * whose effect the caller applies in the same transaction, so the inbox processor never picks it up.
+ */
 export async function recordInbound(
   db: Db,
-  params: { channel: string; eventKey: string; message: IncomingMessage },
+  params: { channel: string; eventKey: string; message: IncomingMessage; handledAt?: Date },
 ): Promise<boolean> {
   const rows = await db
     .insert(inboundEvents)
@@ -17,6 +20,7 @@ export async function recordInbound(
       eventKey: params.eventKey,
       chatId: params.message.chatId,
       message: params.message,
+      ...(params.handledAt ? { status: 'done' as const, processedAt: params.handledAt } : {}),
     })
     .onConflictDoNothing({ target: [inboundEvents.channel, inboundEvents.eventKey] })
     .returning({ id: inboundEvents.id });
