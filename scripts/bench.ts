@@ -52,6 +52,7 @@ const OPTIONS = {
   },
   'status-days': { full: 30, quick: 5, env: 'BENCH_STATUS_DAYS', help: 'days of reports in it' },
   'status-runs': { full: 20, quick: 5, env: 'BENCH_STATUS_RUNS', help: 'timed renderDayStatus runs' },
+  'paced-seconds': { full: 15, quick: 5, env: 'BENCH_PACED_SECONDS', help: 'paced phase length at half capacity' },
   'qa-asks': { full: 1000, quick: 200, env: 'BENCH_QA_ASKS', help: 'timed Q&A asks' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
@@ -134,7 +135,7 @@ function printPhase(title: string, result: PhaseResult): void {
 async function drive(
   target: RunningTarget,
   concurrency: number,
-  phases: { name: string; scripts: ReturnType<typeof echo>; measured: boolean }[],
+  phases: { name: string; scripts: ReturnType<typeof echo>; measured: boolean; perSecond?: number }[],
   rss: RssSampler,
   dbWrites: { readonly writes: number },
 ): Promise<Map<string, PhaseResult & { from: Date; to: Date; dbWritesPerUpdate: number }>> {
@@ -146,7 +147,14 @@ async function drive(
       rss.enter(phase.measured ? `${target.name}:${phase.name}` : undefined);
       const from = new Date();
       const writesBefore = dbWrites.writes;
-      const result = await runPhase({ target, tracker, client, scripts: phase.scripts, concurrency });
+      const result = await runPhase({
+        target,
+        tracker,
+        client,
+        scripts: phase.scripts,
+        concurrency,
+        ...(phase.perSecond ? { perSecond: phase.perSecond } : {}),
+      });
       const to = new Date();
       rss.enter(undefined);
       printPhase(`${target.name} ${phase.name}`, result);
@@ -249,6 +257,25 @@ async function main(): Promise<void> {
       rss,
       dbWrites,
     );
+    // Below saturation: the same mix, paced to half the measured capacity, still up to C chats in flight.
+    const pacedRate = Math.max(1, Math.round(serviceResults.get('mixed')!.perSecond / 2));
+    const pacedCount = Math.max(50, Math.min(n.mixed, pacedRate * n['paced-seconds']));
+    const paced = (
+      await drive(
+        svc,
+        C,
+        [
+          {
+            name: 'paced',
+            scripts: mixed(chats, pacedCount, questions, 99).scripts,
+            measured: true,
+            perSecond: pacedRate,
+          },
+        ],
+        rss,
+        dbWrites,
+      )
+    ).get('paced')!;
     const delivery = { ...svc.service.delivery.stats };
     const timings: Record<string, Breakdown & { dbWritesPerUpdate: number }> = {};
     for (const name of ['reports', 'mixed']) {
@@ -261,7 +288,7 @@ async function main(): Promise<void> {
       console.log(
         `  service ${name} breakdown: webhook insert → processed p50 ${fmt(b.inbound.p50)} / p95 ${fmt(b.inbound.p95)} ms; ` +
           `reply enqueued → sent p50 ${fmt(b.outbound.p50)} / p95 ${fmt(b.outbound.p95)} ms; ` +
-          `${fmt(r.dbWritesPerUpdate)} database writes (≈ statements) per update`,
+          `${fmt(r.dbWritesPerUpdate)} database socket writes per update`,
       );
     }
     await cleanups.pop()!(); // stop the service
@@ -272,6 +299,7 @@ async function main(): Promise<void> {
       rss.phasePeaks.get('service:start') ?? 0,
       rss.phasePeaks.get('service:reports') ?? 0,
       rss.phasePeaks.get('service:mixed') ?? 0,
+      rss.phasePeaks.get('service:paced') ?? 0,
     );
 
     // 3. /status over a large data set.
@@ -300,6 +328,7 @@ async function main(): Promise<void> {
 
     // Report.
     const mixedAll = distribution(allLatencies(mixedPhase));
+    const pacedAll = distribution(allLatencies(paced));
     const reportsAll = distribution(allLatencies(reportsPhase));
     const echoAll = distribution(allLatencies(echoPhase));
     const ratio = reportsPhase.perSecond / echoPhase.perSecond;
@@ -335,6 +364,12 @@ async function main(): Promise<void> {
         `${fmt(mixedAll.p50)} / ${fmt(mixedAll.p95)} / ${fmt(mixedAll.p99)} ms`,
         `p99 < ${TARGETS.p99Ms} ms`,
         mark(checks.p99),
+      ],
+      [
+        `  paced at ${pacedRate}/s (half capacity)`,
+        `${fmt(pacedAll.p50)} / ${fmt(pacedAll.p95)} / ${fmt(pacedAll.p99)} ms`,
+        '',
+        '',
       ],
       ['  report p50 / p99', byKind('report'), '', ''],
       ['  incident step p50 / p99', byKind('incident'), '', ''],
@@ -382,9 +417,17 @@ async function main(): Promise<void> {
         .join(', ')}`,
     );
     console.log(`EXPLAIN ANALYZE latest reports: ${status.plan[0]?.trim() ?? '?'}`);
+    const executionMs = Number(/Execution Time: ([\d.]+)/.exec(status.plan.join('\n'))?.[1] ?? Number.NaN);
     if (!checks.status) {
       for (const line of status.plan.slice(1, 8)) console.log(`    ${line}`);
       console.log(`    ${status.plan.at(-1) ?? ''}`);
+      const slowest = Object.entries(status.queries).sort((a, b) => b[1] - a[1])[0];
+      console.log(
+        `  → /status over target: PostgreSQL executes the latest-reports query in ${fmt(executionMs)} ms but ` +
+          `getLatestReportsForDay takes ${fmt(status.queries.getLatestReportsForDay ?? Number.NaN)} ms in Node ` +
+          `(rows sent, decoded and mapped); slowest query ${slowest?.[0]} ${fmt(slowest?.[1] ?? Number.NaN)} ms; ` +
+          `the reply itself is ${status.replyChars.toLocaleString('en')} characters.`,
+      );
     }
     console.log(
       `Delivery: ${delivery.sent} sent, ${delivery.retried} retried, ${delivery.failed} failed; ` +
@@ -404,6 +447,7 @@ async function main(): Promise<void> {
         seedMs: round(seedMs),
         reports: phaseSummary(reportsPhase),
         mixed: { ...phaseSummary(mixedPhase), mix: mix.counts },
+        paced: { perSecondOffered: pacedRate, ...phaseSummary(paced) },
         ratioToEcho: { reports: round(ratio, 3), mixed: round(mixedRatio, 3) },
         delivery,
         breakdownMs: timings,

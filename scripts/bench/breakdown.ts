@@ -44,9 +44,9 @@ export async function breakdown(db: Db, since: Date, until: Date): Promise<Break
 }
 
 /**
- * Counts writes to sockets connected to `port` (the database): postgres.js writes once per statement it sends
- * (a transaction's BEGIN and COMMIT included), so writes per update ≈ statements per update. A wrapper on
- * net.Socket.prototype.write, in this benchmark process only.
+ * Counts writes to sockets connected to `port` (the database): each is a send() system call, one or more per
+ * statement (a transaction's BEGIN and COMMIT included). A wrapper on net.Socket.prototype.write, in this
+ * benchmark process only.
  */
 export function countSocketWrites(port: number): { readonly writes: number } {
   const counter = { writes: 0 };

@@ -152,6 +152,8 @@ export async function runPhase(options: {
   scripts: ChatScript[];
   concurrency: number;
   timeoutMs?: number;
+  /** Open-loop pacing: exchanges start at most this often (still at most `concurrency` in flight). */
+  perSecond?: number;
 }): Promise<PhaseResult> {
   const { tracker, client } = options;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -163,6 +165,7 @@ export async function runPhase(options: {
     if (examples.length < 5) examples.push(text);
   };
   let exchanges = 0;
+  let phaseStart = performance.now();
 
   async function exchange(chatId: number, step: Step): Promise<void> {
     const started = performance.now();
@@ -199,17 +202,25 @@ export async function runPhase(options: {
 
   // A worker that finds the queue empty stops; a chat still in flight is re-queued by the worker that ran it,
   // which then goes on with it, so no chat is left behind.
+  let slot = 0;
+  const pace = async () => {
+    if (!options.perSecond) return;
+    const due = phaseStart + (slot++ * 1000) / options.perSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  };
   async function worker(): Promise<void> {
     for (let item = queue.shift(); item; item = queue.shift()) {
+      await pace();
       const step = item.script.steps[item.next++]!;
       await exchange(item.script.chatId, step);
       if (item.next < item.script.steps.length) queue.push(item);
     }
   }
 
-  const started = performance.now();
+  phaseStart = performance.now();
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-  const durationMs = performance.now() - started;
+  const durationMs = performance.now() - phaseStart;
   return { exchanges, durationMs, perSecond: (exchanges / durationMs) * 1000, latencies, errors, examples };
 }
 

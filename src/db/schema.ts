@@ -161,6 +161,8 @@ export const outbox = pgTable(
     lane: smallint().notNull().default(LANE_REPLY),
     status: text().$type<'pending' | 'sending' | 'sent' | 'failed'>().notNull().default('pending'),
     attempts: integer().notNull().default(0),
+    /** Parts of a split message already delivered: a retry resumes after them instead of repeating them. */
+    partsSent: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lockedUntil: timestamp({ withTimezone: true }),
     lastError: text(),

@@ -21,9 +21,29 @@ export class DeliveryError extends Error {
   }
 }
 
+/** Where a long message, split into parts by the channel, resumes after a failure. */
+export interface SendProgress {
+  /** Parts already delivered by an earlier attempt. */
+  skip: number;
+  /** Called after each part is delivered with the number delivered so far. */
+  onPart(partsSent: number): Promise<void>;
+}
+
 /** What a channel gives the delivery worker: send one message, or throw DeliveryError. */
 export interface ChannelSender {
-  send(envelope: Envelope): Promise<void>;
+  send(envelope: Envelope, progress?: SendProgress): Promise<void>;
+}
+
+/** Sends `parts` in order, skipping those an earlier attempt delivered and reporting each one delivered. */
+export async function sendParts<T>(
+  parts: T[],
+  progress: SendProgress | undefined,
+  sendPart: (part: T) => Promise<unknown>,
+): Promise<void> {
+  for (let i = progress?.skip ?? 0; i < parts.length; i++) {
+    await sendPart(parts[i]!);
+    if (i < parts.length - 1) await progress?.onPart(i + 1);
+  }
 }
 
 export interface ChannelRates {

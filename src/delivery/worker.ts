@@ -2,6 +2,7 @@ import type { Db } from '../db/client.ts';
 import {
   claimDueMessages,
   markFailed,
+  markPartsSent,
   markRetry,
   markSent,
   type OutboxRow,
@@ -91,7 +92,10 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
     await limiters.get(channel)!.take(row.lane);
     if (stopping) return releaseClaim(db, row.id);
     try {
-      await entry.sender.send({ ...(row.payload as Envelope), channel, chatId: row.chatId });
+      await entry.sender.send(
+        { ...(row.payload as Envelope), channel, chatId: row.chatId },
+        { skip: row.partsSent, onPart: (n) => markPartsSent(db, row.id, n) },
+      );
       await markSent(db, row.id, new Date());
       stats.sent++;
     } catch (err) {

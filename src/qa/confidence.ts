@@ -99,7 +99,8 @@ export function confidenceFeatures(
     similarity: index.similarity(tokens, best.pairId),
     coverage: total > 0 ? matched / total : 0,
     curatedCoverage: total > 0 ? curated / total : 0,
-    bigramCoverage: pairs.length > 0 ? pairs.filter((term) => best.matched.has(term)).length / pairs.length : 0,
+    bigramCoverage:
+      pairs.length > 0 ? pairs.filter((term) => best.matched.has(term)).length / pairs.length : 0,
     maxMissing,
     margin: second ? Math.min(1, (best.score - second.score) / best.score / 0.25) : 1,
   };

@@ -11,11 +11,11 @@ import {
 } from './directive.ts';
 import { factAnswer, outOfScopeText } from './facts.ts';
 import { foldDiacritics, normalize, normalizeTokens } from './normalise.ts';
-import { accentedWords } from './tone.ts';
 import { pairsSchema, type QaPair } from './pairs.ts';
 import { detectQuestionType, type QuestionType } from './question-type.ts';
 import { repairTokens } from './repair.ts';
 import { type Candidate, createSearchIndex, RANKING } from './search-index.ts';
+import { accentedWords } from './tone.ts';
 
 export interface QaSuggestion {
   id: string;

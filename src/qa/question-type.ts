@@ -40,3 +40,17 @@ export function detectQuestionType(tokens: readonly string[]): QuestionType {
   for (const [type, pattern] of TOPIC_HINTS) if (pattern.test(text)) return type;
   return 'what';
 }
+
+// Syllables that only ask (which, when, what, how): matched literally they would make every "… làm gì?" look
+// alike, so ranking leaves them to the detected question type.
+const INTERROGATIVE_SYLLABLES = new Set(['khi', 'nao', 'gio', 'luc', 'may', 'dau', 'ai', 'gi', 'sao', 'the', 'nhu']);
+const INTERROGATIVE_PARTNERS = new Set(['bao', 'lam', 'nhung', 'viec', 'o', 've', 'ra', 'la', 'cai']);
+
+/** A syllable or bigram (joined by '_') that only serves to ask: "gi", "khi_nao", "lam_gi", "bao_gio". */
+export function isInterrogative(term: string): boolean {
+  const parts = term.split('_');
+  return (
+    parts.some((part) => INTERROGATIVE_SYLLABLES.has(part)) &&
+    parts.every((part) => INTERROGATIVE_SYLLABLES.has(part) || INTERROGATIVE_PARTNERS.has(part))
+  );
+}

@@ -1,5 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { bigrams, normalizeTokens } from './normalise.ts';
+import { isInterrogative } from './question-type.ts';
 
 export interface IndexSource {
   pairId: string;
@@ -41,6 +42,8 @@ export const RANKING = {
   bodyDf: 0.5,
   /** Score bonus for pairs that answer the detected question type (a time question → the deadline). */
   typeBoost: 0.25,
+  /** Boost of interrogative terms (khi nào, làm gì…): the question type carries them, not the lexical match. */
+  interrogative: 0.3,
 };
 
 const splitTerms = (text: string): string[] => (text.length === 0 ? [] : text.split(' '));
@@ -145,7 +148,9 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
     prefix: (term: string) => guessable(term) && term.length >= 3,
     weights: RANKING.weights,
     boostTerm: (term: string) =>
-      (isUnigram(term) ? 1 : RANKING.bigramBoost) * Math.max(0.05, weight(term)) ** RANKING.termIdf,
+      (isUnigram(term) ? 1 : RANKING.bigramBoost) *
+      Math.max(0.05, weight(term)) ** RANKING.termIdf *
+      (isInterrogative(term) ? RANKING.interrogative : 1),
   };
 
   function search(tokens: readonly string[]): Candidate[] {
@@ -157,7 +162,13 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
       const entry = byPair.get(pairId) ?? {
         phrase: 0,
         content: 0,
-        candidate: { pairId, score: 0, matched: new Set(), matchedCurated: new Set(), approximate: new Set() },
+        candidate: {
+          pairId,
+          score: 0,
+          matched: new Set(),
+          matchedCurated: new Set(),
+          approximate: new Set(),
+        },
       };
       const key = String(result.id);
       // MiniSearch multiplies by the number of query terms matched, which favours long phrasings sharing
@@ -176,7 +187,10 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
       byPair.set(pairId, entry);
     }
     return [...byPair.values()]
-      .map(({ phrase, content, candidate }) => ({ ...candidate, score: phrase + RANKING.contentShare * content }))
+      .map(({ phrase, content, candidate }) => ({
+        ...candidate,
+        score: phrase + RANKING.contentShare * content,
+      }))
       .sort((a, b) => b.score - a.score);
   }
 

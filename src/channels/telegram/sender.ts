@@ -1,6 +1,6 @@
 import type { Telegram } from 'telegraf';
 import { TelegramError } from 'telegraf';
-import { type ChannelSender, DeliveryError } from '../../delivery/sender.ts';
+import { type ChannelSender, DeliveryError, type SendProgress, sendParts } from '../../delivery/sender.ts';
 import type { Envelope } from '../../messages.ts';
 import { renderTexts } from './render.ts';
 
@@ -28,7 +28,7 @@ export function classifyTelegramError(err: unknown): DeliveryError {
 
 export function createTelegramSender(telegram: Telegram): ChannelSender {
   return {
-    async send(envelope: Envelope) {
+    async send(envelope: Envelope, progress?: SendProgress) {
       try {
         if (envelope.document) {
           const doc = envelope.document;
@@ -39,12 +39,12 @@ export function createTelegramSender(telegram: Telegram): ChannelSender {
           );
           return;
         }
-        for (const part of renderTexts(envelope)) {
-          await telegram.sendMessage(envelope.chatId, part.text, {
+        await sendParts(renderTexts(envelope), progress, (part) =>
+          telegram.sendMessage(envelope.chatId, part.text, {
             link_preview_options: { is_disabled: true },
             ...(part.keyboard ? { reply_markup: { inline_keyboard: part.keyboard } } : {}),
-          });
-        }
+          }),
+        );
       } catch (err) {
         throw classifyTelegramError(err);
       }

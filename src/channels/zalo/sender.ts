@@ -1,4 +1,4 @@
-import { type ChannelSender, DeliveryError } from '../../delivery/sender.ts';
+import { type ChannelSender, DeliveryError, type SendProgress, sendParts } from '../../delivery/sender.ts';
 import type { Envelope } from '../../messages.ts';
 import { ZALO_REFRESH_ENDPOINT, type ZaloClient } from './client.ts';
 import { TOKEN_ERROR_CODES, ZaloApiError, ZaloHttpError } from './errors.ts';
@@ -31,10 +31,11 @@ export function classifyZaloError(err: unknown): DeliveryError {
 
 export function createZaloSender(client: ZaloClient): ChannelSender {
   return {
-    async send(envelope: Envelope) {
+    async send(envelope: Envelope, progress?: SendProgress) {
       try {
-        for (const message of renderZaloMessages(envelope))
-          await client.sendMessage(envelope.chatId, message);
+        await sendParts(renderZaloMessages(envelope), progress, (message) =>
+          client.sendMessage(envelope.chatId, message),
+        );
       } catch (err) {
         throw classifyZaloError(err);
       }

@@ -79,6 +79,7 @@ export async function claimDueMessages(
       lane: Number(r.lane),
       status: 'sending' as const,
       attempts: Number(r.attempts),
+      partsSent: Number(r.parts_sent ?? 0),
       nextAttemptAt: new Date(r.next_attempt_at as string),
       lockedUntil: new Date(r.locked_until as string),
       lastError: (r.last_error as string | null) ?? null,
@@ -87,6 +88,10 @@ export async function claimDueMessages(
       sentAt: null,
     }))
     .sort((a, b) => a.lane - b.lane || a.id - b.id);
+}
+
+export async function markPartsSent(db: Db, id: number, partsSent: number): Promise<void> {
+  await db.update(outbox).set({ partsSent }).where(eq(outbox.id, id));
 }
 
 export async function markSent(db: Db, id: number, at: Date): Promise<void> {
