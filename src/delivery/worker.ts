@@ -29,6 +29,8 @@ export interface DeliveryDeps {
   maxAttempts?: number;
   /** Claimed rows are re-offered after this long if a worker died mid-send. */
   lockMs?: number;
+  /** How long stop() waits for sends in flight. */
+  drainMs?: number;
 }
 
 export interface DeliveryWorker {
@@ -48,6 +50,7 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
   const maxAttempts = deps.maxAttempts ?? 8;
   const pollMs = deps.pollMs ?? 500;
   const lockMs = deps.lockMs ?? 60_000;
+  const drainMs = deps.drainMs ?? 4000;
   const channels = Object.keys(deps.channels) as Channel[];
   const limiters = new Map<Channel, SlidingWindowLimiter>();
   // A 5% margin on the window absorbs the jitter between granting a send here and its arrival at the API.
@@ -185,7 +188,12 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
       stopping = true;
       wakeUp?.();
       await loopDone;
-      await Promise.allSettled([...inFlight]);
+      // Sends waiting for a rate slot (a 429 pause can be a minute) are not waited for: their claims lapse after
+      // lockMs and another worker, or the next start, sends them.
+      await Promise.race([
+        Promise.allSettled([...inFlight]),
+        new Promise((r) => setTimeout(r, drainMs).unref()),
+      ]);
     },
   };
 }

@@ -116,14 +116,14 @@ export interface Calibration {
 }
 
 export const CALIBRATION: Calibration = {
-  intercept: -1.77,
+  intercept: -1.34,
   weights: {
-    coverage: 1.01,
-    curatedCoverage: 2.15,
-    bigramCoverage: 1,
-    maxMissing: -0.47,
-    similarity: 0.92,
-    margin: 0.34,
+    coverage: 0.91,
+    curatedCoverage: 1.92,
+    bigramCoverage: 1.11,
+    maxMissing: -0.59,
+    similarity: 0.86,
+    margin: 0.36,
   },
 };
 

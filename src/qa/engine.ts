@@ -61,7 +61,7 @@ export interface QaOptions {
   calibration?: Calibration;
 }
 
-export const DEFAULT_THRESHOLD = 0.85;
+export const DEFAULT_THRESHOLD = 0.8;
 export const DEFAULT_SUGGEST_FLOOR = 0.25;
 
 const SPECIFIC_TYPES: ReadonlySet<QuestionType> = new Set(['time', 'where', 'who', 'number']);
