@@ -12,7 +12,7 @@ import { AFFECTED_CHOICES, AREA_CHOICES, kindsForSector } from '../features/inci
 import { fold, NOTE_MAX, parseOneLine, submitReport } from '../features/reports.ts';
 import type { Button, IncomingMessage, OutgoingMessage } from '../messages.ts';
 import { parseCommand } from './commands.ts';
-import { t } from './texts.ts';
+import { reportRef, t } from './texts.ts';
 
 export const TEXT_MAX = 4000;
 
@@ -301,6 +301,12 @@ function reportActions(): Record<string, ActionHandler> {
       return report(turn, payload === 'ok' ? 'ok' : '');
     },
     rp: async (turn, payload) => {
+      if (turn.conv.state !== 'report:choose' && turn.conv.state === 'idle' && turn.member?.enterprise) {
+        // A second tap on a patchy connection: say the report is in rather than "expired".
+        const latest = await getLatestReport(turn.db, turn.member.enterprise.id, vnDay(turn.now));
+        if (latest)
+          return turn.reply(t.alreadyRecorded(formatVnTime(latest.createdAt), reportRef(latest.id)));
+      }
       if (!inState(turn, 'report:choose')) return;
       const day = dialogDay(turn);
       if (payload === 'ok') return record(turn, day, null, null);

@@ -52,6 +52,8 @@ export const t = {
   askOngoing: 'Sự cố đã được khắc phục chưa?',
   askNote: 'Mô tả ngắn về sự cố (nguyên nhân, biện pháp xử lý). Gõ nội dung hoặc bấm "Bỏ qua".',
   cancelled: 'Đã hủy. Chưa có gì được ghi nhận.',
+  alreadyRecorded: (at: string, ref: string) =>
+    `Báo cáo hôm nay đã được ghi nhận lúc ${at} (${ref}). Muốn sửa, gõ /baocao.`,
   nothingToCancel: 'Không có thao tác nào đang dở.',
   expiredAction:
     'Thao tác này không hợp lệ hoặc đã hết hạn. Gõ /baocao để báo cáo lại, hoặc /help để xem các lệnh.',
