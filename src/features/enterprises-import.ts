@@ -1,3 +1,4 @@
+import { parseCsv } from '../csv.ts';
 import { SECTORS, type Sector } from '../db/schema.ts';
 
 export interface EnterpriseRow {
@@ -21,29 +22,6 @@ const SECTOR_ALIASES: Record<string, Sector> = {
   'buu chinh vien thong': 'both',
   'ca hai': 'both',
 };
-
-/** One CSV line → fields; handles quotes and doubled quotes (RFC 4180, without embedded newlines). */
-export function splitCsvLine(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      fields.push(field);
-      field = '';
-    } else field += c;
-  }
-  fields.push(field);
-  return fields.map((f) => f.trim());
-}
 
 function fold(s: string): string {
   return s
@@ -72,24 +50,25 @@ export function parseEnterprisesCsv(
   text: string,
   existingCodes: Iterable<string> = [],
 ): { rows: EnterpriseRow[]; problems: ImportProblem[] } {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const records = parseCsv(text);
   const problems: ImportProblem[] = [];
   const rows: EnterpriseRow[] = [];
-  const header = splitCsvLine(lines[0] ?? '').map((h) => fold(h));
+  const header = (records[0]?.fields ?? []).map((h) => fold(h.trim()));
   if (header[0] !== 'name' || header[1] !== 'sector' || (header.length > 2 && header[2] !== 'code')) {
     return { rows: [], problems: [{ line: 1, message: 'dòng tiêu đề phải là: name,sector[,code]' }] };
   }
   const taken = new Map<string, number>();
   for (const c of existingCodes) taken.set(c.toUpperCase(), 0);
-  for (let i = 1; i < lines.length; i++) {
-    const raw = lines[i]!;
-    if (raw.trim() === '') continue;
-    const line = i + 1;
-    const [name = '', sectorRaw = '', codeRaw = '', ...extra] = splitCsvLine(raw);
+  for (const { line, fields } of records.slice(1)) {
+    if (fields.every((f) => f.trim() === '')) continue;
+    const [name = '', sectorRaw = '', codeRaw = '', ...extra] = fields.map((f) => f.trim());
     const before = problems.length;
     if (extra.some((e) => e !== '')) problems.push({ line, message: 'thừa cột (chỉ có name,sector,code)' });
     if (!name) problems.push({ line, message: 'thiếu tên doanh nghiệp' });
     else if (name.length > 200) problems.push({ line, message: 'tên quá dài (tối đa 200 ký tự)' });
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a name must be one printable line
+    else if (/[\u0000-\u001f\u007f]/.test(name))
+      problems.push({ line, message: 'tên có ký tự xuống dòng hoặc ký tự điều khiển' });
     const sector = SECTOR_ALIASES[fold(sectorRaw)];
     if (!sector) {
       problems.push({

@@ -1,4 +1,4 @@
-import type { Candidate, SearchIndex } from './search-index.ts';
+import type { Candidate, Evidence, SearchIndex } from './search-index.ts';
 
 export interface ConfidenceFeatures {
   /** Share of the query's unigram weight matched anywhere in the best pair. */
@@ -55,6 +55,7 @@ const PARTICLES = new Set([
 
 export function confidenceFeatures(
   candidates: readonly Candidate[],
+  best: Evidence,
   tokens: readonly string[],
   index: Pick<SearchIndex, 'weight' | 'similarity'>,
   words: {
@@ -66,8 +67,8 @@ export function confidenceFeatures(
 ): ConfidenceFeatures | undefined {
   const { foreign, neutral } = words;
   const ignored = (term: string): boolean => PARTICLES.has(term) || neutral.has(term);
-  const [best, second] = candidates;
-  if (!best) return undefined;
+  const [first, second] = candidates;
+  if (!first) return undefined;
   const unknownWeight = index.weight('');
   const found = (term: string): boolean =>
     !foreign.has(term) && (best.matched.has(term) || best.approximate.has(term));
@@ -96,13 +97,13 @@ export function confidenceFeatures(
     if (missing) maxMissing = Math.max(maxMissing, index.weight(`${previous}_${token}`));
   });
   return {
-    similarity: index.similarity(tokens, best.pairId),
+    similarity: index.similarity(tokens, first.pairId),
     coverage: total > 0 ? matched / total : 0,
     curatedCoverage: total > 0 ? curated / total : 0,
     bigramCoverage:
       pairs.length > 0 ? pairs.filter((term) => best.matched.has(term)).length / pairs.length : 0,
     maxMissing,
-    margin: second ? Math.min(1, (best.score - second.score) / best.score / 0.25) : 1,
+    margin: second ? Math.min(1, (first.score - second.score) / first.score / 0.25) : 1,
   };
 }
 
@@ -116,14 +117,14 @@ export interface Calibration {
 }
 
 export const CALIBRATION: Calibration = {
-  intercept: -1.34,
+  intercept: -0.71,
   weights: {
-    coverage: 0.91,
-    curatedCoverage: 1.92,
-    bigramCoverage: 1.11,
-    maxMissing: -0.59,
-    similarity: 0.86,
-    margin: 0.36,
+    coverage: 0.72,
+    curatedCoverage: 1.67,
+    bigramCoverage: 0.94,
+    maxMissing: -0.71,
+    similarity: 0.78,
+    margin: 0.43,
   },
 };
 

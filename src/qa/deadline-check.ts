@@ -78,21 +78,19 @@ const WEEKDAY_NUMBER: Readonly<Record<string, number>> = {
 export function judgeDeadlineClaim(question: string, deadline: Deadline): DeadlineVerdict {
   const claim = parseMomentClaim(question);
   if (Object.keys(claim).length === 0) return 'none';
+  const text = ` ${foldDiacritics(question)} `;
+  const proposesSubmission = /\b(nop|gui)\b/.test(text) && !/\b(han|deadline|het han|thoi han|truoc)\b/.test(text);
+  const order = proposesSubmission ? compareToDeadline(claim, deadline) : undefined;
+  if (order !== undefined) {
+    if (order < 0) return 'in_time';
+    return order === 0 ? 'in_time_if_before_hour' : 'late';
+  }
   const checks: boolean[] = [];
   if (claim.hour !== undefined) checks.push(claim.hour === deadline.hour);
   if (claim.day !== undefined) checks.push(claim.day === deadline.day && claim.month === deadline.month);
   if (claim.lunarDay !== undefined) checks.push(claim.lunarDay === deadline.lunarDay);
   if (claim.weekday !== undefined) checks.push(claim.weekday === WEEKDAY_NUMBER[deadline.weekday]);
-  if (checks.every(Boolean)) return 'confirmed';
-  const text = ` ${foldDiacritics(question)} `;
-  const proposesSubmission =
-    /\b(nop|gui)\b/.test(text) && !/\b(han|deadline|het han|thoi han|truoc)\b/.test(text);
-  if (!proposesSubmission) return 'wrong_deadline';
-  const order = compareToDeadline(claim, deadline);
-  if (order === undefined) return 'wrong_deadline';
-  if (order < 0) return 'in_time';
-  if (order === 0) return 'in_time_if_before_hour';
-  return 'late';
+  return checks.every(Boolean) ? 'confirmed' : 'wrong_deadline';
 }
 
 /** -1 before the deadline, 0 on its day with no hour given, 1 after; undefined when the claim has no day. */

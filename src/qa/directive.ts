@@ -22,7 +22,7 @@ export const directiveSchema = z.object({
     signer: z.object({ authority: z.string(), title: z.string(), name: z.string() }),
     report: z.object({
       to: z.string(),
-      then: z.string(),
+      forwarding: z.string(),
       deadline: z.object({
         iso: z.string(),
         time: z.string(),

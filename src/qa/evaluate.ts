@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { Analysis, QaEngine } from './engine.ts';
+import type { Engine } from './engine.ts';
 
 export type EvalSplit = 'tune' | 'test';
 
@@ -56,11 +56,7 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
 }
 
-export function evaluate(
-  engine: QaEngine & { analyze(question: string): Analysis },
-  cases: readonly EvalCase[],
-  repeats = 20,
-): EvalReport {
+export function evaluate(engine: Engine, cases: readonly EvalCase[], repeats = 20): EvalReport {
   let top1 = 0;
   let asciiCases = 0;
   let asciiTop1 = 0;

@@ -44,12 +44,12 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
       return (
         `Theo đoạn báo cáo kết quả của công văn, báo cáo gửi về ${dispatch.issuer}; ` +
         `${report.format} gửi tới địa chỉ e-mail: ${report.email}\n` +
-        `Hạn gửi: ${deadlineText}. Sở tổng hợp các báo cáo để báo cáo UBND tỉnh.`
+        `Hạn gửi: ${deadlineText}. ${report.forwarding}.`
       );
     case 'signer':
       return (
         `Theo phần chữ ký, công văn do ${signer.title} ${signer.name} ký thay Giám đốc ` +
-        `(${signer.authority}) ${dispatch.issuerShort} tỉnh Bắc Giang.`
+        `${dispatch.issuer} (ghi "${signer.authority}").`
       );
     case 'issuer':
       return (

@@ -1,10 +1,11 @@
-import { createEngine, type QaEngine } from './engine.ts';
+import { createEngine } from './engine.ts';
+import type { QaEngine } from './types.ts';
 
 export type { DirectivePart } from './directive.ts';
-export type { QaEngine, QaResult, QaSuggestion } from './engine.ts';
 export type { QuestionType } from './question-type.ts';
+export type { QaEngine, QaResult, QaSuggestion } from './types.ts';
 
-/** Loads data/directive.json and data/qa-pairs.json synchronously and builds the search index. */
+/** Reads data/directive.json and data/qa-pairs.json synchronously and builds the search index. */
 export function createQa(options?: { threshold?: number }): QaEngine {
   const { ask, answerById, outline, part, normalize } = createEngine(options);
   return { ask, answerById, outline, part, normalize };

@@ -17,7 +17,7 @@ const INTERROGATIVES: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ['how', / (the nao|ra sao|lam sao|bang cach nao|cach nao|sao|cach) /],
   [
     'list',
-    / (lam|viec|nhiem vu|yeu cau|hang|cam|chuan bi|thuc hien|can|phai|gom|bao gom|nhung|cac) (gi|nao) | nhung gi | gom nhung | lam gi /,
+    / (lam|nhung viec|cong viec|nhiem vu|yeu cau|hang|cam|chuan bi|thuc hien|can|phai|gom|bao gom|nhung|cac) (gi|nao) | gom nhung /,
   ],
   ['what', / gi | nao | la sao /],
 ];
@@ -43,7 +43,19 @@ export function detectQuestionType(tokens: readonly string[]): QuestionType {
 
 // Syllables that only ask (which, when, what, how): matched literally they would make every "… làm gì?" look
 // alike, so ranking leaves them to the detected question type.
-const INTERROGATIVE_SYLLABLES = new Set(['khi', 'nao', 'gio', 'luc', 'may', 'dau', 'ai', 'gi', 'sao', 'the', 'nhu']);
+const INTERROGATIVE_SYLLABLES = new Set([
+  'khi',
+  'nao',
+  'gio',
+  'luc',
+  'may',
+  'dau',
+  'ai',
+  'gi',
+  'sao',
+  'the',
+  'nhu',
+]);
 const INTERROGATIVE_PARTNERS = new Set(['bao', 'lam', 'nhung', 'viec', 'o', 've', 'ra', 'la', 'cai']);
 
 /** A syllable or bigram (joined by '_') that only serves to ask: "gi", "khi_nao", "lam_gi", "bao_gio". */

@@ -13,12 +13,29 @@ export interface IndexSource {
 export interface Candidate {
   pairId: string;
   score: number;
+}
+
+/** Which query terms one pair matched: what the confidence is computed from. */
+export interface Evidence {
   /** Query terms found as such in one of the pair's documents. */
-  matched: Set<string>;
+  matched: ReadonlySet<string>;
   /** The subset found in a curated phrasing or keyword, not only in the clause text. */
-  matchedCurated: Set<string>;
+  matchedCurated: ReadonlySet<string>;
   /** Query terms that only matched by prefix or fuzzily (a typo, a truncated word). */
-  approximate: Set<string>;
+  approximate: ReadonlySet<string>;
+}
+
+export interface SearchOutcome {
+  /** Pairs with a positive score, best first. */
+  candidates: Candidate[];
+  evidence(pairId: string): Evidence;
+}
+
+interface Posting {
+  doc: number;
+  pair: number;
+  kind: 'phrase' | 'keywords' | 'body';
+  score: number;
 }
 
 interface IndexedDoc {
@@ -34,6 +51,9 @@ export const RANKING = {
   boost: { phrase: 1, keywords: 0.7, body: 0.25 },
   bigramBoost: 1.6,
   weights: { fuzzy: 0.35, prefix: 0.4 },
+  /** Shortest unknown syllable matched fuzzily (edit distance 1) or as a prefix. */
+  fuzzyFrom: 5,
+  prefixFrom: 3,
   /** Weight of the pair's keywords and clause text relative to its best phrasing. */
   contentShare: 1,
   /** Exponent on the pair-level IDF used as a term boost. */
@@ -57,7 +77,7 @@ export function indexTerms(tokens: readonly string[]): string[] {
 const termsOf = (text: string): string => indexTerms(normalizeTokens(text)).join(' ');
 
 export interface SearchIndex {
-  search(tokens: readonly string[]): Candidate[];
+  search(tokens: readonly string[]): SearchOutcome;
   /** Single syllables known to the index, to repair typing slips against. */
   vocabulary: ReadonlySet<string>;
   /** How much a query term tells pairs apart: IDF over pairs; unknown terms weigh the most. */
@@ -136,62 +156,99 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
   });
   miniSearch.addAll(docs);
 
+  const boostTerm = (term: string): number =>
+    (isUnigram(term) ? 1 : RANKING.bigramBoost) *
+    Math.max(0.05, weight(term)) ** RANKING.termIdf *
+    (isInterrogative(term) ? RANKING.interrogative : 1);
+  const baseOptions = {
+    boost: RANKING.boost,
+    tokenize: splitTerms,
+    processTerm: (term: string) => term,
+    weights: RANKING.weights,
+    boostTerm,
+  };
+  const kindOf = (key: string): Posting['kind'] =>
+    key.endsWith('#body') ? 'body' : key.endsWith('#keywords') ? 'keywords' : 'phrase';
+  const docIndex = new Map(docs.map((doc, i) => [doc.key, i]));
+  const pairIds = sources.map((source) => source.pairId);
+  const pairIndex = new Map(pairIds.map((pairId, i) => [pairId, i]));
+  const postingsOf = (results: readonly SearchResult[]): Posting[] =>
+    results.map((result) => ({
+      doc: docIndex.get(String(result.id))!,
+      pair: pairIndex.get(result.pairId as string)!,
+      kind: kindOf(String(result.id)),
+      score: result.score,
+    }));
+
+  // MiniSearch scores every term the index holds once, up front: a question is then a handful of array
+  // lookups, and only unknown syllables reach MiniSearch's fuzzy and prefix search.
+  const postings = new Map<string, Posting[]>();
+  for (const term of new Set([...curatedPairs.keys(), ...bodyPairs.keys()])) {
+    postings.set(term, postingsOf(miniSearch.search(term, baseOptions)));
+  }
+
   // A syllable the index knows is matched exactly: folded syllables are short, and fuzzy or prefix matching
   // would equate "nghỉ" with "nghiệp". Only unknown syllables are treated as typos or truncations.
   const guessable = (term: string): boolean => isUnigram(term) && !vocabulary.has(term) && !/\d/.test(term);
-  const searchOptions = {
-    boost: RANKING.boost,
-    combineWith: 'OR' as const,
-    tokenize: splitTerms,
-    processTerm: (term: string) => term,
-    fuzzy: (term: string) => (guessable(term) && term.length >= 4 ? 1 : false),
-    prefix: (term: string) => guessable(term) && term.length >= 3,
-    weights: RANKING.weights,
-    boostTerm: (term: string) =>
-      (isUnigram(term) ? 1 : RANKING.bigramBoost) *
-      Math.max(0.05, weight(term)) ** RANKING.termIdf *
-      (isInterrogative(term) ? RANKING.interrogative : 1),
+  const guessOptions = {
+    ...baseOptions,
+    fuzzy: (term: string) => (term.length >= RANKING.fuzzyFrom ? 1 : false),
+    prefix: (term: string) => term.length >= RANKING.prefixFrom,
   };
 
-  function search(tokens: readonly string[]): Candidate[] {
+  // Scratch buffers reused by every search: the bot answers one question at a time.
+  const docScores = new Float64Array(docs.length);
+  const bestPhrase = new Float64Array(pairIds.length);
+  const pairScores = new Float64Array(pairIds.length);
+
+  function search(tokens: readonly string[]): SearchOutcome {
     const terms = [...new Set(indexTerms(tokens))];
-    if (terms.length === 0) return [];
-    const byPair = new Map<string, { phrase: number; content: number; candidate: Candidate }>();
-    for (const result of miniSearch.search(terms.join(' '), searchOptions) as SearchResult[]) {
-      const pairId = result.pairId as string;
-      const entry = byPair.get(pairId) ?? {
-        phrase: 0,
-        content: 0,
-        candidate: {
-          pairId,
-          score: 0,
-          matched: new Set(),
-          matchedCurated: new Set(),
-          approximate: new Set(),
-        },
-      };
-      const key = String(result.id);
-      // MiniSearch multiplies by the number of query terms matched, which favours long phrasings sharing
-      // filler words; the pair-level IDF boost rewards the telling words instead.
-      const score = result.score / Math.max(1, result.queryTerms.length);
-      if (key.endsWith('#body') || key.endsWith('#keywords')) entry.content += score;
-      else entry.phrase = Math.max(entry.phrase, score);
-      const { candidate } = entry;
-      for (const term of result.queryTerms) {
-        if (!result.terms.includes(term)) candidate.approximate.add(term);
-        else {
-          candidate.matched.add(term);
-          if (!key.endsWith('#body')) candidate.matchedCurated.add(term);
-        }
+    const guessed = new Map<string, Posting[]>();
+    const touched: Posting[] = [];
+    for (const term of terms) {
+      let hits = postings.get(term);
+      if (!hits && guessable(term)) {
+        hits = postingsOf(miniSearch.search(term, guessOptions));
+        guessed.set(term, hits);
       }
-      byPair.set(pairId, entry);
+      for (const hit of hits ?? []) {
+        const before = docScores[hit.doc]!;
+        if (before === 0) touched.push(hit);
+        docScores[hit.doc] = before + hit.score;
+      }
     }
-    return [...byPair.values()]
-      .map(({ phrase, content, candidate }) => ({
-        ...candidate,
-        score: phrase + RANKING.contentShare * content,
-      }))
-      .sort((a, b) => b.score - a.score);
+    // A pair scores by its closest phrasing plus its keywords and clause text.
+    for (const hit of touched) {
+      const score = docScores[hit.doc]!;
+      if (hit.kind === 'phrase') bestPhrase[hit.pair] = Math.max(bestPhrase[hit.pair]!, score);
+      else pairScores[hit.pair] = pairScores[hit.pair]! + RANKING.contentShare * score;
+    }
+    const candidates: Candidate[] = [];
+    pairIds.forEach((pairId, i) => {
+      const score = pairScores[i]! + bestPhrase[i]!;
+      if (score > 0) candidates.push({ pairId, score });
+    });
+    for (const hit of touched) docScores[hit.doc] = 0;
+    bestPhrase.fill(0);
+    pairScores.fill(0);
+    candidates.sort((a, b) => b.score - a.score);
+
+    function evidence(pairId: string): Evidence {
+      const pair = pairIndex.get(pairId);
+      const matched = new Set<string>();
+      const matchedCurated = new Set<string>();
+      const approximate = new Set<string>();
+      for (const term of terms) {
+        for (const hit of postings.get(term) ?? []) {
+          if (hit.pair !== pair) continue;
+          matched.add(term);
+          if (hit.kind !== 'body') matchedCurated.add(term);
+        }
+        if (guessed.get(term)?.some((hit) => hit.pair === pair)) approximate.add(term);
+      }
+      return { matched, matchedCurated, approximate };
+    }
+    return { candidates, evidence };
   }
 
   return { search, vocabulary, weight, similarity };

@@ -8,6 +8,7 @@ import { fixedClock, vnInstant } from '../../src/clock.ts';
 import { type Conversation, createConversation } from '../../src/conversation/engine.ts';
 import { exportCommand, summaryCommand } from '../../src/conversation/exports.ts';
 import { reportRef } from '../../src/conversation/texts.ts';
+import { parseCsv as parseCsvRecords } from '../../src/csv.ts';
 import { type Database, openDatabase } from '../../src/db/client.ts';
 import { activateCampaign, createCampaign } from '../../src/db/queries/campaigns.ts';
 import { type Enterprise, insertEnterprises } from '../../src/db/queries/enterprises.ts';
@@ -35,35 +36,7 @@ async function readXlsx(buffer: Buffer): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-/** RFC 4180 reader, enough to check that quoting round-trips. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
+const parseCsv = (text: string): string[][] => parseCsvRecords(text).map((r) => r.fields);
 
 const sheetRows = (ws: ExcelJS.Worksheet): unknown[][] => {
   const rows: unknown[][] = [];

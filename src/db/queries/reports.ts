@@ -77,60 +77,49 @@ export async function getLatestReportsForDay(db: Db, day: string): Promise<DayRe
     .innerJoin(people, eq(people.id, reports.reporterId))
     .where(eq(reports.reportDay, day))
     .orderBy(reports.enterpriseId, desc(reports.revision));
-  return rows.map((r) => ({
-    ...r.report,
-    enterpriseName: r.enterpriseName,
-    enterpriseCode: r.enterpriseCode,
-    reporterName: r.reporterName,
-  }));
+  return rows.map(flatten);
 }
+
+/** Reports with their enterprise and reporter names, for history, exports and summaries. */
+function selectDayReports(db: Db) {
+  return db
+    .select({
+      report: reports,
+      enterpriseName: enterprises.name,
+      enterpriseCode: enterprises.code,
+      reporterName: people.displayName,
+    })
+    .from(reports)
+    .innerJoin(enterprises, eq(enterprises.id, reports.enterpriseId))
+    .innerJoin(people, eq(people.id, reports.reporterId));
+}
+
+type JoinedRow = { report: Report; enterpriseName: string; enterpriseCode: string; reporterName: string };
+const flatten = (r: JoinedRow): DayReport => ({
+  ...r.report,
+  enterpriseName: r.enterpriseName,
+  enterpriseCode: r.enterpriseCode,
+  reporterName: r.reporterName,
+});
 
 export async function getEnterpriseHistory(
   db: Db,
   enterpriseId: number,
   limit: number,
 ): Promise<DayReport[]> {
-  const rows = await db
-    .select({
-      report: reports,
-      enterpriseName: enterprises.name,
-      enterpriseCode: enterprises.code,
-      reporterName: people.displayName,
-    })
-    .from(reports)
-    .innerJoin(enterprises, eq(enterprises.id, reports.enterpriseId))
-    .innerJoin(people, eq(people.id, reports.reporterId))
+  const rows = await selectDayReports(db)
     .where(eq(reports.enterpriseId, enterpriseId))
     .orderBy(desc(reports.reportDay), desc(reports.revision))
     .limit(limit);
-  return rows.map((r) => ({
-    ...r.report,
-    enterpriseName: r.enterpriseName,
-    enterpriseCode: r.enterpriseCode,
-    reporterName: r.reporterName,
-  }));
+  return rows.map(flatten);
 }
 
 /** Every revision in a range of days, oldest first (exports and the consolidated report). */
 export async function getReportsInRange(db: Db, fromDay: string, toDay: string): Promise<DayReport[]> {
-  const rows = await db
-    .select({
-      report: reports,
-      enterpriseName: enterprises.name,
-      enterpriseCode: enterprises.code,
-      reporterName: people.displayName,
-    })
-    .from(reports)
-    .innerJoin(enterprises, eq(enterprises.id, reports.enterpriseId))
-    .innerJoin(people, eq(people.id, reports.reporterId))
+  const rows = await selectDayReports(db)
     .where(sql`${reports.reportDay} between ${fromDay} and ${toDay}`)
     .orderBy(reports.reportDay, reports.enterpriseId, reports.revision);
-  return rows.map((r) => ({
-    ...r.report,
-    enterpriseName: r.enterpriseName,
-    enterpriseCode: r.enterpriseCode,
-    reporterName: r.reporterName,
-  }));
+  return rows.map(flatten);
 }
 
 export async function getReportedEnterpriseIds(

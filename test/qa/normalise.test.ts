@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ABBREVIATIONS } from '../../src/qa/abbreviations.ts';
+import { bigrams, foldDiacritics, normalize } from '../../src/qa/normalise.ts';
+import { accentedWords, canonicalTone } from '../../src/qa/tone.ts';
+
+// What each abbreviation means here, written out in Vietnamese: generic teencode lists get bc and vt wrong.
+const MEANINGS: Record<string, string> = {
+  bc: 'báo cáo',
+  bcvt: 'bưu chính viễn thông',
+  bccp: 'bưu chính chuyển phát',
+  vt: 'viễn thông',
+  dn: 'doanh nghiệp',
+  dnbc: 'doanh nghiệp bưu chính',
+  dnvt: 'doanh nghiệp viễn thông',
+  cty: 'công ty',
+  ko: 'không',
+  k: 'không',
+  hok: 'không',
+  hk: 'không',
+  khg: 'không',
+  hem: 'không',
+  dc: 'được',
+  ntn: 'như thế nào',
+  sdt: 'số điện thoại',
+  dt: 'điện thoại',
+  tt: 'thông tin',
+  ttin: 'thông tin',
+  tttt: 'thông tin truyền thông',
+  stttt: 'sở thông tin truyền thông',
+  sotttt: 'sở thông tin truyền thông',
+  attt: 'an toàn thông tin',
+  ttll: 'thông tin liên lạc',
+  ubnd: 'ủy ban nhân dân',
+  ub: 'ủy ban',
+  cv: 'công văn',
+  vb: 'văn bản',
+  pgd: 'phó giám đốc',
+  gd: 'giám đốc',
+  dv: 'dịch vụ',
+  hh: 'hàng hóa',
+  cskh: 'chăm sóc khách hàng',
+  pa: 'phương án',
+  ktra: 'kiểm tra',
+  nvu: 'nhiệm vụ',
+  bdien: 'bưu điện',
+  bg: 'Bắc Giang',
+  vn: 'Việt Nam',
+  mxh: 'mạng xã hội',
+  net: 'Internet',
+  inet: 'Internet',
+  mail: 'email',
+  gmail: 'email',
+  j: 'gì',
+  z: 'vậy',
+  bh: 'bao giờ',
+  bgio: 'bao giờ',
+  bn: 'bao nhiêu',
+  trc: 'trước',
+  tg: 'thời gian',
+  hnay: 'hôm nay',
+  lm: 'làm',
+  ng: 'người',
+  vs: 'với',
+  ms: 'mới',
+  r: 'rồi',
+  mk: 'mình',
+  mik: 'mình',
+  bik: 'biết',
+  t2: 'thứ hai',
+  t3: 'thứ ba',
+  t4: 'thứ tư',
+  t5: 'thứ năm',
+  t6: 'thứ sáu',
+  t7: 'thứ bảy',
+};
+
+test('every abbreviation in the table has a tested meaning', () => {
+  assert.deepEqual(Object.keys(ABBREVIATIONS).sort(), Object.keys(MEANINGS).sort());
+});
+
+for (const [abbreviation, meaning] of Object.entries(MEANINGS)) {
+  test(`abbreviation "${abbreviation}" means "${meaning}"`, () => {
+    assert.equal(normalize(`${abbreviation} a`), normalize(`${meaning} a`));
+  });
+}
+
+test('abbreviations are found whatever the case and diacritics typed', () => {
+  assert.equal(normalize('BC'), 'bao cao');
+  assert.equal(normalize('đc ko'), 'duoc khong');
+  assert.equal(normalize('SĐT sở TT&TT'), 'so dien thoai so thong tin truyen thong');
+});
+
+test('"kh" is "không" closing a question and "khách hàng" inside one', () => {
+  assert.equal(normalize('co phai truc kh'), 'co phai truc khong');
+  assert.equal(normalize('bao kh biet'), 'bao khach hang biet');
+});
+
+test('"VT" after "Lưu" is the records office, not telecom', () => {
+  assert.equal(normalize('Lưu: VT'), 'luu van thu');
+  assert.equal(normalize('dn vt'), 'doanh nghiep vien thong');
+});
+
+test('teencode spellings fold to the syllable: fai → phai, wa → qua', () => {
+  assert.equal(normalize('co fai truc ko'), 'co phai truc khong');
+  assert.equal(normalize('gui wa mail'), 'gui qua email');
+});
+
+test('old and new tone placement are the same syllable', () => {
+  for (const [older, newer] of [
+    ['hòa', 'hoà'],
+    ['thủy', 'thuỷ'],
+    ['khỏe', 'khoẻ'],
+    ['hóa', 'hoá'],
+    ['Hòa', 'HOÀ'],
+  ] as const) {
+    assert.equal(canonicalTone(older), canonicalTone(newer), `${older} / ${newer}`);
+    assert.equal(normalize(older), normalize(newer));
+  }
+  assert.deepEqual(accentedWords('văn hóa phẩm'), accentedWords('văn hoá phẩm'));
+});
+
+test('tone placement keeps the syllables that only have one spelling', () => {
+  for (const syllable of ['toán', 'người', 'quý', 'giá', 'gìn', 'mùa', 'thuyền', 'hoàn', 'ngoài', 'gửi']) {
+    assert.equal(canonicalTone(syllable), syllable);
+  }
+});
+
+test('đ folds to d, in either case', () => {
+  assert.equal(foldDiacritics('Đường điện'), 'duong dien');
+  assert.equal(normalize('ĐỊA CHỈ'), 'dia chi');
+});
+
+test('combining marks (NFD input) fold like precomposed text', () => {
+  const question = 'Hạn nộp báo cáo khi nào?';
+  assert.equal(normalize(question.normalize('NFD')), normalize(question));
+  assert.equal(normalize(question), 'han nop bao cao khi nao');
+});
+
+test('i and y spellings of one syllable are the same: kí / ký, qui / quy', () => {
+  assert.equal(normalize('ai kí'), normalize('ai ký'));
+  assert.equal(normalize('qui định'), normalize('quy định'));
+  assert.equal(normalize('thủy'), 'thuy');
+});
+
+test('addresses, hours and numbers become stable tokens', () => {
+  assert.equal(normalize('gửi so_tttt_vt@bacgiang.gov.vn'), 'gui email');
+  assert.equal(normalize('e-mail'), 'email');
+  assert.equal(normalize('trước 9h00 ngày 13/02'), 'truoc 9 gio ngay 13 2');
+  assert.equal(normalize('9g30'), '9 gio');
+  assert.equal(normalize('mạng 4g'), 'mang 4g');
+  assert.equal(normalize('trực 24/7'), 'truc 24 7');
+});
+
+test('bigrams join adjacent syllables', () => {
+  assert.deepEqual(bigrams(['han', 'nop', 'bao', 'cao']), ['han_nop', 'nop_bao', 'bao_cao']);
+  assert.deepEqual(bigrams(['han']), []);
+});

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { normalizeTokens } from '../../src/qa/normalise.ts';
+import { detectQuestionType, isInterrogative, type QuestionType } from '../../src/qa/question-type.ts';
+
+const CASES: Array<[string, QuestionType]> = [
+  ['hạn nộp báo cáo khi nào?', 'time'],
+  ['bc nop truoc may gio', 'time'],
+  ['bao gio het han', 'time'],
+  ['13/2 là thứ mấy', 'time'],
+  ['gui bc qua mail nao', 'where'],
+  ['báo cáo gửi về đâu', 'where'],
+  ['nop bc cho ai', 'where'],
+  ['ai ký công văn', 'who'],
+  ['cơ quan nào ban hành', 'who'],
+  ['số công văn là bao nhiêu', 'number'],
+  ['cv có mấy mục', 'number'],
+  ['phương án ứng cứu như thế nào', 'how'],
+  ['mang bi nghen thi xu ly sao', 'how'],
+  ['doanh nghiệp bưu chính phải làm gì', 'list'],
+  ['hàng cấm gồm những gì', 'list'],
+  ['co phai truc 24/7 ko', 'yesno'],
+  ['có cần kiểm tra bưu gửi không', 'yesno'],
+  ['hạn là 15/2 à', 'yesno'],
+  ['chỉ thị 14 là gì', 'what'],
+  ['công văn về việc gì', 'what'],
+  ['email nhận báo cáo', 'where'],
+  ['thời hạn báo cáo', 'time'],
+];
+
+for (const [question, expected] of CASES) {
+  test(`"${question}" is a ${expected} question`, () => {
+    assert.equal(detectQuestionType(normalizeTokens(question)), expected);
+  });
+}
+
+test('interrogative terms are recognised, topic words are not', () => {
+  for (const term of ['gi', 'khi_nao', 'lam_gi', 'bao_gio', 'o_dau', 'the_nao']) assert.ok(isInterrogative(term), term);
+  for (const term of ['bao', 'bao_cao', 'han', 'email', 'lam', 'nhung_hang']) assert.ok(!isInterrogative(term), term);
+});
