@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './config.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, redactSecrets } from './logger.ts';
 import { startService } from './service.ts';
 
 async function main(): Promise<void> {
@@ -37,6 +37,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  process.stderr.write(`Không khởi động được: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(
+    `Không khởi động được: ${redactSecrets(err instanceof Error ? err.message : String(err))}\n`,
+  );
   process.exit(1);
 });

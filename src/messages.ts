@@ -31,6 +31,8 @@ export interface OutgoingMessage {
   text: string;
   buttons?: Button[];
   document?: OutgoingDocument;
+  /** Holds a one-time code: its text is erased from the outbox once delivered. */
+  sensitive?: boolean;
 }
 
 /** An outgoing message addressed to a channel, as stored in the outbox. */

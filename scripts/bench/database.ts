@@ -158,9 +158,9 @@ export async function seedService(
 }
 
 /**
- * The /status data set, generated inside PostgreSQL: `enterprises` enterprises with one officer (and Telegram
- * identity) each, and `days` days of reports ending `lastDay`: ~97% of enterprise-days reported (90% on the last
- * day, so the missing list is long), ~3% incidents, ~5% amended once.
+ * The /status data set, generated inside PostgreSQL: `enterprises` enterprises with one officer (and
+ * Telegram identity) each, and `days` days of reports ending `lastDay`: ~97% of enterprise-days reported
+ * (90% on the last day, so the missing list is long), ~4% incidents, ~5% amended once.
  */
 export async function seedStatus(
   db: Db,
@@ -183,7 +183,8 @@ export async function seedStatus(
   for (let d = days - 1; d >= 0; d--) {
     const last = d === 0;
     await db.execute(sql`
-      insert into reports (enterprise_id, report_day, revision, status, incident, note, reporter_id, channel, created_at)
+      insert into reports
+        (enterprise_id, report_day, revision, status, incident, note, reporter_id, channel, created_at)
       select e.id, x.day, r.revision,
              case when inc then 'incident' else 'normal' end,
              case when inc then jsonb_build_object('kind', 'mat_lien_lac', 'area', 'TP Bắc Giang',

@@ -1,7 +1,7 @@
 /**
- * The closed-loop load generator: `concurrency` exchanges in flight, each one a webhook POST followed by the wait
- * for the bot's reply at the fake Bot API. A chat sends its next update only after the reply to its previous one
- * arrived, so per-chat order holds, as with a person typing.
+ * The closed-loop load generator: `concurrency` exchanges in flight, each one a webhook POST followed by
+ * the wait for the bot's reply at the fake Bot API. A chat sends its next update only after the reply to its
+ * previous one arrived, so per-chat order holds, as with a person typing.
  */
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -14,7 +14,8 @@ export interface Step {
   update: Update;
   /**
    * Which message to the chat is the reply. Absent: the next one (officer chats get exactly one message per
-   * update). A RegExp: the next one whose text matches (staff chats also get incident alerts and multi-part replies).
+   * update). A RegExp: the next one whose text matches (staff chats also get incident alerts and
+   * multi-part replies).
    */
   match?: RegExp;
   /** A reply that does not match this counts as unexpected (checks the dialog really went where we think). */
@@ -36,6 +37,9 @@ export interface Target {
 
 export interface PhaseResult {
   exchanges: number;
+  /** Updates the scripts held; fewer are sent when the phase hit its time limit (`cutShort`). */
+  planned: number;
+  cutShort: boolean;
   durationMs: number;
   perSecond: number;
   latencies: Map<string, number[]>;
@@ -98,7 +102,7 @@ export class ReplyTracker {
   }
 }
 
-/** A keep-alive HTTP client for one webhook (node:http: lighter than fetch, so the generator steals less CPU). */
+/** A keep-alive HTTP client for one webhook (node:http: lighter than fetch, leaves more CPU to the bot). */
 export class WebhookClient {
   private readonly agent: Agent;
   private readonly url: URL;
@@ -154,6 +158,8 @@ export async function runPhase(options: {
   timeoutMs?: number;
   /** Open-loop pacing: exchanges start at most this often (still at most `concurrency` in flight). */
   perSecond?: number;
+  /** No exchange starts after this long (the phase then ends with the ones in flight). */
+  maxMs?: number;
 }): Promise<PhaseResult> {
   const { tracker, client } = options;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -166,6 +172,7 @@ export async function runPhase(options: {
   };
   let exchanges = 0;
   let phaseStart = performance.now();
+  let cutShort = false;
 
   async function exchange(chatId: number, step: Step): Promise<void> {
     const started = performance.now();
@@ -212,6 +219,10 @@ export async function runPhase(options: {
   async function worker(): Promise<void> {
     for (let item = queue.shift(); item; item = queue.shift()) {
       await pace();
+      if (options.maxMs !== undefined && performance.now() - phaseStart > options.maxMs) {
+        cutShort = true;
+        return;
+      }
       const step = item.script.steps[item.next++]!;
       await exchange(item.script.chatId, step);
       if (item.next < item.script.steps.length) queue.push(item);
@@ -221,7 +232,17 @@ export async function runPhase(options: {
   phaseStart = performance.now();
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   const durationMs = performance.now() - phaseStart;
-  return { exchanges, durationMs, perSecond: (exchanges / durationMs) * 1000, latencies, errors, examples };
+  const planned = options.scripts.reduce((n, s) => n + s.steps.length, 0);
+  return {
+    exchanges,
+    planned,
+    cutShort,
+    durationMs,
+    perSecond: (exchanges / durationMs) * 1000,
+    latencies,
+    errors,
+    examples,
+  };
 }
 
 /** Every latency of a phase, whatever its kind. */

@@ -87,8 +87,8 @@ export function reportsOnly(officers: SimChat[], total: number): ChatScript[] {
 }
 
 /**
- * About `total` updates: officers' sessions drawn 45% quick report, 15% incident dialog (7 updates), 40% question;
- * plus staff `/status` for ~1% of the updates, spread over the staff chats.
+ * About `total` updates: officers' sessions drawn 55% quick report, 5% incident dialog (7 updates),
+ * 40% question; plus staff `/status` for ~1% of the updates, spread over the staff chats.
  */
 export function mixed(
   chats: SimChat[],
@@ -116,7 +116,7 @@ export function mixed(
     const steps = scripts.get(o.chatId)!.steps;
     const draw = random();
     let session: Step[];
-    if (draw < 0.45) session = [reportOk(o.chatId)];
+    if (draw < 0.55) session = [reportOk(o.chatId)];
     else if (draw < 0.6) session = incidentDialog(o.chatId, o.sector ?? 'telecom');
     else session = [question(o.chatId, questions[q++ % questions.length]!)];
     steps.push(...session);

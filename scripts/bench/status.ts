@@ -1,4 +1,4 @@
-/** /status over a large data set: renderDayStatus timed, its queries timed apart, the plan of the main one. */
+/** /status over a large data set: renderDayStatus timed, its queries timed apart, the main one's plan. */
 import { performance } from 'node:perf_hooks';
 import { desc, eq } from 'drizzle-orm';
 import postgres from 'postgres';

@@ -1,4 +1,4 @@
-/** What the load generator drives: our service in webhook mode, and a bare telegraf echo bot as the baseline. */
+/** What the load generator drives: our service in webhook mode, and a bare telegraf echo bot (baseline). */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
@@ -16,7 +16,7 @@ export interface RunningTarget extends Target {
   stop(): Promise<void>;
 }
 
-/** Our service in-process, webhook mode, send rates raised so the pipeline's own capacity is what is measured. */
+/** Our service in-process, webhook mode, send rates raised: the pipeline's own capacity is measured. */
 export async function startOurService(databaseUrl: string): Promise<RunningTarget & { service: Service }> {
   const fake = await startFakeTelegram();
   const config = loadConfig({

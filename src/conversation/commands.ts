@@ -1,3 +1,4 @@
+import { lookup } from '../lookup.ts';
 /** Command words, with aliases; recognised with or without the leading slash (Zalo users often omit it). */
 export const COMMANDS: Record<string, string> = {
   start: 'start',
@@ -35,7 +36,7 @@ export function parseCommand(text: string): ParsedCommand | { unknown: string } 
   const m = /^(\/)?([A-Za-z_]{2,32})(@[A-Za-z0-9_]+)?(?:\s+([\s\S]*))?$/.exec(text.trim());
   if (!m) return null;
   const [, slash, word, , args] = m;
-  const name = COMMANDS[word!.toLowerCase()];
+  const name = lookup(COMMANDS, word!.toLowerCase());
   if (name) return { name, word: word!.toLowerCase(), args: (args ?? '').trim() };
   return slash ? { unknown: word! } : null;
 }

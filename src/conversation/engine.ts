@@ -10,6 +10,7 @@ import { getLatestReport } from '../db/queries/reports.ts';
 import type { IncidentDetails } from '../db/schema.ts';
 import { AFFECTED_CHOICES, AREA_CHOICES, kindsForSector } from '../features/incident-kinds.ts';
 import { fold, NOTE_MAX, parseOneLine, submitReport } from '../features/reports.ts';
+import { lookup } from '../lookup.ts';
 import type { Button, IncomingMessage, OutgoingMessage } from '../messages.ts';
 import { parseCommand } from './commands.ts';
 import { reportRef, t } from './texts.ts';
@@ -72,7 +73,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
 
       if (action) {
         const [prefix, ...rest] = action.split(':');
-        const handler = actions[prefix ?? ''];
+        const handler = lookup(actions, prefix ?? '');
         if (handler) await handler(turn, rest.join(':'));
         else turn.reply(t.expiredAction);
       } else if (!text) {
@@ -83,7 +84,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
         const command = parseCommand(text);
         if (command && 'unknown' in command) turn.reply(t.unknownCommand(command.unknown));
         else if (command) {
-          const handler = commands[command.name];
+          const handler = lookup(commands, command.name);
           if (handler) await handler(turn, command.args);
           else turn.reply(t.unknownCommand(command.word));
         } else if (conv.state.startsWith('inc:')) await answerDialog(turn, text);

@@ -36,7 +36,11 @@ export const link: CommandHandler = async (turn, args) => {
     maxUses: 1,
     codeLength: LINK_CODE_LENGTH,
   });
-  turn.reply(t.linkCode(`${issued.slice(0, 5)}-${issued.slice(5)}`, OTHER_CHANNEL[turn.msg.channel]));
+  turn.out.push({
+    chatId: turn.msg.chatId,
+    text: t.linkCode(`${issued.slice(0, 5)}-${issued.slice(5)}`, OTHER_CHANNEL[turn.msg.channel]),
+    sensitive: true,
+  });
 };
 
 async function redeemLink(turn: Turn, code: string): Promise<void> {

@@ -99,7 +99,7 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
         { ...(row.payload as Envelope), channel, chatId: row.chatId },
         { skip: row.partsSent, onPart: (n) => markPartsSent(db, row.id, n) },
       );
-      await markSent(db, row.id, new Date());
+      await markSent(db, row.id, new Date(), { erase: (row.payload as Envelope).sensitive === true });
       stats.sent++;
     } catch (err) {
       await handleFailure(row, err, bucket);

@@ -1,5 +1,6 @@
 import { parseCsv } from '../csv.ts';
 import { SECTORS, type Sector } from '../db/schema.ts';
+import { lookup } from '../lookup.ts';
 
 export interface EnterpriseRow {
   line: number;
@@ -59,6 +60,13 @@ export function parseEnterprisesCsv(
   }
   const taken = new Map<string, number>();
   for (const c of existingCodes) taken.set(c.toUpperCase(), 0);
+  // Generated codes must not take a code that a later row gives explicitly.
+  const explicit = new Set(
+    records
+      .slice(1)
+      .map((r) => (r.fields[2] ?? '').trim().toUpperCase())
+      .filter(Boolean),
+  );
   for (const { line, fields } of records.slice(1)) {
     if (fields.every((f) => f.trim() === '')) continue;
     const [name = '', sectorRaw = '', codeRaw = '', ...extra] = fields.map((f) => f.trim());
@@ -69,7 +77,7 @@ export function parseEnterprisesCsv(
     // biome-ignore lint/suspicious/noControlCharactersInRegex: a name must be one printable line
     else if (/[\u0000-\u001f\u007f]/.test(name))
       problems.push({ line, message: 'tên có ký tự xuống dòng hoặc ký tự điều khiển' });
-    const sector = SECTOR_ALIASES[fold(sectorRaw)];
+    const sector = lookup(SECTOR_ALIASES, fold(sectorRaw));
     if (!sector) {
       problems.push({
         line,
@@ -86,7 +94,7 @@ export function parseEnterprisesCsv(
     if (!code && name) {
       const base = codeFromName(name);
       code = base;
-      for (let n = 2; taken.has(code); n++) code = `${base}${n}`;
+      for (let n = 2; taken.has(code) || explicit.has(code); n++) code = `${base}${n}`;
     }
     if (code && taken.has(code)) {
       const first = taken.get(code);

@@ -13,7 +13,9 @@ export const NOTE_MAX = 1000;
 export type OneLine = { status: 'normal' } | { status: 'incident'; note: string } | { status: 'invalid' };
 
 /** `/baocao ok`, `/baocao bình thường`, `/baocao sự cố: mất sóng ở Lục Ngạn` (with or without diacritics). */
-export function parseOneLine(args: string): OneLine {
+export function parseOneLine(raw: string): OneLine {
+  // NFC first: folding strips combining marks, so slicing the decomposed text by the folded length would garble it.
+  const args = raw.normalize('NFC');
   const folded = fold(args).trim();
   if (/^(ok|oke|okay|binh thuong|bt|on|on dinh|tot)\.?!?$/.test(folded)) return { status: 'normal' };
   const m = /^(su co|suco|sc|incident)\s*[:\-–—]?\s*/.exec(folded);

@@ -140,11 +140,19 @@ export function createInbox(deps: InboxDeps): Inbox {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
+/** NFC (Unikey's "Unicode tổ hợp" arrives decomposed), no control characters, no half emoji (lone surrogates). */
+function clean(text: string): string {
+  return text
+    .replace(CONTROL, '')
+    .replace(/\p{Cs}/gu, '\uFFFD')
+    .normalize('NFC');
+}
+
 function sanitize(message: IncomingMessage): IncomingMessage {
   return {
     ...message,
-    displayName: message.displayName.replace(CONTROL, '').slice(0, 200),
-    ...(message.text !== undefined ? { text: message.text.replace(CONTROL, '') } : {}),
+    displayName: clean(message.displayName).slice(0, 200),
+    ...(message.text !== undefined ? { text: clean(message.text) } : {}),
     ...(message.action !== undefined ? { action: message.action.replace(CONTROL, '').slice(0, 64) } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { lookup } from '../lookup.ts';
 /**
  * Abbreviations officers type on phones, keyed by the folded form (đc → dc). Domain meaning wins over
  * teencode: bc is "báo cáo" (not "bạn cũng"), vt is "viễn thông", bg is "Bắc Giang".
@@ -53,6 +54,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   j: 'gi',
   z: 'vay',
   bh: 'bao gio',
+  h: 'gio',
   bgio: 'bao gio',
   bn: 'bao nhieu',
   trc: 'truoc',
@@ -66,6 +68,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   mk: 'minh',
   mik: 'minh',
   bik: 'biet',
+  bit: 'biet',
   t2: 'thu hai',
   t3: 'thu ba',
   t4: 'thu tu',
@@ -82,7 +85,7 @@ function expandOne(token: string, previous: string | undefined, isLast: boolean)
   if (token === 'kh') return isLast ? KH_FINAL : KH_INSIDE;
   // "Lưu: VT" in the recipients block is the records office (văn thư), not telecom.
   if (token === 'vt' && previous === 'luu') return 'van thu';
-  const expansion = ABBREVIATIONS[token];
+  const expansion = lookup(ABBREVIATIONS, token);
   if (expansion !== undefined) return expansion;
   // Teencode spelling: fai → phai, wa → qua, wy → quy.
   if (/^f[aeiouy]/.test(token)) return `ph${token.slice(1)}`;

@@ -24,9 +24,11 @@ export const FEATURE_NAMES = [
   'margin',
 ] as const;
 
+// A typo matched fuzzily is evidence, but much weaker than the word itself.
 const APPROXIMATE_CREDIT = 0.25;
 
-// Chat particles and forms of address say nothing about the topic, so they neither help nor hurt coverage.
+// Chat particles, forms of address and "cho hỏi", "không biết" say nothing about the topic: they neither
+// help nor hurt coverage.
 const PARTICLES = new Set([
   'a',
   'ad',
@@ -36,11 +38,13 @@ const PARTICLES = new Set([
   'alo',
   'anh',
   'ban',
+  'biet',
   'chi',
   'dum',
   'em',
   'giup',
   'ha',
+  'hoi',
   'minh',
   'nha',
   'nhe',
@@ -72,7 +76,6 @@ export function confidenceFeatures(
   const unknownWeight = index.weight('');
   const found = (term: string): boolean =>
     !foreign.has(term) && (best.matched.has(term) || best.approximate.has(term));
-  // A typo matched fuzzily is evidence, but weaker than the word itself.
   const credit = (term: string): number => (best.matched.has(term) ? 1 : APPROXIMATE_CREDIT);
   // A foreign word is as telling as a word the index has never seen.
   const weight = (term: string): number => (foreign.has(term) ? unknownWeight : index.weight(term));
@@ -107,22 +110,22 @@ export function confidenceFeatures(
   };
 }
 
-/**
- * Logistic model of "the best pair is the right answer", fitted on the tuning half of data/qa-eval.tsv
- * (`npm run eval:qa -- --fit`), so the confidence reads as a probability.
- */
 export interface Calibration {
   intercept: number;
   weights: Record<(typeof FEATURE_NAMES)[number], number>;
 }
 
+/**
+ * Logistic model of "the best pair is the right answer", fitted on the tuning half of data/qa-eval.tsv
+ * (`npm run eval:qa -- --fit`), so the confidence reads as a probability.
+ */
 export const CALIBRATION: Calibration = {
-  intercept: -0.71,
+  intercept: -0.68,
   weights: {
-    coverage: 0.72,
-    curatedCoverage: 1.67,
+    coverage: 0.69,
+    curatedCoverage: 1.65,
     bigramCoverage: 0.94,
-    maxMissing: -0.71,
+    maxMissing: -0.72,
     similarity: 0.78,
     margin: 0.43,
   },

@@ -79,7 +79,8 @@ export function judgeDeadlineClaim(question: string, deadline: Deadline): Deadli
   const claim = parseMomentClaim(question);
   if (Object.keys(claim).length === 0) return 'none';
   const text = ` ${foldDiacritics(question)} `;
-  const proposesSubmission = /\b(nop|gui)\b/.test(text) && !/\b(han|deadline|het han|thoi han|truoc)\b/.test(text);
+  const proposesSubmission =
+    /\b(nop|gui)\b/.test(text) && !/\b(han|deadline|het han|thoi han|truoc)\b/.test(text);
   const order = proposesSubmission ? compareToDeadline(claim, deadline) : undefined;
   if (order !== undefined) {
     if (order < 0) return 'in_time';

@@ -10,7 +10,6 @@ export const directiveSchema = z.object({
     place: z.string(),
     year: z.number(),
     issuer: z.string(),
-    issuerShort: z.string(),
     department: z.string(),
     subject: z.string(),
     purpose: z.string(),
@@ -49,16 +48,18 @@ export type Dispatch = Directive['dispatch'];
 export type DirectiveItem = z.infer<typeof itemSchema>;
 export interface DirectivePart {
   id: string;
+  /** Button label and heading, e.g. "Mục 1. Các doanh nghiệp bưu chính, chuyển phát". */
   title: string;
+  /** The part's full text without the title. */
   text: string;
 }
 
 const isBullet = (item: DirectiveItem): boolean => /, ý \d+$/.test(item.label);
 
-/** A part's full text, ready to send: its title, then its paragraphs, bullets numbered as they are cited. */
+/** A part's paragraphs, bullets numbered as they are cited ("Ý 2." is mục N, ý 2); the title stays apart. */
 export function renderPart(part: Directive['parts'][number]): DirectivePart {
   const paragraphs = part.items.map((item, i) => (isBullet(item) ? `Ý ${i + 1}. ${item.text}` : item.text));
-  return { id: part.id, title: part.title, text: [part.title, ...paragraphs].join('\n\n') };
+  return { id: part.id, title: part.title, text: paragraphs.join('\n\n') };
 }
 
 /** One bullet per part, with the number of ý where the part has several. */

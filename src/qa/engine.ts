@@ -32,8 +32,9 @@ export interface QaOptions {
 }
 
 /**
- * Chosen on the tuning half (`npm run eval:qa -- --fit`): the lowest threshold at which out-of-scope
- * questions stop getting answers, and the floor below which no in-scope question falls.
+ * Chosen on the tuning half (`npm run eval:qa -- --fit`): the lowest threshold at which at most one
+ * out-of-scope question in 62 still gets an answer, and the highest floor that tells at most one in-scope
+ * question in 117 that the directive does not cover it.
  */
 export const DEFAULT_THRESHOLD = 0.85;
 export const DEFAULT_SUGGEST_FLOOR = 0.2;

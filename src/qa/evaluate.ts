@@ -28,8 +28,11 @@ export interface EvalReport {
   refusedInScope: number;
   /** Out-of-scope questions given the honest "not covered" reply (the rest got suggestions or answers). */
   refusedOutOfScope: number;
+  /** Time per answer: each question's best of `repeats` runs, so a preempted run does not count. */
   p50Ms: number;
   p99Ms: number;
+  /** p99 over every run, preemptions and garbage collections included: the tail a busy host adds. */
+  wallP99Ms: number;
   failures: Array<{ question: string; expect: string; got: string; confidence: number }>;
 }
 
@@ -102,14 +105,18 @@ export function evaluate(engine: Engine, cases: readonly EvalCase[], repeats = 2
   // Steady state, as in the running bot: the first pass pays for JIT compilation.
   for (const { question } of cases) engine.ask(question);
   const timings: number[] = [];
+  const perQuestion = cases.map(() => Number.POSITIVE_INFINITY);
   for (let round = 0; round < repeats; round++) {
-    for (const { question } of cases) {
+    cases.forEach(({ question }, i) => {
       const start = performance.now();
       engine.ask(question);
-      timings.push(performance.now() - start);
-    }
+      const elapsed = performance.now() - start;
+      timings.push(elapsed);
+      perQuestion[i] = Math.min(perQuestion[i]!, elapsed);
+    });
   }
   timings.sort((a, b) => a - b);
+  perQuestion.sort((a, b) => a - b);
 
   const inScope = cases.filter((c) => c.expect !== 'none').length;
   const outOfScope = cases.length - inScope;
@@ -124,8 +131,9 @@ export function evaluate(engine: Engine, cases: readonly EvalCase[], repeats = 2
     wrongAnswerRate: rate(wrongAnswers, inScope),
     refusedInScope: rate(refusedIn, inScope),
     refusedOutOfScope: rate(refusedOut, outOfScope),
-    p50Ms: percentile(timings, 0.5),
-    p99Ms: percentile(timings, 0.99),
+    p50Ms: percentile(perQuestion, 0.5),
+    p99Ms: percentile(perQuestion, 0.99),
+    wallP99Ms: percentile(timings, 0.99),
     failures,
   };
 }

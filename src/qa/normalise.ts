@@ -18,7 +18,8 @@ export function foldDiacritics(text: string): string {
 
 // Rewrites that must run on the folded string, before it is cut into syllables.
 const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/g, ' email '],
+  // The lookbehind keeps this linear: without it a long run of letters is rescanned from every position.
+  [/(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/g, ' email '],
   [/\be[\s-]?mail\b/g, ' email '],
   [/\btt\s*[&-]\s*tt\b/g, ' tttt '],
   [/\bv\s*\/\s*v\b/g, ' ve viec '],

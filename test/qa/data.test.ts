@@ -10,12 +10,21 @@ const { dispatch } = directive;
 
 test('the dispatch facts match the directive', () => {
   assert.equal(dispatch.issuer, 'Sở Thông tin và Truyền thông tỉnh Bắc Giang');
-  assert.match(dispatch.implements, /^Chỉ thị số 14\/CT-UBND ngày 22\/12\/2023 của Chủ tịch UBND tỉnh Bắc Giang/);
-  assert.deepEqual(dispatch.signer, { authority: 'KT. Giám đốc', title: 'Phó Giám đốc', name: 'Nguyễn Gia Phong' });
+  assert.match(
+    dispatch.implements,
+    /^Chỉ thị số 14\/CT-UBND ngày 22\/12\/2023 của Chủ tịch UBND tỉnh Bắc Giang/,
+  );
+  assert.deepEqual(dispatch.signer, {
+    authority: 'KT. Giám đốc',
+    title: 'Phó Giám đốc',
+    name: 'Nguyễn Gia Phong',
+  });
   assert.equal(dispatch.report.email, 'so_tttt_vt@bacgiang.gov.vn');
   const reportClause = itemsById(directive).get('bao-cao')!.text;
   assert.ok(reportClause.includes(dispatch.report.email));
-  assert.ok(reportClause.includes(`trước ${dispatch.report.deadline.time} ngày ${dispatch.report.deadline.date}`));
+  assert.ok(
+    reportClause.includes(`trước ${dispatch.report.deadline.time} ngày ${dispatch.report.deadline.date}`),
+  );
 });
 
 test('the deadline is 9:00 on Tuesday 13/02/2024, the fourth day of Tết Giáp Thìn', () => {

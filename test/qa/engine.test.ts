@@ -55,7 +55,12 @@ test('a yes/no question with a number the directive does not use is not affirmed
 });
 
 test('out-of-scope questions get an honest reply with whom to contact', () => {
-  for (const question of ['cước 4G bao nhiêu', 'thời tiết Tết thế nào', 'bóng đá', 'ket qua bong da hom nay']) {
+  for (const question of [
+    'cước 4G bao nhiêu',
+    'thời tiết Tết thế nào',
+    'bóng đá',
+    'ket qua bong da hom nay',
+  ]) {
     const result = qa.ask(question);
     assert.equal(result.kind, 'out_of_scope', `${question}: ${JSON.stringify(result)}`);
     assert.match(result.text, /^Công văn không đề cập nội dung này\./);
@@ -103,7 +108,13 @@ test('every reply fits one Telegram message', () => {
     const result = qa.part(part.id);
     if (result) texts.push(result.text);
   }
-  for (const id of ['han-bao-cao', 'nhiem-vu-buu-chinh', 'nhiem-vu-vien-thong', 'hang-cam-gui', 'trich-yeu']) {
+  for (const id of [
+    'han-bao-cao',
+    'nhiem-vu-buu-chinh',
+    'nhiem-vu-vien-thong',
+    'hang-cam-gui',
+    'trich-yeu',
+  ]) {
     const result = qa.answerById(id);
     if (result) texts.push(result.text);
   }
@@ -119,6 +130,10 @@ test('the engine stays pure: no network, database, bot library or environment', 
   const dir = new URL('../../src/qa/', import.meta.url);
   for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
     const source = readFileSync(new URL(file, dir), 'utf8');
-    assert.doesNotMatch(source, /process\.env|from '(telegraf|axios|postgres|drizzle-orm[^']*|node:(http|https|net))'/, file);
+    assert.doesNotMatch(
+      source,
+      /process\.env|from '(telegraf|axios|postgres|drizzle-orm[^']*|node:(http|https|net))'/,
+      file,
+    );
   }
 });

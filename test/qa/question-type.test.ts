@@ -35,6 +35,8 @@ for (const [question, expected] of CASES) {
 }
 
 test('interrogative terms are recognised, topic words are not', () => {
-  for (const term of ['gi', 'khi_nao', 'lam_gi', 'bao_gio', 'o_dau', 'the_nao']) assert.ok(isInterrogative(term), term);
-  for (const term of ['bao', 'bao_cao', 'han', 'email', 'lam', 'nhung_hang']) assert.ok(!isInterrogative(term), term);
+  for (const term of ['gi', 'khi_nao', 'lam_gi', 'bao_gio', 'o_dau', 'the_nao'])
+    assert.ok(isInterrogative(term), term);
+  for (const term of ['bao', 'bao_cao', 'han', 'email', 'lam', 'nhung_hang'])
+    assert.ok(!isInterrogative(term), term);
 });

@@ -140,7 +140,15 @@ export function createTelegramChannel(deps: {
       stopping = true;
       clearInterval(menuTimer);
       if (launched) {
-        bot.stop('shutdown');
+        // bot.stop() throws until polling has begun (launch first calls getMe and deleteWebhook).
+        for (let i = 0; i < 100; i++) {
+          try {
+            bot.stop('shutdown');
+            break;
+          } catch {
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        }
         await launched;
       }
       healthy = false;

@@ -10,44 +10,58 @@ export interface ParsedUpdate {
 
 const MAX_TEXT = 8000;
 
-function displayName(
-  user: { first_name?: string; last_name?: string; username?: string } | undefined,
-): string {
-  const name = [user?.first_name, user?.last_name].filter(Boolean).join(' ').trim();
-  return (name || user?.username || 'Cán bộ').slice(0, 200);
+type Loose = Record<string, unknown>;
+const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null;
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+/** Telegram ids are integers; anything else means the update is not what it claims to be. */
+const id = (v: unknown): string | undefined => (Number.isSafeInteger(v) ? String(v) : undefined);
+
+function displayName(user: Loose): string {
+  const name = [str(user.first_name), str(user.last_name)].filter(Boolean).join(' ').trim();
+  return (name || str(user.username) || 'Cán bộ').slice(0, 200);
 }
 
-/** A Telegram update → the channel-agnostic message; null for updates the bot does not act on. */
+/**
+ * A Telegram update → the channel-agnostic message; null for updates the bot does not act on or that are malformed.
+ * The update is checked field by field: the webhook body is untrusted JSON until proven otherwise.
+ */
 export function parseUpdate(update: Update): ParsedUpdate | null {
-  if (typeof update?.update_id !== 'number') return null;
-  const eventKey = String(update.update_id);
-  if ('message' in update && update.message) {
-    const m = update.message;
-    if (!m.chat || !m.from) return null;
-    const text = 'text' in m && typeof m.text === 'string' ? m.text.slice(0, MAX_TEXT) : undefined;
+  const u: unknown = update;
+  if (!isObject(u) || !Number.isSafeInteger(u.update_id)) return null;
+  const eventKey = String(u.update_id);
+  if (isObject(u.message)) {
+    const m = u.message;
+    const chatId = isObject(m.chat) ? id(m.chat.id) : undefined;
+    const userId = isObject(m.from) ? id(m.from.id) : undefined;
+    if (!chatId || !userId) return null;
+    const text = str(m.text)?.slice(0, MAX_TEXT);
     return {
       eventKey,
       message: {
         channel: 'telegram',
-        chatId: String(m.chat.id),
-        userId: String(m.from.id),
-        displayName: displayName(m.from),
+        chatId,
+        userId,
+        displayName: displayName(m.from as Loose),
         ...(text !== undefined ? { text } : {}),
       },
     };
   }
-  if ('callback_query' in update && update.callback_query) {
-    const q = update.callback_query;
-    const chatId = q.message?.chat.id ?? q.from.id;
-    const data = 'data' in q && typeof q.data === 'string' ? q.data.slice(0, 64) : '';
+  if (isObject(u.callback_query)) {
+    const q = u.callback_query;
+    const userId = isObject(q.from) ? id(q.from.id) : undefined;
+    const message = isObject(q.message) ? q.message : undefined;
+    const chatId = (isObject(message?.chat) ? id(message.chat.id) : undefined) ?? userId;
+    const queryId = str(q.id);
+    if (!userId || !chatId || !queryId) return null;
+    const data = str(q.data)?.slice(0, 64) ?? '';
     return {
       eventKey,
-      callbackQueryId: q.id,
+      callbackQueryId: queryId,
       message: {
         channel: 'telegram',
-        chatId: String(chatId),
-        userId: String(q.from.id),
-        displayName: displayName(q.from),
+        chatId,
+        userId,
+        displayName: displayName(q.from as Loose),
         action: data || 'invalid',
       },
     };

@@ -53,8 +53,12 @@ export async function lockChat(db: Db, channel: string, chatId: string): Promise
   await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`chat:${channel}:${chatId}`}, 0))`);
 }
 
+/** Marks an event processed and drops its text: only the key is needed from now on, and texts carry invite codes. */
 export async function markInboundDone(db: Db, id: number, at: Date): Promise<void> {
-  await db.update(inboundEvents).set({ status: 'done', processedAt: at }).where(eq(inboundEvents.id, id));
+  await db
+    .update(inboundEvents)
+    .set({ status: 'done', processedAt: at, message: sql`${inboundEvents.message} - 'text'` })
+    .where(eq(inboundEvents.id, id));
 }
 
 /** Counts a failed attempt; after `maxAttempts` the event is parked as failed so the chat moves on. */

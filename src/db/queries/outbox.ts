@@ -94,8 +94,21 @@ export async function markPartsSent(db: Db, id: number, partsSent: number): Prom
   await db.update(outbox).set({ partsSent }).where(eq(outbox.id, id));
 }
 
-export async function markSent(db: Db, id: number, at: Date): Promise<void> {
-  await db.update(outbox).set({ status: 'sent', sentAt: at, lockedUntil: null }).where(eq(outbox.id, id));
+export async function markSent(
+  db: Db,
+  id: number,
+  at: Date,
+  options: { erase?: boolean } = {},
+): Promise<void> {
+  await db
+    .update(outbox)
+    .set({
+      status: 'sent',
+      sentAt: at,
+      lockedUntil: null,
+      ...(options.erase ? { payload: sql`jsonb_set(${outbox.payload}, '{text}', '"[đã xóa]"')` } : {}),
+    })
+    .where(eq(outbox.id, id));
 }
 
 export async function markRetry(db: Db, id: number, params: { at: Date; error: string }): Promise<void> {
