@@ -92,7 +92,10 @@ describe('parseOneLine (/baocao <one line>)', () => {
   // Unikey's "Unicode tổ hợp" charset types decomposed letters: "sự cố" is 11 UTF-16 units, its folded
   // form "su co" 5; the note comes back whole, in NFC like everything the bot stores.
   test('"sự cố: <note>" keeps the note exactly (decomposed input, as Unikey "Unicode tổ hợp" types it)', () => {
-    assert.deepEqual(parseOneLine('sự cố: mất sóng'.normalize('NFD')), { status: 'incident', note: 'mất sóng' });
+    assert.deepEqual(parseOneLine('sự cố: mất sóng'.normalize('NFD')), {
+      status: 'incident',
+      note: 'mất sóng',
+    });
     fc.assert(incidentProperty('NFD'), RUNS);
   });
 });
