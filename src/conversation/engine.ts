@@ -54,7 +54,11 @@ export function createConversation(deps: ConversationDeps): Conversation {
       const now = deps.clock.now();
       const conv = await loadConversation(db, msg.channel, msg.chatId);
       const member = await getMember(db, msg.channel, msg.userId);
-      if (member) await touchIdentity(db, member.identity.id, now);
+      const { lastInboundAt, unreachableAt } = member?.identity ?? {};
+      // A write per message only to move a timestamp is wasted: minutes are precise enough for the 7-day window.
+      if (member && (unreachableAt || !lastInboundAt || now.getTime() - lastInboundAt.getTime() > 5 * 60_000)) {
+        await touchIdentity(db, member.identity.id, now);
+      }
       const out: OutgoingMessage[] = [];
       const turn: Turn = {
         db,

@@ -173,7 +173,11 @@ export const outbox = pgTable(
   },
   (t) => [
     index('outbox_due_idx').on(t.lane, t.nextAttemptAt, t.id).where(sql`${t.status} = 'pending'`),
-    index('outbox_chat_idx').on(t.channel, t.chatId, t.id),
+    // Only unsent rows: the per-chat ordering check must not wade through a chat's whole history.
+    index('outbox_chat_open_idx')
+      .on(t.channel, t.chatId, t.id)
+      .where(sql`${t.status} in ('pending', 'sending')`),
+    index('outbox_sending_idx').on(t.lockedUntil).where(sql`${t.status} = 'sending'`),
   ],
 );
 

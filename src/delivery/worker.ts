@@ -7,6 +7,7 @@ import {
   markSent,
   type OutboxRow,
   releaseClaim,
+  releaseStaleClaims,
 } from '../db/queries/outbox.ts';
 import { markUnreachable } from '../db/queries/people.ts';
 import type { Logger } from '../logger.ts';
@@ -65,6 +66,8 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
     deps.maxInFlight ??
     Math.max(20, Math.ceil(2 * Math.max(...channels.map((c) => deps.channels[c]!.rates.perSecond))));
   const inFlight = new Set<Promise<void>>();
+  let inFlightRows = 0;
+  let lastReclaim = 0;
   const stats = { sent: 0, retried: 0, failed: 0 };
   let running = false;
   let stopping = false;
@@ -87,13 +90,17 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
     return bucket;
   }
 
-  async function deliver(row: OutboxRow): Promise<void> {
+  /** True when the message was sent; false when it failed (retry later or never). */
+  async function deliver(row: OutboxRow): Promise<boolean> {
     const channel = row.channel as Channel;
     const entry = deps.channels[channel]!;
     const bucket = bucketFor(channel, row.chatId);
     await bucket?.take();
     await limiters.get(channel)!.take(row.lane);
-    if (stopping) return releaseClaim(db, row.id);
+    if (stopping) {
+      await releaseClaim(db, row.id);
+      return false;
+    }
     try {
       await entry.sender.send(
         { ...(row.payload as Envelope), channel, chatId: row.chatId },
@@ -101,8 +108,10 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
       );
       await markSent(db, row.id, new Date(), { erase: (row.payload as Envelope).sensitive === true });
       stats.sent++;
+      return true;
     } catch (err) {
       await handleFailure(row, err, bucket);
+      return false;
     }
   }
 
@@ -129,24 +138,45 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
     }
   }
 
-  function track(row: OutboxRow): void {
-    const p: Promise<void> = deliver(row)
-      .catch((err) => logger.error({ err, outboxId: row.id }, 'delivery bookkeeping failed'))
-      .finally(() => {
-        inFlight.delete(p);
-        wakeUp?.();
-      });
+  /** One chat's claimed messages, sent one after another; after a failure the rest wait for the next claim. */
+  function track(rows: OutboxRow[]): void {
+    inFlightRows += rows.length;
+    const p: Promise<void> = (async () => {
+      for (const [i, row] of rows.entries()) {
+        try {
+          if (!(await deliver(row))) {
+            for (const rest of rows.slice(i + 1)) await releaseClaim(db, rest.id);
+            break;
+          }
+        } catch (err) {
+          logger.error({ err, outboxId: row.id }, 'delivery bookkeeping failed');
+        }
+      }
+    })().finally(() => {
+      inFlight.delete(p);
+      inFlightRows -= rows.length;
+      wakeUp?.();
+    });
     inFlight.add(p);
   }
 
   async function loop(): Promise<void> {
     while (running) {
       let claimed = 0;
-      const room = maxInFlight - inFlight.size;
+      const room = maxInFlight - inFlightRows;
       if (room > 0) {
         try {
+          if (Date.now() - lastReclaim > lockMs / 2) {
+            lastReclaim = Date.now();
+            await releaseStaleClaims(db, new Date());
+          }
           const rows = await claimDueMessages(db, { limit: room, now: new Date(), lockMs, channels });
-          for (const row of rows) track(row);
+          const byChat = new Map<string, OutboxRow[]>();
+          for (const row of rows) {
+            const key = `${row.channel}:${row.chatId}`;
+            byChat.set(key, [...(byChat.get(key) ?? []), row]);
+          }
+          for (const chatRows of byChat.values()) track(chatRows);
           claimed = rows.length;
         } catch (err) {
           logger.warn({ err }, 'claiming outbox messages failed');

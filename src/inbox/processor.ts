@@ -42,14 +42,16 @@ export function createInbox(deps: InboxDeps): Inbox {
   const running = new Map<string, { again: boolean; done: Promise<void> }>();
   let sweeper: NodeJS.Timeout | undefined;
 
-  async function processOne(channel: Channel, chatId: string): Promise<boolean> {
+  /** Processes the chat's oldest pending event; `more` when another is waiting (or this one must be retried). */
+  async function processOne(channel: Channel, chatId: string): Promise<{ worked: boolean; more: boolean }> {
     let eventId: number | undefined;
     try {
       return await db.transaction(async (tx) => {
         // Serialises one chat across replicas; the row lock alone would let two replicas take events out of order.
         await lockChat(tx, channel, chatId);
-        const event = await nextPendingForChat(tx, channel, chatId);
-        if (!event) return false;
+        const next = await nextPendingForChat(tx, channel, chatId);
+        if (!next) return { worked: false, more: false };
+        const { event, more } = next;
         eventId = event.id;
         const message = event.message as IncomingMessage;
         const replies = await conversation.handle(tx, message);
@@ -58,7 +60,7 @@ export function createInbox(deps: InboxDeps): Inbox {
           replies.map((r) => ({ ...r, channel })),
         );
         await markInboundDone(tx, event.id, clock.now());
-        return true;
+        return { worked: true, more };
       });
     } catch (err) {
       if (eventId === undefined) throw err;
@@ -70,7 +72,7 @@ export function createInbox(deps: InboxDeps): Inbox {
         at: clock.now(),
       });
       if (gaveUp) await enqueueMessages(db, [{ channel, chatId, text: t.internalError }]);
-      return true;
+      return { worked: gaveUp, more: true };
     }
   }
 
@@ -79,9 +81,11 @@ export function createInbox(deps: InboxDeps): Inbox {
     try {
       do {
         entry.again = false;
-        let worked = 0;
-        while (await processOne(channel, chatId)) worked++;
-        if (worked > 0) deps.onOutbox?.();
+        for (;;) {
+          const { worked, more } = await processOne(channel, chatId);
+          if (worked) deps.onOutbox?.();
+          if (!more) break;
+        }
       } while (entry.again);
     } catch (err) {
       logger.error({ err, channel, chatId }, 'processing a chat failed; the sweeper will retry');

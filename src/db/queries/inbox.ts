@@ -27,13 +27,16 @@ export async function recordInbound(
   return rows.length > 0;
 }
 
-/** The oldest pending event of one chat, row-locked; the caller holds the chat's advisory lock. */
+/**
+ * The oldest pending event of one chat, row-locked (the caller holds the chat's advisory lock), and whether another
+ * one waits behind it, so the caller need not open a transaction only to find nothing.
+ */
 export async function nextPendingForChat(
   db: Db,
   channel: string,
   chatId: string,
-): Promise<InboundEvent | null> {
-  const [row] = await db
+): Promise<{ event: InboundEvent; more: boolean } | null> {
+  const rows = await db
     .select()
     .from(inboundEvents)
     .where(
@@ -44,9 +47,9 @@ export async function nextPendingForChat(
       ),
     )
     .orderBy(asc(inboundEvents.id))
-    .limit(1)
+    .limit(2)
     .for('update', { skipLocked: true });
-  return row ?? null;
+  return rows[0] ? { event: rows[0], more: rows.length > 1 } : null;
 }
 
 export async function lockChat(db: Db, channel: string, chatId: string): Promise<void> {

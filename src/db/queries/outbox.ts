@@ -37,8 +37,9 @@ export async function enqueueMessages(db: Db, messages: Enqueue[]): Promise<numb
 }
 
 /**
- * Claims due messages for sending, replies before bulk, oldest first, skipping any message whose chat still has an
- * earlier one waiting (so one chat's messages leave in order). Safe with several workers (SKIP LOCKED).
+ * Claims due messages for sending, replies before bulk, oldest first. A chat whose earlier message is being sent or
+ * waits for a retry is skipped, so one chat's messages leave in order; several of one chat may be claimed together
+ * (the worker sends them one after another). Safe with several workers (SKIP LOCKED).
  */
 export async function claimDueMessages(
   db: Db,
@@ -55,11 +56,11 @@ export async function claimDueMessages(
     update ${outbox} set status = 'sending', locked_until = ${lockedUntil}, attempts = ${outbox.attempts} + 1
     where ${outbox.id} in (
       select o.id from ${outbox} o
-      where o.channel in (${channels})
-        and ((o.status = 'pending' and o.next_attempt_at <= ${now}) or (o.status = 'sending' and o.locked_until < ${now}))
+      where o.status = 'pending' and o.next_attempt_at <= ${now} and o.channel in (${channels})
         and not exists (
           select 1 from ${outbox} e
-          where e.channel = o.channel and e.chat_id = o.chat_id and e.id < o.id and e.status in ('pending', 'sending')
+          where e.channel = o.channel and e.chat_id = o.chat_id and e.id < o.id
+            and e.status in ('pending', 'sending') and (e.status = 'sending' or e.next_attempt_at > ${now})
         )
       order by o.lane, o.id
       limit ${params.limit}
@@ -88,6 +89,25 @@ export async function claimDueMessages(
       sentAt: null,
     }))
     .sort((a, b) => a.lane - b.lane || a.id - b.id);
+}
+
+/** Claims whose worker died mid-send go back to pending (a crash, a killed replica). */
+export async function releaseStaleClaims(db: Db, now: Date): Promise<number> {
+  const rows = await db
+    .update(outbox)
+    .set({ status: 'pending', lockedUntil: null })
+    .where(sql`${outbox.status} = 'sending' and ${outbox.lockedUntil} < ${now.toISOString()}`)
+    .returning({ id: outbox.id });
+  return rows.length;
+}
+
+/** Sent and failed messages older than the retention are deleted (the outbox is a queue, not an archive). */
+export async function purgeOutbox(db: Db, olderThan: Date): Promise<number> {
+  const rows = await db
+    .delete(outbox)
+    .where(sql`${outbox.status} in ('sent', 'failed') and ${outbox.createdAt} < ${olderThan.toISOString()}`)
+    .returning({ id: outbox.id });
+  return rows.length;
 }
 
 export async function markPartsSent(db: Db, id: number, partsSent: number): Promise<void> {

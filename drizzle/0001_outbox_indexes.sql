@@ -1,0 +1,4 @@
+DROP INDEX "outbox_chat_idx";--> statement-breakpoint
+ALTER TABLE "outbox" ADD COLUMN "parts_sent" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "outbox_chat_open_idx" ON "outbox" USING btree ("channel","chat_id","id") WHERE "outbox"."status" in ('pending', 'sending');--> statement-breakpoint
+CREATE INDEX "outbox_sending_idx" ON "outbox" USING btree ("locked_until") WHERE "outbox"."status" = 'sending';
