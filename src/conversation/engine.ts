@@ -56,7 +56,10 @@ export function createConversation(deps: ConversationDeps): Conversation {
       const member = await getMember(db, msg.channel, msg.userId);
       const { lastInboundAt, unreachableAt } = member?.identity ?? {};
       // A write per message only to move a timestamp is wasted: minutes are precise enough for the 7-day window.
-      if (member && (unreachableAt || !lastInboundAt || now.getTime() - lastInboundAt.getTime() > 5 * 60_000)) {
+      if (
+        member &&
+        (unreachableAt || !lastInboundAt || now.getTime() - lastInboundAt.getTime() > 5 * 60_000)
+      ) {
         await touchIdentity(db, member.identity.id, now);
       }
       const out: OutgoingMessage[] = [];

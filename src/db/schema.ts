@@ -122,7 +122,8 @@ export const reports = pgTable(
   },
   (t) => [
     uniqueIndex('reports_enterprise_day_revision_uq').on(t.enterpriseId, t.reportDay, t.revision),
-    index('reports_day_idx').on(t.reportDay),
+    // /status: the latest revision of each enterprise for one day, straight from the index.
+    index('reports_day_enterprise_idx').on(t.reportDay, t.enterpriseId, t.revision),
   ],
 );
 

@@ -1,50 +1,86 @@
+import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { formatDay, formatVnDateTime, formatVnTime, VN_ZONE, vnTime } from '../clock.ts';
 import { reportRef, t } from '../conversation/texts.ts';
 import type { Db } from '../db/client.ts';
 import { getActiveCampaign } from '../db/queries/campaigns.ts';
-import { type Enterprise, listEnterprises } from '../db/queries/enterprises.ts';
-import { listRecipients } from '../db/queries/people.ts';
-import { type DayReport, getEnterpriseHistory, getLatestReportsForDay } from '../db/queries/reports.ts';
+import type { Enterprise } from '../db/queries/enterprises.ts';
+import { type DayReport, getEnterpriseHistory, getLatestIncidentsForDay } from '../db/queries/reports.ts';
 import { kindLabel } from './incident-kinds.ts';
 import { dailyDeadline, inCampaign } from './reports.ts';
+
+/** Names listed per section of /status: a phone screen, not a register (the full lists are in /export). */
+export const STATUS_LIST_LIMIT = 60;
 
 export interface DayStatus {
   day: string;
   total: number;
-  reported: DayReport[];
-  missing: Enterprise[];
+  reportedCount: number;
+  /** The first STATUS_LIST_LIMIT of each list, with the full counts beside them. */
   incidents: DayReport[];
+  incidentCount: number;
+  missing: (Enterprise & { hasOfficer: boolean })[];
+  missingCount: number;
   unreachable: Enterprise[];
-  noOfficer: Set<number>;
+  unreachableCount: number;
 }
 
-export async function getDayStatus(db: Db, day: string): Promise<DayStatus> {
-  const [all, reports, officers] = await Promise.all([
-    listEnterprises(db),
-    getLatestReportsForDay(db, day),
-    listRecipients(db, { roles: ['officer'] }),
+type Row = Record<string, unknown>;
+const rowsOf = (result: unknown): Row[] =>
+  Array.isArray(result) ? result : (result as { rows: Row[] }).rows;
+
+const toEnterprise = (r: Row): Enterprise => ({
+  id: Number(r.id),
+  code: String(r.code),
+  name: String(r.name),
+  sector: r.sector as Enterprise['sector'],
+  createdAt: new Date(r.created_at as string),
+});
+
+/**
+ * One day's reporting state, counted in SQL: at 10,000 enterprises the database counts and picks the first names
+ * far faster than shipping every row to Node.
+ */
+export async function getDayStatus(db: Db, day: string, limit = STATUS_LIST_LIMIT): Promise<DayStatus> {
+  const reach = sql`
+    select p.enterprise_id, count(*) filter (where i.unreachable_at is null) as reachable
+    from people p join identities i on i.person_id = p.id
+    where p.role = 'officer' and p.enterprise_id is not null
+    group by p.enterprise_id`;
+  const [counts, incidents, missing, unreachable] = await Promise.all([
+    db.execute(sql`
+      with latest as (
+        select distinct on (enterprise_id) enterprise_id, status from reports
+        where report_day = ${day} order by enterprise_id, revision desc
+      ), reach as (${reach})
+      select (select count(*) from enterprises)::int as total,
+             (select count(*) from latest)::int as reported,
+             (select count(*) from latest where status = 'incident')::int as incidents,
+             (select count(*) from reach where reachable = 0)::int as unreachable`),
+    getLatestIncidentsForDay(db, day, limit),
+    db.execute(sql`
+      select e.*, exists (select 1 from people p where p.enterprise_id = e.id and p.role = 'officer') as has_officer
+      from enterprises e
+      where not exists (select 1 from reports r where r.enterprise_id = e.id and r.report_day = ${day})
+      order by e.name limit ${limit}`),
+    db.execute(sql`
+      with reach as (${reach})
+      select e.* from enterprises e join reach on reach.enterprise_id = e.id
+      where reach.reachable = 0 order by e.name limit ${limit}`),
   ]);
-  const reportedIds = new Set(reports.map((r) => r.enterpriseId));
-  const reachability = new Map<number, { any: number; reachable: number }>();
-  for (const o of officers) {
-    if (o.enterpriseId === null) continue;
-    const entry = reachability.get(o.enterpriseId) ?? { any: 0, reachable: 0 };
-    entry.any++;
-    if (!o.unreachable) entry.reachable++;
-    reachability.set(o.enterpriseId, entry);
-  }
+  const c = rowsOf(counts)[0] ?? {};
+  const total = Number(c.total ?? 0);
+  const reportedCount = Number(c.reported ?? 0);
   return {
     day,
-    total: all.length,
-    reported: reports,
-    missing: all.filter((e) => !reportedIds.has(e.id)),
-    incidents: reports.filter((r) => r.status === 'incident'),
-    unreachable: all.filter((e) => {
-      const r = reachability.get(e.id);
-      return r !== undefined && r.any > 0 && r.reachable === 0;
-    }),
-    noOfficer: new Set(all.filter((e) => !reachability.has(e.id)).map((e) => e.id)),
+    total,
+    reportedCount,
+    incidents,
+    incidentCount: Number(c.incidents ?? 0),
+    missing: rowsOf(missing).map((r) => ({ ...toEnterprise(r), hasOfficer: r.has_officer === true })),
+    missingCount: total - reportedCount,
+    unreachable: rowsOf(unreachable).map(toEnterprise),
+    unreachableCount: Number(c.unreachable ?? 0),
   };
 }
 
@@ -58,36 +94,45 @@ export function incidentLine(r: DayReport): string {
   return `• ${r.enterpriseName}: ${parts.join(', ')}${note}`;
 }
 
+const more = (shown: number, count: number): string[] => (count > shown ? [t.statusMore(count - shown)] : []);
+
 export async function renderDayStatus(db: Db, day: string, now: Date): Promise<string> {
   const status = await getDayStatus(db, day);
   if (status.total === 0) return t.statusNoEnterprises;
   const campaign = await getActiveCampaign(db);
   const lines = [
     t.statusTitle(formatDay(day), formatVnTime(now)),
-    t.statusCounts(status.reported.length, status.total),
+    t.statusCounts(status.reportedCount, status.total),
   ];
   if (campaign && inCampaign(campaign, day)) {
     lines.push(t.statusDeadline(formatVnDateTime(dailyDeadline(campaign, day))));
   }
-  if (status.incidents.length > 0) {
-    lines.push('', t.statusIncidents(status.incidents.length), ...status.incidents.map(incidentLine));
-  }
-  if (status.missing.length > 0) {
+  if (status.incidentCount > 0) {
     lines.push(
       '',
-      t.statusMissing(status.missing.length),
+      t.statusIncidents(status.incidentCount),
+      ...status.incidents.map(incidentLine),
+      ...more(status.incidents.length, status.incidentCount),
+    );
+  }
+  if (status.missingCount > 0) {
+    lines.push(
+      '',
+      t.statusMissing(status.missingCount),
       ...status.missing.map(
-        (e) => `• ${e.name} (${e.code})${status.noOfficer.has(e.id) ? ' — chưa có cán bộ đăng ký' : ''}`,
+        (e) => `• ${e.name} (${e.code})${e.hasOfficer ? '' : ' — chưa có cán bộ đăng ký'}`,
       ),
+      ...more(status.missing.length, status.missingCount),
     );
   } else {
     lines.push('', t.statusAllReported);
   }
-  if (status.unreachable.length > 0) {
+  if (status.unreachableCount > 0) {
     lines.push(
       '',
-      t.statusUnreachable(status.unreachable.length),
+      t.statusUnreachable(status.unreachableCount),
       ...status.unreachable.map((e) => `• ${e.name} (${e.code})`),
+      ...more(status.unreachable.length, status.unreachableCount),
     );
   }
   return lines.join('\n');

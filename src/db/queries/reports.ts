@@ -80,6 +80,22 @@ export async function getLatestReportsForDay(db: Db, day: string): Promise<DayRe
   return rows.map(flatten);
 }
 
+/** The latest revision of each enterprise's report for one day, where it is an incident, by enterprise name. */
+export async function getLatestIncidentsForDay(db: Db, day: string, limit: number): Promise<DayReport[]> {
+  const latest = db
+    .selectDistinctOn([reports.enterpriseId], { id: reports.id, status: reports.status })
+    .from(reports)
+    .where(eq(reports.reportDay, day))
+    .orderBy(reports.enterpriseId, desc(reports.revision))
+    .as('latest');
+  const rows = await selectDayReports(db)
+    .innerJoin(latest, eq(latest.id, reports.id))
+    .where(eq(latest.status, 'incident'))
+    .orderBy(enterprises.name)
+    .limit(limit);
+  return rows.map(flatten);
+}
+
 /** Reports with their enterprise and reporter names, for history, exports and summaries. */
 function selectDayReports(db: Db) {
   return db
