@@ -30,15 +30,19 @@ export const enterprises = pgTable('enterprises', {
   createdAt: createdAt(),
 });
 
-export const people = pgTable('people', {
-  id: serial().primaryKey(),
-  displayName: text().notNull(),
-  role: text().$type<Role>().notNull(),
-  enterpriseId: integer().references(() => enterprises.id),
-  /** Vietnam date (yyyy-mm-dd) for which the officer paused reminders. */
-  remindersPausedOn: date({ mode: 'string' }),
-  createdAt: createdAt(),
-});
+export const people = pgTable(
+  'people',
+  {
+    id: serial().primaryKey(),
+    displayName: text().notNull(),
+    role: text().$type<Role>().notNull(),
+    enterpriseId: integer().references(() => enterprises.id),
+    /** Vietnam date (yyyy-mm-dd) for which the officer paused reminders. */
+    remindersPausedOn: date({ mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('people_enterprise_role_idx').on(t.enterpriseId, t.role)],
+);
 
 export const identities = pgTable(
   'identities',
@@ -58,6 +62,7 @@ export const identities = pgTable(
   (t) => [
     uniqueIndex('identities_channel_external_uq').on(t.channel, t.externalId),
     index('identities_person_idx').on(t.personId),
+    index('identities_unreachable_idx').on(t.personId).where(sql`${t.unreachableAt} is not null`),
   ],
 );
 
