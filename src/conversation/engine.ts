@@ -53,6 +53,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
     async handle(db, msg) {
       const now = deps.clock.now();
       const conv = await loadConversation(db, msg.channel, msg.chatId);
+      const before = JSON.stringify(conv);
       const member = await getMember(db, msg.channel, msg.userId);
       const { lastInboundAt, unreachableAt } = member?.identity ?? {};
       // A write per message only to move a timestamp is wasted: minutes are precise enough for the 7-day window.
@@ -100,7 +101,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
 
       const last = out.at(-1);
       turn.conv.data = { ...turn.conv.data, choices: last?.buttons?.map((b) => b.action) ?? [] };
-      await saveConversation(db, turn.conv, now);
+      // Most turns (a one-line report, a question) leave the dialog as it was: no write then.
+      if (JSON.stringify(turn.conv) !== before) await saveConversation(db, turn.conv, now);
       return out;
     },
   };
