@@ -41,6 +41,9 @@ export function createInbox(deps: InboxDeps): Inbox {
   const maxAttempts = deps.maxAttempts ?? 3;
   const running = new Map<string, { again: boolean; done: Promise<void> }>();
   let sweeper: NodeJS.Timeout | undefined;
+  /** Inserts under way: stop() waits for them so their processing starts before the database closes. */
+  const accepting = new Set<Promise<boolean>>();
+  let stopped = false;
 
   /** Processes the chat's oldest pending event; `more` when another is waiting (or this one must be retried). */
   async function processOne(channel: Channel, chatId: string): Promise<{ worked: boolean; more: boolean }> {
@@ -115,10 +118,17 @@ export function createInbox(deps: InboxDeps): Inbox {
 
   return {
     async accept(eventKey, raw) {
+      if (stopped) throw new Error('the inbox is stopping');
       const message = sanitize(raw);
-      const fresh = await recordInbound(db, { channel: message.channel, eventKey, message });
-      if (fresh) void drain(message.channel, message.chatId);
-      return fresh;
+      const recording = recordInbound(db, { channel: message.channel, eventKey, message });
+      accepting.add(recording);
+      try {
+        const fresh = await recording;
+        if (fresh) void drain(message.channel, message.chatId);
+        return fresh;
+      } finally {
+        accepting.delete(recording);
+      }
     },
     drain,
     sweep,
@@ -133,8 +143,10 @@ export function createInbox(deps: InboxDeps): Inbox {
       sweeper = setTimeout(tick, 0);
     },
     async stop() {
+      stopped = true;
       clearTimeout(sweeper);
       sweeper = undefined;
+      await Promise.allSettled([...accepting]);
       await Promise.allSettled([...running.values()].map((r) => r.done));
     },
   };
