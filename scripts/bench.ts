@@ -10,8 +10,11 @@
  *   npm run bench -- --help        every size: --enterprises N --officers M --concurrency C --reports …
  *                                  (or BENCH_ENTERPRISES, BENCH_OFFICERS, BENCH_CONCURRENCY, …)
  *
- * The service runs in this process beside the load generator and the fakes: every figure, RSS included, is
- * for the three together on the same cores.
+ * The measured systems run as processes of their own: the service (`node --import tsx src/main.ts`, on a
+ * throwaway database) and the bare echo bot (scripts/bench/echo-bot.ts). This process holds the load
+ * generator and their fake Bot APIs, seeds the service's database over its own connection, and reads each
+ * child's peak RSS (VmHWM) and CPU time from /proc. They still share the machine's cores. /status and Q&A
+ * time functions, in this process.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,7 +22,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { vnDay } from '../src/clock.ts';
-import { type Breakdown, breakdown, countSocketWrites, outboxSize } from './bench/breakdown.ts';
+import { openDatabase } from '../src/db/client.ts';
+import { type Breakdown, breakdown, dbSegmentsSent, outboxStats } from './bench/breakdown.ts';
 import {
   createThrowawayDatabase,
   DEFAULT_DATABASE_URL,
@@ -30,9 +34,15 @@ import {
 import { allLatencies, type PhaseResult, ReplyTracker, runPhase, WebhookClient } from './bench/load.ts';
 import { benchQa } from './bench/qa.ts';
 import { echo, loadQuestions, mixed, reportsOnly, type SimChat } from './bench/scenarios.ts';
-import { distribution, mb, RssSampler, retainedAfterGc, round, table } from './bench/stats.ts';
+import { distribution, mb, RssSampler, round, table } from './bench/stats.ts';
 import { benchStatus, type StatusResult } from './bench/status.ts';
-import { type RunningTarget, startEchoBot, startOurService } from './bench/targets.ts';
+import {
+  type Exit,
+  type ProcessMemory,
+  type RunningTarget,
+  startEchoBot,
+  startOurService,
+} from './bench/targets.ts';
 
 const OPTIONS = {
   enterprises: {
@@ -115,6 +125,8 @@ function parseOptions() {
 const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
 const mark = (pass: boolean) => (pass ? '✓' : '✗');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Set by SIGINT / SIGTERM: no further phase starts (the cleanup stops the children meanwhile). */
+let interrupted: NodeJS.Signals | undefined;
 
 function phaseSummary(result: PhaseResult) {
   const all = distribution(allLatencies(result));
@@ -136,12 +148,26 @@ function phaseSummary(result: PhaseResult) {
   };
 }
 
-function printPhase(title: string, result: PhaseResult): void {
+/** What a measured phase adds to the generator's result: the target process's own figures. */
+interface PhaseRun extends PhaseResult {
+  from: Date;
+  to: Date;
+  /** The target's TCP segments to the database per exchange (NaN for the echo bot, or without ss). */
+  dbSegmentsPerUpdate: number;
+  /** The target's CPU time over the phase's wall time, in % of one core. */
+  cpuPercent: number;
+  /** The target's memory at the end of the phase (VmHWM: its peak since it started). */
+  memory: ProcessMemory;
+}
+
+function printPhase(title: string, result: PhaseRun): void {
   const s = phaseSummary(result);
   const errors = result.errors.http + result.errors.timeouts + result.errors.unexpected;
   console.log(
     `  ${title}: ${s.exchanges} exchanges in ${fmt(s.durationMs / 1000, 2)} s = ${fmt(s.perSecond)}/s; ` +
-      `latency p50 ${fmt(s.latencyMs.p50)} / p95 ${fmt(s.latencyMs.p95)} / p99 ${fmt(s.latencyMs.p99)} ms` +
+      `latency p50 ${fmt(s.latencyMs.p50)} / p95 ${fmt(s.latencyMs.p95)} / p99 ${fmt(s.latencyMs.p99)} ms; ` +
+      `process CPU ${fmt(result.cpuPercent, 0)}% of a core, RSS ${fmt(mb(result.memory.rssBytes))} MB ` +
+      `(peak ${fmt(mb(result.memory.hwmBytes))})` +
       (errors ? `; ERRORS ${JSON.stringify(result.errors)}` : '') +
       (result.cutShort ? ` (time limit: ${result.exchanges} of ${result.planned} planned)` : ''),
   );
@@ -153,17 +179,19 @@ async function drive(
   target: RunningTarget,
   concurrency: number,
   phases: { name: string; scripts: ReturnType<typeof echo>; measured: boolean; perSecond?: number }[],
-  context: { rss: RssSampler; dbWrites: { readonly writes: number }; maxPhaseMs: number },
-): Promise<Map<string, PhaseResult & { from: Date; to: Date; dbWritesPerUpdate: number }>> {
-  const { rss, dbWrites, maxPhaseMs } = context;
+  context: { dbPort?: number; maxPhaseMs: number },
+): Promise<Map<string, PhaseRun>> {
+  const { dbPort, maxPhaseMs } = context;
+  const segments = () => (dbPort === undefined ? Number.NaN : dbSegmentsSent(target.pid, dbPort));
   const tracker = new ReplyTracker(target.fake);
   const client = new WebhookClient(target.url, target.secret, concurrency);
-  const results = new Map<string, PhaseResult & { from: Date; to: Date; dbWritesPerUpdate: number }>();
+  const results = new Map<string, PhaseRun>();
   try {
     for (const phase of phases) {
-      rss.enter(phase.measured ? `${target.name}:${phase.name}` : undefined);
+      if (interrupted) throw new Error(`interrupted by ${interrupted}`);
+      const segmentsBefore = segments();
+      const cpuBefore = target.cpuMs();
       const from = new Date();
-      const writesBefore = dbWrites.writes;
       const result = await runPhase({
         target,
         tracker,
@@ -174,10 +202,18 @@ async function drive(
         ...(phase.perSecond ? { perSecond: phase.perSecond } : {}),
       });
       const to = new Date();
-      rss.enter(undefined);
-      printPhase(`${target.name} ${phase.name}`, result);
-      const dbWritesPerUpdate = (dbWrites.writes - writesBefore) / Math.max(1, result.exchanges);
-      results.set(phase.name, { ...result, from, to, dbWritesPerUpdate });
+      const run: PhaseRun = {
+        ...result,
+        from,
+        to,
+        cpuPercent: ((target.cpuMs() - cpuBefore) / Math.max(1, to.getTime() - from.getTime())) * 100,
+        memory: target.memory(),
+        dbSegmentsPerUpdate: (segments() - segmentsBefore) / Math.max(1, result.exchanges),
+      };
+      printPhase(`${target.name} ${phase.name}`, run);
+      if (target.exited)
+        throw new Error(`${target.name} exited during ${phase.name}:\n${target.output().trim()}`);
+      results.set(phase.name, run);
       await sleep(200); // lets stragglers (staff alerts, multi-part replies) drain before the next phase
     }
   } finally {
@@ -224,13 +260,16 @@ async function main(): Promise<void> {
   const baseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const started = performance.now();
   const cleanups: (() => Promise<void>)[] = [];
-  const cleanup = async () => {
-    while (cleanups.length) {
-      const step = cleanups.pop()!;
-      await step().catch((err) => console.error('cleanup failed:', err));
-    }
-  };
+  let cleaning: Promise<void> | undefined; // once: a signal's cleanup and the main flow's share it
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      while (cleanups.length) {
+        const step = cleanups.pop()!;
+        await step().catch((err) => console.error('cleanup failed:', err));
+      }
+    })());
   const onSignal = (signal: NodeJS.Signals) => {
+    interrupted = signal;
     console.error(`\n${signal}: cleaning up…`);
     void cleanup().finally(() => process.exit(130));
   };
@@ -252,25 +291,28 @@ async function main(): Promise<void> {
       `Node ${machine.node}, PostgreSQL ${machine.postgres}`,
   );
   console.log(`Parameters${quick ? ' (quick)' : ''}: ${JSON.stringify(n)}`);
-  const [load1 = 0] = os.loadavg();
+  console.log(
+    `Load average (1/5/15 min) at start: ${machine.loadAverageAtStart.map((x) => fmt(x, 2)).join(' ')}`,
+  );
+  const [load1 = 0] = machine.loadAverageAtStart;
   if (load1 > 0.5 * machine.cores)
     console.log(
       `⚠ load average ${fmt(load1, 2)} at start: other work shares these cores, figures will be low`,
     );
   console.log('');
-  const rss = new RssSampler(100);
-  const dbWrites = countSocketWrites(Number(new URL(baseUrl).port || 5432));
+  const rss = new RssSampler(100); // this process: the load generator and the fake Bot APIs
+  const dbPort = Number(new URL(baseUrl).port || 5432);
   const C = n.concurrency;
-  const context = { rss, dbWrites, maxPhaseMs: n['max-phase-seconds'] * 1000 };
+  const maxPhaseMs = n['max-phase-seconds'] * 1000;
 
   try {
     // 1. Baseline: the bare echo bot, same generator, same concurrency, same shape of load as reports-only.
     // Measured before and after our service (other work on a shared machine moves both): the ratio uses
-    // the mean.
+    // the mean. A fresh echo process each time.
     const echoChats = Array.from({ length: n.officers }, (_, i) => 800_000_000 + i);
-    const runEcho = async (name: string): Promise<PhaseResult> => {
+    const runEcho = async (name: string): Promise<{ phase: PhaseRun; startMs: number; exit: Exit }> => {
       const echoBot = await startEchoBot();
-      cleanups.push(() => echoBot.stop());
+      cleanups.push(async () => void (await echoBot.stop()));
       const results = await drive(
         echoBot,
         C,
@@ -278,31 +320,42 @@ async function main(): Promise<void> {
           { name: 'warm-up', scripts: echo(echoChats, n.warmup), measured: false },
           { name, scripts: echo(echoChats, n.reports), measured: true },
         ],
-        context,
+        { maxPhaseMs },
       );
-      await cleanups.pop()!();
-      return results.get(name)!;
+      const exit = await echoBot.stop();
+      cleanups.pop();
+      return { phase: results.get(name)!, startMs: echoBot.startMs, exit };
     };
-    const echoBefore = await runEcho('echo');
+    const echoBeforeRun = await runEcho('echo');
+    const echoBefore = echoBeforeRun.phase;
 
-    // 2. Our service.
+    // 2. Our service, in its own process on a throwaway database, seeded over this process's connection
+    // once it is up (it applies the migrations at start).
     const throwaway: ThrowawayDatabase = await createThrowawayDatabase(baseUrl);
     cleanups.push(() => throwaway.drop());
-    const seedStarted = performance.now();
-    rss.enter('service:start');
     const svc = await startOurService(throwaway.url);
-    cleanups.push(() => svc.stop());
-    const chats: SimChat[] = await seedService(svc.service.database.db, {
+    cleanups.push(async () => void (await svc.stop()));
+    console.log(`  service: pid ${svc.pid}, GET /healthz = 200 ${fmt(svc.startMs / 1000, 2)} s after spawn`);
+    const database = await openDatabase({ url: throwaway.url, maxConnections: 10 });
+    cleanups.push(() => database.close());
+    const { db } = database;
+    const seedStarted = performance.now();
+    const chats: SimChat[] = await seedService(db, {
       enterprises: n.enterprises,
       officers: n.officers,
       staff: n.staff,
       now: new Date(),
     });
     const seedMs = performance.now() - seedStarted;
-    console.log(`  service: started and seeded in ${fmt(seedMs / 1000, 2)} s`);
+    const afterSeed = svc.memory();
+    console.log(
+      `  service: seeded in ${fmt(seedMs / 1000, 2)} s; RSS ${fmt(mb(afterSeed.rssBytes))} MB ` +
+        `(peak ${fmt(mb(afterSeed.hwmBytes))})`,
+    );
     const officers = chats.filter((c) => c.role === 'officer');
     const questions = loadQuestions();
     const mix = mixed(chats, n.mixed, questions, 42);
+    const context = { dbPort, maxPhaseMs };
     const serviceResults = await drive(
       svc,
       C,
@@ -331,15 +384,13 @@ async function main(): Promise<void> {
         context,
       )
     ).get('paced')!;
-    const delivery = { ...svc.service.delivery.stats };
-    const retained = retainedAfterGc();
-    const timings: Record<string, Breakdown & { dbWritesPerUpdate: number }> = {};
+    const timings: Record<string, Breakdown & { dbSegmentsPerUpdate: number }> = {};
     const staffChatIds = chats.filter((c) => c.role === 'staff').map((c) => String(c.chatId));
     for (const name of ['reports', 'mixed']) {
       const r = serviceResults.get(name)!;
       const b = {
-        ...(await breakdown(svc.service.database.db, r.from, r.to, staffChatIds)),
-        dbWritesPerUpdate: round(r.dbWritesPerUpdate),
+        ...(await breakdown(db, r.from, r.to, staffChatIds)),
+        dbSegmentsPerUpdate: round(r.dbSegmentsPerUpdate),
       };
       timings[name] = b;
       console.log(
@@ -350,27 +401,32 @@ async function main(): Promise<void> {
             ? `; to staff chats (${b.staff.n}, alerts + /status) p50 ${fmt(b.staff.p50)} / ` +
               `p95 ${fmt(b.staff.p95)} ms`
             : '') +
-          `; ${fmt(r.dbWritesPerUpdate)} database socket writes per update`,
+          `; ${fmt(r.dbSegmentsPerUpdate)} TCP segments to the database per update`,
       );
     }
-    const outbox = await outboxSize(svc.service.database.db);
+    const outbox = await outboxStats(db);
+    const delivery = { sent: outbox.sent, retried: outbox.retried, failed: outbox.failed };
     console.log(`  service outbox at the end: ${outbox.rows} rows, ${outbox.waiting} still waiting`);
-    await cleanups.pop()!(); // stop the service
+    const serviceMemory = svc.memory(); // VmHWM: the peak over start, seeding and every phase
+    await cleanups.pop()!(); // close this process's connection
+    const serviceExit = await svc.stop();
+    cleanups.pop();
+    console.log(
+      `  service: SIGTERM → exit in ${fmt(serviceExit.ms, 0)} ms ` +
+        `(${serviceExit.signal ? `signal ${serviceExit.signal}` : `code ${serviceExit.code}`})`,
+    );
+    if (serviceExit.code !== 0) console.log(`    ! its output:\n${svc.output().trim()}`);
     await cleanups.pop()!(); // drop its database
     const reportsPhase = serviceResults.get('reports')!;
     const mixedPhase = serviceResults.get('mixed')!;
-    const servicePeak = Math.max(
-      rss.phasePeaks.get('service:start') ?? 0,
-      rss.phasePeaks.get('service:reports') ?? 0,
-      rss.phasePeaks.get('service:mixed') ?? 0,
-      rss.phasePeaks.get('service:paced') ?? 0,
-    );
+    const servicePeak = serviceMemory.hwmBytes;
 
-    const echoAfter = await runEcho('echo again');
+    const echoAfterRun = await runEcho('echo again');
+    const echoAfter = echoAfterRun.phase;
     const echoPerSecond = (echoBefore.perSecond + echoAfter.perSecond) / 2;
+    const echoPeak = Math.max(echoBefore.memory.hwmBytes, echoAfter.memory.hwmBytes);
 
     // 3. /status over a large data set. 4. Q&A. A failure in either is reported, not fatal.
-    rss.enter('status');
     const now = new Date();
     const status = await attempt('status', () =>
       benchStatus({
@@ -382,7 +438,6 @@ async function main(): Promise<void> {
         runs: n['status-runs'],
       }),
     );
-    rss.enter(undefined);
     if (status.ok)
       console.log(
         `  status: ${status.value.reports} reports seeded in ${fmt(status.value.seedMs / 1000, 2)} s; ` +
@@ -398,6 +453,7 @@ async function main(): Promise<void> {
     rss.stop();
 
     // Report.
+    const loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
     const mixedAll = distribution(allLatencies(mixedPhase));
     const pacedAll = distribution(allLatencies(paced));
     const reportsAll = distribution(allLatencies(reportsPhase));
@@ -416,6 +472,7 @@ async function main(): Promise<void> {
       const d = distribution(mixedPhase.latencies.get(kind) ?? []);
       return `${fmt(d.p50)} / ${fmt(d.p99)} ms (${d.count})`;
     };
+    const cpu = (r: PhaseRun) => `${fmt(r.cpuPercent, 0)}%`;
     const rows: string[][] = [
       [
         'Reports-only throughput',
@@ -447,9 +504,15 @@ async function main(): Promise<void> {
         '',
       ],
       [
-        'Bare telegraf echo bot',
+        'Service process CPU (reports, mixed, paced)',
+        `${cpu(reportsPhase)}, ${cpu(mixedPhase)}, ${cpu(paced)} of a core`,
+        '',
+        '',
+      ],
+      [
+        'Bare telegraf echo bot (own process)',
         `${fmt(echoPerSecond)} updates/s (${fmt(echoBefore.perSecond)}, ${fmt(echoAfter.perSecond)}; ` +
-          `p99 ${fmt(echoAll.p99)} ms)`,
+          `p99 ${fmt(echoAll.p99)} ms; CPU ${cpu(echoBefore)}, ${cpu(echoAfter)})`,
         '',
         '',
       ],
@@ -476,11 +539,31 @@ async function main(): Promise<void> {
         '',
       ],
       [
-        'Peak RSS (service+generator+fake)',
-        `${fmt(mb(servicePeak))} MB (start ${fmt(mb(rss.baselineBytes))}, ` +
-          `live heap after GC ${fmt(mb(retained.heapUsedBytes))})`,
+        'Peak RSS, service process (VmHWM)',
+        `${fmt(mb(servicePeak))} MB (after start + seed ${fmt(mb(afterSeed.hwmBytes))}, ` +
+          `VmRSS at end ${fmt(mb(serviceMemory.rssBytes))})`,
         `< ${TARGETS.rssMb} MB`,
         mark(checks.rss),
+      ],
+      [
+        'Peak RSS, echo bot / bench process',
+        `${fmt(mb(echoPeak))} MB / ${fmt(mb(rss.peakBytes))} MB (generator + fakes + /status + Q&A)`,
+        '',
+        '',
+      ],
+      [
+        'Service start / shutdown',
+        `/healthz 200 after ${fmt(svc.startMs / 1000, 2)} s; SIGTERM → exit ${fmt(serviceExit.ms, 0)} ms ` +
+          `(${serviceExit.signal ? `signal ${serviceExit.signal}` : `code ${serviceExit.code}`})`,
+        '',
+        '',
+      ],
+      [
+        'Load average 1/5/15 min',
+        `start ${machine.loadAverageAtStart.map((x) => fmt(x, 2)).join(' ')}, ` +
+          `end ${loadAverageAtEnd.map((x) => fmt(x, 2)).join(' ')} (${machine.cores} cores)`,
+        '',
+        '',
       ],
       ['Total duration', `${fmt(totalMs / 1000)} s`, '', ''],
     ];
@@ -495,32 +578,48 @@ async function main(): Promise<void> {
     console.log(table(['Measure', 'Value', 'Target', ''], rows));
     if (status.ok) printStatusDetails(status.value, checks.status);
     console.log(
-      `Delivery: ${delivery.sent} sent, ${delivery.retried} retried, ${delivery.failed} failed` +
+      `Delivery (outbox): ${delivery.sent} sent, ${delivery.retried} retried, ${delivery.failed} failed` +
         (qa.ok ? `; Q&A kinds ${JSON.stringify(qa.value.kinds)}` : ''),
     );
 
+    const memory = (m: ProcessMemory) => ({ peak: mb(m.hwmBytes), rss: mb(m.rssBytes) });
+    const phaseMemory = (runs: Map<string, PhaseRun>) =>
+      Object.fromEntries([...runs].map(([k, v]) => [k, memory(v.memory)]));
+    const exit = (e: Exit) => ({ ms: round(e.ms), code: e.code, signal: e.signal });
     const results = {
       at: new Date().toISOString(),
       quick,
-      machine: { ...machine, loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)) },
+      machine: { ...machine, loadAverageAtEnd },
       parameters: n,
       targets: TARGETS,
       pass: checks,
       durationMs: round(totalMs),
       echo: {
         perSecondMean: round(echoPerSecond),
-        before: phaseSummary(echoBefore),
-        after: phaseSummary(echoAfter),
+        before: {
+          ...phaseSummary(echoBefore),
+          cpuPercent: round(echoBefore.cpuPercent),
+          startMs: round(echoBeforeRun.startMs),
+          exit: exit(echoBeforeRun.exit),
+        },
+        after: {
+          ...phaseSummary(echoAfter),
+          cpuPercent: round(echoAfter.cpuPercent),
+          startMs: round(echoAfterRun.startMs),
+          exit: exit(echoAfterRun.exit),
+        },
       },
       service: {
+        startMs: round(svc.startMs),
         seedMs: round(seedMs),
-        reports: phaseSummary(reportsPhase),
-        mixed: { ...phaseSummary(mixedPhase), mix: mix.counts },
-        paced: { perSecondOffered: pacedRate, ...phaseSummary(paced) },
+        reports: { ...phaseSummary(reportsPhase), cpuPercent: round(reportsPhase.cpuPercent) },
+        mixed: { ...phaseSummary(mixedPhase), cpuPercent: round(mixedPhase.cpuPercent), mix: mix.counts },
+        paced: { perSecondOffered: pacedRate, ...phaseSummary(paced), cpuPercent: round(paced.cpuPercent) },
         ratioToEcho: { reports: round(ratio, 3), mixed: round(mixedRatio, 3) },
         delivery,
         breakdownMs: timings,
-        outboxAtEnd: outbox,
+        outboxAtEnd: { rows: outbox.rows, waiting: outbox.waiting },
+        shutdown: exit(serviceExit),
       },
       status: status.ok
         ? {
@@ -550,13 +649,17 @@ async function main(): Promise<void> {
           }
         : { error: qa.error },
       rssMb: {
-        atStart: mb(rss.baselineBytes),
         peakService: mb(servicePeak),
-        peakOverall: mb(rss.peakBytes),
-        heapUsedAtPeak: mb(rss.heapAtPeakBytes),
-        afterFullGc: { rss: mb(retained.rssBytes), heapUsed: mb(retained.heapUsedBytes) },
-        byPhase: Object.fromEntries([...rss.phasePeaks].map(([k, v]) => [k, mb(v)])),
-        note: 'one process: the service, the load generator and the fake Bot API together',
+        service: {
+          afterStartAndSeed: memory(afterSeed),
+          byPhase: { ...phaseMemory(serviceResults), paced: memory(paced.memory) },
+          atEnd: memory(serviceMemory),
+        },
+        peakEcho: { before: mb(echoBefore.memory.hwmBytes), after: mb(echoAfter.memory.hwmBytes) },
+        benchProcess: { atStart: mb(rss.baselineBytes), peak: mb(rss.peakBytes) },
+        note:
+          'peak = VmHWM of the process (kernel peak resident set size since it started), read at the end of ' +
+          'each phase; rss = VmRSS then. The bench process holds the generator, the fakes, /status and Q&A.',
       },
     };
     mkdirSync(path.dirname(out), { recursive: true });

@@ -3,7 +3,7 @@
  * processed_at: end of the chat's transaction) and outbox (created_at: start of that transaction,
  * sent_at: after the Bot API call). Medians and p95 in ms over the rows written between `since` and `until`.
  */
-import { Socket } from 'node:net';
+import { execFileSync } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.ts';
 
@@ -58,27 +58,54 @@ export async function breakdown(
   };
 }
 
-/** Outbox rows: all of them (sent rows are kept) and those still waiting. */
-export async function outboxSize(db: Db): Promise<{ rows: number; waiting: number }> {
+/**
+ * The outbox at the end: all rows (sent rows are kept), those still waiting, sent and failed for good, and
+ * the retries (claims beyond each row's first).
+ */
+export async function outboxStats(
+  db: Db,
+): Promise<{ rows: number; waiting: number; sent: number; failed: number; retried: number }> {
   const [row] = rowsOf(
     await db.execute(sql`
-      select count(*)::int as rows, (count(*) filter (where status in ('pending', 'sending')))::int as waiting
+      select count(*)::int as rows,
+             (count(*) filter (where status in ('pending', 'sending')))::int as waiting,
+             (count(*) filter (where status = 'sent'))::int as sent,
+             (count(*) filter (where status = 'failed'))::int as failed,
+             coalesce(sum(greatest(attempts - 1, 0)), 0)::int as retried
       from outbox`),
   );
-  return { rows: Number(row?.rows ?? 0), waiting: Number(row?.waiting ?? 0) };
+  const n = (key: string) => Number(row?.[key] ?? 0);
+  return {
+    rows: n('rows'),
+    waiting: n('waiting'),
+    sent: n('sent'),
+    failed: n('failed'),
+    retried: n('retried'),
+  };
 }
 
 /**
- * Counts writes to sockets connected to `port` (the database): each is a send() system call, one or more per
- * statement (a transaction's BEGIN and COMMIT included). A wrapper on net.Socket.prototype.write, in this
- * benchmark process only.
+ * TCP segments process `pid` has sent so far on its connections to `port` (the database), from the kernel's
+ * tcp_info (`ss -ti`, data_segs_out). On loopback one segment is about one socket write (Nagle may merge a
+ * pipelined one): a proxy for statements sent, BEGIN and COMMIT included. Connections closed since are not
+ * counted. NaN when ss is missing.
  */
-export function countSocketWrites(port: number): { readonly writes: number } {
-  const counter = { writes: 0 };
-  const original = Socket.prototype.write;
-  Socket.prototype.write = function (this: Socket, ...args: Parameters<typeof original>) {
-    if (this.remotePort === port) counter.writes++;
-    return original.apply(this, args);
-  } as typeof original;
-  return counter;
+export function dbSegmentsSent(pid: number, port: number): number {
+  let out: string;
+  try {
+    out = execFileSync('ss', ['-tinpH', 'state', 'established', `( dport = :${port} )`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+  } catch {
+    return Number.NaN;
+  }
+  let total = 0;
+  let ours = false;
+  for (const line of out.split('\n')) {
+    if (line.trim() === '') continue;
+    if (!/^\s/.test(line)) ours = line.includes(`pid=${pid},`);
+    else if (ours) total += Number(/\bdata_segs_out:(\d+)/.exec(line)?.[1] ?? 0);
+  }
+  return total;
 }

@@ -1,7 +1,4 @@
 /** Percentiles, the RSS sampler and table formatting for the benchmark. */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-
 export interface Distribution {
   count: number;
   p50: number;
@@ -83,13 +80,4 @@ export function table(header: string[], rows: string[][]): string {
       .join('  ')
       .trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-/** Forces a full garbage collection and returns what is still live: heap in use and RSS afterwards. */
-export function retainedAfterGc(): { heapUsedBytes: number; rssBytes: number } {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  gc();
-  const { heapUsed, rss } = process.memoryUsage();
-  return { heapUsedBytes: heapUsed, rssBytes: rss };
 }

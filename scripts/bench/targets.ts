@@ -1,85 +1,230 @@
-/** What the load generator drives: our service in webhook mode, and a bare telegraf echo bot (baseline). */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
-import { Telegraf } from 'telegraf';
-import { message } from 'telegraf/filters';
-import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logger.ts';
-import { type Service, startService } from '../../src/service.ts';
+/**
+ * What the load generator drives, each in a process of its own: our service (src/main.ts) in webhook mode,
+ * and a bare telegraf echo bot (echo-bot.ts) as the baseline. Their fake Bot API stays in this process, beside
+ * the load generator, so a target's CPU and memory are its own.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { type FakeTelegram, startFakeTelegram } from '../../test/helpers/fake-telegram.ts';
 import type { Target } from './load.ts';
 
 export const SECRET = 'bench-webhook-secret-0123456789abcdef';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const WEBHOOK_URL = 'https://bench.example.test/telegram/webhook';
 
-export interface RunningTarget extends Target {
-  stop(): Promise<void>;
+/** From /proc/<pid>/status: VmHWM (the kernel's peak resident set size) and VmRSS (now). NaN once gone. */
+export interface ProcessMemory {
+  hwmBytes: number;
+  rssBytes: number;
 }
 
-/** Our service in-process, webhook mode, send rates raised: the pipeline's own capacity is measured. */
-export async function startOurService(databaseUrl: string): Promise<RunningTarget & { service: Service }> {
-  const fake = await startFakeTelegram();
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: databaseUrl,
-    DATABASE_POOL_SIZE: '20',
-    CONSOLE: 'off',
-    TELEGRAM_BOT_TOKEN: fake.token,
-    TELEGRAM_API_ROOT: fake.apiRoot,
-    TELEGRAM_WEBHOOK_URL: 'https://bench.example.test/telegram/webhook',
-    TELEGRAM_WEBHOOK_SECRET: SECRET,
-    TELEGRAM_SEND_RATE: '100000',
-    TELEGRAM_CHAT_SEND_RATE: '100000',
-    TELEGRAM_CHAT_SEND_BURST: '1000',
-  });
-  const logger = createLogger({
-    level: 'silent',
-    destination: new Writable({ write: (_chunk, _enc, cb) => cb() }),
-  });
-  let service: Service;
+export interface Exit {
+  /** SIGTERM (or nothing, when it had already exited) → exit. */
+  ms: number;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface RunningTarget extends Target {
+  pid: number;
+  /** Spawn → GET /healthz answered 200. */
+  startMs: number;
+  /** True once the process has exited (it should not before stop()). */
+  readonly exited: boolean;
+  memory(): ProcessMemory;
+  /** User + system CPU time the process has used so far. */
+  cpuMs(): number;
+  /** The last few KB of its stdout and stderr. */
+  output(): string;
+  /** SIGTERM, then waits for the exit (SIGKILL after 15 s); closes the fake. Idempotent. */
+  stop(): Promise<Exit>;
+}
+
+// Children still running when this process exits (an error, a signal) are killed with it.
+const running = new Set<{ kill(signal: NodeJS.Signals): boolean }>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+export function readMemory(pid: number): ProcessMemory {
   try {
-    service = await startService({ config, logger, scheduler: false, host: '127.0.0.1' });
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s*(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { hwmBytes: kb('VmHWM') * 1024, rssBytes: kb('VmRSS') * 1024 };
+  } catch {
+    return { hwmBytes: Number.NaN, rssBytes: Number.NaN };
+  }
+}
+
+/** utime + stime from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 1/100 s on Linux). */
+function readCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields[0] is field 3 (state)
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Starts a fake Bot API, then spawns `node --import tsx <script>` in the repository root with exactly the
+ * environment `env` returns (the fake's address, a free port), and waits for its GET /healthz to answer 200.
+ * The target owns the fake: stop() closes it, as does a failed start.
+ */
+async function startProcess(options: {
+  name: string;
+  script: string;
+  webhookPath: string;
+  env: (fake: FakeTelegram, port: number) => Record<string, string>;
+  timeoutMs?: number;
+}): Promise<RunningTarget> {
+  const { name } = options;
+  const fake = await startFakeTelegram();
+  let port: number;
+  try {
+    port = await freePort();
   } catch (err) {
     await fake.close();
     throw err;
   }
+  const spawned = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', options.script], {
+    cwd: ROOT,
+    env: options.env(fake, port),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let tail = '';
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString('utf8')).slice(-4000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exited = false;
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    const done = (code: number | null, signal: NodeJS.Signals | null) => {
+      exited = true;
+      running.delete(child);
+      resolve({ code, signal });
+    };
+    child.once('exit', done);
+    child.once('error', (err) => {
+      keep(Buffer.from(`${err.message}\n`));
+      done(null, null);
+    });
+  });
+
+  let stopping: Promise<Exit> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      const started = performance.now();
+      if (!exited) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const result = await exit;
+      clearTimeout(timer);
+      await fake.close();
+      return { ms: performance.now() - started, ...result };
+    })();
+    return stopping;
+  };
+
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = spawned + (options.timeoutMs ?? 60_000);
+  try {
+    for (;;) {
+      if (exited) throw new Error(`${name} exited before it was ready:\n${tail.trim()}`);
+      if (performance.now() > deadline)
+        throw new Error(`${name} not ready after ${options.timeoutMs ?? 60_000} ms`);
+      const status = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) }).then(
+        (r) => r.status,
+        () => 0,
+      );
+      if (status === 200) break;
+      await sleep(100);
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  const pid = child.pid!;
   return {
-    name: 'service',
-    url: `http://127.0.0.1:${service.port}/telegram/webhook`,
+    name,
+    url: `${base}${options.webhookPath}`,
     secret: SECRET,
     fake,
-    service,
-    async stop() {
-      try {
-        await service.stop();
-      } finally {
-        await fake.close();
-      }
+    pid,
+    startMs: performance.now() - spawned,
+    get exited() {
+      return exited;
     },
+    memory: () => readMemory(pid),
+    cpuMs: () => readCpuMs(pid),
+    output: () => tail,
+    stop,
   };
 }
 
-/** A bare telegraf bot that echoes texts (webhookReply off, so it calls sendMessage like ours does). */
-export async function startEchoBot(): Promise<RunningTarget> {
-  const fake: FakeTelegram = await startFakeTelegram();
-  const bot = new Telegraf(fake.token, { telegram: { apiRoot: fake.apiRoot, webhookReply: false } });
-  bot.on(message('text'), (ctx) => ctx.reply(ctx.message.text));
-  bot.botInfo = await bot.telegram.getMe();
-  const server = createServer(bot.webhookCallback('/hook', { secretToken: SECRET }));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
+/** Our service, `node --import tsx src/main.ts`, webhook mode, send rates raised, scheduler idle. */
+export async function startOurService(databaseUrl: string): Promise<RunningTarget> {
+  const service = await startProcess({
+    name: 'service',
+    script: 'src/main.ts',
+    webhookPath: '/telegram/webhook',
+    env: (fake, port) => ({
+      PATH: process.env.PATH ?? '',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'silent',
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      TELEGRAM_WEBHOOK_URL: WEBHOOK_URL,
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      TELEGRAM_SEND_RATE: '100000',
+      TELEGRAM_CHAT_SEND_RATE: '100000',
+      TELEGRAM_CHAT_SEND_BURST: '1000',
+      DATABASE_POOL_SIZE: '20',
+      CONSOLE: 'off',
+      SCHEDULER_TICK_SECONDS: '3600',
+    }),
+  });
+  const { webhook } = service.fake;
+  if (webhook?.url !== WEBHOOK_URL || webhook.secretToken !== SECRET) {
+    await service.stop();
+    throw new Error(`the service did not set its webhook at the fake Bot API: ${JSON.stringify(webhook)}`);
+  }
+  return service;
+}
+
+/** The bare telegraf echo bot, `node --import tsx scripts/bench/echo-bot.ts`. */
+export function startEchoBot(): Promise<RunningTarget> {
+  return startProcess({
     name: 'echo',
-    url: `http://127.0.0.1:${port}/hook`,
-    secret: SECRET,
-    fake,
-    async stop() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-      await fake.close();
-    },
-  };
+    script: 'scripts/bench/echo-bot.ts',
+    webhookPath: '/hook',
+    env: (fake, port) => ({
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+    }),
+  });
 }
