@@ -48,6 +48,7 @@ const schema = z
       .default('20:00'),
     INCIDENT_FOLLOWUP_MINUTES: z.coerce.number().int().min(1).default(120),
     SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).default(30),
+    DELIVERY_LOCK_SECONDS: z.coerce.number().int().min(1).default(60),
     QA_THRESHOLD: z.coerce.number().min(0).optional(),
   })
   .superRefine((env, ctx) => {
@@ -107,6 +108,8 @@ export interface Config {
   zalo?: ZaloConfig;
   console: boolean;
   maxBodyBytes: number;
+  /** A claimed message not marked sent within this long (its worker died) is sent again. */
+  deliveryLockSeconds: number;
   rates: { telegram: number; telegramChat: number; telegramChatBurst: number; zalo: number };
   schedule: {
     reminderOffsetsMinutes: number[];
@@ -171,6 +174,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     zalo,
     console: e.CONSOLE === 'on' || (e.CONSOLE === 'auto' && !telegram && !zalo),
     maxBodyBytes: e.MAX_BODY_BYTES,
+    deliveryLockSeconds: e.DELIVERY_LOCK_SECONDS,
     rates: {
       telegram: e.TELEGRAM_SEND_RATE,
       telegramChat: e.TELEGRAM_CHAT_SEND_RATE,

@@ -100,7 +100,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     channels.console = { sender: consoleChannel.sender, rates: { perSecond: 1000 } };
   }
 
-  delivery = createDeliveryWorker({ db, logger, channels });
+  delivery = createDeliveryWorker({ db, logger, channels, lockMs: config.deliveryLockSeconds * 1000 });
   const scheduler = createScheduler({
     database,
     clock,

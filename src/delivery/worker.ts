@@ -97,7 +97,10 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
     const bucket = bucketFor(channel, row.chatId);
     await bucket?.take();
     await limiters.get(channel)!.take(row.lane);
-    if (stopping) {
+    // A long wait for a rate slot (a 429 pause) may outlast the claim, after which another worker may take the row:
+    // give it back rather than risk sending it twice.
+    const claimAge = Date.now() - (row.lockedUntil ? row.lockedUntil.getTime() - lockMs : Date.now());
+    if (stopping || claimAge > lockMs / 2) {
       await releaseClaim(db, row.id);
       return false;
     }

@@ -42,6 +42,8 @@ describe('crashes and outages of the real process (webhook mode)', {
         TELEGRAM_WEBHOOK_SECRET: SECRET,
         TELEGRAM_SEND_RATE: '1000',
         TELEGRAM_CHAT_SEND_RATE: '100',
+        // A reply claimed by the killed process is sent again once its claim lapses.
+        DELIVERY_LOCK_SECONDS: '2',
       },
       stdio: 'ignore',
     });
