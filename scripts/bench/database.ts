@@ -1,9 +1,9 @@
 /** Throwaway PostgreSQL databases and the data the benchmark puts in them. */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { vnDay } from '../../src/clock.ts';
 import type { Db } from '../../src/db/client.ts';
+import { connectPostgres } from '../../src/db/client.ts';
 import { activateCampaign, createCampaign } from '../../src/db/queries/campaigns.ts';
 import { type Enterprise, insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import { attachIdentity, createPerson } from '../../src/db/queries/people.ts';
@@ -22,7 +22,7 @@ export interface ThrowawayDatabase {
 /** Like test/helpers/db.ts, on the server of `base`: a fresh database, dropped (forcefully) by drop(). */
 export async function createThrowawayDatabase(base: string): Promise<ThrowawayDatabase> {
   const name = `bench_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  const admin = connectPostgres(base, { max: 1 });
   try {
     await admin.unsafe(`create database ${name}`);
   } finally {
@@ -37,7 +37,7 @@ export async function createThrowawayDatabase(base: string): Promise<ThrowawayDa
     async drop() {
       if (dropped) return;
       dropped = true;
-      const a = postgres(base, { max: 1, onnotice: () => {} });
+      const a = connectPostgres(base, { max: 1 });
       try {
         await a.unsafe(`drop database if exists ${name} with (force)`);
       } finally {
@@ -48,7 +48,7 @@ export async function createThrowawayDatabase(base: string): Promise<ThrowawayDa
 }
 
 export async function serverVersion(base: string): Promise<string> {
-  const client = postgres(base, { max: 1, onnotice: () => {} });
+  const client = connectPostgres(base, { max: 1 });
   try {
     const [row] = await client<{ server_version: string }[]>`show server_version`;
     return row?.server_version ?? 'unknown';

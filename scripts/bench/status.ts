@@ -1,8 +1,7 @@
 /** /status over a large data set: renderDayStatus timed, its queries timed apart, the main one's plan. */
 import { performance } from 'node:perf_hooks';
 import { desc, eq } from 'drizzle-orm';
-import postgres from 'postgres';
-import { openDatabase } from '../../src/db/client.ts';
+import { connectPostgres, openDatabase } from '../../src/db/client.ts';
 import { listEnterprises } from '../../src/db/queries/enterprises.ts';
 import { listRecipients } from '../../src/db/queries/people.ts';
 import { getLatestReportsForDay } from '../../src/db/queries/reports.ts';
@@ -82,7 +81,7 @@ export async function benchStatus(params: {
         .where(eq(reports.reportDay, params.day))
         .orderBy(reports.enterpriseId, desc(reports.revision))
         .toSQL();
-      const client = postgres(throwaway.url, { max: 1, onnotice: () => {} });
+      const client = connectPostgres(throwaway.url, { max: 1 });
       let plan: string[];
       try {
         const rows = await client.unsafe(`explain (analyze, buffers) ${text}`, values as never[]);

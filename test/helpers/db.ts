@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import postgres from 'postgres';
+import { connectPostgres } from '../../src/db/client.ts';
 
 export interface TestDatabase {
   /** PostgreSQL URL of a fresh database, or undefined for embedded PGlite in memory. */
@@ -20,7 +20,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return { dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
   const name = `t_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  const admin = connectPostgres(base, { max: 1 });
   await admin.unsafe(`create database ${name}`);
   await admin.end();
   const url = new URL(base);
@@ -29,7 +29,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url: url.toString(),
     dataDir: 'memory://',
     async drop() {
-      const a = postgres(base, { max: 1, onnotice: () => {} });
+      const a = connectPostgres(base, { max: 1 });
       await a.unsafe(`drop database if exists ${name} with (force)`);
       await a.end();
     },

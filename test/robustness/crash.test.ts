@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
-import postgres from 'postgres';
-import { type Database, openDatabase } from '../../src/db/client.ts';
+import { connectPostgres, type Database, openDatabase } from '../../src/db/client.ts';
 import { insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import { attachIdentity, createPerson } from '../../src/db/queries/people.ts';
 import { reports } from '../../src/db/schema.ts';
@@ -130,7 +129,7 @@ describe('crashes and outages of the real process (webhook mode)', {
 
   test('while the database is unreachable the webhook answers non-2xx; after it returns nothing is lost', async () => {
     const name = new URL(testDb.url!).pathname.slice(1);
-    const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    const admin = connectPostgres(process.env.DATABASE_URL!, { max: 1 });
     try {
       await admin.unsafe(`alter database ${name} allow_connections false`);
       await admin.unsafe(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}'`);
