@@ -178,7 +178,8 @@ export const outbox = pgTable(
     sentAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    index('outbox_due_idx').on(t.lane, t.nextAttemptAt, t.id).where(sql`${t.status} = 'pending'`),
+    // In claim order, so a claim reads only as far as the first rows it can take.
+    index('outbox_due_idx').on(t.lane, t.id).where(sql`${t.status} = 'pending'`),
     // Only unsent rows: the per-chat ordering check must not wade through a chat's whole history.
     index('outbox_chat_open_idx')
       .on(t.channel, t.chatId, t.id)

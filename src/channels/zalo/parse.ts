@@ -82,5 +82,6 @@ function capText(text: string): string {
   if (text.length <= MAX_INBOUND_TEXT) return text;
   const cut = text.slice(0, MAX_INBOUND_TEXT);
   // Never leave half of a surrogate pair (an emoji) at the end.
-  return (/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut).trimEnd();
+  // A cut through an emoji leaves half of it; a half that arrived on its own becomes U+FFFD.
+  return (/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut).replace(/\p{Cs}/gu, '\uFFFD').trimEnd();
 }

@@ -61,6 +61,9 @@ export async function claimDueMessages(
           select 1 from ${outbox} e
           where e.channel = o.channel and e.chat_id = o.chat_id and e.id < o.id
             and e.status in ('pending', 'sending') and (e.status = 'sending' or e.next_attempt_at > ${now})
+          -- OFFSET 0 keeps this a per-row index probe on (channel, chat_id); as an anti-join, a planner without
+          -- statistics (PGlite has no autovacuum) scans the whole outbox once per candidate.
+          offset 0
         )
       order by o.lane, o.id
       limit ${params.limit}
