@@ -34,10 +34,13 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
 export function syllables(text: string): string[] {
   let folded = foldDiacritics(text);
   for (const [pattern, replacement] of REWRITES) folded = folded.replace(pattern, replacement);
-  return folded
-    .split(/[^a-z0-9]+/)
-    .filter((token) => token.length > 0)
-    .map((token) => (/^\d+$/.test(token) ? String(Number.parseInt(token, 10)) : token));
+  return (
+    folded
+      .split(/[^a-z0-9]+/)
+      .filter((token) => token.length > 0)
+      // Leading zeros dropped by hand: Number() turns a long run of digits into "Infinity".
+      .map((token) => (/^\d+$/.test(token) ? token.replace(/^0+(?=\d)/, '') : token))
+  );
 }
 
 /** Folded, abbreviation-expanded syllables. */

@@ -315,7 +315,7 @@ describe('parseCommand', () => {
         if ('unknown' in parsed) {
           assert.match(parsed.unknown, /^[A-Za-z_]{2,32}$/);
           assert.ok(text.trim().startsWith('/'), 'only a slash makes an unknown word a command');
-          assert.equal(COMMANDS[parsed.unknown.toLowerCase()], undefined);
+          assert.ok(!Object.hasOwn(COMMANDS, parsed.unknown.toLowerCase()));
           return;
         }
         assert.ok(names.has(parsed.name));
