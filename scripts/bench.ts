@@ -240,17 +240,15 @@ function printStatusDetails(status: StatusResult, pass: boolean): void {
       .map(([k, v]) => `${k} ${fmt(v)}`)
       .join(', ')}`,
   );
-  console.log(`EXPLAIN ANALYZE latest reports: ${status.plan[0]?.trim() ?? '?'}`);
+  console.log(`EXPLAIN ANALYZE latest incidents: ${status.plan[0]?.trim() ?? '?'}`);
   if (pass) return;
   for (const line of status.plan.slice(1, 8)) console.log(`    ${line}`);
   console.log(`    ${status.plan.at(-1) ?? ''}`);
   const executionMs = Number(/Execution Time: ([\d.]+)/.exec(status.plan.join('\n'))?.[1] ?? Number.NaN);
-  const inNode = status.queries.getLatestReportsForDay ?? Number.NaN;
-  const total = Object.values(status.queries).reduce((a, b) => a + b, 0);
+  const inNode = status.queries.getDayStatus ?? Number.NaN;
   console.log(
-    `  → /status over target: PostgreSQL executes the latest-reports query in ${fmt(executionMs)} ms, ` +
-      `getLatestReportsForDay takes ${fmt(inNode)} ms in Node (rows sent, decoded, mapped); ` +
-      `its three full reads take ${fmt(total)} ms one after another; ` +
+    `  → /status over target: PostgreSQL executes the latest-incidents query in ${fmt(executionMs)} ms, ` +
+      `getDayStatus (four queries at once) takes ${fmt(inNode)} ms; ` +
       `the reply is ${status.replyChars.toLocaleString('en')} characters.`,
   );
 }

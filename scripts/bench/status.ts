@@ -1,12 +1,8 @@
-/** /status over a large data set: renderDayStatus timed, its queries timed apart, the main one's plan. */
+/** /status over a large data set: renderDayStatus timed, its parts timed apart, the incidents query's plan. */
 import { performance } from 'node:perf_hooks';
-import { desc, eq } from 'drizzle-orm';
 import { connectPostgres, openDatabase } from '../../src/db/client.ts';
-import { listEnterprises } from '../../src/db/queries/enterprises.ts';
-import { listRecipients } from '../../src/db/queries/people.ts';
-import { getLatestReportsForDay } from '../../src/db/queries/reports.ts';
-import { enterprises, people, reports } from '../../src/db/schema.ts';
-import { renderDayStatus } from '../../src/features/status.ts';
+import { getLatestIncidentsForDay, latestIncidentsQuery } from '../../src/db/queries/reports.ts';
+import { getDayStatus, renderDayStatus, STATUS_LIST_LIMIT } from '../../src/features/status.ts';
 import { createThrowawayDatabase, seedStatus } from './database.ts';
 import { type Distribution, distribution } from './stats.ts';
 
@@ -62,25 +58,13 @@ export async function benchStatus(params: {
       );
       const median = async (fn: () => Promise<unknown>) => distribution(await timeIt(params.runs, fn)).p50;
       const queries = {
-        listEnterprises: await median(() => listEnterprises(db)),
-        getLatestReportsForDay: await median(() => getLatestReportsForDay(db, params.day)),
-        listRecipients: await median(() => listRecipients(db, { roles: ['officer'] })),
+        getDayStatus: await median(() => getDayStatus(db, params.day)),
+        getLatestIncidentsForDay: await median(() =>
+          getLatestIncidentsForDay(db, params.day, STATUS_LIST_LIMIT),
+        ),
       };
 
-      // The same query as getLatestReportsForDay, built with the same driver settings, to EXPLAIN it.
-      const { sql: text, params: values } = db
-        .selectDistinctOn([reports.enterpriseId], {
-          report: reports,
-          enterpriseName: enterprises.name,
-          enterpriseCode: enterprises.code,
-          reporterName: people.displayName,
-        })
-        .from(reports)
-        .innerJoin(enterprises, eq(enterprises.id, reports.enterpriseId))
-        .innerJoin(people, eq(people.id, reports.reporterId))
-        .where(eq(reports.reportDay, params.day))
-        .orderBy(reports.enterpriseId, desc(reports.revision))
-        .toSQL();
+      const { sql: text, params: values } = latestIncidentsQuery(db, params.day, STATUS_LIST_LIMIT).toSQL();
       const client = connectPostgres(throwaway.url, { max: 1 });
       let plan: string[];
       try {

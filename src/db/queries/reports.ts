@@ -63,37 +63,26 @@ export interface DayReport extends Report {
   reporterName: string;
 }
 
-/** The latest revision of each enterprise's report for one day. */
-export async function getLatestReportsForDay(db: Db, day: string): Promise<DayReport[]> {
-  const rows = await db
-    .selectDistinctOn([reports.enterpriseId], {
-      report: reports,
-      enterpriseName: enterprises.name,
-      enterpriseCode: enterprises.code,
-      reporterName: people.displayName,
-    })
-    .from(reports)
-    .innerJoin(enterprises, eq(enterprises.id, reports.enterpriseId))
-    .innerJoin(people, eq(people.id, reports.reporterId))
-    .where(eq(reports.reportDay, day))
-    .orderBy(reports.enterpriseId, desc(reports.revision));
-  return rows.map(flatten);
-}
-
-/** The latest revision of each enterprise's report for one day, where it is an incident, by enterprise name. */
-export async function getLatestIncidentsForDay(db: Db, day: string, limit: number): Promise<DayReport[]> {
+/**
+ * The latest revision of each enterprise's report for one day, where it is an incident, by enterprise name. The
+ * unexecuted query, so the benchmark can EXPLAIN exactly what /status runs.
+ */
+export function latestIncidentsQuery(db: Db, day: string, limit: number) {
   const latest = db
     .selectDistinctOn([reports.enterpriseId], { id: reports.id, status: reports.status })
     .from(reports)
     .where(eq(reports.reportDay, day))
     .orderBy(reports.enterpriseId, desc(reports.revision))
     .as('latest');
-  const rows = await selectDayReports(db)
+  return selectDayReports(db)
     .innerJoin(latest, eq(latest.id, reports.id))
     .where(eq(latest.status, 'incident'))
     .orderBy(enterprises.name)
     .limit(limit);
-  return rows.map(flatten);
+}
+
+export async function getLatestIncidentsForDay(db: Db, day: string, limit: number): Promise<DayReport[]> {
+  return (await latestIncidentsQuery(db, day, limit)).map(flatten);
 }
 
 /** Reports with their enterprise and reporter names, for history, exports and summaries. */
