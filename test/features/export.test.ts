@@ -13,7 +13,7 @@ import { type Database, openDatabase } from '../../src/db/client.ts';
 import { activateCampaign, createCampaign } from '../../src/db/queries/campaigns.ts';
 import { type Enterprise, insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import { attachIdentity, createPerson } from '../../src/db/queries/people.ts';
-import { type Report, recordReport } from '../../src/db/queries/reports.ts';
+import type { Report } from '../../src/db/queries/reports.ts';
 import type { IncidentDetails } from '../../src/db/schema.ts';
 import { tet2024 } from '../../src/features/campaign-presets.ts';
 import {
@@ -29,6 +29,7 @@ import {
 } from '../../src/features/export.ts';
 import type { IncomingMessage } from '../../src/messages.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { seedReport } from '../helpers/fixtures.ts';
 
 async function readXlsx(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -58,25 +59,22 @@ describe('export: xlsx and csv of the reports', () => {
   const at = (day: string, hhmm: string) => vnInstant(day, hhmm);
   const now = at('2024-02-11', '10:00');
 
-  const report = async (
+  const report = (
     e: Enterprise,
     day: string,
     hhmm: string,
     incident: IncidentDetails | null,
     note: string | null = null,
   ) =>
-    (
-      await recordReport(db(), {
-        enterpriseId: e.id,
-        reportDay: day,
-        status: incident ? 'incident' : 'normal',
-        incident,
-        note,
-        reporterId: officerId,
-        channel: 'telegram',
-        at: at(day, hhmm),
-      })
-    ).report;
+    seedReport(db(), {
+      enterprise: e,
+      day,
+      hhmm,
+      incident,
+      note,
+      reporterId: officerId,
+      channel: 'telegram',
+    });
 
   before(async () => {
     database = await createTestDatabase();

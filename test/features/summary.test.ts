@@ -6,11 +6,12 @@ import { type Database, openDatabase } from '../../src/db/client.ts';
 import { activateCampaign, createCampaign } from '../../src/db/queries/campaigns.ts';
 import { type Enterprise, insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import { createPerson } from '../../src/db/queries/people.ts';
-import { type Report, recordReport } from '../../src/db/queries/reports.ts';
+import type { Report } from '../../src/db/queries/reports.ts';
 import type { IncidentDetails } from '../../src/db/schema.ts';
 import { tet2024 } from '../../src/features/campaign-presets.ts';
 import { buildSummaryDraft } from '../../src/features/summary.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { seedReport } from '../helpers/fixtures.ts';
 
 /** The lines of one numbered section, up to the next heading. */
 function section(draft: string, heading: string): string {
@@ -29,25 +30,13 @@ describe('summary: the consolidated report draft', () => {
   const db = () => handle.db;
   const at = (day: string, hhmm: string) => vnInstant(day, hhmm);
 
-  const report = async (
+  const report = (
     e: Enterprise,
     day: string,
     hhmm: string,
     incident: IncidentDetails | null,
     note?: string,
-  ) =>
-    (
-      await recordReport(db(), {
-        enterpriseId: e.id,
-        reportDay: day,
-        status: incident ? 'incident' : 'normal',
-        incident,
-        note: note ?? null,
-        reporterId: officerId,
-        channel: 'zalo',
-        at: at(day, hhmm),
-      })
-    ).report;
+  ) => seedReport(db(), { enterprise: e, day, hhmm, incident, note, reporterId: officerId, channel: 'zalo' });
 
   before(async () => {
     database = await createTestDatabase();
