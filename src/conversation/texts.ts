@@ -151,6 +151,21 @@ export const t = {
     `✅ Đã liên kết. Tài khoản này giờ thuộc về ${name} (${who}); báo cáo từ Telegram hay Zalo đều được tính chung.`,
 };
 
+/** Descriptions in the channels' command menus. */
+export const COMMAND_MENU = {
+  baocao: 'Gửi báo cáo tình hình hôm nay',
+  dangky: 'Đăng ký bằng mã mời',
+  vanban: 'Xem tóm tắt công văn',
+  tamdung: 'Tạm dừng nhắc nhở hôm nay',
+  lienket: 'Liên kết tài khoản Telegram và Zalo',
+  huy: 'Hủy thao tác đang dở',
+  help: 'Trợ giúp',
+  status: 'Tình hình báo cáo hôm nay',
+  export: 'Xuất Excel',
+  tonghop: 'Dự thảo báo cáo tổng hợp',
+  cauhoi: 'Câu hỏi bot chưa trả lời được',
+} as const;
+
 export const REF_PREFIX = 'BC';
 export function reportRef(id: number): string {
   return `${REF_PREFIX}${String(id).padStart(6, '0')}`;

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { TelegramConfig } from '../../config.ts';
+import { COMMAND_MENU } from '../../conversation/texts.ts';
 import type { Db } from '../../db/client.ts';
 import { listRecipients } from '../../db/queries/people.ts';
 import type { Inbox } from '../../inbox/processor.ts';
@@ -13,23 +14,11 @@ class StorageError extends Error {
   override name = 'StorageError';
 }
 
-const OFFICER_COMMANDS = [
-  { command: 'baocao', description: 'Gửi báo cáo tình hình hôm nay' },
-  { command: 'dangky', description: 'Đăng ký bằng mã mời' },
-  { command: 'vanban', description: 'Xem tóm tắt công văn' },
-  { command: 'tamdung', description: 'Tạm dừng nhắc nhở hôm nay' },
-  { command: 'lienket', description: 'Liên kết tài khoản Telegram và Zalo' },
-  { command: 'huy', description: 'Hủy thao tác đang dở' },
-  { command: 'help', description: 'Trợ giúp' },
-];
-const STAFF_COMMANDS = [
-  { command: 'status', description: 'Tình hình báo cáo hôm nay' },
-  { command: 'export', description: 'Xuất Excel' },
-  { command: 'tonghop', description: 'Dự thảo báo cáo tổng hợp' },
-  { command: 'cauhoi', description: 'Câu hỏi bot chưa trả lời được' },
-  { command: 'vanban', description: 'Xem tóm tắt công văn' },
-  { command: 'help', description: 'Trợ giúp' },
-];
+// Command menus per role; the descriptions are texts like any other, so they live with the texts.
+const menu = (commands: (keyof typeof COMMAND_MENU)[]) =>
+  commands.map((command) => ({ command, description: COMMAND_MENU[command] }));
+const OFFICER_COMMANDS = menu(['baocao', 'dangky', 'vanban', 'tamdung', 'lienket', 'huy', 'help']);
+const STAFF_COMMANDS = menu(['status', 'export', 'tonghop', 'cauhoi', 'vanban', 'help']);
 
 export interface TelegramChannel {
   bot: Telegraf;
