@@ -7,7 +7,7 @@ import { insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import { identities, people } from '../../src/db/schema.ts';
 import { tet2024 } from '../../src/features/campaign-presets.ts';
 import { settle } from '../helpers/chat.ts';
-import { type FakeTelegram, startFakeTelegram } from '../helpers/fake-telegram.ts';
+import { type FakeTelegram, startFakeTelegram, telegramEnv } from '../helpers/fake-telegram.ts';
 import { startTestService, type TestService } from '../helpers/service.ts';
 
 const RECIPIENTS = 2000;
@@ -22,8 +22,7 @@ describe('a 2,000-recipient reminder wave at the default rates', () => {
     fake = await startFakeTelegram({ globalRatePerSecond: 30, chatRatePerSecond: 3 });
     svc = await startTestService({
       env: {
-        TELEGRAM_BOT_TOKEN: fake.token,
-        TELEGRAM_API_ROOT: fake.apiRoot,
+        ...telegramEnv(fake),
         TELEGRAM_SEND_RATE: '30',
         TELEGRAM_CHAT_SEND_RATE: '1',
         TELEGRAM_CHAT_SEND_BURST: '3',

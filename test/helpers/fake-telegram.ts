@@ -502,3 +502,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   };
   return fake;
 }
+
+/** The environment that points the service at this fake. */
+export function telegramEnv(fake: Pick<FakeTelegram, 'token' | 'apiRoot'>): Record<string, string> {
+  return { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
+}

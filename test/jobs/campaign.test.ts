@@ -10,7 +10,7 @@ import { tet2024 } from '../../src/features/campaign-presets.ts';
 import { createScheduler } from '../../src/jobs/scheduler.ts';
 import { createLogger } from '../../src/logger.ts';
 import { buttonsOf, settle, telegramUser } from '../helpers/chat.ts';
-import { type FakeTelegram, startFakeTelegram } from '../helpers/fake-telegram.ts';
+import { type FakeTelegram, startFakeTelegram, telegramEnv } from '../helpers/fake-telegram.ts';
 import { startTestService, type TestService } from '../helpers/service.ts';
 
 // Tết Giáp Thìn: the campaign runs 08/02–14/02/2024, daily deadline 17:00, final report before 9:00 on 13/02.
@@ -39,8 +39,7 @@ describe('a campaign run day by day with a frozen clock', () => {
     fake = await startFakeTelegram();
     svc = await startTestService({
       env: {
-        TELEGRAM_BOT_TOKEN: fake.token,
-        TELEGRAM_API_ROOT: fake.apiRoot,
+        ...telegramEnv(fake),
         REMINDER_OFFSETS: '180,120,30',
         REMINDER_MAX_PER_DAY: '2',
         DIGEST_TIME: '20:00',

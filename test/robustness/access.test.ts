@@ -19,7 +19,12 @@ import {
 import { getMember } from '../../src/db/queries/people.ts';
 import { invites, reports } from '../../src/db/schema.ts';
 import { buttonsOf, telegramUser } from '../helpers/chat.ts';
-import { type FakeTelegram, type SentMessage, startFakeTelegram } from '../helpers/fake-telegram.ts';
+import {
+  type FakeTelegram,
+  type SentMessage,
+  startFakeTelegram,
+  telegramEnv,
+} from '../helpers/fake-telegram.ts';
 import { startTestService, type TestService } from '../helpers/service.ts';
 
 const SECRET = 'robustness-webhook-secret_4f1c9a7e2b';
@@ -120,8 +125,7 @@ describe('access control, invite codes and logs (webhook mode)', () => {
     svc = await startTestService({
       env: {
         LOG_LEVEL: 'debug',
-        TELEGRAM_BOT_TOKEN: fake.token,
-        TELEGRAM_API_ROOT: fake.apiRoot,
+        ...telegramEnv(fake),
         TELEGRAM_WEBHOOK_URL: 'https://bot.example.test/telegram/webhook',
         TELEGRAM_WEBHOOK_SECRET: SECRET,
       },

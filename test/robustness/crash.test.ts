@@ -11,7 +11,7 @@ import { attachIdentity, createPerson } from '../../src/db/queries/people.ts';
 import { reports } from '../../src/db/schema.ts';
 import { settle } from '../helpers/chat.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
-import { type FakeTelegram, startFakeTelegram } from '../helpers/fake-telegram.ts';
+import { type FakeTelegram, startFakeTelegram, telegramEnv } from '../helpers/fake-telegram.ts';
 import { textUpdate } from '../helpers/telegram-updates.ts';
 
 const SECRET = 'crash-test-secret-0123456789abcdef';
@@ -35,8 +35,7 @@ describe('crashes and outages of the real process (webhook mode)', {
         PORT: String(port),
         LOG_LEVEL: 'silent',
         DATABASE_URL: testDb.url,
-        TELEGRAM_BOT_TOKEN: fake.token,
-        TELEGRAM_API_ROOT: fake.apiRoot,
+        ...telegramEnv(fake),
         TELEGRAM_WEBHOOK_URL: 'https://bot.example.test/telegram/webhook',
         TELEGRAM_WEBHOOK_SECRET: SECRET,
         TELEGRAM_SEND_RATE: '1000',

@@ -18,7 +18,7 @@ import { inboundEvents, outbox, reports } from '../../src/db/schema.ts';
 import type { Envelope } from '../../src/messages.ts';
 import { settle, telegramUser } from '../helpers/chat.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
-import { type FakeTelegram, startFakeTelegram } from '../helpers/fake-telegram.ts';
+import { type FakeTelegram, startFakeTelegram, telegramEnv } from '../helpers/fake-telegram.ts';
 import { startTestService, type TestService } from '../helpers/service.ts';
 import { callbackUpdate, textUpdate } from '../helpers/telegram-updates.ts';
 
@@ -34,7 +34,7 @@ describe('the Bot API throttles and fails (polling)', () => {
   before(async () => {
     fake = await startFakeTelegram();
     svc = await startTestService({
-      env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot },
+      env: telegramEnv(fake),
     });
     // Enough enterprises that /status no longer fits one Telegram message.
     await insertEnterprises(
@@ -154,8 +154,7 @@ describe('a crash between recording an update and processing it', () => {
   let testDb: TestDatabase | undefined;
   let dataDir: string | undefined;
   const env = () => ({
-    TELEGRAM_BOT_TOKEN: fake.token,
-    TELEGRAM_API_ROOT: fake.apiRoot,
+    ...telegramEnv(fake),
     ...(dataDir ? { PGLITE_DIR: dataDir } : {}),
   });
   const start = () => startTestService({ env: env(), ...(testDb ? { database: testDb } : {}) });
@@ -272,8 +271,7 @@ describe('webhook mode when the database is gone', {
     fake = await startFakeTelegram();
     svc = await startTestService({
       env: {
-        TELEGRAM_BOT_TOKEN: fake.token,
-        TELEGRAM_API_ROOT: fake.apiRoot,
+        ...telegramEnv(fake),
         TELEGRAM_WEBHOOK_URL: 'https://bot.example.test/telegram/webhook',
         TELEGRAM_WEBHOOK_SECRET: SECRET,
       },

@@ -18,7 +18,7 @@ import { parseEnterprisesCsv } from '../../src/features/enterprises-import.ts';
 import { parseOneLine } from '../../src/features/reports.ts';
 import { createQa, type QaResult } from '../../src/qa/index.ts';
 import { settle, telegramUser } from '../helpers/chat.ts';
-import { type FakeTelegram, startFakeTelegram } from '../helpers/fake-telegram.ts';
+import { type FakeTelegram, startFakeTelegram, telegramEnv } from '../helpers/fake-telegram.ts';
 import { startTestService, type TestService } from '../helpers/service.ts';
 import { callbackUpdate, textUpdate } from '../helpers/telegram-updates.ts';
 import { anyText, commandLike, hugeText, jsonish, PROTOTYPE_WORDS, wellFormedText } from './arbitraries.ts';
@@ -562,7 +562,7 @@ describe('the running service under random input (Telegram polling)', () => {
   before(async () => {
     fake = await startFakeTelegram({ botUsername: 'tet_fuzz_bot' });
     svc = await startTestService({
-      env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot },
+      env: telegramEnv(fake),
     });
     const [enterprise] = await insertEnterprises(db(), [
       { code: 'VTBG', name: 'Viettel Bắc Giang', sector: 'telecom' },

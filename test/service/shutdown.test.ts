@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
-import { type FakeTelegram, startFakeTelegram } from '../helpers/fake-telegram.ts';
+import { type FakeTelegram, startFakeTelegram, telegramEnv } from '../helpers/fake-telegram.ts';
 import { textUpdate } from '../helpers/telegram-updates.ts';
 
 describe('the process (npm start) with Telegram polling', () => {
@@ -25,8 +25,7 @@ describe('the process (npm start) with Telegram polling', () => {
         PATH: process.env.PATH,
         PORT: String(port),
         LOG_LEVEL: 'info',
-        TELEGRAM_BOT_TOKEN: fake.token,
-        TELEGRAM_API_ROOT: fake.apiRoot,
+        ...telegramEnv(fake),
         ...(database.url ? { DATABASE_URL: database.url } : { PGLITE_DIR: database.dataDir }),
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,7 +6,7 @@ import { createInvite } from '../../src/db/queries/invites.ts';
 import { inboundEvents, reports } from '../../src/db/schema.ts';
 import { buttonsOf, settle, telegramUser } from '../helpers/chat.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
-import { type FakeTelegram, startFakeTelegram } from '../helpers/fake-telegram.ts';
+import { type FakeTelegram, startFakeTelegram, telegramEnv } from '../helpers/fake-telegram.ts';
 import { startTestService, type TestService } from '../helpers/service.ts';
 import { textUpdate } from '../helpers/telegram-updates.ts';
 
@@ -16,7 +16,7 @@ describe('Telegram (polling): registration, reports, /status', () => {
   let svc: TestService;
   const codes: Record<string, string> = {};
   const db = () => svc.service.database.db;
-  const env = () => ({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot });
+  const env = () => telegramEnv(fake);
 
   before(async () => {
     fake = await startFakeTelegram({ botUsername: 'tet_bacgiang_bot' });

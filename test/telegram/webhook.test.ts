@@ -4,7 +4,7 @@ import { insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import { createInvite } from '../../src/db/queries/invites.ts';
 import { inboundEvents, reports } from '../../src/db/schema.ts';
 import { settle, telegramUser } from '../helpers/chat.ts';
-import { type FakeTelegram, startFakeTelegram } from '../helpers/fake-telegram.ts';
+import { type FakeTelegram, startFakeTelegram, telegramEnv } from '../helpers/fake-telegram.ts';
 import { startTestService, type TestService } from '../helpers/service.ts';
 import { textUpdate } from '../helpers/telegram-updates.ts';
 
@@ -20,8 +20,7 @@ describe('Telegram (webhook mode)', () => {
     fake = await startFakeTelegram();
     svc = await startTestService({
       env: {
-        TELEGRAM_BOT_TOKEN: fake.token,
-        TELEGRAM_API_ROOT: fake.apiRoot,
+        ...telegramEnv(fake),
         TELEGRAM_WEBHOOK_URL: 'https://bot.example.test/telegram/webhook',
         TELEGRAM_WEBHOOK_SECRET: SECRET,
         MAX_BODY_BYTES: '65536',
