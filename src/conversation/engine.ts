@@ -1,18 +1,22 @@
 import { type Clock, formatDay, formatVnTime, vnDay } from '../clock.ts';
 import type { Db } from '../db/client.ts';
+import { searchAreas } from '../db/queries/areas.ts';
 import {
   type ConversationRow,
   loadConversation,
   saveConversation,
 } from '../db/queries/conversation-state.ts';
+import { listOpenIncidents } from '../db/queries/incidents.ts';
 import { getMember, type Member, touchIdentity } from '../db/queries/people.ts';
 import { getLatestReport } from '../db/queries/reports.ts';
-import type { IncidentDetails } from '../db/schema.ts';
-import { AFFECTED_CHOICES, AREA_CHOICES, kindsForSector } from '../features/incident-kinds.ts';
+import { AFFECTED_CHOICES, AREA_CHOICES, kindLabel, kindsForSector } from '../features/incident-kinds.ts';
+import { parseIncidentText, parseTypedScale, resolvedFromText } from '../features/incident-text.ts';
+import { type IncidentInput, incidentTitle, scaleText } from '../features/incidents.ts';
 import { fold, NOTE_MAX, parseOneLine, submitReport } from '../features/reports.ts';
 import { lookup } from '../lookup.ts';
 import type { Button, IncomingMessage, OutgoingMessage } from '../messages.ts';
 import { parseCommand } from './commands.ts';
+import { detectIntent, type Intent } from './intent.ts';
 import { reportRef, t } from './texts.ts';
 
 export const TEXT_MAX = 4000;
@@ -33,6 +37,8 @@ export type ActionHandler = (turn: Turn, payload: string) => Promise<void>;
 
 export interface ConversationDeps {
   clock: Clock;
+  /** Registration with an invite code, reached by a bare code or "đăng ký <mã>" as well as the command. */
+  register?: CommandHandler;
   /** Extra commands and button actions from features (registration, Q&A, follow-ups…). */
   commands: Record<string, CommandHandler>;
   actions: Record<string, ActionHandler>;
@@ -48,6 +54,7 @@ export interface Conversation {
 export function createConversation(deps: ConversationDeps): Conversation {
   const commands: Record<string, CommandHandler> = { ...reportCommands(), ...deps.commands };
   const actions: Record<string, ActionHandler> = { ...reportActions(), ...deps.actions };
+  const handleIntent = (turn: Turn, text: string) => routeIntent(turn, text, deps.register);
 
   return {
     async handle(db, msg) {
@@ -75,9 +82,13 @@ export function createConversation(deps: ConversationDeps): Conversation {
           out.push({ chatId: msg.chatId, text, ...(buttons?.length ? { buttons } : {}) }),
       };
       const choices = (conv.data.choices as string[] | undefined) ?? [];
+      const labels = (conv.data.labels as string[] | undefined) ?? [];
       const text = (msg.text ?? '').trim();
       let action = msg.action;
-      if (!action && /^\d{1,2}$/.test(text) && choices[Number(text) - 1]) action = choices[Number(text) - 1];
+      // A typed number is a number where the step asks for one (how many affected, a description).
+      if (!action && /^\d{1,2}$/.test(text) && !TYPED_STATES.has(conv.state) && choices[Number(text) - 1])
+        action = choices[Number(text) - 1];
+      if (!action && text) action = choiceByLabel(text, labels, choices);
 
       if (action) {
         const [prefix, ...rest] = action.split(':');
@@ -96,11 +107,15 @@ export function createConversation(deps: ConversationDeps): Conversation {
           if (handler) await handler(turn, command.args);
           else turn.reply(t.unknownCommand(command.word));
         } else if (conv.state.startsWith('inc:')) await answerDialog(turn, text);
-        else await deps.onFreeText(turn, text);
+        else if (!(await handleIntent(turn, text))) await deps.onFreeText(turn, text);
       }
 
       const last = out.at(-1);
-      turn.conv.data = { ...turn.conv.data, choices: last?.buttons?.map((b) => b.action) ?? [] };
+      turn.conv.data = {
+        ...turn.conv.data,
+        choices: last?.buttons?.map((b) => b.action) ?? [],
+        labels: last?.buttons?.map((b) => b.label) ?? [],
+      };
       // Most turns (a one-line report, a question) leave the dialog as it was: no write then.
       if (JSON.stringify(turn.conv) !== before) await saveConversation(db, turn.conv, now);
       return out;
@@ -111,6 +126,26 @@ export function createConversation(deps: ConversationDeps): Conversation {
 function setState(turn: Turn, state: string, data: Record<string, unknown> = {}): void {
   turn.conv.state = state;
   turn.conv.data = data;
+}
+
+/** Steps whose typed answer may be a bare number, which must not be read as "the n-th button". */
+const TYPED_STATES: ReadonlySet<string> = new Set(['inc:affected', 'inc:note', 'inc:area-name']);
+
+const labelKey = (s: string): string =>
+  fold(s)
+    .replace(/\p{Extended_Pictographic}|\u{FE0F}/gu, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** "bình thường" typed after /baocao works like tapping "✅ Bình thường". */
+function choiceByLabel(text: string, labels: string[], choices: string[]): string | undefined {
+  const typed = labelKey(text);
+  if (!typed || labels.length !== choices.length) return undefined;
+  const exact = labels.findIndex((label) => labelKey(label) === typed);
+  if (exact >= 0) return choices[exact];
+  if (typed.length < 4) return undefined;
+  const partial = labels.flatMap((label, i) => (labelKey(label).startsWith(typed) ? [i] : []));
+  return partial.length === 1 ? choices[partial[0]!] : undefined;
 }
 
 function officerOf(turn: Turn): Member | null {
@@ -126,35 +161,175 @@ function officerOf(turn: Turn): Member | null {
   return m;
 }
 
+const isOfficer = (turn: Turn): boolean =>
+  turn.member?.person.role === 'officer' && turn.member.enterprise !== null;
+
+/** An incident in the officer's own words, read for kind, area, scale and whether it is fixed. */
+function incidentFromText(member: Member, note: string): IncidentInput {
+  const parsed = parseIncidentText(note, member.enterprise!.sector);
+  return {
+    kind: parsed.kind,
+    area: parsed.area,
+    scaleCount: parsed.scaleCount,
+    scaleUnit: parsed.scaleUnit,
+    scaleBucket: null,
+    description: note,
+    resolved: parsed.resolved === true,
+  };
+}
+
+async function startReportDialog(turn: Turn, member: Member): Promise<void> {
+  const day = vnDay(turn.now);
+  const existing = await getLatestReport(turn.db, member.enterprise!.id, day);
+  setState(turn, 'report:choose', { day });
+  turn.reply(
+    existing
+      ? t.reportAskAmend(member.enterprise!.name, formatDay(day), formatVnTime(existing.createdAt))
+      : t.reportAsk(member.enterprise!.name, formatDay(day)),
+    [
+      { label: t.btnNormal, action: 'rp:ok' },
+      { label: t.btnIncident, action: 'rp:inc' },
+    ],
+  );
+}
+
+function startIncidentForm(turn: Turn, member: Member, day = vnDay(turn.now)): void {
+  setState(turn, 'inc:kind', { day });
+  askKind(turn, member);
+}
+
+/** A normal report typed again the same day is already in: say so rather than file a copy. */
+async function recordNormal(turn: Turn, member: Member): Promise<void> {
+  const day = vnDay(turn.now);
+  const latest = await getLatestReport(turn.db, member.enterprise!.id, day);
+  if (latest?.status === 'normal') {
+    setState(turn, 'idle');
+    turn.reply(t.alreadyRecorded(formatVnTime(latest.createdAt), reportRef(latest.id)));
+    return askOpenIncidents(turn, member);
+  }
+  return record(turn, day, null, null);
+}
+
+function confirmIncident(turn: Turn, member: Member, note: string): void {
+  const input = incidentFromText(member, note);
+  setState(turn, 'report:confirm', { day: vnDay(turn.now), incident: input, note });
+  turn.reply(
+    t.confirmIncident(
+      member.enterprise!.name,
+      t.describedIncident({
+        kind: kindLabel(input.kind),
+        area: input.area,
+        scale: scaleText(input),
+        resolved: input.resolved,
+      }),
+    ),
+    [
+      { label: t.btnSendIncident, action: 'rc:inc' },
+      { label: t.btnIncidentForm, action: 'rc:form' },
+      { label: t.btnJustAsking, action: 'rc:no' },
+    ],
+  );
+}
+
+/**
+ * Officers' own words before the Q&A: "bình thường" records a report, "mất sóng ở xã X" is offered as an incident
+ * report, a bare code registers, greetings and thanks get a short answer. False: it is a question.
+ */
+async function routeIntent(turn: Turn, text: string, register?: CommandHandler): Promise<boolean> {
+  const intent: Intent = detectIntent(text);
+  if (!intent) return false;
+  if (intent.type === 'register') {
+    if (!register) return false;
+    await register(turn, intent.code);
+    return true;
+  }
+  const member = turn.member;
+  const name = turn.msg.displayName || 'bạn';
+  if (intent.type === 'greeting') {
+    if (!member) turn.reply(t.greetStranger(name));
+    else turn.reply(isOfficer(turn) ? t.greetOfficer(name) : t.greetStaff(name));
+    return true;
+  }
+  if (intent.type === 'thanks') {
+    turn.reply(t.thanks);
+    return true;
+  }
+  if (!member || !isOfficer(turn)) {
+    // "ok" from someone who has nothing to report is an acknowledgement; report words are refused as usual.
+    if (intent.type === 'ack' || (intent.type === 'normal' && !intent.sure)) {
+      turn.reply(t.ack);
+      return true;
+    }
+    if (intent.type === 'incident' && !intent.explicit) return false;
+    officerOf(turn);
+    return true;
+  }
+  switch (intent.type) {
+    case 'report':
+      await startReportDialog(turn, member);
+      return true;
+    case 'incident_form':
+      startIncidentForm(turn, member);
+      return true;
+    case 'incident':
+      if (intent.note.length > NOTE_MAX) {
+        turn.reply(t.tooLong(NOTE_MAX));
+        return true;
+      }
+      if (intent.explicit) {
+        await record(turn, vnDay(turn.now), incidentFromText(member, intent.note), intent.note);
+        return true;
+      }
+      confirmIncident(turn, member, intent.note);
+      return true;
+    case 'normal':
+    case 'ack': {
+      if (intent.type === 'normal' && intent.sure) {
+        await recordNormal(turn, member);
+        return true;
+      }
+      const day = vnDay(turn.now);
+      const latest = await getLatestReport(turn.db, member.enterprise!.id, day);
+      if (latest) {
+        turn.reply(t.ackReported(formatVnTime(latest.createdAt)));
+        return true;
+      }
+      if (intent.type === 'ack') {
+        turn.reply(t.ack);
+        return true;
+      }
+      setState(turn, 'report:confirm', { day });
+      turn.reply(t.confirmNormal(member.enterprise!.name, formatDay(day)), [
+        { label: t.btnConfirmNormal, action: 'rc:ok' },
+        { label: t.btnNo, action: 'rc:no' },
+      ]);
+      return true;
+    }
+  }
+}
+
 function reportCommands(): Record<string, CommandHandler> {
   return {
     report: async (turn, args) => {
       const member = officerOf(turn);
       if (!member?.enterprise) return;
-      const day = vnDay(turn.now);
-      if (args) {
-        const one = parseOneLine(args);
-        if (one.status === 'invalid') return turn.reply(t.oneLineUsage);
-        if (one.status === 'incident' && one.note.length > NOTE_MAX) return turn.reply(t.tooLong(NOTE_MAX));
+      if (!args) return startReportDialog(turn, member);
+      const intent = detectIntent(args);
+      if (intent?.type === 'incident_form') return startIncidentForm(turn, member);
+      if (intent?.type === 'normal' || intent?.type === 'ack') {
         setState(turn, 'idle');
-        return record(
-          turn,
-          day,
-          one.status === 'incident' ? { kind: 'khac', ongoing: true } : null,
-          one.status === 'incident' ? one.note : null,
-        );
+        return record(turn, vnDay(turn.now), null, null);
       }
-      const existing = await getLatestReport(turn.db, member.enterprise.id, day);
-      setState(turn, 'report:choose', { day });
-      turn.reply(
-        existing
-          ? t.reportAskAmend(member.enterprise.name, formatDay(day), formatVnTime(existing.createdAt))
-          : t.reportAsk(member.enterprise.name, formatDay(day)),
-        [
-          { label: t.btnNormal, action: 'rp:ok' },
-          { label: t.btnIncident, action: 'rp:inc' },
-        ],
-      );
+      const one = parseOneLine(args);
+      const note = intent?.type === 'incident' ? intent.note : one.status === 'incident' ? one.note : null;
+      if (one.status === 'normal') {
+        setState(turn, 'idle');
+        return record(turn, vnDay(turn.now), null, null);
+      }
+      if (!note) return turn.reply(t.oneLineUsage);
+      if (note.length > NOTE_MAX) return turn.reply(t.tooLong(NOTE_MAX));
+      setState(turn, 'idle');
+      return record(turn, vnDay(turn.now), incidentFromText(member, note), note);
     },
     cancel: async (turn) => {
       if (turn.conv.state === 'idle') return turn.reply(t.nothingToCancel);
@@ -169,14 +344,25 @@ function dialogDay(turn: Turn): string {
   return typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : vnDay(turn.now);
 }
 
+/** After a report, the enterprise's other open incidents: each asked about, never closed by the report itself. */
+async function askOpenIncidents(turn: Turn, member: Member, exceptId?: number): Promise<void> {
+  const open = (await listOpenIncidents(turn.db, member.enterprise!.id)).filter((i) => i.id !== exceptId);
+  for (const incident of open.slice(-3)) {
+    turn.reply(t.openIncidentAsk(incidentTitle(incident)), [
+      { label: t.btnFixedShort, action: `ix:${incident.id}:1` },
+      { label: t.btnNotFixedShort, action: `ix:${incident.id}:0` },
+    ]);
+  }
+}
+
 async function record(
   turn: Turn,
   day: string,
-  incident: IncidentDetails | null,
+  incident: IncidentInput | null,
   note: string | null,
 ): Promise<void> {
   const member = turn.member!;
-  const { receipt } = await submitReport(turn.db, {
+  const { receipt, incident: opened } = await submitReport(turn.db, {
     enterpriseId: member.enterprise!.id,
     enterpriseName: member.enterprise!.name,
     enterpriseCode: member.enterprise!.code,
@@ -189,6 +375,7 @@ async function record(
   });
   setState(turn, 'idle');
   turn.reply(receipt);
+  await askOpenIncidents(turn, member, opened?.id);
 }
 
 const cancelButton = (): Button => ({ label: t.btnCancel, action: 'cancel:' });
@@ -220,12 +407,16 @@ function askOngoing(turn: Turn): void {
 function askNote(turn: Turn): void {
   turn.reply(t.askNote, [{ label: t.btnSkip, action: 'in:skip' }]);
 }
+function askAreaName(turn: Turn): void {
+  turn.reply(turn.conv.data.point ? t.askPointName : t.askAreaName, [cancelButton()]);
+}
 
 /** The question to repeat when a dialog answer is not understood. */
 function reaskCurrent(turn: Turn): void {
   const member = turn.member;
   const asks: Record<string, () => void> = {
     'inc:area': () => askArea(turn),
+    'inc:area-name': () => askAreaName(turn),
     'inc:affected': () => askAffected(turn),
     'inc:ongoing': () => askOngoing(turn),
     'inc:note': () => askNote(turn),
@@ -241,18 +432,45 @@ function reaskCurrent(turn: Turn): void {
 }
 
 function incidentData(turn: Turn): Record<string, unknown> {
-  return { ...turn.conv.data };
+  const { choices: _c, labels: _l, ...data } = turn.conv.data;
+  return data;
 }
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isSafeInteger(v) ? v : null);
 
 function finishIncident(turn: Turn, note: string | null): Promise<void> {
   const d = turn.conv.data;
-  const incident: IncidentDetails = {
+  const incident: IncidentInput = {
     kind: String(d.kind),
-    ongoing: d.ongoing !== false,
-    ...(typeof d.area === 'string' ? { area: d.area } : {}),
-    ...(typeof d.affected === 'string' ? { affected: d.affected } : {}),
+    area: str(d.area),
+    scaleCount: num(d.scaleCount),
+    scaleUnit: str(d.scaleUnit),
+    scaleBucket: str(d.scaleBucket),
+    description: note,
+    resolved: d.ongoing === false,
   };
   return record(turn, dialogDay(turn), incident, note);
+}
+
+/** A typed commune or ward: one match is taken, several are offered, none keeps the words as typed. */
+async function answerAreaName(turn: Turn, text: string): Promise<void> {
+  if (text.length > 200) return turn.reply(t.tooLong(200));
+  const matches = await searchAreas(turn.db, text, 5);
+  const exact = matches.filter((a) => a.exact);
+  if (exact.length === 1 || (matches.length === 1 && matches[0]!.strong)) {
+    setState(turn, 'inc:affected', { ...incidentData(turn), area: (exact[0] ?? matches[0])!.name });
+    return askAffected(turn);
+  }
+  if (matches.length === 0) {
+    setState(turn, 'inc:affected', { ...incidentData(turn), area: text });
+    return askAffected(turn);
+  }
+  setState(turn, 'inc:area-name', { ...incidentData(turn), typedArea: text });
+  turn.reply(t.askAreaPick(text), [
+    ...matches.slice(0, 4).map((a) => ({ label: a.name, action: `ia:id:${a.id}` })),
+    { label: t.btnAreaAsTyped(text), action: 'ia:typed' },
+  ]);
 }
 
 /** Typed answers inside the incident dialog. */
@@ -263,22 +481,27 @@ async function answerDialog(turn: Turn, text: string): Promise<void> {
   }
   switch (turn.conv.state) {
     case 'inc:area':
-      if (text.length > 200) return turn.reply(t.tooLong(200));
-      setState(turn, 'inc:affected', { ...incidentData(turn), area: text });
-      return askAffected(turn);
+    case 'inc:area-name':
+      return answerAreaName(turn, text);
     case 'inc:affected': {
-      const n = /^\d{1,9}$/.exec(text.replace(/[.,\s]/g, ''));
-      if (!n) return askAffected(turn, t.affectedInvalid);
-      setState(turn, 'inc:ongoing', { ...incidentData(turn), affected: String(Number(n[0])) });
+      const scale = parseTypedScale(text);
+      if (!scale) return askAffected(turn, t.affectedInvalid);
+      setState(turn, 'inc:ongoing', {
+        ...incidentData(turn),
+        scaleCount: scale.count,
+        scaleUnit: scale.unit,
+        scaleBucket: null,
+      });
       return askOngoing(turn);
     }
     case 'inc:ongoing': {
       const folded = fold(text);
-      if (/^(da khac phuc|xong|roi|da xong|ok|da xu ly)/.test(folded)) {
+      const resolved = resolvedFromText(folded);
+      if (resolved === true || /^(xong|roi|da xong|ok|khac phuc roi|da khac phuc)/.test(folded)) {
         setState(turn, 'inc:note', { ...incidentData(turn), ongoing: false });
         return askNote(turn);
       }
-      if (/^(dang xu ly|chua|dang khac phuc|chua xong)/.test(folded)) {
+      if (resolved === false || /^(chua|dang)/.test(folded)) {
         setState(turn, 'inc:note', { ...incidentData(turn), ongoing: true });
         return askNote(turn);
       }
@@ -287,15 +510,21 @@ async function answerDialog(turn: Turn, text: string): Promise<void> {
     case 'inc:note':
       if (text.length > NOTE_MAX) return turn.reply(t.tooLong(NOTE_MAX));
       return finishIncident(turn, text);
+    case 'inc:kind': {
+      // A typed kind ("mất sóng") picks the kind it names; anything else asks again.
+      const kind = parseIncidentText(text, turn.member.enterprise.sector).kind;
+      if (kind === 'khac' && !/khac/.test(fold(text))) return reaskCurrent(turn);
+      setState(turn, 'inc:area', { ...incidentData(turn), kind });
+      return askArea(turn);
+    }
     default:
       return reaskCurrent(turn);
   }
 }
 
 function reportActions(): Record<string, ActionHandler> {
-  const inState = (turn: Turn, state: string): boolean => {
-    if (turn.conv.state === state && turn.member?.enterprise && turn.member.person.role === 'officer')
-      return true;
+  const inState = (turn: Turn, ...states: string[]): boolean => {
+    if (states.includes(turn.conv.state) && isOfficer(turn)) return true;
     turn.reply(t.expiredAction);
     return false;
   };
@@ -320,10 +549,26 @@ function reportActions(): Record<string, ActionHandler> {
       if (!inState(turn, 'report:choose')) return;
       const day = dialogDay(turn);
       if (payload === 'ok') return record(turn, day, null, null);
-      if (payload === 'inc') {
-        setState(turn, 'inc:kind', { day });
-        return askKind(turn, turn.member!);
+      if (payload === 'inc') return startIncidentForm(turn, turn.member!, day);
+      turn.reply(t.expiredAction);
+    },
+    rc: async (turn, payload) => {
+      if (turn.conv.state !== 'report:confirm' && turn.conv.state === 'idle' && turn.member?.enterprise) {
+        const latest = await getLatestReport(turn.db, turn.member.enterprise.id, vnDay(turn.now));
+        if (latest)
+          return turn.reply(t.alreadyRecorded(formatVnTime(latest.createdAt), reportRef(latest.id)));
       }
+      if (!inState(turn, 'report:confirm')) return;
+      const day = dialogDay(turn);
+      const pending = turn.conv.data.incident as IncidentInput | undefined;
+      const note = str(turn.conv.data.note);
+      if (payload === 'no') {
+        setState(turn, 'idle');
+        return turn.reply(t.confirmDeclined);
+      }
+      if (payload === 'ok' && !pending) return record(turn, day, null, null);
+      if (payload === 'inc' && pending) return record(turn, day, pending, note);
+      if (payload === 'form') return startIncidentForm(turn, turn.member!, day);
       turn.reply(t.expiredAction);
     },
     ik: async (turn, payload) => {
@@ -334,9 +579,23 @@ function reportActions(): Record<string, ActionHandler> {
       askArea(turn);
     },
     ia: async (turn, payload) => {
-      if (!inState(turn, 'inc:area')) return;
+      if (!inState(turn, 'inc:area', 'inc:area-name')) return;
+      if (payload === 'typed' && str(turn.conv.data.typedArea)) {
+        setState(turn, 'inc:affected', { ...incidentData(turn), area: str(turn.conv.data.typedArea) });
+        return askAffected(turn);
+      }
+      if (payload.startsWith('id:')) {
+        const [match] = await searchAreas(turn.db, null, 1, Number(payload.slice(3)) || 0);
+        if (!match) return reaskCurrent(turn);
+        setState(turn, 'inc:affected', { ...incidentData(turn), area: match.name });
+        return askAffected(turn);
+      }
       const area = AREA_CHOICES.find((c) => c.id === payload);
       if (!area) return reaskCurrent(turn);
+      if (area.asksName) {
+        setState(turn, 'inc:area-name', { ...incidentData(turn), point: area.id === 'mot_diem' });
+        return askAreaName(turn);
+      }
       setState(turn, 'inc:affected', { ...incidentData(turn), area: area.label });
       askAffected(turn);
     },
@@ -345,7 +604,7 @@ function reportActions(): Record<string, ActionHandler> {
       const choice = AFFECTED_CHOICES.find((c) => c.id === payload);
       if (!choice && payload !== 'skip') return reaskCurrent(turn);
       const data = incidentData(turn);
-      setState(turn, 'inc:ongoing', choice ? { ...data, affected: choice.label } : data);
+      setState(turn, 'inc:ongoing', choice ? { ...data, scaleBucket: choice.label, scaleCount: null } : data);
       askOngoing(turn);
     },
     io: async (turn, payload) => {

@@ -1,11 +1,11 @@
-import { formatDay, vnDay } from '../clock.ts';
+import { formatDay, formatVnDateTime, vnDay } from '../clock.ts';
+import { addIncidentUpdate, getIncident } from '../db/queries/incidents.ts';
 import { enqueueMessages } from '../db/queries/outbox.ts';
 import { listRecipients, pauseReminders } from '../db/queries/people.ts';
-import { getLatestReport, getReportById } from '../db/queries/reports.ts';
-import { submitReport } from '../features/reports.ts';
+import { closeIncident, durationText, incidentTitle } from '../features/incidents.ts';
 import type { Channel } from '../messages.ts';
 import type { ActionHandler, CommandHandler } from './engine.ts';
-import { reportRef, t, tj } from './texts.ts';
+import { t, tj } from './texts.ts';
 
 /** `/tamdung`: no more reminders today for this officer. */
 export const pause: CommandHandler = async (turn) => {
@@ -16,36 +16,40 @@ export const pause: CommandHandler = async (turn) => {
   turn.reply(tj.paused(formatDay(day)));
 };
 
-/** "Đã khắc phục chưa?" answered: a resolved incident is recorded as a new revision of that day's report. */
-export const followUpAnswer: ActionHandler = async (turn, payload) => {
+/** "Sự cố X đã khắc phục chưa?" answered (`ix:<incident id>:1|0`): closing it alerts staff. */
+export const incidentAnswer: ActionHandler = async (turn, payload) => {
   const [idText, answer] = payload.split(':');
   const member = turn.member;
-  const report = /^\d{1,9}$/.test(idText ?? '') ? await getReportById(turn.db, Number(idText)) : null;
+  const incident = /^\d{1,9}$/.test(idText ?? '') ? await getIncident(turn.db, Number(idText)) : null;
   if (
-    !report ||
+    !incident ||
     !member?.enterprise ||
-    member.enterprise.id !== report.enterpriseId ||
+    member.person.role !== 'officer' ||
+    member.enterprise.id !== incident.enterpriseId ||
     (answer !== '0' && answer !== '1')
   ) {
     return turn.reply(t.expiredAction);
   }
-  const latest = await getLatestReport(turn.db, report.enterpriseId, report.reportDay);
-  if (!latest || latest.id !== report.id || report.status !== 'incident' || !report.incident) {
-    return turn.reply(tj.followUpStale);
+  if (incident.resolvedAt) return turn.reply(t.incidentAlreadyClosed(formatVnDateTime(incident.resolvedAt)));
+  if (answer === '0') {
+    await addIncidentUpdate(turn.db, {
+      incidentId: incident.id,
+      kind: 'update',
+      personId: member.person.id,
+      at: turn.now,
+      text: 'Đang xử lý',
+    });
+    return turn.reply(t.incidentStillOpen);
   }
-  if (answer === '0') return turn.reply(tj.followUpOngoing);
-  const { report: revision } = await submitReport(turn.db, {
-    enterpriseId: report.enterpriseId,
+  const closed = await closeIncident(turn.db, {
+    id: incident.id,
+    personId: member.person.id,
+    at: turn.now,
     enterpriseName: member.enterprise.name,
     enterpriseCode: member.enterprise.code,
-    reporterId: member.person.id,
-    channel: turn.msg.channel,
-    day: report.reportDay,
-    incident: { ...report.incident, ongoing: false },
-    note: report.note,
-    now: turn.now,
   });
-  turn.reply(tj.followUpFixed(reportRef(revision.id)));
+  if (!closed) return turn.reply(t.incidentAlreadyClosed(formatVnDateTime(turn.now)));
+  turn.reply(t.incidentFixedReply(incidentTitle(closed), durationText(closed.openedAt, turn.now)));
 };
 
 /** `/thongbao <text>` (admins): a message to every officer; answers how many and who cannot be reached. */

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { QaEngine } from '../qa/index.ts';
 import { type ActionHandler, type CommandHandler, type Conversation, createConversation } from './engine.ts';
 import { exportCommand, summaryCommand } from './exports.ts';
-import { broadcast, followUpAnswer, pause } from './follow-up.ts';
+import { broadcast, incidentAnswer, pause } from './follow-up.ts';
 import { link } from './link.ts';
 import { createQaHandlers } from './questions.ts';
 import { register, start } from './registration.ts';
@@ -22,6 +22,7 @@ export function createBotConversation(deps: BotConversationDeps): Conversation {
   const qa = deps.qa ? createQaHandlers(deps.qa) : undefined;
   return createConversation({
     clock: deps.clock,
+    register,
     commands: {
       start,
       register,
@@ -35,7 +36,7 @@ export function createBotConversation(deps: BotConversationDeps): Conversation {
       ...qa?.commands,
       ...deps.extraCommands,
     },
-    actions: { st: statusAction, fx: followUpAnswer, ...qa?.actions, ...deps.extraActions },
+    actions: { st: statusAction, ix: incidentAnswer, ...qa?.actions, ...deps.extraActions },
     onFreeText: qa?.onFreeText ?? (async (turn) => turn.reply(t.qaComing)),
   });
 }

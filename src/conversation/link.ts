@@ -2,7 +2,7 @@ import { createInvite, peekInvite, redeemInvite } from '../db/queries/invites.ts
 import { attachIdentity, getMember } from '../db/queries/people.ts';
 import type { Channel } from '../messages.ts';
 import type { CommandHandler, Turn } from './engine.ts';
-import { countFailure, describeMember, mayTryCode } from './registration.ts';
+import { codeFromArgs, countFailure, describeMember, mayTryCode } from './registration.ts';
 import { t } from './texts.ts';
 
 export const LINK_CODE_MINUTES = 15;
@@ -23,7 +23,7 @@ const OTHER_CHANNEL: Record<Channel, string> = {
 
 /** `/lienket` hands a registered person a one-time code; `lienket <code>` on another channel joins that identity. */
 export const link: CommandHandler = async (turn, args) => {
-  const code = args.split(/\s+/)[0] ?? '';
+  const code = codeFromArgs(args);
   if (code) return redeemLink(turn, code);
   const member = turn.member;
   if (!member) return turn.reply(t.linkNotRegistered);

@@ -42,8 +42,15 @@ const FAILURE_TEXT = {
   wrong_kind: t.codeWrongKind,
 } as const;
 
+/** "7KQ2 M9XA 4TPB W3HD", "7kq2-m9xa-…": the groups of a code typed with spaces are one code, not a wrong try. */
+export function codeFromArgs(args: string): string {
+  const trimmed = args.trim();
+  if (/^[0-9a-z]{2,8}([\s\-_.]+[0-9a-z]{2,8})+$/i.test(trimmed)) return trimmed.replace(/[\s\-_.]+/g, '');
+  return trimmed.split(/\s+/)[0] ?? '';
+}
+
 export const register: CommandHandler = async (turn, args) => {
-  const code = args.split(/\s+/)[0] ?? '';
+  const code = codeFromArgs(args);
   if (!code)
     return turn.reply(turn.member ? t.alreadyRegistered(describeMember(turn.member)) : t.codeMissing);
   if (!mayTryCode(turn)) return;

@@ -29,7 +29,7 @@ export const status: CommandHandler = async (turn, args) => {
   }
   const enterprise = await findEnterprise(turn.db, arg.slice(0, 200));
   if (!enterprise) return turn.reply(t.statusBadArg);
-  turn.reply(await renderHistory(turn.db, enterprise));
+  turn.reply(await renderHistory(turn.db, enterprise, turn.now));
 };
 
 /** The `st:<code>` button under an incident alert: one enterprise's history. */

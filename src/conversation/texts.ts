@@ -47,8 +47,13 @@ export const t = {
   btnOngoing: 'Đang xử lý',
   btnResolved: 'Đã khắc phục',
   askKind: 'Loại sự cố là gì?',
-  askArea: 'Phạm vi, khu vực bị ảnh hưởng? Chọn bên dưới hoặc gõ tên địa bàn (ví dụ: huyện Lục Ngạn).',
-  askAffected: 'Số trạm, điểm phục vụ hoặc khách hàng bị ảnh hưởng? Chọn hoặc gõ một số.',
+  askArea: 'Phạm vi ảnh hưởng? Chọn bên dưới hoặc gõ tên xã, phường.',
+  askAreaName: 'Xã, phường nào? Gõ tên (có dấu hay không dấu đều được).',
+  askPointName: 'Điểm, trạm ở đâu? Gõ tên trạm hoặc xã, phường.',
+  askAreaPick: (typed: string) => `Chọn xã, phường đúng với "${typed}":`,
+  btnAreaAsTyped: (typed: string) => `Giữ nguyên: ${typed.length > 30 ? `${typed.slice(0, 29)}…` : typed}`,
+  askAffected:
+    'Quy mô ảnh hưởng? Gõ số kèm đơn vị (ví dụ: 12 trạm, 3.000 thuê bao, 200 bưu gửi) hoặc chọn một khoảng.',
   askOngoing: 'Sự cố đã được khắc phục chưa?',
   askNote: 'Mô tả ngắn về sự cố (nguyên nhân, biện pháp xử lý). Gõ nội dung hoặc bấm "Bỏ qua".',
   cancelled: 'Đã hủy. Chưa có gì được ghi nhận.',
@@ -59,7 +64,45 @@ export const t = {
     'Thao tác này không hợp lệ hoặc đã hết hạn. Gõ /baocao để báo cáo lại, hoặc /help để xem các lệnh.',
   dialogReminder: (question: string) => `Bạn đang báo cáo dở. ${question}\n(Gõ /huy để hủy.)`,
   tooLong: (max: number) => `Nội dung quá dài (tối đa ${max} ký tự). Vui lòng rút gọn.`,
-  affectedInvalid: 'Vui lòng chọn một mức hoặc gõ một số (ví dụ: 12).',
+  affectedInvalid: 'Vui lòng chọn một khoảng hoặc gõ số kèm đơn vị (ví dụ: 12 trạm).',
+  openIncidentAsk: (title: string) => `Sự cố ${title} đã khắc phục chưa?`,
+  incidentFixedReply: (title: string, duration: string) =>
+    `✅ Đã ghi nhận: sự cố ${title} đã được khắc phục (sau ${duration}). Sở đã được thông báo.`,
+  incidentStillOpen:
+    'Đã ghi nhận: sự cố vẫn đang được xử lý. Khi khắc phục xong, bấm "✅ Đã khắc phục" hoặc gõ "đã khắc phục".',
+  incidentAlreadyClosed: (at: string) =>
+    `Sự cố này đã được ghi nhận khắc phục lúc ${at}, không cần trả lời nữa.`,
+  whichIncident: 'Bạn đang có nhiều sự cố chưa khắc phục. Chọn sự cố đã khắc phục:',
+  noOpenIncident: 'Đơn vị của bạn không có sự cố nào đang mở. Muốn báo cáo, gõ "bình thường" hoặc /baocao.',
+  confirmNormal: (enterprise: string, day: string) =>
+    `Bạn muốn báo cáo ngày ${day} của ${enterprise}: mạng lưới, hoạt động bình thường?`,
+  btnConfirmNormal: '✅ Đúng, bình thường',
+  btnNo: 'Không',
+  btnFixedShort: '✅ Đã khắc phục',
+  btnNotFixedShort: '⏳ Chưa, đang xử lý',
+  confirmIncident: (enterprise: string, summary: string) =>
+    `Báo cáo sự cố của ${enterprise}:\n${summary}\nGửi báo cáo này cho Sở?`,
+  btnSendIncident: '⚠️ Gửi báo cáo sự cố',
+  btnIncidentForm: '📝 Báo từng bước',
+  btnJustAsking: 'Không, tôi đang hỏi',
+  confirmDeclined: 'Vâng, chưa ghi nhận gì. Bạn có thể gõ câu hỏi về công văn, hoặc /baocao để báo cáo.',
+  greetOfficer: (name: string) =>
+    `Xin chào ${name}! Gõ "bình thường" để báo cáo nhanh, "sự cố: <mô tả>" khi có sự cố, hoặc /baocao để chọn từng bước.`,
+  greetStaff: (name: string) => `Xin chào ${name}! Gõ /status để xem tình hình báo cáo hôm nay.`,
+  greetStranger: (name: string) =>
+    `Xin chào ${name}! Để đăng ký, hãy gửi mã mời mà Sở đã cấp (ví dụ: dangky 7KQ2-M9XA-4TPB-W3HD). Bạn cũng có thể hỏi về công văn.`,
+  thanks: 'Dạ, cảm ơn bạn! Chúc bạn một ca trực an toàn.',
+  ack: 'Vâng ạ.',
+  ackReported: (at: string) => `Vâng ạ. Báo cáo hôm nay của đơn vị đã được ghi nhận lúc ${at}.`,
+  describedIncident: (p: { kind: string; area?: string | null; scale?: string | null; resolved: boolean }) =>
+    [
+      `• Loại: ${p.kind}`,
+      p.area ? `• Khu vực: ${p.area}` : '',
+      p.scale ? `• Quy mô: ${p.scale}` : '',
+      `• Tình trạng: ${p.resolved ? 'đã khắc phục' : 'đang xử lý'}`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
   oneLineUsage:
     'Cách báo cáo nhanh:\n• /baocao ok — mạng lưới, hoạt động bình thường\n• /baocao sự cố: <mô tả> — có sự cố\nHoặc gõ /baocao để chọn từng bước.',
 
@@ -78,7 +121,7 @@ export const t = {
       `Tình hình: ${p.summary}`,
       `Số tham chiếu: ${p.ref} · lúc ${p.at} (giờ Việt Nam)`,
       p.revision > 1
-        ? `Đây là bản sửa đổi lần ${p.revision - 1}, thay cho báo cáo ${p.previousRef}. Bản trước vẫn được lưu trong lịch sử.`
+        ? `Đây là báo cáo lần ${p.revision} trong ngày (trước đó: ${p.previousRef}); các báo cáo và sự cố trước vẫn được lưu.`
         : '',
       p.deadlineNote ?? '',
     ]
@@ -107,6 +150,7 @@ export const t = {
   statusHistoryTitle: (name: string, code: string) => `📁 Lịch sử báo cáo của ${name} (${code}):`,
   statusHistoryEmpty: (name: string) => `${name} chưa có báo cáo nào.`,
   statusAmended: (n: number) => `sửa đổi ${n} lần`,
+  statusIncidentHistory: 'Sự cố (mới nhất trước):',
 
   helpUnregistered:
     'Các lệnh:\n/dangky <mã mời> — đăng ký làm cán bộ trực của doanh nghiệp hoặc cán bộ Sở\n/vanban — xem tóm tắt công văn\n/help — trợ giúp\n\nBạn có thể gõ câu hỏi về công văn, ví dụ: "Hạn nộp báo cáo khi nào?"',
@@ -186,7 +230,6 @@ export const tj = {
     affected?: string;
     ongoing: boolean;
     note?: string | null;
-    ref: string;
     at: string;
     amended: boolean;
   }) =>
@@ -197,18 +240,26 @@ export const tj = {
       p.affected ? `Quy mô: ${p.affected}` : '',
       `Trạng thái: ${p.ongoing ? 'đang xử lý' : 'đã khắc phục'}`,
       p.note ? `Mô tả: ${p.note}` : '',
-      `${p.ref} · ${p.at}`,
+      `Lúc ${p.at}`,
     ]
       .filter(Boolean)
       .join('\n'),
   btnHistory: '📁 Lịch sử doanh nghiệp',
-  followUp: (p: { kind: string; day: string; ref: string }) =>
-    `Sự cố "${p.kind}" báo cáo ngày ${p.day} (${p.ref}) đã khắc phục chưa?`,
+  alertResolved: (p: {
+    enterprise: string;
+    kind: string;
+    area?: string;
+    openedAt: string;
+    resolvedAt: string;
+    duration: string;
+  }) =>
+    [
+      `✅ Đã khắc phục: ${p.enterprise} — ${p.kind}${p.area ? `, ${p.area}` : ''}`,
+      `Báo lúc ${p.openedAt}, khắc phục lúc ${p.resolvedAt} (sau ${p.duration}).`,
+    ].join('\n'),
+  followUp: (title: string) => `Sự cố ${title} đã khắc phục chưa?`,
   btnFixed: '✅ Đã khắc phục',
   btnNotFixed: '⏳ Chưa, đang xử lý',
-  followUpFixed: (ref: string) => `✅ Đã ghi nhận: sự cố đã được khắc phục. Số tham chiếu mới: ${ref}.`,
-  followUpOngoing: 'Đã ghi nhận: sự cố vẫn đang được xử lý. Khi khắc phục xong, gõ /baocao để cập nhật.',
-  followUpStale: 'Báo cáo này đã được cập nhật sau đó, không cần trả lời nữa.',
   digestFooter: (reminders: number) => (reminders > 0 ? `\nĐã gửi nhắc nhở ${reminders} lượt hôm nay.` : ''),
   paused: (day: string) => `Đã tạm dừng nhắc nhở ngày ${day}. Ngày mai nhắc nhở sẽ tự bật lại.`,
   broadcast: (text: string) => `📢 Thông báo của Sở Thông tin và Truyền thông:\n\n${text}`,

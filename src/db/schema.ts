@@ -132,6 +132,76 @@ export const reports = pgTable(
   ],
 );
 
+export const INCIDENT_UPDATE_KINDS = ['opened', 'update', 'resolved', 'reopened'] as const;
+export type IncidentUpdateKind = (typeof INCIDENT_UPDATE_KINDS)[number];
+
+/**
+ * An incident is its own record: a later report of the day (normal or another incident) never hides it; it stays
+ * open until someone says it is fixed, and its history is kept.
+ */
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: serial().primaryKey(),
+    enterpriseId: integer()
+      .notNull()
+      .references(() => enterprises.id),
+    /** The report revision that opened it (its day is the incident's report day). */
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    reportDay: date({ mode: 'string' }).notNull(),
+    kind: text().notNull(),
+    area: text(),
+    /** A typed count with its unit ("12 trạm"), or a tapped bucket ("101–1.000"). */
+    scaleCount: integer(),
+    scaleUnit: text(),
+    scaleBucket: text(),
+    description: text(),
+    openedAt: timestamp({ withTimezone: true }).notNull(),
+    openedBy: integer()
+      .notNull()
+      .references(() => people.id),
+    resolvedAt: timestamp({ withTimezone: true }),
+    resolvedBy: integer().references(() => people.id),
+  },
+  (t) => [
+    index('incidents_enterprise_open_idx').on(t.enterpriseId).where(sql`${t.resolvedAt} is null`),
+    index('incidents_opened_idx').on(t.openedAt),
+    index('incidents_report_idx').on(t.reportId),
+  ],
+);
+
+export const incidentUpdates = pgTable(
+  'incident_updates',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    incidentId: integer()
+      .notNull()
+      .references(() => incidents.id),
+    kind: text().$type<IncidentUpdateKind>().notNull(),
+    text: text(),
+    personId: integer().references(() => people.id),
+    at: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('incident_updates_incident_idx').on(t.incidentId, t.at)],
+);
+
+/** The province's administrative units (communes and wards since the 2025 reform), offered when picking an area. */
+export const areas = pgTable(
+  'areas',
+  {
+    id: serial().primaryKey(),
+    name: text().notNull().unique(),
+    /** "xã", "phường", "đặc khu"… as imported. */
+    unitKind: text(),
+    /** The name without its unit word, lower case, no diacritics: what a typed name is matched against. */
+    folded: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('areas_folded_idx').on(t.folded)],
+);
+
 export const inboundEvents = pgTable(
   'inbound_events',
   {

@@ -1,13 +1,24 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
-import { addDays, formatDay, formatVnDateTime, vnDay } from '../clock.ts';
+import { addDays, formatDay, formatVnDateTime, vnDay, vnInstant } from '../clock.ts';
 import { reportRef } from '../conversation/texts.ts';
 import type { Db } from '../db/client.ts';
 import { getActiveCampaign } from '../db/queries/campaigns.ts';
 import { type Enterprise, listEnterprises } from '../db/queries/enterprises.ts';
+import {
+  type IncidentUpdate,
+  type IncidentWithEnterprise,
+  listIncidentsDuring,
+  listIncidentUpdates,
+} from '../db/queries/incidents.ts';
 import { type DayReport, getReportsInRange } from '../db/queries/reports.ts';
 import { kindLabel } from './incident-kinds.ts';
+import { durationText, scaleText } from './incidents.ts';
+
+export interface IncidentRecord extends IncidentWithEnterprise {
+  updates: IncidentUpdate[];
+}
 
 export interface DayRange {
   fromDay: string;
@@ -23,8 +34,8 @@ export interface ExportData extends DayRange {
   revisions: DayReport[];
   /** The latest revision per enterprise and day, keyed by `latestKey`. */
   latest: Map<string, DayReport>;
-  /** The latest revision of every enterprise-day whose latest revision reports an incident. */
-  incidents: DayReport[];
+  /** Every incident open at some time in the range, whatever was reported after it, oldest first. */
+  incidents: IncidentRecord[];
 }
 
 export type ExportErrorCode = 'reversed_range' | 'range_too_long' | 'bad_extension';
@@ -91,19 +102,24 @@ export async function resolveRange(
 }
 
 export async function buildExportData(db: Db, range: DayRange): Promise<ExportData> {
-  const [enterprises, revisions] = await Promise.all([
+  const [enterprises, revisions, during] = await Promise.all([
     listEnterprises(db),
     getReportsInRange(db, range.fromDay, range.toDay),
+    listIncidentsDuring(db, {
+      from: vnInstant(range.fromDay, '00:00'),
+      to: vnInstant(addDays(range.toDay, 1), '00:00'),
+    }),
   ]);
   const latest = new Map<string, DayReport>();
   // Revisions come oldest first, so the last one written per key is the latest.
   for (const r of revisions) latest.set(latestKey(r.enterpriseId, r.reportDay), r);
-  const incidents = [...latest.values()]
-    .filter((r) => r.status === 'incident')
-    .sort(
-      (a, b) =>
-        a.reportDay.localeCompare(b.reportDay) || a.enterpriseName.localeCompare(b.enterpriseName, 'vi'),
-    );
+  const updates = await listIncidentUpdates(
+    db,
+    during.rows.map((i) => i.id),
+  );
+  const incidents = during.rows
+    .map((i) => ({ ...i, updates: updates.get(i.id) ?? [] }))
+    .sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime() || a.id - b.id);
   return {
     ...range,
     days: daysBetween(range.fromDay, range.toDay),
@@ -192,6 +208,58 @@ function addReportSheet(wb: ExcelJS.Workbook, name: string, rows: DayReport[]): 
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: REPORT_COLUMNS.length } };
 }
 
+export const INCIDENT_COLUMNS = [
+  'Doanh nghiệp',
+  'Ngày báo cáo',
+  'Loại sự cố',
+  'Khu vực',
+  'Quy mô',
+  'Mô tả',
+  'Báo lúc (giờ VN)',
+  'Trạng thái cuối',
+  'Khắc phục lúc (giờ VN)',
+  'Thời gian khắc phục',
+  'Diễn biến',
+] as const;
+
+const UPDATE_LABELS = {
+  opened: 'Báo sự cố',
+  update: 'Cập nhật',
+  resolved: 'Đã khắc phục',
+  reopened: 'Mở lại',
+};
+
+export function incidentRow(i: IncidentRecord): Cell[] {
+  return [
+    i.enterpriseName,
+    formatDay(i.reportDay),
+    kindLabel(i.kind),
+    i.area ?? '',
+    scaleText(i) ?? '',
+    i.description ?? '',
+    formatVnDateTime(i.openedAt),
+    i.resolvedAt ? 'Đã khắc phục' : 'Đang xử lý',
+    i.resolvedAt ? formatVnDateTime(i.resolvedAt) : '',
+    i.resolvedAt ? durationText(i.openedAt, i.resolvedAt) : '',
+    i.updates
+      .map((u) => `${formatVnDateTime(u.at)}: ${UPDATE_LABELS[u.kind]}${u.text ? ` (${u.text})` : ''}`)
+      .join('\n'),
+  ];
+}
+
+function addIncidentSheet(wb: ExcelJS.Workbook, rows: IncidentRecord[]): void {
+  const ws = wb.addWorksheet('Sự cố', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = INCIDENT_COLUMNS.map((header) => ({
+    header,
+    width: header === 'Mô tả' || header === 'Diễn biến' ? 45 : header === 'Doanh nghiệp' ? 30 : 16,
+  }));
+  for (const i of rows) ws.addRow(safe(incidentRow(i)));
+  for (const name of ['Mô tả', 'Diễn biến'] as const)
+    ws.getColumn(INCIDENT_COLUMNS.indexOf(name) + 1).alignment = { wrapText: true, vertical: 'top' };
+  styleHeader(ws);
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: INCIDENT_COLUMNS.length } };
+}
+
 function addMatrixSheet(wb: ExcelJS.Workbook, data: ExportData): void {
   const ws = wb.addWorksheet('Tổng hợp', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
   ws.columns = [
@@ -199,11 +267,13 @@ function addMatrixSheet(wb: ExcelJS.Workbook, data: ExportData): void {
     { header: 'Mã', width: 14 },
     ...data.days.map((d) => ({ header: formatDay(d).slice(0, 5), width: 14 })),
   ];
+  // A day with an incident stays an incident day, whatever was reported after it.
+  const incidentDays = new Set(data.incidents.map((i) => latestKey(i.enterpriseId, i.reportDay)));
   for (const e of data.enterprises) {
     const row = ws.addRow(safe([e.name, e.code]));
     data.days.forEach((day, i) => {
       const r = data.latest.get(latestKey(e.id, day));
-      const state = !r ? 'missing' : r.status === 'incident' ? 'incident' : 'normal';
+      const state = !r ? 'missing' : incidentDays.has(latestKey(e.id, day)) ? 'incident' : 'normal';
       const cell = row.getCell(i + 3);
       cell.value = MATRIX_LABELS[state];
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[state].bg } };
@@ -232,7 +302,7 @@ export async function exportXlsx(data: ExportData): Promise<Buffer> {
   wb.creator = 'Bot liên lạc dịp Tết';
   addMatrixSheet(wb, data);
   addReportSheet(wb, 'Báo cáo', data.revisions);
-  addReportSheet(wb, 'Sự cố', data.incidents);
+  addIncidentSheet(wb, data.incidents);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

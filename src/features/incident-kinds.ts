@@ -25,11 +25,12 @@ export function kindLabel(id: string): string {
   return INCIDENT_KINDS.find((k) => k.id === id)?.label ?? id;
 }
 
+/** Since the 2025 reform, communes and wards sit directly under the province: "one area" asks which one. */
 export const AREA_CHOICES = [
-  { id: 'toan_tinh', label: 'Toàn tỉnh' },
-  { id: 'tp', label: 'TP Bắc Giang' },
-  { id: 'mot_huyen', label: 'Một huyện' },
-  { id: 'mot_diem', label: 'Một điểm / trạm' },
+  { id: 'toan_tinh', label: 'Toàn tỉnh', asksName: false },
+  { id: 'nhieu_xa', label: 'Nhiều xã, phường', asksName: false },
+  { id: 'mot_xa', label: 'Một xã, phường', asksName: true },
+  { id: 'mot_diem', label: 'Một điểm, trạm', asksName: true },
 ];
 
 export const AFFECTED_CHOICES = [

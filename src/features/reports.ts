@@ -3,10 +3,11 @@ import { reportRef, t } from '../conversation/texts.ts';
 import type { Db } from '../db/client.ts';
 import type { Campaign } from '../db/queries/campaigns.ts';
 import { getActiveCampaign } from '../db/queries/campaigns.ts';
+import { createIncident, type Incident, listOpenIncidents } from '../db/queries/incidents.ts';
 import { type Report, recordReport } from '../db/queries/reports.ts';
-import type { IncidentDetails } from '../db/schema.ts';
-import { alertStaff } from './alerts.ts';
+import { fold } from '../fold.ts';
 import { kindLabel } from './incident-kinds.ts';
+import { alertIncidentOpened, type IncidentInput, scaleText } from './incidents.ts';
 
 export const NOTE_MAX = 1000;
 
@@ -26,14 +27,7 @@ export function parseOneLine(raw: string): OneLine {
   return { status: 'invalid' };
 }
 
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
-}
+export { fold } from '../fold.ts';
 
 export interface SubmitReport {
   enterpriseId: number;
@@ -42,7 +36,7 @@ export interface SubmitReport {
   reporterId: number;
   channel: string;
   day: string;
-  incident: IncidentDetails | null;
+  incident: IncidentInput | null;
   note: string | null;
   now: Date;
 }
@@ -52,27 +46,57 @@ export function summarize(report: Pick<Report, 'status' | 'incident'>): string {
   return t.summaryIncident(kindLabel(report.incident.kind), report.incident.ongoing);
 }
 
-/** Records a report (a new revision when the day already has one) and returns its receipt. */
+/**
+ * Records a report (a new revision when the day already has one) and returns its receipt. An incident becomes its
+ * own record and alerts staff; the enterprise's other open incidents stay open, whatever this report says.
+ */
 export async function submitReport(
   db: Db,
   params: SubmitReport,
-): Promise<{ report: Report; previous: Report | null; receipt: string }> {
+): Promise<{
+  report: Report;
+  previous: Report | null;
+  receipt: string;
+  incident: Incident | null;
+  open: Incident[];
+}> {
+  const input = params.incident;
   const { report, previous } = await recordReport(db, {
     enterpriseId: params.enterpriseId,
     reportDay: params.day,
-    status: params.incident ? 'incident' : 'normal',
-    incident: params.incident,
+    status: input ? 'incident' : 'normal',
+    incident: input
+      ? {
+          kind: input.kind,
+          ongoing: !input.resolved,
+          ...(input.area ? { area: input.area } : {}),
+          ...(scaleText(input) ? { affected: scaleText(input)! } : {}),
+        }
+      : null,
     note: params.note,
     reporterId: params.reporterId,
     channel: params.channel,
     at: params.now,
   });
-  await alertStaff(db, {
-    report,
-    previous,
-    enterpriseName: params.enterpriseName,
-    enterpriseCode: params.enterpriseCode,
-  });
+  let incident: Incident | null = null;
+  if (input) {
+    incident = await createIncident(db, {
+      ...input,
+      enterpriseId: params.enterpriseId,
+      reportId: report.id,
+      reportDay: params.day,
+      description: input.description ?? params.note,
+      personId: params.reporterId,
+      at: params.now,
+    });
+    await alertIncidentOpened(db, {
+      incident,
+      enterpriseName: params.enterpriseName,
+      enterpriseCode: params.enterpriseCode,
+      amended: false,
+    });
+  }
+  const open = (await listOpenIncidents(db, params.enterpriseId)).filter((i) => i.id !== incident?.id);
   const campaign = await getActiveCampaign(db);
   const receipt = t.receipt({
     enterprise: params.enterpriseName,
@@ -84,7 +108,7 @@ export async function submitReport(
     previousRef: previous ? reportRef(previous.id) : undefined,
     deadlineNote: campaign ? deadlineNote(campaign, params.day, params.now) : undefined,
   });
-  return { report, previous, receipt };
+  return { report, previous, receipt, incident, open };
 }
 
 export function dailyDeadline(campaign: Campaign, day: string): Date {

@@ -5,8 +5,14 @@ import { reportRef, t } from '../conversation/texts.ts';
 import type { Db } from '../db/client.ts';
 import { getActiveCampaign } from '../db/queries/campaigns.ts';
 import type { Enterprise } from '../db/queries/enterprises.ts';
-import { type DayReport, getEnterpriseHistory, getLatestIncidentsForDay } from '../db/queries/reports.ts';
+import {
+  type IncidentWithEnterprise,
+  listIncidentsDuring,
+  listIncidentsOfEnterprise,
+} from '../db/queries/incidents.ts';
+import { type DayReport, getEnterpriseHistory } from '../db/queries/reports.ts';
 import { kindLabel } from './incident-kinds.ts';
+import { incidentLine } from './incidents.ts';
 import { dailyDeadline, inCampaign } from './reports.ts';
 
 /** Names listed per section of /status: a phone screen, not a register (the full lists are in /export). */
@@ -16,8 +22,8 @@ export interface DayStatus {
   day: string;
   total: number;
   reportedCount: number;
-  /** The first STATUS_LIST_LIMIT of each list, with the full counts beside them. */
-  incidents: DayReport[];
+  /** Every incident open at some time that day, open ones first; the first STATUS_LIST_LIMIT with the count. */
+  incidents: IncidentWithEnterprise[];
   incidentCount: number;
   missing: (Enterprise & { hasOfficer: boolean })[];
   missingCount: number;
@@ -42,6 +48,7 @@ const toEnterprise = (r: Row): Enterprise => ({
  * far faster than shipping every row to Node.
  */
 export async function getDayStatus(db: Db, day: string, limit = STATUS_LIST_LIMIT): Promise<DayStatus> {
+  const from = DateTime.fromISO(day, { zone: VN_ZONE });
   const [counts, incidents, missing, unreachable] = await Promise.all([
     db.execute(sql`
       with latest as (
@@ -49,9 +56,8 @@ export async function getDayStatus(db: Db, day: string, limit = STATUS_LIST_LIMI
         where report_day = ${day} order by enterprise_id, revision desc
       )
       select (select count(*) from enterprises)::int as total,
-             (select count(*) from latest)::int as reported,
-             (select count(*) from latest where status = 'incident')::int as incidents`),
-    getLatestIncidentsForDay(db, day, limit),
+             (select count(*) from latest)::int as reported`),
+    listIncidentsDuring(db, { from: from.toJSDate(), to: from.plus({ days: 1 }).toJSDate(), limit }),
     db.execute(sql`
       select e.*, exists (select 1 from people p where p.enterprise_id = e.id and p.role = 'officer') as has_officer
       from enterprises e
@@ -76,8 +82,8 @@ export async function getDayStatus(db: Db, day: string, limit = STATUS_LIST_LIMI
     day,
     total,
     reportedCount,
-    incidents,
-    incidentCount: Number(c.incidents ?? 0),
+    incidents: incidents.rows,
+    incidentCount: incidents.count,
     missing: rowsOf(missing).map((r) => ({ ...toEnterprise(r), hasOfficer: r.has_officer === true })),
     missingCount: total - reportedCount,
     unreachable: rowsOf(unreachable).map(toEnterprise),
@@ -85,14 +91,14 @@ export async function getDayStatus(db: Db, day: string, limit = STATUS_LIST_LIMI
   };
 }
 
-export function incidentLine(r: DayReport): string {
+/** A report's own line in the history: its incident snapshot as the officer gave it. */
+function reportSummary(r: DayReport): string {
   const i = r.incident;
-  const parts = [i ? kindLabel(i.kind) : 'Sự cố'];
-  if (i?.area) parts.push(i.area);
-  if (i?.affected) parts.push(`ảnh hưởng ${i.affected}`);
-  parts.push(i?.ongoing === false ? 'đã khắc phục' : 'đang xử lý');
-  const note = r.note ? ` — ${r.note.length > 80 ? `${r.note.slice(0, 79)}…` : r.note}` : '';
-  return `• ${r.enterpriseName}: ${parts.join(', ')}${note}`;
+  if (r.status !== 'incident' || !i) return '✅ Bình thường';
+  const parts = [kindLabel(i.kind)];
+  if (i.area) parts.push(i.area);
+  if (i.affected) parts.push(`ảnh hưởng ${i.affected}`);
+  return `⚠️ ${parts.join(', ')}`;
 }
 
 const more = (shown: number, count: number): string[] => (count > shown ? [t.statusMore(count - shown)] : []);
@@ -112,7 +118,7 @@ export async function renderDayStatus(db: Db, day: string, now: Date): Promise<s
     lines.push(
       '',
       t.statusIncidents(status.incidentCount),
-      ...status.incidents.map(incidentLine),
+      ...status.incidents.map((i) => incidentLine(i, now)),
       ...more(status.incidents.length, status.incidentCount),
     );
   }
@@ -139,20 +145,25 @@ export async function renderDayStatus(db: Db, day: string, now: Date): Promise<s
   return lines.join('\n');
 }
 
-export async function renderHistory(db: Db, enterprise: Enterprise): Promise<string> {
-  const history = await getEnterpriseHistory(db, enterprise.id, 30);
+export async function renderHistory(db: Db, enterprise: Enterprise, now: Date): Promise<string> {
+  const [history, incidents] = await Promise.all([
+    getEnterpriseHistory(db, enterprise.id, 30),
+    listIncidentsOfEnterprise(db, enterprise.id, 10),
+  ]);
   if (history.length === 0) return t.statusHistoryEmpty(enterprise.name);
   const byDay = new Map<string, DayReport[]>();
   for (const r of history) byDay.set(r.reportDay, [...(byDay.get(r.reportDay) ?? []), r]);
   const lines = [t.statusHistoryTitle(enterprise.name, enterprise.code)];
   for (const [day, revisions] of [...byDay].slice(0, 10)) {
     const latest = revisions[0]!;
-    const summary =
-      latest.status === 'incident' ? incidentLine(latest).replace(/^• [^:]+: /, '⚠️ ') : '✅ Bình thường';
+    const summary = reportSummary(latest);
     const amended = revisions.length > 1 ? ` (${t.statusAmended(revisions.length - 1)})` : '';
     lines.push(
       `${formatDay(day)}: ${summary}${amended} — ${reportRef(latest.id)}, ${latest.reporterName}, ${formatVnDateTime(latest.createdAt)}`,
     );
+  }
+  if (incidents.length > 0) {
+    lines.push('', t.statusIncidentHistory, ...incidents.map((i) => incidentLine(i, now)));
   }
   return lines.join('\n');
 }

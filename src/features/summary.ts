@@ -1,12 +1,12 @@
 import { formatDay, formatVnDateTime, formatVnTime, vnDay } from '../clock.ts';
-import { reportRef } from '../conversation/texts.ts';
 import type { Db } from '../db/client.ts';
 import { type Campaign, getActiveCampaign } from '../db/queries/campaigns.ts';
 import type { Enterprise } from '../db/queries/enterprises.ts';
-import type { DayReport } from '../db/queries/reports.ts';
 import type { Sector } from '../db/schema.ts';
-import { buildExportData, type ExportData, latestKey, resolveRange } from './export.ts';
+import { lacksDiacritics } from '../fold.ts';
+import { buildExportData, type ExportData, type IncidentRecord, latestKey, resolveRange } from './export.ts';
 import { INCIDENT_KINDS, kindLabel } from './incident-kinds.ts';
+import { durationText, scaleText } from './incidents.ts';
 import { dailyDeadline, fold, inCampaign } from './reports.ts';
 
 type Field = 'telecom' | 'postal';
@@ -15,20 +15,29 @@ type Field = 'telecom' | 'postal';
  * The sectors an incident concerns: the enterprise's own, or for an enterprise in both, the kind's when the kind
  * belongs to one sector only (a generic kind from such an enterprise is listed under both).
  */
-function incidentFields(r: DayReport, sector: Sector): Field[] {
+function incidentFields(i: IncidentRecord, sector: Sector): Field[] {
   if (sector !== 'both') return [sector];
-  const kind = INCIDENT_KINDS.find((k) => k.id === r.incident?.kind);
+  const kind = INCIDENT_KINDS.find((k) => k.id === i.kind);
   const only = kind?.sectors.length === 1 ? kind.sectors[0] : undefined;
   return only === 'telecom' || only === 'postal' ? [only] : ['telecom', 'postal'];
 }
 
 /** "1 đã khắc phục, 2 đang xử lý", leaving out a zero. */
-function handling(incidents: DayReport[]): string {
-  const resolved = incidents.filter((r) => r.incident?.ongoing === false).length;
+function handling(incidents: IncidentRecord[]): string {
+  const resolved = incidents.filter((i) => i.resolvedAt !== null).length;
   const ongoing = incidents.length - resolved;
   return [resolved > 0 ? `${resolved} đã khắc phục` : '', ongoing > 0 ? `${ongoing} đang xử lý` : '']
     .filter(Boolean)
     .join(', ');
+}
+
+/** An officer's words as written; typed without diacritics, they are quoted as such and marked. */
+export function quoted(text: string): string {
+  const clean = text
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.;]+$/, '')
+    .trim();
+  return lacksDiacritics(clean) ? `"${clean}" (nguyên văn, không dấu)` : `"${clean}"`;
 }
 
 const inField = (e: Enterprise, field: Field): boolean => e.sector === field || e.sector === 'both';
@@ -44,21 +53,16 @@ function title(campaign: Campaign | null): string {
   return `${base} Tết Nguyên đán (${name})`;
 }
 
-function incidentDetail(r: DayReport): string {
-  const i = r.incident;
-  const parts = [`${i ? kindLabel(i.kind) : 'Sự cố'}`];
-  if (i?.area) parts.push(`khu vực: ${i.area}`);
-  if (i?.affected) parts.push(`quy mô ảnh hưởng: ${i.affected}`);
-  const note = r.note
-    ?.replace(/\s+/g, ' ')
-    .replace(/[\s.;]+$/, '')
-    .trim();
-  if (note) parts.push(`mô tả: ${note}`);
-  const handled =
-    i?.ongoing === false
-      ? 'doanh nghiệp báo cáo đã khắc phục xong'
-      : 'doanh nghiệp báo cáo đang tiếp tục khắc phục';
-  return `${parts.join('; ')}. Tình trạng xử lý: ${handled} (báo cáo ${reportRef(r.id)} lúc ${formatVnDateTime(r.createdAt)}).`;
+function incidentDetail(i: IncidentRecord): string {
+  const parts = [kindLabel(i.kind)];
+  if (i.area) parts.push(`khu vực: ${i.area}`);
+  const scale = scaleText(i);
+  if (scale) parts.push(`quy mô ảnh hưởng: ${scale}`);
+  if (i.description) parts.push(`mô tả: ${quoted(i.description)}`);
+  const handled = i.resolvedAt
+    ? `đã khắc phục lúc ${formatVnDateTime(i.resolvedAt)} (sau ${durationText(i.openedAt, i.resolvedAt)})`
+    : 'đến thời điểm báo cáo vẫn đang khắc phục';
+  return `${parts.join('; ')}. Xảy ra lúc ${formatVnDateTime(i.openedAt)}; ${handled}.`;
 }
 
 function fieldSection(
@@ -82,16 +86,16 @@ function fieldSection(
     ];
   }
   const incidents = data.incidents.filter(
-    (r) => memberIds.has(r.enterpriseId) && incidentFields(r, sectorOf.get(r.enterpriseId)!).includes(field),
+    (i) => memberIds.has(i.enterpriseId) && incidentFields(i, sectorOf.get(i.enterpriseId)!).includes(field),
   );
   const basis = `Theo báo cáo của ${reporters}/${members.length} doanh nghiệp ${label} (${reports.length} báo cáo ngày)`;
   if (incidents.length === 0) return [...lines, `${basis}, ${normalText}`];
   lines.push(
     `${basis}, ghi nhận ${incidents.length} sự cố (${handling(incidents)}):`,
     ...incidents.map(
-      (r) =>
-        `- Ngày ${formatDay(r.reportDay)}, ${r.enterpriseName}: ${r.incident ? kindLabel(r.incident.kind) : 'sự cố'}` +
-        `${r.incident?.ongoing === false ? ' (đã khắc phục)' : ' (đang xử lý)'}.`,
+      (i) =>
+        `- Ngày ${formatDay(i.reportDay)}, ${i.enterpriseName}: ${kindLabel(i.kind)}` +
+        `${i.resolvedAt ? ' (đã khắc phục)' : ' (đang xử lý)'}.`,
     ),
   );
   if (reports.some((r) => r.status === 'normal')) {
@@ -144,9 +148,9 @@ export async function buildSummaryDraft(
     );
     for (const day of data.days) {
       const dayReports = data.enterprises.filter((e) => reported(e, day)).length;
-      const dayIncidents = data.incidents.filter((r) => r.reportDay === day).length;
+      const dayIncidents = data.incidents.filter((i) => i.reportDay === day).length;
       const extra = [
-        ...(dayIncidents > 0 ? [`trong đó ${dayIncidents} báo cáo có sự cố`] : []),
+        ...(dayIncidents > 0 ? [`ghi nhận ${dayIncidents} sự cố`] : []),
         ...(pending(day) ? ['chưa đến hạn báo cáo'] : []),
       ];
       lines.push(
@@ -178,10 +182,9 @@ export async function buildSummaryDraft(
     lines.push('Trong thời gian tổng hợp, không có doanh nghiệp nào báo cáo sự cố.');
   else {
     lines.push(
-      `Tổng số ${data.incidents.length} báo cáo sự cố (${handling(data.incidents)}):`,
+      `Tổng số ${data.incidents.length} sự cố (${handling(data.incidents)}):`,
       ...data.incidents.map(
-        (r, n) =>
-          `${n + 1}. Ngày ${formatDay(r.reportDay)}, ${r.enterpriseName} (${r.enterpriseCode}): ${incidentDetail(r)}`,
+        (i, n) => `${n + 1}. Ngày ${formatDay(i.reportDay)}, ${i.enterpriseName}: ${incidentDetail(i)}`,
       ),
     );
   }
@@ -199,7 +202,7 @@ export async function buildSummaryDraft(
         days.length === dueDays.length
           ? `chưa gửi báo cáo ngày nào (${dueDays.length} ngày đã đến hạn)`
           : `chưa báo cáo ${days.length}/${dueDays.length} ngày: ${days.map(formatDay).join(', ')}`;
-      lines.push(`- ${e.name} (${e.code}): ${when}.`);
+      lines.push(`- ${e.name}: ${when}.`);
     }
   }
 

@@ -29,8 +29,9 @@ describe('local console (nothing configured)', () => {
   test('the demo officer reports with numbered choices, the staff member sees it in /status', async () => {
     await type('/baocao', /1\) ✅ Bình thường/);
     await type('2', /Loại sự cố là gì\?/);
-    await type('1', /Phạm vi, khu vực/);
-    await type('huyện Yên Thế', /Số trạm/);
+    await type('1', /Phạm vi ảnh hưởng/);
+    await type('xã Yên Thế', /Quy mô ảnh hưởng/);
+    // The step asks for a number: a typed 3 is three stations, not the third button.
     await type('3', /khắc phục chưa/);
     await type('2', /Mô tả ngắn/);
     await type(
@@ -41,7 +42,7 @@ describe('local console (nothing configured)', () => {
     const status = await type('/status', /Đã báo cáo: 1\/14/);
     assert.match(
       status,
-      /Viettel Bắc Giang: Mất liên lạc \/ mất sóng, huyện Yên Thế, ảnh hưởng 101–1\.000, đã khắc phục/,
+      /Viettel Bắc Giang: Mất liên lạc \/ mất sóng, xã Yên Thế, ảnh hưởng 3, ✅ đã khắc phục lúc/,
     );
   });
 

@@ -23,6 +23,7 @@ import {
   ExportError,
   exportCsv,
   exportXlsx,
+  INCIDENT_COLUMNS,
   REPORT_COLUMNS,
   resolveRange,
   writeExportFile,
@@ -130,8 +131,12 @@ describe('export: xlsx and csv of the reports', () => {
     );
     assert.equal(d.latest.size, 4);
     assert.deepEqual(
-      d.incidents.map((r) => r.id),
+      d.incidents.map((i) => i.reportId),
       [refs.v09b!.id, refs.g10!.id],
+    );
+    assert.deepEqual(
+      d.incidents.map((i) => i.updates.map((u) => u.kind)),
+      [['opened', 'resolved'], ['opened']],
     );
   });
 
@@ -171,7 +176,7 @@ describe('export: xlsx and csv of the reports', () => {
     assert.equal(view.ySplit, 1);
   });
 
-  test('xlsx: "Báo cáo" holds every revision, "Sự cố" the latest revision of each incident', async () => {
+  test('xlsx: "Báo cáo" holds every revision, "Sự cố" every incident with its final state', async () => {
     const wb = await readXlsx(await exportXlsx(await data()));
     const reports = sheetRows(wb.getWorksheet('Báo cáo')!);
     assert.deepEqual(reports[0], [...REPORT_COLUMNS]);
@@ -206,13 +211,15 @@ describe('export: xlsx and csv of the reports', () => {
     assert.equal(byRef.get(reportRef(refs.g10!.id))![10], "'@SUM(A1) bưu gửi dồn");
 
     const incidents = sheetRows(wb.getWorksheet('Sự cố')!);
+    assert.deepEqual(incidents[0], [...INCIDENT_COLUMNS]);
     assert.deepEqual(
-      incidents.slice(1).map((r) => [r[0], r[9]]),
+      incidents.slice(1).map((r) => [r[0], r[2], r[6], r[7]]),
       [
-        [reportRef(refs.v09b!.id), 'Đã khắc phục'],
-        [reportRef(refs.g10!.id), 'Đang xử lý'],
+        ['Viettel Bắc Giang', 'Mất liên lạc / mất sóng', '09:30 09/02/2024', 'Đã khắc phục'],
+        ['Giao Hàng Nhanh Bắc Giang', 'Dồn ứ bưu gửi', '16:30 10/02/2024', 'Đang xử lý'],
       ],
     );
+    assert.equal(incidents[2]![5], "'@SUM(A1) bưu gửi dồn");
   });
 
   test('csv: BOM, CRLF, quoting that round-trips and the formula guard', async () => {

@@ -5,7 +5,7 @@ import { fixedClock } from '../../src/clock.ts';
 import { activateCampaign, createCampaign } from '../../src/db/queries/campaigns.ts';
 import { insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import { createInvite } from '../../src/db/queries/invites.ts';
-import { reports } from '../../src/db/schema.ts';
+import { incidents, reports } from '../../src/db/schema.ts';
 import { tet2024 } from '../../src/features/campaign-presets.ts';
 import { createScheduler } from '../../src/jobs/scheduler.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -149,7 +149,7 @@ describe('a campaign run day by day with a frozen clock', () => {
     assert.match(await users.viettel().tapText('st:GHN'), /chỉ dành cho cán bộ Sở/);
   });
 
-  test('an ongoing incident is followed up once, and the answer is recorded as a revision', async () => {
+  test('an ongoing incident is followed up once; "fixed" closes the incident and tells staff', async () => {
     clock.set(at('2024-02-10T16:00:00'));
     await tick();
     assert.equal(
@@ -164,11 +164,18 @@ describe('a campaign run day by day with a frozen clock', () => {
     assert.equal(asks.length, 1);
     const [fixed] = buttonsOf(asks[0]);
     assert.match(await users.vnpt().tapText(fixed!), /không hợp lệ/, 'another enterprise cannot answer');
-    assert.match(await users.ghn().tapText(fixed!), /sự cố đã được khắc phục/);
+    assert.match(
+      await users.ghn().tapText(fixed!),
+      /sự cố Dồn ứ bưu gửi .* đã được khắc phục \(sau 2 giờ 1 phút\)/,
+    );
+    const [incident] = await db().select().from(incidents).orderBy(desc(incidents.id)).limit(1);
+    assert.equal(incident!.resolvedAt?.toISOString(), at('2024-02-10T17:01:00').toISOString());
+    for (const chat of [21, 22]) {
+      assert.match(sentTo(chat).at(-1)!, /✅ Đã khắc phục: Giao Hàng Nhanh Bắc Giang — Dồn ứ bưu gửi/);
+    }
     const [latest] = await db().select().from(reports).orderBy(desc(reports.id)).limit(1);
-    assert.equal(latest!.revision, 2);
-    assert.equal(latest!.incident?.ongoing, false);
-    assert.match(await users.ghn().tapText(fixed!), /đã được cập nhật sau đó/);
+    assert.equal(latest!.revision, 1, 'closing an incident files no new report');
+    assert.match(await users.ghn().tapText(fixed!), /đã được ghi nhận khắc phục lúc 17:01/);
   });
 
   test('the daily digest reaches staff once, "tính đến 20:00"', async () => {
@@ -180,7 +187,10 @@ describe('a campaign run day by day with a frozen clock', () => {
     assert.match(digests[0]!, /ngày 10\/02\/2024 \(tính đến 20:00\)/);
     assert.match(digests[0]!, /Đã báo cáo: 2\/3/);
     assert.match(digests[0]!, /Chưa báo cáo \(1\):\n• Viettel Bắc Giang/);
-    assert.match(digests[0]!, /Giao Hàng Nhanh Bắc Giang: Sự cố khác.*đã khắc phục/);
+    assert.match(
+      digests[0]!,
+      /Giao Hàng Nhanh Bắc Giang: Dồn ứ bưu gửi, ảnh hưởng 300 bưu gửi, ✅ đã khắc phục/,
+    );
   });
 
   test('on the final morning every officer is reminded of the 9:00 deadline and the e-mail', async () => {

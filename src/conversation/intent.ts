@@ -1,0 +1,95 @@
+import { foldAligned } from '../features/incident-text.ts';
+
+/** What a short message means before it is taken for a question about the directive. */
+export type Intent =
+  | { type: 'normal'; sure: boolean }
+  | { type: 'incident'; note: string; explicit: boolean }
+  /** "có sự cố" without details: start the step-by-step incident form. */
+  | { type: 'incident_form' }
+  /** "báo cáo", "bc": start the report dialog. */
+  | { type: 'report' }
+  | { type: 'greeting' }
+  | { type: 'thanks' }
+  | { type: 'ack' }
+  | { type: 'register'; code: string }
+  | null;
+
+const clean = (folded: string): string =>
+  folded
+    .replace(/[!?.,;:…~"'“”()*_]+/g, ' ')
+    .replace(/\p{Extended_Pictographic}|\u{FE0F}/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const POLITE = '(?: ?(?:a|ah|ak|nhe|nha|nhe ad|ad|ban oi|sep|anh|chi|em|roi|ca|het|luon|a ad))*';
+const REPORT_PREFIX =
+  '(?:(?:bao cao|bc|bcao|baocao)(?: hom nay| ngay hom nay| tinh hinh)?|hom nay|tinh hinh|tinh hinh hom nay|mang luoi|mang|he thong|hoat dong|don vi|dv|tat ca|moi thu|moi viec|cac tram)';
+const NORMAL_CORE =
+  '(?:binh thuong|bthuong|bt|on dinh|on ca|moi thu on|tot|thong suot|on dinh thong suot|van hanh binh thuong|hoat dong binh thuong|khong co su co|khong su co|ko co su co|k co su co|kh co su co|khong co van de|khong van de|khong co gi|ko co gi|k co gi|khong phat sinh su co|ok|oke|okay|on)';
+const NORMAL_SURE = new RegExp(`^(?:${REPORT_PREFIX} )?${NORMAL_CORE}${POLITE}$`);
+const UNSURE = /^(?:ok|oke|okay|on|ok ok|okie|oki)$/;
+
+const GREETING =
+  /^(?:xin chao|chao|hello|hi|alo|a lo|chao ban|chao bot|chao ad|chao anh|chao chi|chao em|chao buoi sang|chuc mung nam moi|happy new year)(?: (?:ban|bot|ad|anh|chi|em|moi nguoi|so|a|nhe))*$/;
+const THANKS =
+  /^(?:cam on|cam on nhieu|cam on ban|cam on bot|cam on ad|cam on a|cam on nhe|thanks|thank you|thank|tks|thks|ty|camon|cảm ơn)(?: (?:ban|bot|ad|anh|chi|em|nhieu|nhe|a|so))*$/;
+const ACK = /^(?:ok|oke|okay|vang|da|da vang|vang a|da a|uh|uhm|u|roger|ro|ro roi|hieu roi|da ro|👍)$/;
+
+const INCIDENT_PREFIX =
+  /^(?:(?:bao cao|bc) )?(?:co )?(?:su co|suco|sc)(?: (?:moi|khac|nua))?\s*(?:[:\-–—]\s*|\s+)/;
+const INCIDENT_ALONE = /^(?:(?:bao cao|bc) )?(?:co )?(?:su co|suco)(?: (?:moi|khac|nua))?$/;
+const INCIDENT_WORDS =
+  /^(?:(?:bi|dang|co|da|hien|hien dang|bao) )*(?:mat song|mat lien lac|mat ket noi|mat tin hieu|mat mang|dut cap|dut tuyen|dut quang|nghen mang|nghen|qua tai|tan cong|ddos|don u|un u|ton dong|that lac|mat hang|mat dien|tram)/;
+// A question about incidents is a question, not a report.
+const QUESTION_WORDS =
+  /(?:^| )(?:thi sao|the nao|ntn|nhu the nao|lam sao|bao gio|khi nao|o dau|gi|ai|khong|ko|k|co phai|co can|can|phai|bao nhieu|may|duoc khong|dc khong|sao)$|^(?:co phai|lam sao|khi nao|bao gio|tai sao|vi sao|neu|lam the nao)(?: |$)/;
+
+const CODE_CHARS = /^[0-9a-z]+$/i;
+
+/** A pasted invite code: 16 letters and digits, possibly in groups with spaces or dashes. */
+export function looksLikeCode(text: string): string | null {
+  const joined = text.replace(/[\s\-_.]/g, '');
+  if (joined.length !== 16 || !CODE_CHARS.test(joined)) return null;
+  // Four groups of four, or one run: not a sentence of short words that happens to be 16 letters long.
+  if (!/^[0-9a-z]{16}$/i.test(text.trim()) && !/^[0-9a-z]{4}([\s\-.]+[0-9a-z]{4}){3}$/i.test(text.trim()))
+    return null;
+  return /\d/.test(joined) || /^[A-Z0-9]+$/.test(joined) ? joined : null;
+}
+
+const REGISTER = /^(?:dang ky|dangky|dang ki|dangki|dk|đk)\s*[:-]?\s*(.*)$/;
+
+export function detectIntent(text: string): Intent {
+  const nfc = text.normalize('NFC').trim();
+  const folded = foldAligned(nfc);
+  const register = REGISTER.exec(folded.replace(/^\/+/, ''));
+  if (register) {
+    const rest = nfc.slice(nfc.length - register[1]!.length).trim();
+    const joined = rest.replace(/[\s\-_.]/g, '');
+    if (!rest) return { type: 'register', code: '' };
+    // "đăng ký thế nào?" is a question; only something shaped like a code is a code.
+    if (CODE_CHARS.test(joined) && joined.length >= 6 && joined.length <= 24 && /\d|^[A-Z0-9]+$/.test(joined))
+      return { type: 'register', code: joined };
+    return null;
+  }
+  const code = looksLikeCode(nfc);
+  if (code) return { type: 'register', code };
+
+  const words = clean(folded);
+  if (!words) return null;
+  if (INCIDENT_ALONE.test(words)) return { type: 'incident_form' };
+  const explicit = INCIDENT_PREFIX.exec(folded.trim());
+  if (explicit) {
+    const note = nfc.slice(explicit[0].length).trim();
+    return note ? { type: 'incident', note, explicit: true } : { type: 'incident_form' };
+  }
+  if (/^(?:bao cao|bc|bcao|baocao|gui bao cao|gui bc|bao cao ngay|bao cao hom nay)$/.test(words))
+    return { type: 'report' };
+  if (UNSURE.test(words)) return { type: 'normal', sure: false };
+  if (NORMAL_SURE.test(words)) return { type: 'normal', sure: true };
+  if (GREETING.test(words)) return { type: 'greeting' };
+  if (THANKS.test(words)) return { type: 'thanks' };
+  if (ACK.test(words)) return { type: 'ack' };
+  if (INCIDENT_WORDS.test(words) && !QUESTION_WORDS.test(words) && !nfc.includes('?'))
+    return { type: 'incident', note: nfc, explicit: false };
+  return null;
+}

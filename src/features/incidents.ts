@@ -1,0 +1,126 @@
+import { formatVnDateTime, vnTime } from '../clock.ts';
+import { tj } from '../conversation/texts.ts';
+import type { Db } from '../db/client.ts';
+import { type Incident, resolveIncident } from '../db/queries/incidents.ts';
+import { enqueueMessages } from '../db/queries/outbox.ts';
+import { listRecipients } from '../db/queries/people.ts';
+import type { Channel } from '../messages.ts';
+import { kindLabel } from './incident-kinds.ts';
+
+/** What an officer said about an incident, before it is recorded. */
+export interface IncidentInput {
+  kind: string;
+  area: string | null;
+  scaleCount: number | null;
+  scaleUnit: string | null;
+  scaleBucket: string | null;
+  description: string | null;
+  resolved: boolean;
+}
+
+type Scaled = Pick<Incident, 'scaleCount' | 'scaleUnit' | 'scaleBucket'>;
+
+/** "12 trạm", "3.000 thuê bao", "101–1.000" (a tapped bucket), or null. */
+export function scaleText(i: Scaled): string | null {
+  if (i.scaleCount !== null) {
+    const n = i.scaleCount.toLocaleString('vi-VN');
+    return i.scaleUnit ? `${n} ${i.scaleUnit}` : n;
+  }
+  return i.scaleBucket;
+}
+
+/** "3 giờ 20 phút", "2 ngày 4 giờ", "15 phút". */
+export function durationText(from: Date, to: Date): string {
+  const minutes = Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const parts = [
+    days ? `${days} ngày` : '',
+    hours ? `${hours} giờ` : '',
+    rest && !days ? `${rest} phút` : '',
+  ];
+  return parts.filter(Boolean).join(' ') || 'dưới 1 phút';
+}
+
+export function incidentTitle(i: Pick<Incident, 'kind' | 'area' | 'openedAt'>): string {
+  const area = i.area ? `, ${i.area}` : '';
+  return `${kindLabel(i.kind)}${area} (báo lúc ${vnTime(i.openedAt).toFormat('HH:mm dd/MM')})`;
+}
+
+/** One line for /status and history: kind, area, scale, state with times. */
+export function incidentLine(i: Incident & { enterpriseName?: string }, now: Date): string {
+  const parts = [kindLabel(i.kind)];
+  if (i.area) parts.push(i.area);
+  const scale = scaleText(i);
+  if (scale) parts.push(`ảnh hưởng ${scale}`);
+  parts.push(
+    i.resolvedAt
+      ? `✅ đã khắc phục lúc ${formatVnDateTime(i.resolvedAt)} (sau ${durationText(i.openedAt, i.resolvedAt)})`
+      : `⏳ đang xử lý từ ${formatVnDateTime(i.openedAt)} (${durationText(i.openedAt, now)})`,
+  );
+  const d = i.description?.replace(/\s+/g, ' ');
+  const note = d ? ` — ${d.length > 80 ? `${d.slice(0, 79)}…` : d}` : '';
+  return `• ${i.enterpriseName ? `${i.enterpriseName}: ` : ''}${parts.join(', ')}${note}`;
+}
+
+async function staffTargets(db: Db) {
+  const staff = await listRecipients(db, { roles: ['staff', 'admin'] });
+  return staff.filter((s) => !s.unreachable);
+}
+
+/** Tells every staff member about a new incident, in the transaction that records it. */
+export async function alertIncidentOpened(
+  db: Db,
+  params: { incident: Incident; enterpriseName: string; enterpriseCode: string; amended: boolean },
+): Promise<number> {
+  const { incident } = params;
+  const text = tj.alert({
+    enterprise: params.enterpriseName,
+    kind: kindLabel(incident.kind),
+    area: incident.area ?? undefined,
+    affected: scaleText(incident) ?? undefined,
+    ongoing: incident.resolvedAt === null,
+    note: incident.description,
+    at: formatVnDateTime(incident.openedAt),
+    amended: params.amended,
+  });
+  return enqueueMessages(
+    db,
+    (await staffTargets(db)).map((s) => ({
+      channel: s.channel as Channel,
+      chatId: s.chatId,
+      text,
+      buttons: [{ label: tj.btnHistory, action: `st:${params.enterpriseCode}` }],
+      dedupeKey: `alert:inc:${incident.id}:${s.channel}:${s.chatId}`,
+    })),
+  );
+}
+
+/** Closes an incident and tells staff "✅ Đã khắc phục"; null when it was already closed. */
+export async function closeIncident(
+  db: Db,
+  params: { id: number; personId: number; at: Date; enterpriseName: string; enterpriseCode: string },
+): Promise<Incident | null> {
+  const incident = await resolveIncident(db, { id: params.id, personId: params.personId, at: params.at });
+  if (!incident) return null;
+  const text = tj.alertResolved({
+    enterprise: params.enterpriseName,
+    kind: kindLabel(incident.kind),
+    area: incident.area ?? undefined,
+    openedAt: formatVnDateTime(incident.openedAt),
+    resolvedAt: formatVnDateTime(params.at),
+    duration: durationText(incident.openedAt, params.at),
+  });
+  await enqueueMessages(
+    db,
+    (await staffTargets(db)).map((s) => ({
+      channel: s.channel as Channel,
+      chatId: s.chatId,
+      text,
+      buttons: [{ label: tj.btnHistory, action: `st:${params.enterpriseCode}` }],
+      dedupeKey: `resolved:inc:${incident.id}:${s.channel}:${s.chatId}`,
+    })),
+  );
+  return incident;
+}
