@@ -93,3 +93,15 @@ export function detectIntent(text: string): Intent {
     return { type: 'incident', note: nfc, explicit: false };
   return null;
 }
+
+/** Anything shaped like an invite or link code, wherever it sits in a sentence, replaced before storing text. */
+export function redactCodes(text: string): string {
+  return text.replace(/[0-9a-z]{2,8}(?:[\s\-.]+[0-9a-z]{2,8}){1,5}|[0-9a-z]{8,}/gi, (run) => {
+    const joined = run.replace(/[\s\-.]+/g, '');
+    if (joined.length < 8 || joined.length > 24) return run;
+    // Codes mix digits in, or are all capitals; words of a sentence are neither.
+    if (!/\d/.test(joined) && !/^[A-Z0-9]+$/.test(joined)) return run;
+    if (/^\d+$/.test(joined)) return run;
+    return '[mã]';
+  });
+}

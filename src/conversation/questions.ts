@@ -3,10 +3,13 @@ import type { Db } from '../db/client.ts';
 import { unansweredQuestions } from '../db/schema.ts';
 import type { QaEngine } from '../qa/index.ts';
 import type { ActionHandler, CommandHandler, Turn } from './engine.ts';
+import { redactCodes } from './intent.ts';
 import { requireStaff } from './staff.ts';
 
 export async function recordUnanswered(db: Db, normalized: string, sample: string, at: Date): Promise<void> {
   if (!normalized) return;
+  normalized = redactCodes(normalized);
+  sample = redactCodes(sample);
   await db
     .insert(unansweredQuestions)
     .values({ normalized: normalized.slice(0, 500), sample: sample.slice(0, 500), lastAskedAt: at })

@@ -1,0 +1,215 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { asc } from 'drizzle-orm';
+import { fixedClock } from '../../src/clock.ts';
+import { activateCampaign, createCampaign } from '../../src/db/queries/campaigns.ts';
+import { insertEnterprises } from '../../src/db/queries/enterprises.ts';
+import { createInvite } from '../../src/db/queries/invites.ts';
+import { incidents, reports, unansweredQuestions } from '../../src/db/schema.ts';
+import { tet2024 } from '../../src/features/campaign-presets.ts';
+import { buttonsOf, telegramUser } from '../helpers/chat.ts';
+import { type FakeTelegram, startFakeTelegram, telegramEnv } from '../helpers/fake-telegram.ts';
+import { startTestService, type TestService } from '../helpers/service.ts';
+
+const at = (local: string) => new Date(`${local}+07:00`);
+const spaced = (code: string) => code.toLowerCase().replace(/(.{4})(?=.)/g, '$1 ');
+const dashed = (code: string) => code.replace(/(.{4})(?=.)/g, '$1-');
+
+/** Officers type as they do on a phone, with and without diacritics; nothing they meant to report is lost. */
+describe('a Tết week typed in officers’ own words', () => {
+  const clock = fixedClock(at('2024-02-10T07:30:00'));
+  let fake: FakeTelegram;
+  let svc: TestService;
+  const db = () => svc.service.database.db;
+  const user = (chatId: number, firstName: string) => telegramUser({ fake, db, chatId, firstName });
+  const viettel = () => user(11, 'An');
+  const vnpt = () => user(12, 'Bình');
+  const mobi = () => user(13, 'Cường');
+  const post = () => user(14, 'Dung');
+  const ghn = () => user(15, 'Giang');
+  const staff = () => user(21, 'Hà');
+  const stranger = () => user(31, 'Khách');
+  const codes: Record<string, string> = {};
+
+  before(async () => {
+    fake = await startFakeTelegram();
+    svc = await startTestService({ env: { ...telegramEnv(fake), INCIDENT_FOLLOWUP_MINUTES: '600' }, clock });
+    await activateCampaign(db(), (await createCampaign(db(), tet2024())).id);
+    const list = await insertEnterprises(db(), [
+      { code: 'VIETTEL', name: 'Viettel Bắc Giang', sector: 'telecom' },
+      { code: 'VNPT', name: 'VNPT Bắc Giang', sector: 'telecom' },
+      { code: 'MOBI', name: 'MobiFone Bắc Giang', sector: 'telecom' },
+      { code: 'VNPOST', name: 'Bưu điện tỉnh Bắc Giang', sector: 'postal' },
+      { code: 'GHN', name: 'Giao Hàng Nhanh Bắc Giang', sector: 'postal' },
+    ]);
+    const expiresAt = at('2024-03-01T00:00:00');
+    for (const e of list) {
+      codes[e.code] = (
+        await createInvite(db(), { role: 'officer', enterpriseId: e.id, expiresAt, maxUses: 1 })
+      ).code;
+    }
+    codes.staff = (
+      await createInvite(db(), { role: 'staff', enterpriseId: null, expiresAt, maxUses: 1 })
+    ).code;
+  });
+
+  after(async () => {
+    await svc.stop();
+    await fake.close();
+  });
+
+  test('registration: a bare pasted code, "đăng ký", "dang ky" with dashes, spaces and lower case', async () => {
+    assert.match(await viettel().sayText(codes.VIETTEL!), /Đăng ký thành công.*Viettel Bắc Giang/s);
+    assert.match(await vnpt().sayText(`đăng ký ${spaced(codes.VNPT!)}`), /Đăng ký thành công.*VNPT/s);
+    assert.match(await mobi().sayText(`dang ky ${dashed(codes.MOBI!)}`), /Đăng ký thành công.*MobiFone/s);
+    assert.match(await post().sayText(`Đăng ký: ${codes.VNPOST!.toLowerCase()}`), /Đăng ký thành công/);
+    assert.match(await ghn().sayText(`/dangky ${spaced(codes.GHN!)}`), /Đăng ký thành công/);
+    assert.match(await staff().sayText(`DANGKY ${codes.staff}`), /cán bộ của Sở/);
+    // A question about registering is a question, not a wrong code.
+    assert.doesNotMatch(await stranger().sayText('đăng ký thế nào vậy?'), /Mã mời không đúng/);
+  });
+
+  test('greetings and thanks get a short answer, and are not questions for /cauhoi', async () => {
+    assert.match(await viettel().sayText('Xin chào'), /Xin chào An!.*bình thường/);
+    assert.match(await vnpt().sayText('cam on ban nhe'), /cảm ơn bạn/);
+    assert.match(await stranger().sayText('chào bot'), /Để đăng ký/);
+  });
+
+  test('mùng 1, 07:30: "Bình thường", "bao cao binh thuong", "bc ok" are reports', async () => {
+    assert.match(await viettel().sayText('Bình thường'), /Đã ghi nhận báo cáo ngày 10\/02\/2024 của Viettel/);
+    assert.match(
+      await vnpt().sayText('bao cao binh thuong'),
+      /Đã ghi nhận báo cáo ngày 10\/02\/2024 của VNPT/,
+    );
+    assert.match(await ghn().sayText('bc ok'), /Đã ghi nhận báo cáo ngày 10\/02\/2024 của Giao Hàng Nhanh/);
+    // The same words again: already in, no copy.
+    assert.match(await viettel().sayText('binh thuong a'), /đã được ghi nhận lúc 07:30/);
+  });
+
+  test('"ok" alone asks once; typing the button label works like a tap', async () => {
+    const ask = await mobi().say('ok');
+    assert.match(
+      ask.at(-1)!.text,
+      /báo cáo ngày 10\/02\/2024 của MobiFone Bắc Giang: mạng lưới, hoạt động bình thường\?/,
+    );
+    assert.deepEqual(buttonsOf(ask.at(-1)), ['rc:ok', 'rc:no']);
+    assert.match(
+      await mobi().sayText('Đúng, bình thường'),
+      /Đã ghi nhận báo cáo ngày 10\/02\/2024 của MobiFone/,
+    );
+    assert.match(await mobi().sayText('ok'), /Vâng ạ\. Báo cáo hôm nay của đơn vị đã được ghi nhận/);
+  });
+
+  test('after /baocao, typed labels and a typed count go through the incident form', async () => {
+    clock.set(at('2024-02-10T09:00:00'));
+    await post().say('/baocao');
+    assert.match(await post().sayText('có sự cố'), /Loại sự cố là gì\?/);
+    assert.match(await post().sayText('Dồn ứ bưu gửi'), /Phạm vi ảnh hưởng\?/);
+    assert.match(await post().sayText('một xã, phường'), /Xã, phường nào\?/);
+    assert.match(await post().sayText('Tan Son'), /Quy mô ảnh hưởng\?/);
+    // "3" is three hundred parcels' worth of nothing: it is the number typed, not the third button.
+    assert.match(await post().sayText('300 bưu gửi'), /khắc phục chưa\?/);
+    assert.match(await post().sayText('dang xu ly'), /Mô tả ngắn/);
+    const receipt = await post().sayText('1');
+    assert.match(receipt, /Có sự cố — Dồn ứ bưu gửi \(đang xử lý\)/);
+    const [incident] = await db().select().from(incidents).orderBy(asc(incidents.id)).limit(1);
+    assert.equal(incident!.area, 'Tan Son');
+    assert.equal(incident!.scaleCount, 300);
+    assert.equal(incident!.scaleUnit, 'bưu gửi');
+    assert.equal(incident!.description, '1');
+    assert.match(
+      fake.sentTo(21).at(-1)!.text,
+      /🚨 Bưu điện tỉnh Bắc Giang báo cáo sự cố\nLoại: Dồn ứ bưu gửi/,
+    );
+  });
+
+  test('an incident in plain words is confirmed with one tap; a later "ok" the same day never hides it', async () => {
+    clock.set(at('2024-02-10T10:00:00'));
+    const confirm = await viettel().say('Đứt cáp quang tuyến Lục Nam, mất liên lạc 12 trạm ở xã Bảo Sơn');
+    assert.match(
+      confirm.at(-1)!.text,
+      /Loại: Mất liên lạc \/ mất sóng\n• Khu vực: xã Bảo Sơn\n• Quy mô: 12 trạm/,
+    );
+    assert.match(await viettel().tapText('rc:inc'), /Có sự cố — Mất liên lạc \/ mất sóng \(đang xử lý\)/);
+    assert.match(fake.sentTo(21).at(-1)!.text, /🚨 Viettel Bắc Giang báo cáo sự cố/);
+
+    clock.set(at('2024-02-10T13:20:00'));
+    const later = await viettel().say('/baocao ok');
+    assert.match(later[0]!.text, /Đã ghi nhận báo cáo ngày 10\/02\/2024 của Viettel/);
+    assert.match(
+      later.at(-1)!.text,
+      /Sự cố Mất liên lạc \/ mất sóng, xã Bảo Sơn \(báo lúc 10:00 10\/02\) đã khắc phục chưa\?/,
+    );
+    const [fixed] = buttonsOf(later.at(-1));
+    const status = await staff().sayText('/status');
+    assert.match(
+      status,
+      /Viettel Bắc Giang: Mất liên lạc \/ mất sóng, xã Bảo Sơn, ảnh hưởng 12 trạm, ⏳ đang xử lý từ 10:00/,
+    );
+
+    assert.match(await viettel().tapText(fixed!), /đã được khắc phục \(sau 3 giờ 20 phút\)/);
+    assert.match(
+      fake.sentTo(21).at(-1)!.text,
+      /✅ Đã khắc phục: Viettel Bắc Giang — Mất liên lạc \/ mất sóng, xã Bảo Sơn/,
+    );
+    assert.match(
+      await staff().sayText('/status'),
+      /Viettel Bắc Giang: .*✅ đã khắc phục lúc 13:20 10\/02\/2024 \(sau 3 giờ 20 phút\)/,
+    );
+  });
+
+  test('"sự cố: …" records at once and reads the words; a second incident the same day is another record', async () => {
+    clock.set(at('2024-02-10T15:00:00'));
+    assert.match(
+      await vnpt().sayText('su co: nghen mang khu vuc phuong Tran Phu, da khac phuc'),
+      /Có sự cố — Nghẽn mạng \(đã khắc phục\)/,
+    );
+    assert.match(
+      await vnpt().sayText('sự cố: mất sóng 2 trạm BTS do mất điện'),
+      /Mất liên lạc \/ mất sóng \(đang xử lý\)/,
+    );
+    const rows = await db().select().from(incidents).orderBy(asc(incidents.id));
+    assert.equal(rows.length, 4);
+    const status = await staff().sayText('/status');
+    assert.match(status, /⚠️ Có sự cố \(4\)/);
+    assert.match(status, /Đã báo cáo: 5\/5/);
+  });
+
+  test('mùng 2: a normal report keeps yesterday’s open backlog open and asks about it', async () => {
+    clock.set(at('2024-02-11T08:00:00'));
+    const reply = await post().say('Hôm nay bình thường ạ');
+    assert.match(reply[0]!.text, /Đã ghi nhận báo cáo ngày 11\/02\/2024/);
+    assert.match(
+      reply.at(-1)!.text,
+      /Sự cố Dồn ứ bưu gửi, Tan Son \(báo lúc 09:00 10\/02\) đã khắc phục chưa\?/,
+    );
+    assert.match(
+      await staff().sayText('/status'),
+      /Bưu điện tỉnh Bắc Giang: Dồn ứ bưu gửi, Tan Son, ảnh hưởng 300 bưu gửi, ⏳ đang xử lý/,
+    );
+  });
+
+  test('the draft lists every incident with its final state; no codes and no questions from greetings', async () => {
+    clock.set(at('2024-02-11T18:00:00'));
+    const draft = await staff().sayText('/tonghop');
+    assert.match(draft, /Tổng số 4 sự cố \(2 đã khắc phục, 2 đang xử lý\)/);
+    assert.match(
+      draft,
+      /Viettel Bắc Giang: Mất liên lạc \/ mất sóng; khu vực: xã Bảo Sơn; quy mô ảnh hưởng: 12 trạm/,
+    );
+    assert.match(draft, /"nghen mang khu vuc phuong Tran Phu, da khac phuc" \(nguyên văn, không dấu\)/);
+    assert.match(draft, /Bưu điện tỉnh Bắc Giang: Dồn ứ bưu gửi.*đến thời điểm báo cáo vẫn đang khắc phục/);
+    assert.doesNotMatch(draft, /BC\d{6}|\((VIETTEL|VNPT|MOBI|VNPOST|GHN)\)/);
+
+    const asked = await db().select().from(unansweredQuestions);
+    for (const q of asked) assert.doesNotMatch(q.sample, /chào|cam on|bình thường|[0-9A-Z]{16}/i);
+    const all = await db().select().from(reports);
+    assert.equal(all.filter((r) => r.reportDay === '2024-02-10').length >= 6, true);
+  });
+
+  test('a code pasted inside a sentence never reaches /cauhoi in clear', async () => {
+    await stranger().say(`ma ${codes.VNPOST} cua toi khong dung duoc thi lam sao`);
+    const listed = await staff().sayText('/cauhoi');
+    assert.doesNotMatch(listed, new RegExp(codes.VNPOST!, 'i'));
+  });
+});
