@@ -1,0 +1,566 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  convertMillimetersToTwip,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph,
+  type ParagraphChild,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import { formatDay, formatVnDateTime, vnTime } from '../clock.ts';
+
+export type ReportSector = 'postal' | 'telecom' | 'both';
+
+export interface ReportOrg {
+  /** "UBND TỈNH BẮC GIANG" */
+  parentBody: string;
+  /** "Sở Thông tin và Truyền thông tỉnh Bắc Giang" */
+  name: string;
+  /** "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", for the header. */
+  shortName: string;
+  /** "STTTT", for "Số: …/BC-STTTT". */
+  symbol: string;
+  /** "Bắc Giang" */
+  place: string;
+  /** "KT. GIÁM ĐỐC" */
+  signerAuthority?: string;
+  /** "PHÓ GIÁM ĐỐC" */
+  signerTitle?: string;
+  signerName?: string;
+}
+
+export interface ReportDay {
+  /** yyyy-mm-dd */
+  day: string;
+  /** "mùng 1 Tết (10/02/2024)" */
+  label: string;
+  expected: number;
+  reported: number;
+  incidents: number;
+  /** Names of the enterprises that did not report that day. */
+  missing: string[];
+}
+
+export interface ReportIncident {
+  enterprise: string;
+  sector: ReportSector;
+  /** A label, "Mất liên lạc / mất sóng". */
+  kind: string;
+  area: string | null;
+  /** "12 trạm BTS", "101–1.000 thuê bao" */
+  scale: string | null;
+  description: string | null;
+  /** Typed without Vietnamese diacritics: quoted as written and marked so. */
+  descriptionWithoutDiacritics?: boolean;
+  openedAt: Date;
+  resolvedAt: Date | null;
+  updates: { at: Date; text: string }[];
+}
+
+export interface ReportDocInput {
+  org: ReportOrg;
+  /** "Tình hình đảm bảo thông tin liên lạc dịp Tết Nguyên đán Giáp Thìn năm 2024" */
+  title: string;
+  /** "Ủy ban nhân dân tỉnh Bắc Giang" */
+  addressee: string;
+  directive: { reference: string; ownLetter?: string } | null;
+  /** yyyy-mm-dd */
+  period: { from: string; to: string };
+  issuedAt: Date;
+  enterprises: { name: string; sector: ReportSector }[];
+  days: ReportDay[];
+  incidents: ReportIncident[];
+  proposals?: string[];
+  /** "Nơi nhận"; defaults to DEFAULT_RECIPIENTS. */
+  recipients?: string[];
+}
+
+export const DEFAULT_RECIPIENTS = ['Như trên', 'Lãnh đạo Sở', 'Lưu: VT, BCVT'];
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+// Decree 30/2020/NĐ-CP, Appendix I: A4, margins top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
+const PAGE = { width: 11906, height: 16838 };
+const MARGIN = {
+  top: convertMillimetersToTwip(20),
+  bottom: convertMillimetersToTwip(20),
+  left: convertMillimetersToTwip(30),
+  right: convertMillimetersToTwip(15),
+};
+const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+const HEADER_LEFT = convertMillimetersToTwip(68);
+const HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT;
+const FONT = 'Times New Roman';
+/** Half-points. */
+const SIZE = { body: 28, header: 26, small: 24, table: 26, recipients: 22, pageNumber: 26 };
+const FIRST_LINE = convertMillimetersToTwip(12.7);
+
+// --- text ---------------------------------------------------------------------------------------
+
+const STEMS = ['giap', 'at', 'binh', 'dinh', 'mau', 'ky', 'canh', 'tan', 'nham', 'quy'];
+const BRANCHES = ['ty', 'suu', 'dan', 'mao', 'thin', 'ty', 'ngo', 'mui', 'than', 'dau', 'tuat', 'hoi'];
+
+/** The Tết falls in the Gregorian year the period ends in; its name is that year's stem and branch. */
+export function reportDocFileName(input: Pick<ReportDocInput, 'period'>): string {
+  const year = Number(input.period.to.slice(0, 4));
+  const stem = STEMS[(((year - 4) % 10) + 10) % 10];
+  const branch = BRANCHES[(((year - 4) % 12) + 12) % 12];
+  return `bao-cao-tet-${stem}-${branch}-${year}.docx`;
+}
+
+const upper = (s: string): string => s.toLocaleUpperCase('vi');
+
+/** Lower-cases a leading capital of an ordinary word, leaving acronyms ("UBND") alone. */
+function lowerFirst(s: string): string {
+  const [a, b] = [s.charAt(0), s.charAt(1)];
+  return b && b === b.toLocaleLowerCase('vi') ? a.toLocaleLowerCase('vi') + s.slice(1) : s;
+}
+
+const upperFirst = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+
+const stripEnd = (s: string): string => s.trim().replace(/[\s.;,]+$/u, '');
+
+/** Adds a full stop unless the sentence already ends with one. */
+const sentence = (s: string): string => (/[.!?…:]$/u.test(s.trim()) ? s.trim() : `${s.trim()}.`);
+
+/** "Bắc Giang, ngày 05 tháng 02 năm 2024": Decree 30 pads days below 10 and months 1 and 2 only. */
+export function placeDateLine(place: string, at: Date): string {
+  const t = vnTime(at);
+  const day = String(t.day).padStart(2, '0');
+  const month = t.month < 3 ? String(t.month).padStart(2, '0') : String(t.month);
+  return `${place}, ngày ${day} tháng ${month} năm ${t.year}`;
+}
+
+/** "3 giờ 20 phút", "1 ngày 2 giờ", "45 phút". */
+export function durationText(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return 'dưới 1 phút';
+  const parts: [number, string][] = [
+    [Math.floor(minutes / 1440), 'ngày'],
+    [Math.floor((minutes % 1440) / 60), 'giờ'],
+    [minutes % 60, 'phút'],
+  ];
+  return parts
+    .filter(([n]) => n > 0)
+    .map(([n, unit]) => `${n} ${unit}`)
+    .join(' ');
+}
+
+const percent = (part: number, whole: number): string =>
+  `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format((part / whole) * 100)}%`;
+
+const inSector = (sector: ReportSector, target: 'postal' | 'telecom'): boolean =>
+  sector === target || sector === 'both';
+
+const SECTOR_LABEL: Record<ReportSector, string> = {
+  telecom: 'viễn thông',
+  postal: 'bưu chính',
+  both: 'bưu chính, viễn thông',
+};
+
+function periodText(input: ReportDocInput): string {
+  return `từ ngày ${formatDay(input.period.from)} đến ngày ${formatDay(input.period.to)}`;
+}
+
+function openingText(input: ReportDocInput): string {
+  const subject = `${input.org.name} báo cáo ${lowerFirst(stripEnd(input.title))} ${periodText(input)} như sau:`;
+  const { directive } = input;
+  if (!directive) return `Trên cơ sở báo cáo của các doanh nghiệp bưu chính, viễn thông, ${subject}`;
+  const basis = directive.ownLetter
+    ? `, trên cơ sở báo cáo của các doanh nghiệp theo yêu cầu tại ${stripEnd(directive.ownLetter)}`
+    : '';
+  return `Thực hiện ${stripEnd(directive.reference)}${basis}, ${subject}`;
+}
+
+function incidentCountText(incidents: ReportIncident[]): string {
+  const n = incidents.length;
+  const ongoing = incidents.filter((i) => !i.resolvedAt).length;
+  const resolved = n - ongoing;
+  const state =
+    ongoing === 0
+      ? n === 1
+        ? 'đã được khắc phục'
+        : 'đều đã được khắc phục'
+      : resolved === 0
+        ? 'đang được khắc phục'
+        : `trong đó ${resolved} sự cố đã khắc phục, ${ongoing} sự cố đang khắc phục`;
+  return `Trong kỳ ghi nhận ${n} sự cố, ${state} (chi tiết tại Mục II).`;
+}
+
+const SECTORS = [
+  {
+    id: 'telecom',
+    heading: '1. Mạng viễn thông, Internet',
+    network: 'mạng viễn thông, Internet',
+    firms: 'doanh nghiệp viễn thông',
+  },
+  { id: 'postal', heading: '2. Mạng bưu chính', network: 'mạng bưu chính', firms: 'doanh nghiệp bưu chính' },
+] as const;
+
+function sectorTexts(input: ReportDocInput, sector: (typeof SECTORS)[number]): string[] {
+  const firms = input.enterprises.filter((e) => inSector(e.sector, sector.id)).map((e) => e.name);
+  if (firms.length === 0) return [`Trong kỳ không có ${sector.firms} thuộc diện báo cáo.`];
+  const incidents = input.incidents.filter((i) => inSector(i.sector, sector.id));
+  const intro = `Trong kỳ báo cáo, ${firms.length} ${sector.firms} trên địa bàn tỉnh tham gia báo cáo: ${firms.join(', ')}.`;
+  const state =
+    incidents.length === 0
+      ? `Theo báo cáo của các doanh nghiệp, ${sector.network} trên địa bàn tỉnh hoạt động ổn định, thông suốt, không xảy ra sự cố.`
+      : incidentCountText(incidents);
+  return [intro, state];
+}
+
+function missingByDayLines(days: ReportDay[]): string[] {
+  const lines = days
+    .filter((d) => d.missing.length > 0)
+    .map((d) => `- ${upperFirst(d.label)}: ${d.missing.join(', ')}`);
+  return lines.map((line, i) => `${line}${i === lines.length - 1 ? '.' : ';'}`);
+}
+
+/** Enterprises in the order of the enterprise list, then any others by first miss. */
+function missingByEnterprise(input: ReportDocInput): { name: string; days: ReportDay[] }[] {
+  const byName = new Map<string, ReportDay[]>();
+  for (const e of input.enterprises) byName.set(e.name, []);
+  for (const day of input.days) {
+    for (const name of day.missing) byName.set(name, [...(byName.get(name) ?? []), day]);
+  }
+  return [...byName].filter(([, days]) => days.length > 0).map(([name, days]) => ({ name, days }));
+}
+
+function defaultProposals(input: ReportDocInput): string[] {
+  const addressee = stripEnd(input.addressee);
+  const proposals = [
+    `Đề nghị ${addressee} tiếp tục chỉ đạo các doanh nghiệp bưu chính, viễn thông trên địa bàn duy trì chế độ trực, bảo đảm thông tin liên lạc thông suốt phục vụ sự lãnh đạo, chỉ đạo của các cấp và nhu cầu của Nhân dân trong thời gian còn lại của dịp Tết và mùa lễ hội Xuân.`,
+  ];
+  if (input.incidents.some((i) => !i.resolvedAt)) {
+    proposals.push(
+      `${input.org.name} tiếp tục theo dõi, đôn đốc doanh nghiệp khẩn trương khắc phục dứt điểm sự cố đang xử lý và báo cáo kết quả về ${addressee}.`,
+    );
+  } else if (input.days.some((d) => d.missing.length > 0)) {
+    proposals.push(
+      `${input.org.name} tiếp tục đôn đốc các doanh nghiệp chưa báo cáo đầy đủ thực hiện nghiêm chế độ báo cáo hằng ngày theo quy định.`,
+    );
+  }
+  return proposals;
+}
+
+// --- paragraphs ---------------------------------------------------------------------------------
+
+interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  size?: number;
+}
+
+interface ParaStyle extends RunStyle {
+  align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+  indent?: boolean;
+  after?: number;
+  before?: number;
+  keepNext?: boolean;
+}
+
+const run = (text: string, style: RunStyle = {}): TextRun =>
+  new TextRun({ text, font: FONT, size: style.size ?? SIZE.body, bold: style.bold, italics: style.italics });
+
+function para(content: string | ParagraphChild[], style: ParaStyle = {}): Paragraph {
+  return new Paragraph({
+    children: typeof content === 'string' ? [run(content, style)] : content,
+    alignment: style.align ?? AlignmentType.JUSTIFIED,
+    indent: style.indent === false ? undefined : { firstLine: FIRST_LINE },
+    spacing: { before: style.before ?? 0, after: style.after ?? 120, line: 288 },
+    keepNext: style.keepNext,
+  });
+}
+
+const centered = (text: string, style: RunStyle = {}, after = 0): Paragraph =>
+  para(text, { ...style, align: AlignmentType.CENTER, indent: false, after });
+
+const heading = (text: string): Paragraph => para(text, { bold: true, keepNext: true, before: 120 });
+
+/** A short centered rule, drawn as the bottom border of an empty paragraph between indents. */
+function rule(cellWidth: number, length: number): Paragraph {
+  const side = Math.max(0, Math.round((cellWidth - length) / 2) - 108);
+  return new Paragraph({
+    children: [run('', { size: 4 })],
+    indent: { left: side, right: side },
+    spacing: { before: 0, after: 60, line: 240 },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+  });
+}
+
+function borderlessTable(columns: [number, number], cells: [Paragraph[], Paragraph[]]): Table {
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: columns,
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    rows: [
+      new TableRow({
+        children: cells.map(
+          (children, i) => new TableCell({ children, width: { size: columns[i] ?? 0, type: WidthType.DXA } }),
+        ),
+      }),
+    ],
+  });
+}
+
+// --- blocks -------------------------------------------------------------------------------------
+
+function headerBlock(input: ReportDocInput): Table {
+  const { org } = input;
+  const small = { size: SIZE.small };
+  const left = [
+    centered(upper(org.parentBody), small),
+    centered(upper(org.shortName), { ...small, bold: true }),
+    rule(HEADER_LEFT, convertMillimetersToTwip(22)),
+    centered(`Số:        /BC-${org.symbol}`, { size: SIZE.header }),
+  ];
+  const right = [
+    centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { ...small, bold: true }),
+    centered('Độc lập - Tự do - Hạnh phúc', { size: SIZE.header, bold: true }),
+    rule(HEADER_RIGHT, convertMillimetersToTwip(62)),
+    centered(placeDateLine(org.place, input.issuedAt), { size: SIZE.header, italics: true }),
+  ];
+  return borderlessTable([HEADER_LEFT, HEADER_RIGHT], [left, right]);
+}
+
+function titleBlock(input: ReportDocInput): Paragraph[] {
+  return [
+    para('BÁO CÁO', { bold: true, align: AlignmentType.CENTER, indent: false, before: 360, after: 0 }),
+    centered(stripEnd(input.title), { bold: true }, 240),
+    centered(`Kính gửi: ${stripEnd(input.addressee)}.`, {}, 240),
+    para(openingText(input)),
+  ];
+}
+
+function dayTable(days: ReportDay[]): Table {
+  const widths = [700, 3955, 2700, TEXT_WIDTH - 700 - 3955 - 2700];
+  const row = (texts: string[], bold = false) =>
+    new TableRow({
+      tableHeader: bold,
+      children: texts.map(
+        (text, i) =>
+          new TableCell({
+            width: { size: widths[i] ?? 0, type: WidthType.DXA },
+            verticalAlign: VerticalAlign.CENTER,
+            children: [
+              para(text, {
+                bold,
+                size: SIZE.table,
+                indent: false,
+                after: 40,
+                before: 40,
+                align: i === 1 && !bold ? AlignmentType.LEFT : AlignmentType.CENTER,
+              }),
+            ],
+          }),
+      ),
+    });
+  const sum = (f: (d: ReportDay) => number) => days.reduce((n, d) => n + f(d), 0);
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [
+      row(['TT', 'Ngày', 'Doanh nghiệp đã báo cáo', 'Sự cố ghi nhận'], true),
+      ...days.map((d, i) =>
+        row([String(i + 1), upperFirst(d.label), `${d.reported}/${d.expected}`, String(d.incidents)]),
+      ),
+      row(
+        [
+          '',
+          'Tổng cộng',
+          `${sum((d) => d.reported)}/${sum((d) => d.expected)}`,
+          String(sum((d) => d.incidents)),
+        ],
+        true,
+      ),
+    ],
+  });
+}
+
+function reportingBlock(input: ReportDocInput): (Paragraph | Table)[] {
+  const { days } = input;
+  if (days.length === 0)
+    return [heading('3. Tình hình báo cáo của doanh nghiệp'), para('Trong kỳ chưa có số liệu báo cáo.')];
+  const reported = days.reduce((n, d) => n + d.reported, 0);
+  const expected = days.reduce((n, d) => n + d.expected, 0);
+  const rate = expected > 0 ? ` (${percent(reported, expected)})` : '';
+  const missing = missingByDayLines(days);
+  return [
+    heading('3. Tình hình báo cáo của doanh nghiệp'),
+    para(`Các doanh nghiệp đã gửi ${reported}/${expected} lượt báo cáo theo ngày${rate}, cụ thể:`, {
+      keepNext: true,
+    }),
+    dayTable(days),
+    ...(missing.length > 0
+      ? [
+          para('Doanh nghiệp chưa báo cáo theo từng ngày:', { before: 120, keepNext: true }),
+          ...missing.map((l) => para(l)),
+        ]
+      : [para('Tất cả doanh nghiệp đã báo cáo đủ các ngày trong kỳ.', { before: 120 })]),
+  ];
+}
+
+function generalSection(input: ReportDocInput): (Paragraph | Table)[] {
+  return [
+    heading('I. TÌNH HÌNH CHUNG'),
+    ...SECTORS.flatMap((s) => [heading(s.heading), ...sectorTexts(input, s).map((t) => para(t))]),
+    ...reportingBlock(input),
+  ];
+}
+
+function descriptionText(incident: ReportIncident): string | null {
+  const text = incident.description?.trim();
+  if (!text) return null;
+  if (incident.descriptionWithoutDiacritics) return `Nội dung báo cáo: “${text}” (nguyên văn, không dấu).`;
+  return `Nội dung báo cáo: “${text}”${/[.!?…]$/u.test(text) ? '' : '.'}`;
+}
+
+function timelineText(incident: ReportIncident): string {
+  const opened = `Xảy ra lúc ${formatVnDateTime(incident.openedAt)}`;
+  const { resolvedAt } = incident;
+  if (!resolvedAt) return `${opened}; đến thời điểm báo cáo vẫn đang khắc phục.`;
+  const ms = resolvedAt.getTime() - incident.openedAt.getTime();
+  const duration = ms >= 0 ? ` (khắc phục sau ${durationText(ms)})` : '';
+  return `${opened}; đã khắc phục lúc ${formatVnDateTime(resolvedAt)}${duration}.`;
+}
+
+function incidentParagraphs(incident: ReportIncident, index: number): Paragraph[] {
+  const details = [
+    incident.area?.trim() ? `Khu vực: ${incident.area.trim()}` : null,
+    incident.scale?.trim() ? `quy mô ảnh hưởng: ${incident.scale.trim()}` : null,
+  ].filter((s) => s !== null);
+  const body = [
+    `${stripEnd(incident.kind)}.`,
+    details.length > 0 ? `${upperFirst(details.join('; '))}.` : null,
+    descriptionText(incident),
+    timelineText(incident),
+  ].filter((s) => s !== null);
+  const head = run(`${index + 1}. ${incident.enterprise} (${SECTOR_LABEL[incident.sector]}): `, {
+    bold: true,
+  });
+  const updates = [...incident.updates]
+    .filter((u) => u.text.trim())
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .map((u) => para(`- ${formatVnDateTime(u.at)}: ${sentence(u.text)}`));
+  return [
+    para([head, run(body.join(' '))], { keepNext: updates.length > 0 }),
+    ...(updates.length > 0 ? [para('Quá trình xử lý:', { italics: true, keepNext: true }), ...updates] : []),
+  ];
+}
+
+function incidentSection(input: ReportDocInput): Paragraph[] {
+  const incidents = [...input.incidents].sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime());
+  return [
+    heading('II. SỰ CỐ VÀ KẾT QUẢ XỬ LÝ'),
+    ...(incidents.length === 0
+      ? [para('Trong kỳ không có sự cố.')]
+      : incidents.flatMap((incident, i) => incidentParagraphs(incident, i))),
+  ];
+}
+
+function missingSection(input: ReportDocInput): Paragraph[] {
+  const missing = missingByEnterprise(input);
+  const lines = missing.map(({ name, days }, i) => {
+    const end = i === missing.length - 1 ? '.' : ';';
+    return para(`- ${name}: chưa báo cáo ${days.length} ngày: ${days.map((d) => d.label).join(', ')}${end}`);
+  });
+  return [
+    heading('III. DOANH NGHIỆP CHƯA BÁO CÁO ĐẦY ĐỦ'),
+    ...(lines.length > 0 ? lines : [para('Trong kỳ, tất cả doanh nghiệp đã báo cáo đầy đủ các ngày.')]),
+  ];
+}
+
+function proposalSection(input: ReportDocInput): Paragraph[] {
+  const given = (input.proposals ?? []).map((p) => p.trim()).filter(Boolean);
+  const proposals = given.length > 0 ? given : defaultProposals(input);
+  const closing = `Trên đây là báo cáo ${lowerFirst(stripEnd(input.title))} của ${input.org.name}, kính báo cáo ${stripEnd(input.addressee)} xem xét, chỉ đạo./.`;
+  return [
+    heading('IV. ĐỀ XUẤT, KIẾN NGHỊ'),
+    ...proposals.map((p, i) => para(`${i + 1}. ${sentence(p)}`)),
+    para(closing, { before: 120 }),
+  ];
+}
+
+function recipientsBlock(input: ReportDocInput): Paragraph[] {
+  const given = (input.recipients ?? []).map(stripEnd).filter(Boolean);
+  const recipients = given.length > 0 ? given : DEFAULT_RECIPIENTS;
+  const line = (text: string) =>
+    para(text, { size: SIZE.recipients, indent: false, align: AlignmentType.LEFT, after: 0 });
+  return [
+    para('Nơi nhận:', {
+      bold: true,
+      italics: true,
+      size: 24,
+      indent: false,
+      align: AlignmentType.LEFT,
+      after: 0,
+    }),
+    ...recipients.map((r, i) => line(`- ${r}${i === recipients.length - 1 ? '.' : ';'}`)),
+  ];
+}
+
+/** Decree 30: "KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC" when signed on behalf, plain "GIÁM ĐỐC" otherwise. */
+function signatureBlock(org: ReportOrg): Paragraph[] {
+  const authority = org.signerAuthority?.trim() || (org.signerTitle?.trim() ? null : 'GIÁM ĐỐC');
+  const lines = [authority, org.signerTitle?.trim() || null].filter((s) => s !== null).map(upper);
+  const bold = { bold: true };
+  return [
+    ...lines.map((l) => centered(l, bold)),
+    ...Array.from({ length: 4 }, () => centered('')),
+    centered(org.signerName?.trim() ?? '', bold),
+  ];
+}
+
+function footerBlock(input: ReportDocInput): Table {
+  const left = convertMillimetersToTwip(80);
+  return borderlessTable([left, TEXT_WIDTH - left], [recipientsBlock(input), signatureBlock(input.org)]);
+}
+
+/** Decree 30: page numbers centred in the top margin, from the second page on. */
+function pageNumberHeaders() {
+  const number = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.pageNumber })],
+  });
+  return { default: new Header({ children: [number] }), first: new Header({ children: [] }) };
+}
+
+export async function buildReportDocx(input: ReportDocInput): Promise<Buffer> {
+  const doc = new Document({
+    creator: input.org.name,
+    title: stripEnd(input.title),
+    styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: { size: PAGE, margin: { ...MARGIN, header: convertMillimetersToTwip(10) } },
+        },
+        headers: pageNumberHeaders(),
+        children: [
+          headerBlock(input),
+          ...titleBlock(input),
+          ...generalSection(input),
+          ...incidentSection(input),
+          ...missingSection(input),
+          ...proposalSection(input),
+          para('', { indent: false, after: 0 }),
+          footerBlock(input),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
