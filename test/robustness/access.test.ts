@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Update } from 'telegraf/types';
 import { t } from '../../src/conversation/texts.ts';
 import { insertEnterprises } from '../../src/db/queries/enterprises.ts';
@@ -17,7 +17,7 @@ import {
   normalizeCode,
 } from '../../src/db/queries/invites.ts';
 import { getMember } from '../../src/db/queries/people.ts';
-import { invites, reports } from '../../src/db/schema.ts';
+import { incidents, incidentUpdates, invites, reports } from '../../src/db/schema.ts';
 import { buttonsOf, telegramUser } from '../helpers/chat.ts';
 import {
   type FakeTelegram,
@@ -148,11 +148,12 @@ describe('access control, invite codes and logs (webhook mode)', () => {
     const receipt = await user(CHAT.officer).text(
       '/baocao sự cố: mất sóng trạm BTS Lục Ngạn do đứt cáp quang',
     );
-    assert.match(receipt, /Có sự cố/);
-    const [incident] = await db()
+    assert.match(receipt, /Có sự cố — Mất liên lạc \/ mất sóng \(đang xử lý\)/);
+    const [incident, ...others] = await db()
       .select()
-      .from(reports)
-      .where(and(eq(reports.enterpriseId, enterpriseIds.VTBG!), eq(reports.status, 'incident')));
+      .from(incidents)
+      .where(and(eq(incidents.enterpriseId, enterpriseIds.VTBG!), isNull(incidents.resolvedAt)));
+    assert.equal(others.length, 0);
     incidentId = incident!.id;
   });
 
@@ -168,14 +169,22 @@ describe('access control, invite codes and logs (webhook mode)', () => {
       cells: staffOnly({ ok: /Lịch sử báo cáo của Viettel Bắc Giang \(VTBG\)/ }),
     },
     {
-      label: 'fx:<report>:1 (follow-up "fixed")',
-      input: () => ({ tap: `fx:${incidentId}:1` }),
+      label: 'ix:<incident>:1 (incident "fixed")',
+      input: () => ({ tap: `ix:${incidentId}:1` }),
       cells: {
         unregistered: EXPIRED,
         staff: EXPIRED,
         admin: EXPIRED,
-        officer: { ok: /Đã ghi nhận: sự cố đã được khắc phục\. Số tham chiếu mới: BC\d{6}/ },
+        // The officer comes last: the incident is still open when the others try.
+        officer: {
+          ok: /^✅ Đã ghi nhận: sự cố Mất liên lạc \/ mất sóng \(báo lúc \d{2}:\d{2} \d{2}\/\d{2}\) đã được khắc phục \(sau [^)]+\)\. Sở đã được thông báo\.$/,
+        },
       },
+    },
+    {
+      label: 'fx:<id>:1 (the follow-up button of old, gone)',
+      input: () => ({ tap: `fx:${incidentId}:1` }),
+      cells: everyone(EXPIRED),
     },
     {
       label: 'rp:ok outside the dialog',
@@ -207,7 +216,7 @@ describe('access control, invite codes and logs (webhook mode)', () => {
         unregistered: EXPIRED,
         staff: EXPIRED,
         admin: EXPIRED,
-        officer: { ok: /Phạm vi, khu vực bị ảnh hưởng/, buttons: /^ia:/ },
+        officer: { ok: /^Phạm vi ảnh hưởng\? Chọn bên dưới hoặc gõ tên xã, phường\.$/, buttons: /^ia:/ },
       },
     },
     {
@@ -366,13 +375,23 @@ describe('access control, invite codes and logs (webhook mode)', () => {
       }
     });
 
-    test('cannot answer its follow-up, either way, nor amend its report', async () => {
+    test('cannot answer its incident question, either way, nor amend its report', async () => {
       const before = await count();
+      const history = async () =>
+        (await db().select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, incidentId))).length;
+      const updatesBefore = await history();
       for (const answer of ['1', '0']) {
-        assert.equal(await other().text({ tap: `fx:${incidentId}:${answer}` }), t.expiredAction);
+        assert.equal(await other().text({ tap: `ix:${incidentId}:${answer}` }), t.expiredAction);
       }
+      assert.equal(await history(), updatesBefore, 'nothing added to the incident’s history');
       assert.match(await other().text('/baocao sự cố: thử báo cáo cho đơn vị khác'), /của VNPT Bắc Giang/);
       assert.equal(await count(), before, 'the other enterprise has no new revision');
+      const own = await db().select().from(incidents).where(eq(incidents.enterpriseId, enterpriseIds.VTBG!));
+      assert.deepEqual(
+        own.map((i) => i.id),
+        [incidentId],
+        'the incident is filed under its own enterprise',
+      );
     });
 
     test('nothing the bot ever sent to the other officer names the enterprise', () => {

@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import { createInvite } from '../../src/db/queries/invites.ts';
 import { getMember } from '../../src/db/queries/people.ts';
-import { identities, inboundEvents, outbox, reports } from '../../src/db/schema.ts';
+import { identities, inboundEvents, incidents, outbox, reports } from '../../src/db/schema.ts';
 import { settle } from '../helpers/chat.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import {
@@ -177,7 +177,7 @@ describe('Zalo OA end to end: webhook, registration, reports, delivery failures'
     assert.equal(rows.length, 1);
   });
 
-  test('an incident dialog works with buttons and typed numbers (more than 5 choices become a list)', async () => {
+  test('an incident dialog works with buttons, typed numbers and a typed count (more than 5 choices become a list)', async () => {
     assert.match(await vnptOfficer().sayText(`dangky ${codes.vnpt}`), /Đăng ký thành công.*VNPT/s);
     await vnptOfficer().say('baocao');
     const [kinds] = await vnptOfficer().say('#rp:inc');
@@ -185,9 +185,17 @@ describe('Zalo OA end to end: webhook, registration, reports, delivery failures'
     assert.match(kinds!.message.text, /1\. Mất liên lạc \/ mất sóng\n2\. Nghẽn mạng/);
     assert.match(kinds!.message.text, /Trả lời bằng số thứ tự/);
     const [area] = await vnptOfficer().say('2');
-    assert.match(area!.message.text, /Phạm vi, khu vực/);
-    assert.ok(payloadsOf(area).includes('#ia:tp'));
-    assert.match(await vnptOfficer().sayText('#ia:tp'), /Số trạm, điểm phục vụ/);
+    assert.match(area!.message.text, /^Phạm vi ảnh hưởng\?/);
+    assert.deepEqual(payloadsOf(area), [
+      '#ia:toan_tinh',
+      '#ia:nhieu_xa',
+      '#ia:mot_xa',
+      '#ia:mot_diem',
+      '#cancel:',
+    ]);
+    assert.match(await vnptOfficer().sayText('#ia:mot_xa'), /^Xã, phường nào\?/);
+    assert.match(await vnptOfficer().sayText('phường Đa Mai'), /^Quy mô ảnh hưởng\?/);
+    // At the scale step a typed number is a count, not the third button ("101–1.000").
     assert.match(await vnptOfficer().sayText('3'), /khắc phục chưa/);
     assert.match(await vnptOfficer().sayText('đã khắc phục'), /Mô tả ngắn/);
     const receipt = await vnptOfficer().sayText('Mất điện lưới, đã chạy máy phát');
@@ -198,17 +206,27 @@ describe('Zalo OA end to end: webhook, registration, reports, delivery failures'
       .where(sql`${reports.incident} is not null and ${reports.channel} = 'zalo'`);
     assert.deepEqual(row!.incident, {
       kind: 'nghen_mang',
-      area: 'TP Bắc Giang',
-      affected: '101–1.000',
+      area: 'phường Đa Mai',
+      affected: '3',
       ongoing: false,
     });
+    const [incident, ...others] = await db().select().from(incidents).where(eq(incidents.reportId, row!.id));
+    assert.equal(others.length, 0);
+    assert.equal(incident!.scaleCount, 3);
+    assert.equal(incident!.scaleUnit, null);
+    assert.equal(incident!.scaleBucket, null);
+    assert.equal(incident!.description, 'Mất điện lưới, đã chạy máy phát');
+    assert.notEqual(incident!.resolvedAt, null, 'fixed when reported: opened and closed at once');
   });
 
   test('staff registered on Zalo see the reports with status', async () => {
     assert.match(await staff().sayText(`dangky ${codes.staff}`), /cán bộ của Sở/);
     const status = await staff().sayText('status');
     assert.match(status, /Đã báo cáo: 2\/3/);
-    assert.match(status, /VNPT Bắc Giang: Nghẽn mạng/);
+    assert.match(
+      status,
+      /• VNPT Bắc Giang: Nghẽn mạng, phường Đa Mai, ảnh hưởng 3, ✅ đã khắc phục lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4} \(sau [^)]+\)/,
+    );
     assert.match(status, /Bưu điện tỉnh Bắc Giang \(VNPOST\)/);
     assert.match(await officer().sayText('status'), /chỉ dành cho cán bộ Sở/);
   });

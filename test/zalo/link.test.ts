@@ -85,8 +85,15 @@ describe('/lienket joins a Telegram and a Zalo identity into one person', () => 
     const tg = await getMember(db(), 'telegram', '7001');
     const za = await getMember(db(), 'zalo', 'zu-an');
     assert.equal(za?.person.id, tg?.person.id);
-    assert.match(await zaloOfficer().sayText('baocao ok'), /Đã ghi nhận báo cáo.*Viettel Bắc Giang/s);
-    assert.match(await tgOfficer().sayText('/baocao ok'), /bản sửa đổi lần 1/);
+    const first = await zaloOfficer().sayText('baocao ok');
+    assert.match(first, /Đã ghi nhận báo cáo.*Viettel Bắc Giang/s);
+    const firstRef = /Số tham chiếu: (BC\d{6})/.exec(first)?.[1];
+    assert.ok(firstRef, first);
+    // The same person on the other channel files the day's second report, pointing at the first.
+    assert.match(
+      await tgOfficer().sayText('/baocao ok'),
+      new RegExp(`Đây là báo cáo lần 2 trong ngày \\(trước đó: ${firstRef}\\)`),
+    );
     const rows = await db().select().from(reports);
     assert.deepEqual(
       rows.map((r) => [r.reporterId, r.channel]),
