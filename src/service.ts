@@ -8,12 +8,12 @@ import { createBotConversation } from './conversation/index.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import type { DeliveryChannel } from './delivery/worker.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery/worker.ts';
+import { createQaSource, ensureDirective } from './features/directive.ts';
 import { createHttpServer, type RouteHandler } from './http/server.ts';
 import { createInbox, type Inbox } from './inbox/processor.ts';
 import { createScheduler } from './jobs/scheduler.ts';
 import type { Logger } from './logger.ts';
 import type { Channel } from './messages.ts';
-import { createQa } from './qa/index.ts';
 import { seedDemo } from './seed.ts';
 
 export interface ServiceOptions {
@@ -27,6 +27,8 @@ export interface ServiceOptions {
   scheduler?: boolean;
   /** Host to bind the HTTP server to (tests use loopback). */
   host?: string;
+  /** How often to look for a newly activated directive letter (default 10 s). */
+  directiveRefreshMs?: number;
 }
 
 export interface Service {
@@ -52,8 +54,14 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const { db } = database;
   logger.info({ database: database.kind }, 'database ready');
 
-  const qa = createQa({ threshold: config.qaThreshold });
-  const conversation = createBotConversation({ clock, qa });
+  await ensureDirective(db, clock.now());
+  const qaSource = createQaSource({
+    db,
+    logger,
+    ...(config.qaThreshold !== undefined ? { threshold: config.qaThreshold } : {}),
+  });
+  await qaSource.refresh();
+  const conversation = createBotConversation({ clock, qa: qaSource.engine });
   let delivery: DeliveryWorker | undefined;
   const inbox = createInbox({ db, conversation, clock, logger, onOutbox: () => delivery?.wake() });
 
@@ -136,6 +144,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   inbox.startSweeper(2000);
   delivery.start();
   if (options.scheduler !== false) scheduler.start(config.schedule.tickSeconds * 1000);
+  // A letter activated from the CLI reaches every replica within this interval.
+  qaSource.start(options.directiveRefreshMs ?? 10_000);
   consoleChannel?.start();
 
   let stopped: Promise<void> | undefined;
@@ -150,6 +160,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     stop() {
       stopped ??= (async () => {
         await http.close();
+        qaSource.stop();
         consoleChannel?.stop();
         await telegram?.stop();
         await zalo?.stop();

@@ -11,8 +11,9 @@ import {
   resolveRange,
   XLSX_MIME,
 } from '../features/export.ts';
+import { buildReportDocx, DOCX_MIME, reportDocFileName } from '../features/report-docx.ts';
 import { parseDayArg } from '../features/status.ts';
-import { buildSummaryDraft } from '../features/summary.ts';
+import { buildReportDocInput, buildSummaryDraft } from '../features/summary.ts';
 import type { CommandHandler, Turn } from './engine.ts';
 import { requireStaff } from './staff.ts';
 
@@ -30,7 +31,8 @@ const texts = {
   }) =>
     `📊 Báo cáo dịp Tết từ ${p.from} đến ${p.to}: ${p.enterprises} doanh nghiệp, ${p.revisions} lượt báo cáo ` +
     `(kể cả bản sửa), ${p.incidents} báo cáo sự cố.`,
-  summaryCaption: (day: string) => `📝 Dự thảo báo cáo tổng hợp (tệp văn bản), lập ngày ${day}.`,
+  summaryCaption: (day: string) =>
+    `📝 Dự thảo báo cáo gửi UBND tỉnh (tệp Word theo thể thức Nghị định 30/2020/NĐ-CP), lập ngày ${day}. Điền số văn bản, ký và đóng dấu trước khi gửi.`,
 };
 
 type ExportArgs = { format?: 'xlsx' | 'csv'; fromDay?: string; toDay?: string } | null;
@@ -104,14 +106,15 @@ export const summaryCommand: CommandHandler = async (turn, args) => {
   const draft = await buildSummaryDraft(turn.db, { now: turn.now, ...range });
   const today = vnDay(turn.now);
   turn.reply(draft);
+  // The document the People's Committee receives: Decree 30 frame, the department's data, no internal codes.
+  const input = await buildReportDocInput(turn.db, { now: turn.now, ...range });
   turn.out.push({
     chatId: turn.msg.chatId,
     text: texts.summaryCaption(formatDay(today)),
     document: {
-      filename: `tong-hop-${today}.txt`,
-      mimeType: 'text/plain',
-      // A BOM so Notepad and Word on older Windows read the file as UTF-8; CRLF for Notepad.
-      contentBase64: Buffer.from(`\uFEFF${draft.replace(/\n/g, '\r\n')}\r\n`, 'utf8').toString('base64'),
+      filename: reportDocFileName(input),
+      mimeType: DOCX_MIME,
+      contentBase64: (await buildReportDocx(input)).toString('base64'),
     },
   });
 };

@@ -3,7 +3,7 @@
 export const t = {
   welcome: (name: string) =>
     [
-      `Xin chào ${name}! Đây là kênh liên lạc dịp Tết của Sở Thông tin và Truyền thông.`,
+      `Xin chào ${name}! Đây là kênh liên lạc dịp Tết của Sở với các doanh nghiệp bưu chính, viễn thông.`,
       '',
       'Bot giúp cán bộ trực của các doanh nghiệp bưu chính, viễn thông gửi báo cáo tình hình hằng ngày, và giúp cán bộ Sở theo dõi đơn vị nào đã, chưa báo cáo.',
       '',
@@ -28,12 +28,12 @@ export const t = {
   codeBlocked: (until: string) =>
     `Bạn đã nhập sai mã quá nhiều lần. Vui lòng thử lại sau ${until} hoặc liên hệ Sở để được hỗ trợ.`,
   describeOfficer: (enterprise: string) => `cán bộ trực của ${enterprise}`,
-  describeStaff: 'cán bộ Sở Thông tin và Truyền thông',
+  describeStaff: 'cán bộ Sở',
   describeAdmin: 'quản trị viên',
 
   notRegistered: 'Bạn chưa đăng ký. Hãy gửi /dangky <mã mời> với mã mà Sở đã cấp cho đơn vị của bạn.',
   officersOnly: 'Chức năng này dành cho cán bộ trực của doanh nghiệp.',
-  staffOnly: 'Xin lỗi, chức năng này chỉ dành cho cán bộ Sở Thông tin và Truyền thông.',
+  staffOnly: 'Xin lỗi, chức năng này chỉ dành cho cán bộ Sở.',
   adminOnly: 'Xin lỗi, chức năng này chỉ dành cho quản trị viên.',
 
   reportAsk: (enterprise: string, day: string) =>
@@ -166,7 +166,7 @@ export const t = {
   unknownCommand: (cmd: string) => `Không có lệnh /${cmd}. Gõ /help để xem các lệnh.`,
 
   zaloWelcome: [
-    'Cảm ơn bạn đã quan tâm Official Account của Sở Thông tin và Truyền thông — kênh liên lạc dịp Tết.',
+    'Cảm ơn bạn đã quan tâm Official Account của Sở — kênh liên lạc dịp Tết với các doanh nghiệp bưu chính, viễn thông.',
     '',
     'Cán bộ trực của doanh nghiệp và cán bộ Sở đăng ký bằng cách gửi tin nhắn:',
     'dangky <mã mời>',
@@ -220,7 +220,7 @@ export const tj = {
   reminder: (p: { name: string; enterprise: string; day: string; deadline: string; minutesLeft: number }) =>
     `⏰ Nhắc báo cáo: ${p.enterprise} chưa gửi báo cáo ngày ${p.day}. Hạn báo cáo là ${p.deadline} (còn khoảng ${humanMinutes(p.minutesLeft)}).\n\nGửi ngay: /baocao ok nếu mọi việc bình thường, hoặc /baocao để báo sự cố. Không muốn nhận nhắc hôm nay: /tamdung`,
   finalReminder: (p: { deadline: string; label: string; email: string }) =>
-    `📌 Nhắc hạn báo cáo kết quả: các doanh nghiệp gửi báo cáo kết quả về Sở Thông tin và Truyền thông trước ${p.deadline} (${p.label}), bản điện tử gửi tới ${p.email}.`,
+    `📌 Nhắc hạn báo cáo kết quả: các doanh nghiệp gửi báo cáo kết quả về Sở trước ${p.deadline} (${p.label})${p.email ? `, bản điện tử gửi tới ${p.email}` : ''}.`,
   btnReportOk: '✅ Bình thường',
   btnReport: '📝 Báo cáo',
   alert: (p: {
@@ -262,7 +262,7 @@ export const tj = {
   btnNotFixed: '⏳ Chưa, đang xử lý',
   digestFooter: (reminders: number) => (reminders > 0 ? `\nĐã gửi nhắc nhở ${reminders} lượt hôm nay.` : ''),
   paused: (day: string) => `Đã tạm dừng nhắc nhở ngày ${day}. Ngày mai nhắc nhở sẽ tự bật lại.`,
-  broadcast: (text: string) => `📢 Thông báo của Sở Thông tin và Truyền thông:\n\n${text}`,
+  broadcast: (text: string) => `📢 Thông báo của Sở:\n\n${text}`,
   broadcastUsage: 'Cách dùng: /thongbao <nội dung thông báo>',
   broadcastQueued: (people: number, messages: number, unreachable: string[]) =>
     [

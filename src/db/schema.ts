@@ -295,3 +295,29 @@ export const jobRuns = pgTable('job_runs', {
   key: text().primaryKey(),
   ranAt: createdAt(),
 });
+
+/** Every imported directive letter, kept as a version: its text, what the parser read, and whether it is active. */
+export const directiveVersions = pgTable(
+  'directive_versions',
+  {
+    id: serial().primaryKey(),
+    sourceName: text().notNull(),
+    sourceText: text().notNull(),
+    /** The parsed letter (src/directive/letter.ts), validated again when read. */
+    letter: jsonb().$type<Record<string, unknown>>().notNull(),
+    warnings: jsonb().$type<string[]>().notNull().default([]),
+    /** Optional curated question pairs kept beside the letter; never needed for a correct answer. */
+    extras: jsonb().$type<unknown[]>(),
+    active: boolean().notNull().default(false),
+    importedAt: createdAt(),
+    activatedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex('directive_versions_one_active_uq').on(t.active).where(sql`${t.active}`)],
+);
+
+/** The department as data (one row): name, province, e-mail, phone, signer — used by texts, drafts and exports. */
+export const orgSettings = pgTable('org_settings', {
+  id: smallint().primaryKey(),
+  data: jsonb().$type<Record<string, string>>().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

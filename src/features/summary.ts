@@ -4,9 +4,11 @@ import { type Campaign, getActiveCampaign } from '../db/queries/campaigns.ts';
 import type { Enterprise } from '../db/queries/enterprises.ts';
 import type { Sector } from '../db/schema.ts';
 import { lacksDiacritics } from '../fold.ts';
+import { getActiveLetter, getOrg } from './directive.ts';
 import { buildExportData, type ExportData, type IncidentRecord, latestKey, resolveRange } from './export.ts';
 import { INCIDENT_KINDS, kindLabel } from './incident-kinds.ts';
 import { durationText, scaleText } from './incidents.ts';
+import type { ReportDocInput } from './report-docx.ts';
 import { dailyDeadline, fold, inCampaign } from './reports.ts';
 
 type Field = 'telecom' | 'postal';
@@ -208,4 +210,78 @@ export async function buildSummaryDraft(
 
   lines.push('', 'IV. ĐỀ XUẤT, KIẾN NGHỊ', '[Bổ sung đề xuất, kiến nghị (nếu có).]');
   return lines.join('\n');
+}
+
+/** The figures of `/tonghop` in the shape of the administrative report (.docx): no codes, no internal references. */
+export async function buildReportDocInput(
+  db: Db,
+  params: { now: Date; fromDay?: string; toDay?: string },
+): Promise<ReportDocInput> {
+  const { now } = params;
+  const [campaign, org, range] = await Promise.all([
+    getActiveCampaign(db),
+    getOrg(db),
+    resolveRange(db, params),
+  ]);
+  const data = await buildExportData(db, range);
+  const letter = await getActiveLetter(db);
+  const today = vnDay(now);
+  const pending = (day: string): boolean =>
+    campaign && inCampaign(campaign, day) ? now < dailyDeadline(campaign, day) : day > today;
+  const tetFirst = letter?.holiday?.tetFirstDay ?? null;
+  const label = (day: string): string => {
+    const n = tetFirst ? Math.round((Date.parse(day) - Date.parse(tetFirst)) / 86_400_000) + 1 : 0;
+    return n >= 1 && n <= 10 ? `Mùng ${n} Tết (${formatDay(day)})` : `Ngày ${formatDay(day)}`;
+  };
+  const basis = letter?.legalBasis[0];
+  return {
+    org: {
+      parentBody: org.parentBody,
+      name: org.name,
+      shortName: org.shortName,
+      symbol: org.symbol || 'S',
+      place: org.place,
+      ...(org.signerAuthority ? { signerAuthority: org.signerAuthority } : {}),
+      ...(org.signerTitle ? { signerTitle: org.signerTitle } : {}),
+      ...(org.signerName ? { signerName: org.signerName } : {}),
+    },
+    title: title(campaign),
+    addressee: org.addressee,
+    directive: basis
+      ? {
+          reference: basis.document ?? basis.text,
+          ...(letter?.number ? { ownLetter: `Công văn số ${letter.number} của ${org.name}` } : {}),
+        }
+      : null,
+    period: { from: range.fromDay, to: range.toDay },
+    issuedAt: now,
+    enterprises: data.enterprises.map((e) => ({ name: e.name, sector: e.sector })),
+    days: data.days.map((day) => {
+      const reported = data.enterprises.filter((e) => data.latest.has(latestKey(e.id, day)));
+      return {
+        day,
+        label: label(day),
+        expected: data.enterprises.length,
+        reported: reported.length,
+        incidents: data.incidents.filter((i) => i.reportDay === day).length,
+        missing: pending(day)
+          ? []
+          : data.enterprises.filter((e) => !data.latest.has(latestKey(e.id, day))).map((e) => e.name),
+      };
+    }),
+    incidents: data.incidents.map((i) => ({
+      enterprise: i.enterpriseName,
+      sector: i.sector,
+      kind: kindLabel(i.kind),
+      area: i.area,
+      scale: scaleText(i),
+      description: i.description,
+      ...(i.description && lacksDiacritics(i.description) ? { descriptionWithoutDiacritics: true } : {}),
+      openedAt: i.openedAt,
+      resolvedAt: i.resolvedAt,
+      updates: i.updates
+        .filter((u) => u.kind === 'update' && u.text)
+        .map((u) => ({ at: u.at, text: u.text! })),
+    })),
+  };
 }

@@ -4,6 +4,7 @@ import type { Database } from '../db/client.ts';
 import { type Campaign, getActiveCampaign } from '../db/queries/campaigns.ts';
 import { enqueueMessages } from '../db/queries/outbox.ts';
 import { listRecipients } from '../db/queries/people.ts';
+import { getOrg } from '../features/directive.ts';
 import { dailyDeadline } from '../features/reports.ts';
 import { renderDayStatus } from '../features/status.ts';
 import type { Logger } from '../logger.ts';
@@ -11,8 +12,6 @@ import type { Channel } from '../messages.ts';
 import { sendIncidentFollowUps } from './follow-ups.ts';
 import { sendFinalReminder, sendReminderWave } from './reminders.ts';
 import { claimJob } from './run-once.ts';
-
-export const REPORT_EMAIL = 'so_tttt_vt@bacgiang.gov.vn';
 
 export interface SchedulerDeps {
   database: Database;
@@ -90,8 +89,8 @@ export function createScheduler(deps: SchedulerDeps) {
     const finalDay = vnDay(campaign.finalDeadline);
     const finalAt = vnInstant(finalDay, schedule.finalReminderTime);
     if (now >= finalAt && now < campaign.finalDeadline) {
-      queued += await occurrence(`final:${campaign.id}`, (tx) =>
-        sendFinalReminder(tx, { campaign, email: REPORT_EMAIL }),
+      queued += await occurrence(`final:${campaign.id}`, async (tx) =>
+        sendFinalReminder(tx, { campaign, email: (await getOrg(tx)).email }),
       );
     }
     return queued;

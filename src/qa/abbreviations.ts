@@ -1,7 +1,7 @@
 import { lookup } from '../lookup.ts';
 /**
  * Abbreviations officers type on phones, keyed by the folded form (đc → dc). Domain meaning wins over
- * teencode: bc is "báo cáo" (not "bạn cũng"), vt is "viễn thông", bg is "Bắc Giang".
+ * teencode: bc is "báo cáo" (not "bạn cũng"), vt is "viễn thông".
  * Deliberately absent because they are ambiguous here: ct (công ty / chỉ thị), nv (nhân viên / nhiệm vụ),
  * kt (kiểm tra / ký thay), hong (không / hỏng), kg, bd, cn.
  */
@@ -44,7 +44,6 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   ktra: 'kiem tra',
   nvu: 'nhiem vu',
   bdien: 'buu dien',
-  bg: 'bac giang',
   vn: 'viet nam',
   mxh: 'mang xa hoi',
   net: 'internet',
@@ -75,6 +74,28 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   t5: 'thu nam',
   t6: 'thu sau',
   t7: 'thu bay',
+  dl: 'duong lich',
+  al: 'am lich',
+  // Loan words and company names: what an officer types for the thing the letter names.
+  deadline: 'han chot',
+  report: 'bao cao',
+  hotline: 'duong day nong so dien thoai',
+  phone: 'dien thoai',
+  viettel: 'doanh nghiep vien thong',
+  vnpt: 'doanh nghiep vien thong',
+  mobifone: 'doanh nghiep vien thong',
+  mobi: 'doanh nghiep vien thong',
+  vinaphone: 'doanh nghiep vien thong',
+  vietnamobile: 'doanh nghiep vien thong',
+  gmobile: 'doanh nghiep vien thong',
+  fpt: 'doanh nghiep vien thong internet',
+  viettelpost: 'doanh nghiep buu chinh chuyen phat',
+  vnpost: 'doanh nghiep buu chinh',
+  buudien: 'buu dien',
+  ghn: 'doanh nghiep chuyen phat',
+  ghtk: 'doanh nghiep chuyen phat',
+  jt: 'doanh nghiep chuyen phat',
+  ems: 'doanh nghiep chuyen phat',
 };
 
 /** "kh" closing a question is "không?"; elsewhere (kh nhận hàng) it is "khách hàng". */
@@ -96,8 +117,16 @@ function expandOne(token: string, previous: string | undefined, isLast: boolean)
 /** "kí" and "ký", "qui định" and "quy định" are both accepted spellings: keep one, the i. */
 const spellI = (token: string): string => token.replace(/^(qu|[bcdghklmnpqrstvx]+)y$/, '$1i');
 
-export function expandAbbreviations(tokens: readonly string[]): string[] {
+export function expandAbbreviations(input: readonly string[]): string[] {
   const result: string[] = [];
+  // "Viettel Post" is a postal company, not Viettel's telecom network.
+  const tokens = input.flatMap((token, i) =>
+    token === 'viettel' && input[i + 1] === 'post'
+      ? ['viettelpost']
+      : token === 'post' && input[i - 1] === 'viettel'
+        ? []
+        : [token],
+  );
   tokens.forEach((token, i) => {
     for (const part of expandOne(token, tokens[i - 1], i === tokens.length - 1).split(' ')) {
       result.push(spellI(part));

@@ -131,6 +131,19 @@ export const CALIBRATION: Calibration = {
   },
 };
 
+/** The same model fitted on the 2024 letter's questions against knowledge built from the letter alone. */
+export const LETTER_CALIBRATION: Calibration = {
+  intercept: -0.53,
+  weights: {
+    coverage: 1.43,
+    curatedCoverage: 0.36,
+    bigramCoverage: 1.23,
+    maxMissing: -0.49,
+    similarity: -0.97,
+    margin: 0.9,
+  },
+};
+
 export function confidenceOf(features: ConfidenceFeatures, model: Calibration = CALIBRATION): number {
   let z = model.intercept;
   for (const name of FEATURE_NAMES) z += model.weights[name] * features[name];

@@ -9,6 +9,8 @@ export const directiveSchema = z.object({
     numberNote: z.string(),
     place: z.string(),
     year: z.number(),
+    /** "ngày 26/12/2024" when the letter is dated. */
+    date: z.string().optional(),
     issuer: z.string(),
     department: z.string(),
     subject: z.string(),
@@ -38,7 +40,14 @@ export const directiveSchema = z.object({
       }),
       email: z.string(),
       format: z.string(),
+      /** A daily report time ("16h00 hằng ngày") when the letter asks for one. */
+      daily: z.object({ time: z.string(), sentence: z.string() }).optional(),
     }),
+    hotline: z
+      .object({ phone: z.string(), person: z.string().optional(), title: z.string().optional() })
+      .optional(),
+    /** Citation of the clause with the reporting sentence ("mục IV, điểm 2"); "đoạn báo cáo kết quả" by default. */
+    reportClause: z.string().optional(),
   }),
   parts: z.array(partSchema).min(1),
 });

@@ -1,14 +1,23 @@
 import { citation, shapeAnswer } from './answer-text.ts';
-import { type Calibration, type ConfidenceFeatures, confidenceFeatures, confidenceOf } from './confidence.ts';
+import {
+  type Calibration,
+  type ConfidenceFeatures,
+  confidenceFeatures,
+  confidenceOf,
+  LETTER_CALIBRATION,
+} from './confidence.ts';
 import { loadDirective, loadPairs } from './data.ts';
 import { parseMomentClaim } from './deadline-check.ts';
 import { itemsById, renderOutline, renderPart } from './directive.ts';
 import { factAnswer, outOfScopeText } from './facts.ts';
+import type { Knowledge } from './knowledge.ts';
 import { foldDiacritics, normalize, normalizeTokens } from './normalise.ts';
+import { nearDomainTopic } from './off-topic.ts';
 import type { QaPair } from './pairs.ts';
 import { detectQuestionType, type QuestionType } from './question-type.ts';
 import { repairTokens } from './repair.ts';
 import { type Candidate, createSearchIndex, RANKING } from './search-index.ts';
+import { tetDayAnswer } from './tet-day.ts';
 import { accentedWords } from './tone.ts';
 import type { QaEngine, QaResult, QaSuggestion } from './types.ts';
 
@@ -29,6 +38,8 @@ export interface QaOptions {
   dataDir?: URL;
   /** Replaces the fitted confidence model (the evaluation refits it). */
   calibration?: Calibration;
+  /** A letter's knowledge (an imported directive); without it, the bundled data files. */
+  knowledge?: Knowledge;
 }
 
 /**
@@ -38,6 +49,10 @@ export interface QaOptions {
  */
 export const DEFAULT_THRESHOLD = 0.85;
 export const DEFAULT_SUGGEST_FLOOR = 0.2;
+/** For a letter's own knowledge (no curated pairs): chosen on the 2024 letter only (`eval:qa -- --fit`). */
+export const LETTER_THRESHOLD = 0.5;
+export const LETTER_SUGGEST_FLOOR = 0.4;
+export const LETTER_CLEAR_MARGIN = 0.6;
 
 // Longer messages are pasted documents, not questions; the cap bounds the time per answer.
 const MAX_QUESTION_LENGTH = 500;
@@ -59,16 +74,22 @@ const FALLBACK_SUGGESTIONS = ['han-bao-cao', 'gui-bao-cao', 'trich-yeu'];
 export type Engine = QaEngine & { analyze(question: string): Analysis };
 
 export function createEngine(options: QaOptions = {}): Engine {
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const suggestFloor = Math.min(options.suggestFloor ?? DEFAULT_SUGGEST_FLOOR, threshold);
-  const directive = loadDirective(options.dataDir);
-  const pairs = loadPairs(directive, options.dataDir);
+  // An imported letter has no curated pairs: its own calibration and thresholds, fitted on the tuning letter.
+  const letter = options.knowledge !== undefined;
+  const threshold = options.threshold ?? (letter ? LETTER_THRESHOLD : DEFAULT_THRESHOLD);
+  const suggestFloor = Math.min(
+    options.suggestFloor ?? (letter ? LETTER_SUGGEST_FLOOR : DEFAULT_SUGGEST_FLOOR),
+    threshold,
+  );
+  const calibration = options.calibration ?? (letter ? LETTER_CALIBRATION : undefined);
+  const directive = options.knowledge?.directive ?? loadDirective(options.dataDir);
+  const pairs = options.knowledge?.pairs ?? loadPairs(directive, options.dataDir);
   const items = itemsById(directive);
   const pairById = new Map(pairs.map((pair) => [pair.id, pair]));
   const parts = directive.parts.map(renderPart);
   const texts = new Map(pairs.map((pair) => [pair.id, pair.answer ?? factAnswer(pair.facts!, directive)]));
   const textOf = (pair: QaPair): string => texts.get(pair.id)!;
-  const clauseText = (pair: QaPair): string => pair.refs.map((ref) => items.get(ref)!.text).join(' ');
+  const clauseText = (pair: QaPair): string => pair.refs.map((ref) => items.get(ref)?.text ?? '').join(' ');
 
   const index = createSearchIndex(
     pairs.map((pair) => ({
@@ -85,6 +106,15 @@ export function createEngine(options: QaOptions = {}): Engine {
     }),
   );
   // Diacritics the officer typed are evidence too: "thưởng" folds like "thường" but the directive never says it.
+  const letterText = ` ${foldDiacritics(
+    [
+      ...directive.parts.flatMap((part) => [part.title, ...part.items.map((item) => item.text)]),
+      directive.dispatch.subject,
+    ].join(' '),
+  )
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
+  const offTopic = (question: string): boolean => nearDomainTopic(question, letterText);
   const corpusWords = new Set(
     accentedWords(
       [
@@ -120,7 +150,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     );
     const evidence = outcome.evidence(top.id);
     const features = confidenceFeatures(candidates, evidence, tokens, index, { foreign, neutral });
-    let confidence = features ? confidenceOf(features, options.calibration) : 0;
+    let confidence = features ? confidenceOf(features, calibration) : 0;
     // "Ai là chủ tịch UBND tỉnh?" ranks the clause naming the chairman's directive first, but a who-question
     // answered with a directive is no answer: a specific question type the best pair does not serve halves it.
     if (SPECIFIC_TYPES.has(questionType) && !top.types.includes(questionType)) confidence /= 2;
@@ -143,20 +173,39 @@ export function createEngine(options: QaOptions = {}): Engine {
   }
 
   function ask(question: string): QaResult {
-    const { candidates, confidence, questionType, tokens } = analyze(question);
+    const tetDay = tetDayAnswer(question.slice(0, MAX_QUESTION_LENGTH), directive);
+    if (tetDay)
+      return { kind: 'answer', id: 'tet-day', text: tetDay, clause: '', confidence: 1, questionType: 'time' };
+    const analysis = analyze(question);
+    const { candidates, confidence, questionType, tokens } = analysis;
     const best = candidates[0] && pairById.get(candidates[0].pairId);
     if (!best || confidence < suggestFloor) {
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     }
-    if (confidence < threshold) {
+    if (letter && offTopic(question)) {
+      return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
+    }
+    // Answer first: a clear winner is answered even below the threshold; "Có phải bạn muốn hỏi" is for weak
+    // candidates close together.
+    const clearWinner = letter && (analysis.features?.margin ?? 0) >= LETTER_CLEAR_MARGIN;
+    if (confidence < threshold && !clearWinner) {
       return { kind: 'suggest', text: SUGGEST_INTRO, suggestions: suggestions(candidates), confidence };
+    }
+    // "Số hotline?" about a letter without one: saying so is declining, with the address to write to.
+    if (best.facts === 'contact' && !directive.dispatch.hotline && letter) {
+      return { kind: 'out_of_scope', text: factAnswer('contact', directive), confidence };
     }
     const numbers = numbersOf.get(best.id)!;
     const text = shapeAnswer(
       { pair: best, text: textOf(best), question, tokens, questionType, numbers },
       directive,
     );
-    return answer(best, text, confidence, questionType);
+    const related = candidates
+      .slice(1)
+      .filter((c) => c.score >= candidates[0]!.score * 0.5)
+      .slice(0, 3)
+      .map((c) => ({ id: c.pairId, question: pairById.get(c.pairId)!.question }));
+    return { ...answer(best, text, confidence, questionType), ...(related.length ? { related } : {}) };
   }
 
   return {

@@ -12,6 +12,8 @@ export const FACT_KINDS = [
   'contact',
   'recipients',
   'outline',
+  'daily',
+  'addressees',
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 
@@ -32,25 +34,33 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
   const { dispatch } = directive;
   const { report, signer } = dispatch;
   const { deadline } = report;
-  const deadlineText = `trước ${deadline.time} (${deadline.timeSpoken}) ${deadline.weekday}, ngày ${deadline.date} – tức ${deadline.lunar}`;
+  const lunar = deadline.lunar ? ` – tức ${deadline.lunar}` : '';
+  const deadlineText = `trước ${deadline.time} (${deadline.timeSpoken}) ${deadline.weekday}, ngày ${deadline.date}${lunar}`;
+  const where = dispatch.reportClause
+    ? `Theo ${dispatch.reportClause} của công văn`
+    : 'Theo đoạn báo cáo kết quả của công văn';
+  const official =
+    deadline.lunarOfficial && deadline.lunarOfficial !== deadline.lunar
+      ? ` (công văn ghi "${deadline.lunarOfficial}")`
+      : '';
+  const hotline = dispatch.hotline
+    ? `${dispatch.hotline.phone}${dispatch.hotline.person ? ` (${[dispatch.hotline.title, dispatch.hotline.person].filter(Boolean).join(' ')})` : ''}`
+    : null;
   switch (kind) {
     case 'deadline':
       return (
-        `Theo đoạn báo cáo kết quả của công văn, doanh nghiệp gửi báo cáo kết quả về ${report.to} ` +
-        `${deadlineText} (công văn ghi "${deadline.lunarOfficial}"). ` +
-        `Bản điện tử gửi tới địa chỉ ${report.email}.`
-      );
+        `${where}, doanh nghiệp gửi báo cáo kết quả về ${report.to} ${deadlineText}${official}. ` +
+        `${report.email ? `Bản điện tử gửi tới địa chỉ ${report.email}.` : ''}` +
+        `${report.daily ? ` Ngoài ra, báo cáo hằng ngày ${report.daily.time}.` : ''}`
+      ).trim();
     case 'email':
       return (
-        `Theo đoạn báo cáo kết quả của công văn, báo cáo gửi về ${dispatch.issuer}; ` +
+        `${where}, báo cáo gửi về ${report.to}; ` +
         `${report.format} gửi tới địa chỉ e-mail: ${report.email}\n` +
-        `Hạn gửi: ${deadlineText}. ${report.forwarding}.`
+        `Hạn gửi: ${deadlineText}.${report.forwarding ? ` ${report.forwarding}.` : ''}`
       );
     case 'signer':
-      return (
-        `Theo phần chữ ký, công văn do ${signer.title} ${signer.name} ký thay Giám đốc ` +
-        `${dispatch.issuer} (ghi "${signer.authority}").`
-      );
+      return `Theo phần chữ ký, công văn do ${signer.title} ${signer.name} ký (ghi "${signer.authority}"), thay mặt ${dispatch.issuer}.`;
     case 'issuer':
       return (
         `Công văn do ${dispatch.issuer} ban hành (số hiệu dạng ${dispatch.number}), ` +
@@ -72,21 +82,27 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
         `Internet (mục 2); doanh nghiệp báo cáo kết quả ${deadlineText}.`
       );
     case 'number':
-      return (
-        `Theo phần đầu công văn, số hiệu có dạng ${dispatch.number} (STTTT: Sở Thông tin và Truyền thông; ` +
-        `BCVT: Bưu chính – Viễn thông), ban hành tại ${dispatch.place} năm ${dispatch.year}. ` +
-        `${dispatch.numberNote} Nếu cần số và ngày cụ thể, bạn đối chiếu bản chính có đóng dấu.`
-      );
+      return dispatch.numberNote
+        ? `Theo phần đầu công văn, số hiệu có dạng ${dispatch.number}, ban hành tại ${dispatch.place} năm ${dispatch.year}. ` +
+            `${dispatch.numberNote} Nếu cần số và ngày cụ thể, bạn đối chiếu bản chính có đóng dấu.`
+        : `Theo phần đầu công văn, công văn số ${dispatch.number}, ban hành tại ${dispatch.place}${dispatch.date ? `, ${dispatch.date}` : ` năm ${dispatch.year}`}.`;
     case 'contact':
+      if (hotline) return `Theo công văn, đầu mối liên hệ: ${hotline}. E-mail nhận báo cáo: ${report.email}.`;
       return (
         'Công văn không ghi số điện thoại hay tên cán bộ đầu mối. ' +
-        `Bạn có thể liên hệ ${dispatch.issuer} (${dispatch.department}) qua e-mail ${report.email} ` +
+        `Bạn có thể liên hệ ${dispatch.issuer}${dispatch.department ? ` (${dispatch.department})` : ''} qua e-mail ${report.email} ` +
         '– cũng là địa chỉ nhận báo cáo.'
       );
+    case 'daily':
+      return report.daily
+        ? `${where}: ${report.daily.sentence}`
+        : `Công văn không yêu cầu báo cáo hằng ngày; doanh nghiệp gửi báo cáo kết quả ${deadlineText}.`;
+    case 'addressees':
+      return `Theo phần "Kính gửi", công văn gửi: ${dispatch.recipients}.`;
     case 'recipients':
       return (
         `Theo phần Nơi nhận, công văn gửi: ${dispatch.copyTo.join('; ')}. ` +
-        `("Như trên" là ${dispatch.recipients.toLowerCase()}; "Lưu: VT" là lưu tại văn thư.)`
+        `("Như trên" là ${dispatch.recipients.replace(/^\p{Lu}/u, (c) => c.toLowerCase())}; "Lưu: VT" là lưu tại văn thư.)`
       );
     case 'outline':
       return ['Công văn gồm:', ...outlineLines(directive), 'Gõ /vanban để xem toàn văn từng phần.'].join(
@@ -99,7 +115,7 @@ export function outOfScopeText(directive: Directive): string {
   const { dispatch } = directive;
   return (
     'Công văn không đề cập nội dung này. ' +
-    `Bạn vui lòng liên hệ ${dispatch.issuer} (${dispatch.department}), ` +
-    `e-mail ${dispatch.report.email}. Gõ /vanban để xem nội dung công văn.`
+    `Bạn vui lòng liên hệ ${dispatch.issuer}${dispatch.department ? ` (${dispatch.department})` : ''}, ` +
+    `e-mail ${dispatch.report.email}${dispatch.hotline ? `, điện thoại ${dispatch.hotline.phone}` : ''}. Gõ /vanban để xem nội dung công văn.`
   );
 }

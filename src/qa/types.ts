@@ -15,6 +15,8 @@ export type QaResult =
       clause: string;
       confidence: number;
       questionType: QuestionType;
+      /** Up to three nearby questions, offered as buttons under the answer. */
+      related?: QaSuggestion[];
     }
   | { kind: 'suggest'; text: string; suggestions: QaSuggestion[]; confidence: number }
   | { kind: 'out_of_scope'; text: string; confidence: number };

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
 import { fixedClock, vnInstant } from '../../src/clock.ts';
 import { type Conversation, createConversation } from '../../src/conversation/engine.ts';
 import { exportCommand, summaryCommand } from '../../src/conversation/exports.ts';
@@ -16,6 +17,7 @@ import { attachIdentity, createPerson } from '../../src/db/queries/people.ts';
 import type { Report } from '../../src/db/queries/reports.ts';
 import type { IncidentDetails } from '../../src/db/schema.ts';
 import { tet2024 } from '../../src/features/campaign-presets.ts';
+import { ensureDirective } from '../../src/features/directive.ts';
 import {
   buildExportData,
   defuse,
@@ -28,6 +30,7 @@ import {
   resolveRange,
   writeExportFile,
 } from '../../src/features/export.ts';
+import { DOCX_MIME } from '../../src/features/report-docx.ts';
 import type { IncomingMessage } from '../../src/messages.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { seedReport } from '../helpers/fixtures.ts';
@@ -348,7 +351,8 @@ describe('export: xlsx and csv of the reports', () => {
       assert.match(usage!.text, /Cách dùng: \/export/);
     });
 
-    test('/tonghop answers with the draft as text and as a .txt file', async () => {
+    test("/tonghop answers with the draft as text and as a Decree 30 .docx with the department's data", async () => {
+      await ensureDirective(db(), now);
       const out = await conversation.handle(db(), message('staff', '/tonghop 09/02 10/02'));
       assert.equal(out.length, 2);
       assert.match(
@@ -356,9 +360,21 @@ describe('export: xlsx and csv of the reports', () => {
         /^BÁO CÁO\nTình hình đảm bảo thông tin liên lạc dịp Tết Nguyên đán Giáp Thìn 2024/,
       );
       const doc = out[1]!.document!;
-      assert.equal(doc.filename, 'tong-hop-2024-02-11.txt');
-      const text = Buffer.from(doc.contentBase64, 'base64').toString('utf8');
-      assert.equal(text, `\uFEFF${out[0]!.text.replace(/\n/g, '\r\n')}\r\n`);
+      assert.equal(doc.filename, 'bao-cao-tet-giap-thin-2024.docx');
+      assert.equal(doc.mimeType, DOCX_MIME);
+      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(doc.contentBase64, 'base64') });
+      for (const part of [
+        'UBND TỈNH BẮC GIANG',
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Số: ',
+        'Kính gửi: Ủy ban nhân dân tỉnh Bắc Giang',
+        'Chỉ thị số 14/CT-UBND',
+        'Viettel Bắc Giang',
+        'Nơi nhận',
+        'Nguyễn Gia Phong',
+      ])
+        assert.ok(value.includes(part), `the .docx lacks ${part}`);
+      assert.doesNotMatch(value, /BC\d{6}|\b(VIETTEL|VNPOST|GHN)\b/);
     });
 
     test('officers get the staff-only answer and no file', async () => {

@@ -21,6 +21,7 @@ export async function startTestService(options: {
   database?: TestDatabase;
   /** Timer-driven jobs; off by default so tests drive `service.scheduler.tick()` themselves. */
   scheduler?: boolean;
+  directiveRefreshMs?: number;
 }): Promise<TestService> {
   const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
@@ -50,6 +51,7 @@ export async function startTestService(options: {
     clock: options.clock,
     scheduler: options.scheduler ?? false,
     host: '127.0.0.1',
+    ...(options.directiveRefreshMs ? { directiveRefreshMs: options.directiveRefreshMs } : {}),
     ...(consoleInput
       ? {
           consoleIO: {

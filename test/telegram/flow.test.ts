@@ -76,7 +76,7 @@ describe('Telegram (polling): registration, reports, /status', () => {
 
   test('/start alone explains the bot and how to register', async () => {
     const reply = await stranger().sayText('/start');
-    assert.match(reply, /Sở Thông tin và Truyền thông/);
+    assert.match(reply, /kênh liên lạc dịp Tết của Sở/);
     assert.match(reply, /\/dangky <mã mời>/);
   });
 

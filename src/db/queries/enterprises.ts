@@ -41,10 +41,47 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** Rows per statement: 3 parameters a row stays far below PostgreSQL's 65,535 bind parameters. */
+export const ENTERPRISE_CHUNK_ROWS = 1000;
+
+function chunks<T>(rows: readonly T[], size = ENTERPRISE_CHUNK_ROWS): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Inserts in statements of at most ENTERPRISE_CHUNK_ROWS rows, returning the rows in input order. Call it inside a
+ * transaction when the rows must go in all together.
+ */
 export async function insertEnterprises(
   db: Db,
   rows: { code: string; name: string; sector: Sector }[],
 ): Promise<Enterprise[]> {
-  if (rows.length === 0) return [];
-  return db.insert(enterprises).values(rows).returning();
+  const inserted: Enterprise[] = [];
+  for (const chunk of chunks(rows))
+    inserted.push(...(await db.insert(enterprises).values(chunk).returning()));
+  return inserted;
+}
+
+/** Sets code, name and sector by id, at most ENTERPRISE_CHUNK_ROWS rows per statement. */
+export async function updateEnterprises(
+  db: Db,
+  rows: { id: number; code: string; name: string; sector: Sector }[],
+): Promise<void> {
+  for (const chunk of chunks(rows)) {
+    const values = sql.join(
+      chunk.map((r) => sql`(${r.id}::integer, ${r.code}::text, ${r.name}::text, ${r.sector}::text)`),
+      sql`, `,
+    );
+    await db.execute(
+      sql`update ${enterprises} set code = v.code, name = v.name, sector = v.sector
+        from (values ${values}) as v(id, code, name, sector) where ${enterprises.id} = v.id`,
+    );
+  }
+}
+
+/** Serialises enterprise imports until the end of the transaction, so two at once cannot both create a name. */
+export async function lockEnterpriseImport(db: Db): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext('tet-bot:enterprises-import'))`);
 }

@@ -89,3 +89,37 @@ export async function peekInvite(db: Db, code: string): Promise<Invite | null> {
     .where(eq(invites.codeHash, hashCode(code)));
   return found ?? null;
 }
+
+/** Rows per insert: 7 parameters a row stays far below PostgreSQL's 65,535 bind parameters. */
+const INVITE_CHUNK_ROWS = 1000;
+
+/**
+ * One fresh code per item, inserted in statements of at most 1,000 rows; the codes come back in the items' order
+ * and exist only in the returned value (stored as hashes). Call it inside a transaction for all or nothing.
+ */
+export async function createInvites(
+  db: Db,
+  items: { role: Role; enterpriseId: number | null; expiresAt: Date; maxUses: number }[],
+): Promise<{ code: string; invite: Invite }[]> {
+  const created: { code: string; invite: Invite }[] = [];
+  for (let i = 0; i < items.length; i += INVITE_CHUNK_ROWS) {
+    const chunk = items.slice(i, i + INVITE_CHUNK_ROWS).map((item) => ({ item, code: generateCode() }));
+    const rows = await db
+      .insert(invites)
+      .values(
+        chunk.map(({ item, code }) => ({
+          codeHash: hashCode(code),
+          kind: 'invite' as const,
+          role: item.role,
+          enterpriseId: item.enterpriseId,
+          personId: null,
+          expiresAt: item.expiresAt,
+          maxUses: item.maxUses,
+        })),
+      )
+      .returning();
+    const byHash = new Map(rows.map((row) => [row.codeHash, row]));
+    for (const { code } of chunk) created.push({ code, invite: byHash.get(hashCode(code))! });
+  }
+  return created;
+}

@@ -1,0 +1,226 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Clause, Letter } from '../directive/letter.ts';
+import type { Directive, DirectiveItem } from './directive.ts';
+import { FACT_KINDS } from './facts.ts';
+import type { QaPair } from './pairs.ts';
+import { QUESTION_TYPES } from './question-type.ts';
+
+/** What the engine answers from: the letter as structured data, and the questions that lead into it. */
+export interface Knowledge {
+  directive: Directive;
+  pairs: QaPair[];
+}
+
+const templateSchema = z.array(
+  z.object({
+    id: z.string(),
+    question: z.string(),
+    types: z.array(z.enum(QUESTION_TYPES)).min(1),
+    facts: z.enum(FACT_KINDS),
+    yes: z.string().optional(),
+    phrasings: z.array(z.string()).min(3),
+    keywords: z.string(),
+  }),
+);
+type Template = z.infer<typeof templateSchema>[number];
+
+let templates: Template[] | undefined;
+/** The ways people ask for each fact, whatever the letter: written once, filled with each letter's values. */
+function factTemplates(): Template[] {
+  templates ??= templateSchema.parse(
+    JSON.parse(readFileSync(new URL('../../data/qa-templates.json', import.meta.url), 'utf8')),
+  );
+  return templates;
+}
+
+const TIME_SPOKEN = (hour: number, minute: number): string => {
+  const part = hour < 11 ? 'sáng' : hour < 13 ? 'trưa' : hour < 18 ? 'chiều' : 'tối';
+  const h = hour > 12 ? hour - 12 : hour;
+  return `${h} giờ${minute ? ` ${minute} phút` : ''} ${part}`;
+};
+
+const lunarLabel = (day: number): string => (day <= 10 ? `mùng ${day} Tết` : `ngày ${day} tháng Giêng`);
+
+const sentenceCase = (s: string): string => s.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+
+/** A clause id made fit for a button action: "I.2.b" → "c-i-2-b". */
+const clauseKey = (id: string): string =>
+  `c-${id
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`.slice(0, 40);
+
+function childrenOf(letter: Letter): Map<string | null, Clause[]> {
+  const map = new Map<string | null, Clause[]>();
+  for (const c of letter.clauses) map.set(c.parentId, [...(map.get(c.parentId) ?? []), c]);
+  return map;
+}
+
+function descendants(id: string, children: Map<string | null, Clause[]>): Clause[] {
+  return (children.get(id) ?? []).flatMap((c) => [c, ...descendants(c.id, children)]);
+}
+
+/** A clause with its sub-items: what "mục 1" says in full. */
+function clauseBody(clause: Clause, children: Map<string | null, Clause[]>): string {
+  const own = [clause.heading, clause.text].filter(Boolean).join(': ');
+  const items = descendants(clause.id, children)
+    .filter((c) => c.text)
+    .map((c) => `• ${[c.heading, c.text].filter(Boolean).join(': ')}`);
+  return [own, ...items].filter(Boolean).join('\n');
+}
+
+function directiveOf(letter: Letter): Directive {
+  const d = letter.deadline;
+  const children = childrenOf(letter);
+  const top = letter.clauses.filter((c) => c.parentId === null);
+  const item = (c: Clause): DirectiveItem => ({
+    id: c.id,
+    label: c.label,
+    text: [c.heading, c.text].filter(Boolean).join(': ') || c.label,
+  });
+  const issuer = letter.issuer ?? 'Sở';
+  const reportClause = letter.clauses.find((c) => c.id === d.clauseId)?.label;
+  const basis = letter.legalBasis[0];
+  return {
+    dispatch: {
+      number: letter.number ?? letter.numberRaw?.replace(/^Số:\s*/i, '').trim() ?? '…',
+      numberNote: letter.number ? '' : 'Bản công văn đang lưu để trống số và ngày ký.',
+      place: letter.place ?? letter.province ?? '',
+      year: letter.year ?? Number(d.date.slice(-4)),
+      ...(letter.date ? { date: `ngày ${letter.date.split('-').reverse().join('/')}` } : {}),
+      issuer,
+      department: '',
+      subject: letter.subject ?? '',
+      purpose: letter.subject?.replace(/^V\/v\s*/i, '') ?? '',
+      holiday: letter.holiday?.name ?? 'Tết Nguyên đán',
+      implements: basis?.document ?? basis?.text ?? '',
+      implementsShort: basis?.document ?? basis?.text ?? '',
+      recipients: letter.addressees.join('; ') || 'các doanh nghiệp bưu chính, viễn thông trên địa bàn',
+      copyTo: letter.recipients,
+      signer: letter.signer
+        ? { authority: letter.signer.authority, title: letter.signer.title ?? '', name: letter.signer.name }
+        : { authority: '', title: '', name: '' },
+      report: {
+        to: letter.reportTo ?? issuer,
+        forwarding: '',
+        deadline: {
+          iso: d.at,
+          time: d.time,
+          timeSpoken: TIME_SPOKEN(d.hour, d.minute),
+          hour: d.hour,
+          date: d.date,
+          day: Number(d.date.slice(0, 2)),
+          month: Number(d.date.slice(3, 5)),
+          weekday: d.weekday,
+          lunar: d.lunarDay ? lunarLabel(d.lunarDay) : '',
+          lunarDay: d.lunarDay ?? 0,
+          lunarOfficial: d.lunarText ?? '',
+          tetFirstDay: letter.holiday?.tetFirstDay ?? '',
+        },
+        email: letter.email ?? '',
+        format: 'bản điện tử',
+        ...(letter.dailyReport
+          ? { daily: { time: letter.dailyReport.time, sentence: letter.dailyReport.sentence } }
+          : {}),
+      },
+      ...(letter.hotline
+        ? {
+            hotline: {
+              phone: letter.hotline.phone,
+              ...(letter.hotline.person ? { person: letter.hotline.person } : {}),
+              ...(letter.hotline.title ? { title: letter.hotline.title } : {}),
+            },
+          }
+        : {}),
+      ...(reportClause ? { reportClause } : {}),
+    },
+    parts: top
+      .map((c) => ({
+        id: c.id,
+        title: sentenceCase(c.heading ? `${c.label}. ${c.heading}` : c.label),
+        items: [c, ...descendants(c.id, children)]
+          .filter((x) => x.text || x.heading)
+          .map(item)
+          .slice(0, 60),
+      }))
+      .filter((p) => p.items.length > 0),
+  };
+}
+
+/** The values a fact answer states: typed by someone who knows them, they point at that fact. */
+function factKeywords(kind: Template['facts'], letter: Letter): string {
+  const d = letter.deadline;
+  switch (kind) {
+    case 'deadline':
+      return `${d.time} ${d.date} ${d.weekday} ${d.lunarText ?? ''}`;
+    case 'email':
+      return letter.emails.join(' ');
+    case 'signer':
+      return `${letter.signer?.name ?? ''} ${letter.signer?.title ?? ''} ${letter.signer?.authority ?? ''}`;
+    case 'issuer':
+      return letter.issuer ?? '';
+    case 'implements':
+      return letter.legalBasis.map((b) => b.document ?? b.text).join(' ');
+    case 'holiday':
+      return letter.holiday?.name ?? '';
+    case 'recipients':
+      return letter.recipients.join(' ');
+    case 'addressees':
+      return letter.addressees.join(' ');
+    case 'number':
+      return letter.number ?? '';
+    case 'contact':
+      return `${letter.hotline?.phone ?? ''} ${letter.hotline?.person ?? ''}`;
+    case 'daily':
+      return letter.dailyReport?.time ?? '';
+    default:
+      return '';
+  }
+}
+
+/**
+ * Everything the engine needs, from the letter alone: one entry per fact (answered from the structured data) and
+ * one per clause (answered with the clause's own words). Curated pairs, when a letter has them, come on top.
+ */
+export function knowledgeFromLetter(letter: Letter, extras: QaPair[] = []): Knowledge {
+  const directive = directiveOf(letter);
+  const children = childrenOf(letter);
+  const reportRef = letter.deadline.clauseId;
+  const facts: QaPair[] = factTemplates().map((t) => ({
+    id: t.id,
+    question: t.question,
+    types: t.types,
+    // Only the facts stated in the reporting sentence rest on it; the others come from the letter's frame.
+    refs: ['deadline', 'email', 'daily', 'contact'].includes(t.facts) ? [reportRef] : [],
+    facts: t.facts,
+    ...(t.yes ? { yes: t.yes } : {}),
+    phrasings: t.phrasings,
+    keywords: `${t.keywords} ${factKeywords(t.facts, letter)}`.trim(),
+  }));
+  const clauses: QaPair[] = letter.clauses
+    .filter((c) => c.text.length >= 20 || (children.get(c.id)?.length ?? 0) > 0)
+    .map((c) => {
+      const body = clauseBody(c, children);
+      const first = (c.heading ?? c.text).split(/[.;:]/)[0]!.trim().slice(0, 120);
+      return {
+        id: clauseKey(c.id),
+        question: sentenceCase(first || c.label),
+        types: ['list', 'how', 'what', 'yesno'] as QaPair['types'],
+        refs: [c.id],
+        answer: `Theo ${c.label} của công văn: ${body}`,
+        phrasings: [
+          first,
+          c.label,
+          ...(c.heading && c.parentId === null
+            ? [`${c.heading} phải làm gì`, `nhiệm vụ của ${c.heading}`, `${c.heading} cần thực hiện những gì`]
+            : [c.heading ?? first]),
+        ].filter(Boolean),
+        keywords: c.heading ?? '',
+      };
+    });
+  const ids = new Set([...facts, ...clauses].map((p) => p.id));
+  return { directive, pairs: [...facts, ...clauses, ...extras.filter((p) => !ids.has(p.id))] };
+}
