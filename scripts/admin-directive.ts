@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { formatVnDateTime } from '../src/clock.ts';
+import { checkOutputPath, decodeText, parseCsv } from '../src/csv.ts';
 import type { Database } from '../src/db/client.ts';
+import { importAreas } from '../src/db/queries/areas.ts';
 import {
   activateDirectiveVersion,
   getActiveDirectiveVersion,
@@ -13,6 +17,9 @@ import {
 import { type Letter, LetterError } from '../src/directive/letter.ts';
 import { readLetterFile } from '../src/directive/read-file.ts';
 import { getOrg, importLetter, letterOf, ORG_FIELDS, type Org } from '../src/features/directive.ts';
+import { buildReportDocx, reportDocFileName } from '../src/features/report-docx.ts';
+import { buildReportDocInput } from '../src/features/summary.ts';
+import { foldKey } from '../src/fold.ts';
 
 export interface AdminHelpers {
   withDb<T>(fn: (database: Database) => Promise<T>): Promise<T>;
@@ -202,6 +209,81 @@ export function addDirectiveCommands(program: Command, h: AdminHelpers): void {
       h.withDb(async ({ db }) => {
         const result = await getOrg(db);
         h.out(opts.json === true, result, describeOrg(result));
+      }),
+    );
+}
+
+const UNIT_KINDS = ['xã', 'phường', 'đặc khu', 'thị trấn'];
+
+/** `areas import <csv>`: the province's communes and wards, one per line (a "Tên" column, or the first column). */
+export function addAreaAndReportCommands(program: Command, h: AdminHelpers): void {
+  program
+    .command('areas')
+    .description('Xã, phường của tỉnh (để cán bộ trực chọn khi báo cáo sự cố)')
+    .command('import')
+    .description('Nhập danh sách xã, phường từ tệp CSV (cột "Tên", hoặc cột đầu tiên)')
+    .argument('<tệp>', 'tệp .csv')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const decoded = decodeText(readFileSync(file));
+      if ('problem' in decoded)
+        throw h.userError(`${file}: dòng ${decoded.problem.line}: ${decoded.problem.message}`);
+      let records: string[][];
+      try {
+        records = parseCsv(decoded.text, { delimiter: 'auto' }).map((r) => r.fields);
+      } catch (err) {
+        throw h.userError(`${file}: ${(err as Error).message}`);
+      }
+      const header = (records[0] ?? []).map(foldKey);
+      const nameAt = Math.max(
+        0,
+        header.findIndex((c) => ['ten', 'ten xa phuong', 'ten don vi', 'name'].includes(c)),
+      );
+      const body = header.some((c) => /^(ten|name|stt|ma)/.test(c)) ? records.slice(1) : records;
+      const rows = body
+        .map((r) => (r[nameAt] ?? '').trim())
+        .filter(Boolean)
+        .map((name) => ({
+          name,
+          unitKind: UNIT_KINDS.find((k) => name.toLocaleLowerCase('vi').startsWith(`${k} `)) ?? null,
+        }));
+      if (rows.length === 0) throw h.userError(`${file}: không có tên xã, phường nào.`);
+      await h.withDb(async ({ db }) => {
+        const added = await importAreas(db, rows);
+        h.out(
+          opts.json === true,
+          { read: rows.length, added },
+          `Đã đọc ${rows.length} đơn vị; thêm mới ${added}, ${rows.length - added} đã có.`,
+        );
+      });
+    });
+
+  program
+    .command('report')
+    .description('Báo cáo tổng hợp gửi UBND tỉnh (.docx theo Nghị định 30/2020/NĐ-CP)')
+    .option('--out <tệp>', 'tệp .docx cần ghi (mặc định: theo tên dịp Tết)')
+    .option('--from <dd/mm/yyyy>', 'từ ngày')
+    .option('--to <dd/mm/yyyy>', 'đến ngày')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (opts: { out?: string; from?: string; to?: string; json?: boolean }) =>
+      h.withDb(async ({ db }) => {
+        const iso = (v?: string) => (v ? v.split(/[/.-]/).reverse().join('-') : undefined);
+        const input = await buildReportDocInput(db, {
+          now: new Date(),
+          ...(opts.from ? { fromDay: iso(opts.from)! } : {}),
+          ...(opts.to ? { toDay: iso(opts.to)! } : {}),
+        });
+        const target = opts.out ?? reportDocFileName(input);
+        if (path.extname(target).toLowerCase() !== '.docx')
+          throw h.userError(`${target}: tên tệp phải có đuôi .docx.`);
+        const checked = checkOutputPath(target);
+        if ('problem' in checked) throw h.userError(checked.problem);
+        await writeFile(checked.path, await buildReportDocx(input));
+        h.out(
+          opts.json === true,
+          { out: target, from: input.period.from, to: input.period.to, incidents: input.incidents.length },
+          `Đã ghi ${target}: báo cáo từ ${dmy(input.period.from)} đến ${dmy(input.period.to)}, ${input.incidents.length} sự cố. Điền số văn bản, ký và đóng dấu trước khi gửi.`,
+        );
       }),
     );
 }

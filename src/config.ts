@@ -1,3 +1,6 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 const optionalString = z
@@ -129,8 +132,41 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses the environment once; throws ConfigError listing every wrong field. Only this module reads process.env. */
-export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+/**
+ * The variables of `<dir>/.env` when that file exists, else {}. The format is Node's (`process.loadEnvFile`,
+ * `--env-file`): KEY=value lines, # comments, quotes, `export` prefixes; a UTF-8 BOM (Windows Notepad) is ignored.
+ * Throws ConfigError when the file exists but cannot be read. Values are never part of an error message.
+ */
+export function readDotEnv(dir: string = process.cwd()): Record<string, string> {
+  const file = path.join(dir, '.env');
+  let content: string;
+  try {
+    if (!statSync(file, { throwIfNoEntry: false })) return {};
+    content = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    throw new ConfigError([`.env: cannot read ${file} (${typeof code === 'string' ? code : 'error'})`]);
+  }
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parseEnv(content.replace(/^\uFEFF/, '')))) {
+    if (value !== undefined) values[key] = value;
+  }
+  return values;
+}
+
+/**
+ * The process environment over the `.env` file of the working directory: like `process.loadEnvFile`, a variable
+ * set in the real environment wins over the file, even when it is set to an empty string.
+ */
+export function environment(dir: string = process.cwd()): Record<string, string | undefined> {
+  return { ...readDotEnv(dir), ...process.env };
+}
+
+/**
+ * Parses the environment once; throws ConfigError listing every wrong field. Only this module reads process.env.
+ * Without a `source`, that is the process environment over `.env` in the working directory (see `environment`).
+ */
+export function loadConfig(source: Record<string, string | undefined> = environment()): Config {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));

@@ -149,7 +149,8 @@ function findLunars(s: string): LunarToken[] {
 
 // ---- report moments -----------------------------------------------------------------------
 
-const REPORT_WORDS = /báo cáo|gửi|nộp|tổng hợp|cập nhật/iu;
+// "bưu gửi" is a postal item, not a sending.
+const REPORT_WORDS = /báo cáo|(?<!bưu\s)gửi|nộp|tổng hợp|cập nhật/iu;
 const DAILY_WORDS = /(?:hằng|hàng|mỗi)\s+ngày|định kỳ/iu;
 const GAP_TIME_DATE =
   /^[\s,\-–—(]*(?:(?:sáng|trưa|chiều|tối)\s*)?[\s,]*(?:(?:thứ\s+\p{L}+|chủ\s+nhật)[\s,]*)?(?:ngày\s*)?$/iu;
@@ -315,7 +316,8 @@ function momentsOfSentence(
       const score =
         2 +
         (deadline.phrase === 'khac' || deadline.phrase === 'luc' ? 0 : 1) +
-        (clause.kind === 'report' ? 1 : 0);
+        (clause.kind === 'report' ? 1 : 0) +
+        (/báo cáo/iu.test(sentence) ? 1 : 0);
       found.push({ deadline, score, warnings });
       continue;
     }
@@ -491,7 +493,7 @@ const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{
 const PHONE_RE = /(?<![\d\p{L}])(?:\+84|\(?0\d{1,3}\)?)(?:[\s.-]?\d){6,10}(?![\d])/gu;
 const NAME = String.raw`\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}`;
 const PERSON_RE = new RegExp(
-  String.raw`(?:đồng chí|Đồng chí|đ\/c|Đ\/c|ông|Ông|bà|Bà|anh|chị)\s+(${NAME})|liên hệ(?:\s+với)?\s+(?!(?:Sở|Phòng|Văn|Trung|Ban|Cục|Bộ|UBND|Ủy|Đường)\s)(${NAME})`,
+  String.raw`(?<!\p{L})(?:đồng chí|Đồng chí|đ\/c|Đ\/c|ông|Ông|bà|Bà|anh|chị)\s+(${NAME})|liên hệ(?:\s+với)?\s+(?!(?:Sở|Phòng|Văn|Trung|Ban|Cục|Bộ|UBND|Ủy|Đường)\s)(${NAME})`,
   'gu',
 );
 const PHONE_WORDS =

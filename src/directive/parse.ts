@@ -241,16 +241,21 @@ interface Issuer {
 const STARTS_BODY =
   /^(?:UBND|ỦY BAN|UỶ BAN|SỞ|PHÒNG|BAN|BỘ|CỤC|TRUNG TÂM|VĂN PHÒNG|CHI CỤC|TỔNG CỤC|BƯU ĐIỆN|ĐÀI)(?:\s|$)/u;
 
+/** "UBND TỈNH BẮC GIANG" → "Bắc Giang"; a city counts only if it is a province itself. */
+function provinceOf(group: string): string | null {
+  const m = /(TỈNH|THÀNH PHỐ)\s+(.+)$/u.exec(group);
+  if (!m) return null;
+  const name = titleWords(m[2]!);
+  return m[1] === 'TỈNH' || CENTRAL_CITIES.includes(name) ? name : null;
+}
+
 function readIssuer(capsLines: string[], place: string | null, intro: string): Issuer {
   const groups: string[] = [];
   for (const line of capsLines) {
     if (STARTS_BODY.test(line) || groups.length === 0) groups.push(line);
     else groups[groups.length - 1] = `${groups.at(-1)} ${line}`;
   }
-  const unit = groups
-    .map((g) => /(?:TỈNH|THÀNH PHỐ)\s+(.+)$/u.exec(g)?.[1])
-    .map((p) => (p ? titleWords(p) : undefined))
-    .find((p) => p !== undefined && (!/THÀNH PHỐ/u.test(groups.join(' ')) || CENTRAL_CITIES.includes(p)));
+  const unit = groups.map(provinceOf).find((p) => p !== null);
   // A district's letter names its district as the place, not the province.
   const local = groups.some((g) => /(?:HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s/u.test(g));
   const placeProvince = place?.replace(/^(?:TP\.|Tp\.|Thành phố|thành phố)\s*/u, '').trim() || null;
@@ -570,7 +575,8 @@ class ClauseBuilder {
     );
   }
 
-  paragraph(content: string, atEnd: boolean): void {
+  /** `position` numbers the paragraphs of a letter without parts, where the opening one is paragraph 1. */
+  paragraph(content: string, atEnd: boolean, position?: number): void {
     const text = clean(content);
     const top = this.top();
     if (top && top.clause.text === '' && !top.children) {
@@ -597,7 +603,7 @@ class ClauseBuilder {
     }
     while (this.stack.length > 0 && this.top()!.rank >= 10) this.stack.pop();
     const parent = this.top()?.clause ?? null;
-    const n = this.count(`${parent?.id ?? ''}paragraph`) + (parent ? 0 : 1);
+    const n = position ?? this.count(`${parent?.id ?? ''}paragraph`);
     this.add(
       {
         id: parent ? `${parent.id}.doan-${n}` : `doan-${n}`,
@@ -654,7 +660,7 @@ function readClauses(lines: string[]): Clause[] {
     blocks.forEach((b, i) => {
       if (i === 0) builder.intro(clean(b.content));
       else if (REPORT_PARAGRAPH(b.content)) builder.report(b.content);
-      else builder.paragraph(b.content, false);
+      else builder.paragraph(b.content, false, i + 1);
     });
     return builder.clauses;
   }

@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { addDays, VN_ZONE } from '../clock.ts';
 import type { NewCampaign } from '../db/queries/campaigns.ts';
+import type { Letter } from '../directive/letter.ts';
+import { canChiOfYear, tetFirstDay } from '../directive/lunar.ts';
 
 export const DIRECTIVE_2024 =
   'Công văn của Sở TT&TT Bắc Giang về đảm bảo thông tin liên lạc dịp Tết Nguyên đán Giáp Thìn 2024';
@@ -24,19 +26,55 @@ export function tetCampaign(params: {
   directive?: string;
   dailyDeadline?: string;
   finalTime?: string;
+  /** The letter's own deadline, when it names one for this Tết. */
+  final?: { at: Date; label: string };
 }): NewCampaign {
   const tet = params.firstDayOfTet;
-  const finalDay = addDays(tet, 3);
+  const finalDeadline =
+    params.final?.at ??
+    DateTime.fromISO(`${addDays(tet, 3)}T${params.finalTime ?? '09:00'}`, { zone: VN_ZONE }).toJSDate();
+  const finalDay = DateTime.fromJSDate(finalDeadline, { zone: VN_ZONE }).toISODate()!;
+  const lastDay = addDays(tet, 4) > finalDay ? addDays(tet, 4) : finalDay;
   return {
     name: params.name,
     directive: params.directive ?? 'Công văn đảm bảo thông tin liên lạc dịp Tết Nguyên đán',
     timeZone: VN_ZONE,
     firstDay: addDays(tet, -2),
-    lastDay: addDays(tet, 4),
+    lastDay,
     dailyDeadline: params.dailyDeadline ?? '17:00',
-    finalDeadline: DateTime.fromISO(`${finalDay}T${params.finalTime ?? '09:00'}`, {
-      zone: VN_ZONE,
-    }).toJSDate(),
-    finalDeadlineLabel: 'mùng 4 Tết',
+    finalDeadline,
+    finalDeadlineLabel: params.final?.label ?? 'mùng 4 Tết',
   };
 }
+
+/**
+ * Next Tết from its year: mùng 1 from the lunar calendar, the name from the year's stem and branch, and the final
+ * deadline and daily report time from the active letter when the letter is about that Tết.
+ */
+export function tetCampaignForYear(params: { year: number; letter: Letter | null; dailyDeadline?: string }): {
+  campaign: NewCampaign;
+  fromLetter: boolean;
+} {
+  const first = tetFirstDay(params.year);
+  const { letter } = params;
+  const matches = letter?.holiday?.tetFirstDay === first;
+  const daily =
+    matches && letter?.dailyReport ? hhmm(letter.dailyReport.hour, letter.dailyReport.minute) : undefined;
+  const d = letter?.deadline;
+  return {
+    fromLetter: matches,
+    campaign: tetCampaign({
+      name: `Tết Nguyên đán ${canChiOfYear(params.year)} ${params.year}`,
+      firstDayOfTet: first,
+      ...(matches && letter?.subject
+        ? { directive: `${letter.number ? `Công văn số ${letter.number} ` : ''}${letter.subject}` }
+        : {}),
+      dailyDeadline: params.dailyDeadline ?? daily ?? '17:00',
+      ...(matches && d
+        ? { final: { at: new Date(d.at), label: d.lunarDay ? `mùng ${d.lunarDay} Tết` : d.date } }
+        : {}),
+    }),
+  };
+}
+
+const hhmm = (h: number, m: number): string => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
