@@ -78,7 +78,9 @@ export function detectIntent(text: string): Intent {
   if (!words) return null;
   if (INCIDENT_ALONE.test(words)) return { type: 'incident_form' };
   const explicit = INCIDENT_PREFIX.exec(folded.trim());
-  if (explicit) {
+  // "sự cố thì báo ai?" asks; "sự cố: …" and "sự cố mất sóng …" report.
+  const asks = QUESTION_WORDS.test(words) || nfc.includes('?');
+  if (explicit && !(asks && !/[:\-–—]/.test(explicit[0]))) {
     const note = nfc.slice(explicit[0].length).trim();
     return note ? { type: 'incident', note, explicit: true } : { type: 'incident_form' };
   }
@@ -89,19 +91,43 @@ export function detectIntent(text: string): Intent {
   if (GREETING.test(words)) return { type: 'greeting' };
   if (THANKS.test(words)) return { type: 'thanks' };
   if (ACK.test(words)) return { type: 'ack' };
-  if (INCIDENT_WORDS.test(words) && !QUESTION_WORDS.test(words) && !nfc.includes('?'))
-    return { type: 'incident', note: nfc, explicit: false };
+  if (explicit) return null;
+  if (INCIDENT_WORDS.test(words) && !asks) return { type: 'incident', note: nfc, explicit: false };
   return null;
 }
 
+const CODE_GROUPS = /(?<![0-9a-z])[0-9a-z]{4}(?:[\s\-.][0-9a-z]{4}){2,3}(?![0-9a-z])/gi;
+/** A code's part: letters and digits with a digit in it, or capitals (codes are shown in capitals). */
+const codePart = (token: string): boolean =>
+  /^[0-9a-z]+$/i.test(token) &&
+  !/^\d+$/.test(token) &&
+  (/\d/.test(token) || (/^[A-Z0-9]+$/.test(token) && token.length >= 4));
+
 /** Anything shaped like an invite or link code, wherever it sits in a sentence, replaced before storing text. */
 export function redactCodes(text: string): string {
-  return text.replace(/[0-9a-z]{2,8}(?:[\s\-.]+[0-9a-z]{2,8}){1,5}|[0-9a-z]{8,}/gi, (run) => {
-    const joined = run.replace(/[\s\-.]+/g, '');
-    if (joined.length < 8 || joined.length > 24) return run;
-    // Codes mix digits in, or are all capitals; words of a sentence are neither.
-    if (!/\d/.test(joined) && !/^[A-Z0-9]+$/.test(joined)) return run;
-    if (/^\d+$/.test(joined)) return run;
-    return '[mã]';
-  });
+  const grouped = text.replace(CODE_GROUPS, (run) => (/\d/.test(run) ? '[mã]' : run));
+  // Runs of code-like tokens (separated by spaces or dashes) long enough to be a code.
+  const tokens = grouped.split(/(\s+|-)/);
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    const joined = run.filter((t) => !/^(\s+|-)$/.test(t)).join('');
+    if (joined.length >= 8 && joined.length <= 24) out.push('[mã]');
+    else out.push(...run);
+    run = [];
+  };
+  for (const token of tokens) {
+    if (codePart(token) || (run.length > 0 && /^(\s+|-)$/.test(token))) run.push(token);
+    else {
+      const trailing: string[] = [];
+      while (run.length > 0 && /^(\s+|-)$/.test(run.at(-1)!)) trailing.unshift(run.pop()!);
+      flush();
+      out.push(...trailing, token);
+    }
+  }
+  const trailing: string[] = [];
+  while (run.length > 0 && /^(\s+|-)$/.test(run.at(-1)!)) trailing.unshift(run.pop()!);
+  flush();
+  out.push(...trailing);
+  return out.join('');
 }

@@ -27,7 +27,15 @@ export function createQaHandlers(qa: QaEngine): {
   return {
     async onFreeText(turn, text) {
       const result = qa.ask(text);
-      if (result.kind === 'answer') return turn.reply(result.text);
+      // Answer first, with the nearby questions a tap away.
+      if (result.kind === 'answer')
+        return turn.reply(
+          result.text,
+          (result.related ?? []).map((s) => ({
+            label: s.question.length > 60 ? `${s.question.slice(0, 59)}…` : s.question,
+            action: `qa:${s.id}`,
+          })),
+        );
       await recordUnanswered(turn.db, qa.normalize(text), text, turn.now);
       if (result.kind === 'suggest') {
         return turn.reply(

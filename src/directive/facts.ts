@@ -379,6 +379,8 @@ const ISSUER_END = new RegExp(
   'u',
 );
 
+const ABOUT_END = new RegExp(String.raw`[;]|\.(?:\s|\/|$)|,\s+(?=\p{Lu})|\s+và\s+(?:${DOC_KINDS})`, 'u');
+
 function basisText(sentence: string): string {
   const cut = /,\s+(?=(?:Sở|UBND|Ủy ban|Phòng|Ban|Trung tâm|Cục|Bộ|Văn phòng|để|nhằm)\s)/u.exec(sentence);
   return (cut ? sentence.slice(0, cut.index) : sentence).replace(/[\s,;:]+$/u, '').replace(/\.\/\.$/u, '.');
@@ -402,10 +404,7 @@ function documentsOf(text: string): Omit<LegalBasis, 'text'>[] {
     const re = /^\s+(?:về việc|về|V\/v)\s+/u.exec(text.slice(cursor, end));
     if (re) {
       const tail = text.slice(cursor + re[0].length, end);
-      const stop = new RegExp(
-        String.raw`[;]|\.(?:\s|\/|$)|,\s+(?=\p{Lu})|\s+và\s+(?:${DOC_KINDS})`,
-        'u',
-      ).exec(tail);
+      const stop = ABOUT_END.exec(tail);
       about = (stop ? tail.slice(0, stop.index) : tail).trim().replace(/[.,]$/u, '') || null;
     }
     const date = m[3] && m[4] && m[5] ? isoDate(Number(m[5]), Number(m[4]), Number(m[3])) : null;
@@ -548,8 +547,9 @@ const REPORT_TO_RE = new RegExp(
   'u',
 );
 
-export function findReportTo(sentencesFirst: string[]): string | null {
-  for (const s of sentencesFirst) {
+/** Whom reports go to, from the first of `candidates` (the deadline sentence first) that says. */
+export function findReportTo(candidates: string[]): string | null {
+  for (const s of candidates) {
     const m = REPORT_TO_RE.exec(s);
     if (m) return m[1]!.trim();
   }

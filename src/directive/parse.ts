@@ -449,8 +449,8 @@ function toBlocks(lines: string[]): Block[] {
       sawBlank = true;
       continue;
     }
-    const alone = !lines[i - 1] && !lines[i + 1];
-    if (isSeparator(line) || (alone && PAGE_NUMBER_RE.test(line))) continue;
+    // A bare number is a page number: no part or item is written without its dot.
+    if (isSeparator(line) || PAGE_NUMBER_RE.test(line)) continue;
     const marker = matchMarker(line);
     const prev = blocks.at(-1);
     if (marker) blocks.push({ marker, content: marker.rest, lastLine: line });

@@ -133,14 +133,14 @@ export const CALIBRATION: Calibration = {
 
 /** The same model fitted on the 2024 letter's questions against knowledge built from the letter alone. */
 export const LETTER_CALIBRATION: Calibration = {
-  intercept: -0.53,
+  intercept: -1.18,
   weights: {
-    coverage: 1.43,
-    curatedCoverage: 0.36,
-    bigramCoverage: 1.23,
-    maxMissing: -0.49,
-    similarity: -0.97,
-    margin: 0.9,
+    coverage: 1.28,
+    curatedCoverage: 1.46,
+    bigramCoverage: 1.39,
+    maxMissing: -0.19,
+    similarity: -1.13,
+    margin: 0.43,
   },
 };
 

@@ -50,8 +50,8 @@ export interface QaOptions {
 export const DEFAULT_THRESHOLD = 0.85;
 export const DEFAULT_SUGGEST_FLOOR = 0.2;
 /** For a letter's own knowledge (no curated pairs): chosen on the 2024 letter only (`eval:qa -- --fit`). */
-export const LETTER_THRESHOLD = 0.5;
-export const LETTER_SUGGEST_FLOOR = 0.4;
+export const LETTER_THRESHOLD = 0.6;
+export const LETTER_SUGGEST_FLOOR = 0.5;
 export const LETTER_CLEAR_MARGIN = 0.6;
 
 // Longer messages are pasted documents, not questions; the cap bounds the time per answer.

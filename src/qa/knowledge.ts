@@ -218,7 +218,8 @@ export function knowledgeFromLetter(letter: Letter, extras: QaPair[] = []): Know
             ? [`${c.heading} phải làm gì`, `nhiệm vụ của ${c.heading}`, `${c.heading} cần thực hiện những gì`]
             : [c.heading ?? first]),
         ].filter(Boolean),
-        keywords: c.heading ?? '',
+        // A clause's own words are the only phrasing an imported letter has: they rank like curated keywords.
+        keywords: `${c.heading ?? ''} ${c.text}`.trim(),
       };
     });
   const ids = new Set([...facts, ...clauses].map((p) => p.id));

@@ -14,6 +14,7 @@ const LETTER_2024 = read('../../data/cong-van-tet-giap-thin-2024.txt');
 const ROMAN = read('./fixtures/cong-van-quoc-hieu-la-ma.txt');
 const SHORT = read('./fixtures/cong-van-ngan-duong-day-nong.txt');
 const DISTRICT = read('./fixtures/cong-van-huyen-chu-ky-truoc.txt');
+const TWO_COLUMNS = read('./fixtures/cong-van-hai-cot.txt');
 
 const tmp = mkdtempSync(join(tmpdir(), 'directive-test-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -430,6 +431,80 @@ describe('a district letter: bullets, hard-wrapped lines, the signature before "
   });
 });
 
+describe('a letter copied from a PDF: flattened columns, a page number inside a sentence', () => {
+  const letter = parse(TWO_COLUMNS);
+
+  it('splits the two header columns', () => {
+    assert.equal(letter.number, '2410/STTTT-BCVT');
+    assert.equal(letter.issuer, 'Sở Thông tin và Truyền thông tỉnh Bắc Giang');
+    assert.equal(letter.date, '2024-12-26');
+    assert.equal(letter.subject, 'V/v đảm bảo thông tin liên lạc dịp Tết Nguyên đán Ất Tỵ năm 2025');
+    assert.deepEqual(letter.addressees, ['Các doanh nghiệp bưu chính, viễn thông trên địa bàn tỉnh']);
+  });
+
+  it('splits "Thực hiện A; Căn cứ B" into two bases', () => {
+    assert.deepEqual(
+      letter.legalBasis.map((b) => [b.text, b.number, b.issuedBy]),
+      [
+        [
+          'Thực hiện Công văn số 4541/UBND-KGVX ngày 20/12/2024 của UBND tỉnh Bắc Giang',
+          '4541/UBND-KGVX',
+          'UBND tỉnh Bắc Giang',
+        ],
+        [
+          'Căn cứ Kế hoạch số 210/KH-STTTT ngày 23/12/2024 của Sở Thông tin và Truyền thông',
+          '210/KH-STTTT',
+          'Sở Thông tin và Truyền thông',
+        ],
+      ],
+    );
+  });
+
+  it('reads bold Roman parts without blank lines and drops the page number', () => {
+    assert.deepEqual(
+      letter.clauses.map((c) => c.id),
+      ['mo-dau', 'I', 'I.1.1', 'I.1.2', 'II', 'II.-1', 'II.-2', 'ket-thuc'],
+    );
+    assert.equal(clause(letter, 'I.1.1').label, 'mục I, điểm 1.1');
+    assert.match(clause(letter, 'I.1.1').text, /trong thời gian nghỉ Tết và các lễ hội đầu xuân\.$/);
+  });
+
+  it('takes report times from items under a "Chế độ báo cáo" heading', () => {
+    assert.deepEqual(
+      [
+        letter.dailyReport?.time,
+        letter.dailyReport?.hour,
+        letter.dailyReport?.minute,
+        letter.dailyReport?.clauseId,
+      ],
+      ['15 giờ 30', 15, 30, 'II.-1'],
+    );
+    const { deadline } = letter;
+    assert.equal(deadline.at, '2025-02-03T16:00:00+07:00');
+    assert.equal(deadline.phrase, 'cham-nhat');
+    assert.equal(deadline.lunarDay, 6);
+    assert.equal(deadline.lunarText, null);
+    assert.equal(letter.reportTo, 'Phòng Bưu chính - Viễn thông');
+    assert.equal(letter.email, 'pbcvt.stttt@bacgiang.gov.vn');
+  });
+
+  it('reads the contact and the signature interleaved with "Nơi nhận"', () => {
+    assert.deepEqual(letter.hotline, {
+      phone: '0204.3 854 123',
+      digits: '02043854123',
+      person: 'Vũ Thị Hạnh',
+      title: 'Phó Trưởng phòng Bưu chính - Viễn thông',
+      clauseId: 'ket-thuc',
+    });
+    assert.deepEqual(letter.recipients, ['Như trên', 'Lưu: VT, BCVT']);
+    assert.deepEqual(letter.signer, {
+      authority: 'KT. Giám đốc',
+      title: 'Phó Giám đốc',
+      name: 'Nguyễn Văn An',
+    });
+  });
+});
+
 describe('readLetterFile', () => {
   it('reads a .txt with a BOM and CRLF', async () => {
     const path = join(tmp, 'cong-van.txt');
@@ -447,6 +522,15 @@ describe('readLetterFile', () => {
     const text = await readLetterFile(path);
     assert.match(text, /Kính gửi:/);
     assert.deepEqual(parse(text), parse(ROMAN));
+  });
+
+  it('reads every layout the same from .docx, where each line is a paragraph with a blank line after it', async () => {
+    for (const [name, source] of Object.entries({ LETTER_2024, SHORT, DISTRICT, TWO_COLUMNS })) {
+      const paragraphs = source.split('\n').map((line) => new Paragraph(line));
+      const path = join(tmp, `${name}.docx`);
+      writeFileSync(path, await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] })));
+      assert.deepEqual(parse(await readLetterFile(path)), parse(source), name);
+    }
   });
 
   it('refuses a file over 2 MB before reading it', async () => {

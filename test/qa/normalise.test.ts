@@ -44,7 +44,6 @@ const MEANINGS: Record<string, string> = {
   ktra: 'kiểm tra',
   nvu: 'nhiệm vụ',
   bdien: 'bưu điện',
-  bg: 'Bắc Giang',
   vn: 'Việt Nam',
   mxh: 'mạng xã hội',
   net: 'Internet',
@@ -75,6 +74,27 @@ const MEANINGS: Record<string, string> = {
   t5: 'thứ năm',
   t6: 'thứ sáu',
   t7: 'thứ bảy',
+  dl: 'dương lịch',
+  al: 'âm lịch',
+  deadline: 'hạn chót',
+  report: 'báo cáo',
+  hotline: 'đường dây nóng số điện thoại',
+  phone: 'điện thoại',
+  viettel: 'doanh nghiệp viễn thông',
+  vnpt: 'doanh nghiệp viễn thông',
+  mobifone: 'doanh nghiệp viễn thông',
+  mobi: 'doanh nghiệp viễn thông',
+  vinaphone: 'doanh nghiệp viễn thông',
+  vietnamobile: 'doanh nghiệp viễn thông',
+  gmobile: 'doanh nghiệp viễn thông',
+  fpt: 'doanh nghiệp viễn thông Internet',
+  viettelpost: 'doanh nghiệp bưu chính chuyển phát',
+  vnpost: 'doanh nghiệp bưu chính',
+  buudien: 'bưu điện',
+  ghn: 'doanh nghiệp chuyển phát',
+  ghtk: 'doanh nghiệp chuyển phát',
+  jt: 'doanh nghiệp chuyển phát',
+  ems: 'doanh nghiệp chuyển phát',
 };
 
 test('every abbreviation in the table has a tested meaning', () => {
@@ -101,6 +121,11 @@ test('"kh" is "không" closing a question and "khách hàng" inside one', () => 
 test('"VT" after "Lưu" is the records office, not telecom', () => {
   assert.equal(normalize('Lưu: VT'), 'luu van thu');
   assert.equal(normalize('dn vt'), 'doanh nghiep vien thong');
+});
+
+test('company names are the enterprises the letter addresses; "Viettel Post" is postal, not telecom', () => {
+  assert.equal(normalize('Viettel co phai bao cao ko'), 'doanh nghiep vien thong co phai bao cao khong');
+  assert.equal(normalize('Viettel Post phai lam gi'), 'doanh nghiep buu chinh chuyen phat phai lam gi');
 });
 
 test('teencode spellings fold to the syllable: fai → phai, wa → qua', () => {

@@ -316,7 +316,7 @@ describe('access control, invite codes and logs (webhook mode)', () => {
     {
       label: '/tonghop',
       input: '/tonghop',
-      cells: staffOnly({ ok: /📝 Dự thảo báo cáo tổng hợp/, document: true }),
+      cells: staffOnly({ ok: /📝 Dự thảo báo cáo gửi UBND tỉnh/, document: true }),
     },
     {
       label: '/thongbao x',

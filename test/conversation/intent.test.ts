@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { detectIntent, redactCodes } from '../../src/conversation/intent.ts';
+import { parseIncidentText } from '../../src/features/incident-text.ts';
+
+test('normal reports, with and without diacritics', () => {
+  for (const text of [
+    'Bình thường',
+    'binh thuong',
+    'bc ok',
+    'bao cao binh thuong',
+    'Báo cáo: bình thường ạ',
+    'không có sự cố',
+    'ko co su co nhe',
+    'Hôm nay bình thường ạ',
+    'mạng lưới ổn định',
+    'Mọi thứ ổn',
+  ])
+    assert.deepEqual(detectIntent(text), { type: 'normal', sure: true }, text);
+  for (const text of ['ok', 'OK!', 'ổn', 'oke'])
+    assert.deepEqual(detectIntent(text), { type: 'normal', sure: false }, text);
+});
+
+test('incidents: explicit ones record, plain words are confirmed, questions stay questions', () => {
+  assert.deepEqual(detectIntent('sự cố: mất sóng 3 trạm'), {
+    type: 'incident',
+    note: 'mất sóng 3 trạm',
+    explicit: true,
+  });
+  assert.deepEqual(detectIntent('SC - dồn ứ bưu gửi'), {
+    type: 'incident',
+    note: 'dồn ứ bưu gửi',
+    explicit: true,
+  });
+  assert.deepEqual(detectIntent('có sự cố'), { type: 'incident_form' });
+  assert.equal(detectIntent('mat song 12 tram o xa Dong Son')?.type, 'incident');
+  assert.equal(detectIntent('mất sóng thì báo cáo thế nào?'), null);
+  assert.equal(detectIntent('sự cố thì báo ai'), null);
+  assert.equal(detectIntent('su co mat dien thi lam sao?'), null);
+  assert.equal(detectIntent('hạn nộp báo cáo khi nào?'), null);
+  assert.deepEqual(detectIntent('báo cáo'), { type: 'report' });
+});
+
+test('greetings, thanks and acknowledgements', () => {
+  assert.deepEqual(detectIntent('Xin chào'), { type: 'greeting' });
+  assert.deepEqual(detectIntent('chào bot'), { type: 'greeting' });
+  assert.deepEqual(detectIntent('cảm ơn ạ'), { type: 'thanks' });
+  assert.deepEqual(detectIntent('thanks'), { type: 'thanks' });
+  assert.deepEqual(detectIntent('vâng'), { type: 'ack' });
+});
+
+test('registration: a bare code, "đăng ký", "dang ky", "dangky" with spaces, dashes and lower case', () => {
+  const code = '7KQ2M9XA4TPBW3HD';
+  for (const text of [
+    code,
+    '7kq2 m9xa 4tpb w3hd',
+    '7KQ2-M9XA-4TPB-W3HD',
+    `đăng ký ${code}`,
+    'dang ky 7kq2-m9xa-4tpb-w3hd',
+    `Đăng ký: ${code}`,
+    `DANGKY ${code}`,
+  ])
+    assert.equal((detectIntent(text) as { code: string }).code.toUpperCase(), code, text);
+  assert.equal(detectIntent('đăng ký thế nào?'), null);
+  assert.deepEqual(detectIntent('dang ky'), { type: 'register', code: '' });
+});
+
+test('codes never stored: a code inside a sentence is replaced, ordinary words are kept', () => {
+  assert.equal(redactCodes('ma 7KQ2M9XA4TPBW3HD khong dung'), 'ma [mã] khong dung');
+  assert.equal(redactCodes('mã 7kq2 m9xa 4tpb w3hd sai'), 'mã [mã] sai');
+  assert.equal(redactCodes('tinh hinh ngay hom nay the nao'), 'tinh hinh ngay hom nay the nao');
+  assert.equal(redactCodes('hạn 13/02/2024 lúc 9h00'), 'hạn 13/02/2024 lúc 9h00');
+});
+
+test('an incident in words: kind, area, scale with its unit, fixed or not', () => {
+  const i = parseIncidentText(
+    'Đứt cáp quang tuyến Lục Nam, mất liên lạc 12 trạm ở xã Bảo Sơn, đã khắc phục',
+    'telecom',
+  );
+  assert.deepEqual(i, {
+    kind: 'mat_lien_lac',
+    area: 'xã Bảo Sơn',
+    scaleCount: 12,
+    scaleUnit: 'trạm',
+    resolved: true,
+  });
+  const p = parseIncidentText('don u 3.000 buu gui tai phuong Tran Phu, dang xu ly', 'postal');
+  assert.deepEqual(p, {
+    kind: 'don_u',
+    area: 'phuong Tran Phu',
+    scaleCount: 3000,
+    scaleUnit: 'buu gui',
+    resolved: false,
+  });
+});

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { parseLetter } from '../../src/directive/parse.ts';
+import { createEngine } from '../../src/qa/engine.ts';
+import { knowledgeFromLetter } from '../../src/qa/knowledge.ts';
+
+const letterOf = (file: string) => parseLetter(readFileSync(new URL(file, import.meta.url), 'utf8')).letter;
+
+/** An engine built from one imported letter alone: no curated pairs. */
+describe('Q&A from an imported letter', () => {
+  const letter = letterOf('../directive/fixtures/cong-van-quoc-hieu-la-ma.txt');
+  const engine = createEngine({ knowledge: knowledgeFromLetter(letter) });
+
+  test('the deadline, e-mail and signer come from the structured facts of that letter', () => {
+    const deadline = engine.ask('han nop bao cao khi nao');
+    assert.equal(deadline.kind, 'answer');
+    assert.match(deadline.text, /trước 10 giờ 00 .*thứ Tư, ngày 10\/02\/2027/);
+    assert.match(engine.ask('gui bc qua mail nao').text, /bcvt\.stttt@langson\.gov\.vn/);
+    const signer = engine.ask('ai ky cong van');
+    assert.equal(signer.kind, 'answer');
+    assert.match(signer.text, new RegExp(letter.signer!.name));
+  });
+
+  test('a false premise is corrected: "hạn là 15/2 à?" → "Không đúng."', () => {
+    const r = engine.ask('han bao cao la 15/2 a?');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /^Không đúng\./);
+  });
+
+  test('Tết days convert with the lunar calendar for the letter’s year', () => {
+    assert.match(
+      engine.ask('mùng 4 Tết là ngày nào?').text,
+      /mùng 4 Tết Đinh Mùi.*thứ Ba, ngày 09\/02\/2027/,
+    );
+    assert.match(engine.ask('giao thua la ngay may dl').text, /05\/02\/2027/);
+    assert.match(engine.ask('10/2 la mung may').text, /mùng 5 Tết/);
+  });
+
+  test('answer first: a clear best match is answered with nearby questions offered, never "Có phải bạn muốn hỏi"', () => {
+    const r = engine.ask('han chot bc');
+    assert.equal(r.kind, 'answer');
+    assert.ok(r.kind === 'answer' && (r.related?.length ?? 0) <= 3);
+  });
+
+  test('near-domain questions the letter does not cover are declined, never answered with the deadline', () => {
+    for (const q of [
+      'han bao cao nam sau la khi nao',
+      'tien truc tet bao nhieu',
+      'bao cao hang tuan gui thu may',
+      'gia cuoc 4G bao nhieu',
+    ]) {
+      const r = engine.ask(q);
+      assert.equal(r.kind, 'out_of_scope', q);
+      assert.doesNotMatch(r.text, /10\/02\/2027/, q);
+    }
+  });
+
+  test('a second letter answers its own facts: the knowledge is the letter’s, not the code’s', () => {
+    const other = createEngine({
+      knowledge: knowledgeFromLetter(letterOf('../directive/fixtures/cong-van-ngan-duong-day-nong.txt')),
+    });
+    assert.match(other.ask('hotline so may').text, /\d{3,}/);
+    assert.match(other.ask('han nop bc').text, /03\/02\/2025/);
+  });
+});
