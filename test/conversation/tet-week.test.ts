@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { asc } from 'drizzle-orm';
 import { fixedClock } from '../../src/clock.ts';
+import { importAreas } from '../../src/db/queries/areas.ts';
 import { activateCampaign, createCampaign } from '../../src/db/queries/campaigns.ts';
 import { insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import { createInvite } from '../../src/db/queries/invites.ts';
@@ -51,6 +52,12 @@ describe('a Tết week typed in officers’ own words', () => {
     codes.staff = (
       await createInvite(db(), { role: 'staff', enterpriseId: null, expiresAt, maxUses: 1 })
     ).code;
+    await importAreas(db(), [
+      { name: 'Xã Tân Sơn', unitKind: 'xã' },
+      { name: 'Xã Tân An', unitKind: 'xã' },
+      { name: 'Xã Tân Yên', unitKind: 'xã' },
+      { name: 'Phường Trần Phú', unitKind: 'phường' },
+    ]);
   });
 
   after(async () => {
@@ -106,6 +113,10 @@ describe('a Tết week typed in officers’ own words', () => {
     assert.match(await post().sayText('có sự cố'), /Loại sự cố là gì\?/);
     assert.match(await post().sayText('Dồn ứ bưu gửi'), /Phạm vi ảnh hưởng\?/);
     assert.match(await post().sayText('một xã, phường'), /Xã, phường nào\?/);
+    // Several communes start with "Tân": they are offered as buttons; typing the whole name picks one.
+    const pick = await post().say('tan');
+    assert.match(pick.at(-1)!.text, /Chọn xã, phường đúng với "tan"/);
+    assert.deepEqual(pick.at(-1)!.replyMarkup && buttonsOf(pick.at(-1)).length, 4);
     assert.match(await post().sayText('Tan Son'), /Quy mô ảnh hưởng\?/);
     // "3" is three hundred parcels' worth of nothing: it is the number typed, not the third button.
     assert.match(await post().sayText('300 bưu gửi'), /khắc phục chưa\?/);
@@ -113,7 +124,7 @@ describe('a Tết week typed in officers’ own words', () => {
     const receipt = await post().sayText('1');
     assert.match(receipt, /Có sự cố — Dồn ứ bưu gửi \(đang xử lý\)/);
     const [incident] = await db().select().from(incidents).orderBy(asc(incidents.id)).limit(1);
-    assert.equal(incident!.area, 'Tan Son');
+    assert.equal(incident!.area, 'Xã Tân Sơn');
     assert.equal(incident!.scaleCount, 300);
     assert.equal(incident!.scaleUnit, 'bưu gửi');
     assert.equal(incident!.description, '1');
@@ -181,11 +192,11 @@ describe('a Tết week typed in officers’ own words', () => {
     assert.match(reply[0]!.text, /Đã ghi nhận báo cáo ngày 11\/02\/2024/);
     assert.match(
       reply.at(-1)!.text,
-      /Sự cố Dồn ứ bưu gửi, Tan Son \(báo lúc 09:00 10\/02\) đã khắc phục chưa\?/,
+      /Sự cố Dồn ứ bưu gửi, Xã Tân Sơn \(báo lúc 09:00 10\/02\) đã khắc phục chưa\?/,
     );
     assert.match(
       await staff().sayText('/status'),
-      /Bưu điện tỉnh Bắc Giang: Dồn ứ bưu gửi, Tan Son, ảnh hưởng 300 bưu gửi, ⏳ đang xử lý/,
+      /Bưu điện tỉnh Bắc Giang: Dồn ứ bưu gửi, Xã Tân Sơn, ảnh hưởng 300 bưu gửi, ⏳ đang xử lý/,
     );
   });
 

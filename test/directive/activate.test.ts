@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { telegramUser } from '../helpers/chat.ts';
@@ -86,5 +89,30 @@ describe('directive import --activate on a running service', { skip: !process.en
     );
     assert.match(stdout, /E-mail nhận báo cáo +vanthu@sokhcn\.example\.gov\.vn/);
     assert.match(stdout, /Tên cơ quan +Sở Thông tin và Truyền thông tỉnh Bắc Giang/);
+  });
+
+  test('campaign create --tet 2027: mùng 1 from the lunar calendar, the final deadline from the active letter', async () => {
+    await admin('directive', 'activate', '2');
+    const { stdout } = await admin('campaign', 'create', '--tet', '2027', '--json');
+    const campaign = JSON.parse(stdout) as {
+      name: string;
+      firstDay: string;
+      lastDay: string;
+      finalDeadline: string;
+      dailyDeadline: string;
+    };
+    assert.equal(campaign.name, 'Tết Nguyên đán Đinh Mùi 2027');
+    assert.equal(campaign.firstDay, '2027-02-04');
+    assert.equal(new Date(campaign.finalDeadline).toISOString(), '2027-02-10T03:00:00.000Z');
+    assert.equal(campaign.dailyDeadline, '16:00');
+    const { stdout: preset } = await admin('campaign', 'create', '--preset', 'tet-2024');
+    assert.match(preset, /Giáp Thìn 2024": 08\/02\/2024–14\/02\/2024/);
+  });
+
+  test('areas import: communes and wards from a ";" CSV with a Vietnamese header, no duplicates on a second import', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'areas-')), 'xa-phuong.csv');
+    writeFileSync(file, '\uFEFFSTT;Tên\r\n1;Xã Tân Sơn\r\n2;Phường Đông Hà\r\n3;Đặc khu Cồn Cỏ\r\n');
+    assert.match((await admin('areas', 'import', file)).stdout, /Đã đọc 3 đơn vị; thêm mới 3, 0 đã có/);
+    assert.match((await admin('areas', 'import', file)).stdout, /thêm mới 0, 3 đã có/);
   });
 });
