@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseLetter } from '../src/directive/parse.ts';
-import { type Calibration, FEATURE_NAMES } from '../src/qa/confidence.ts';
+import { FEATURE_NAMES, fitCalibration } from '../src/qa/confidence.ts';
 import { createEngine } from '../src/qa/engine.ts';
 import { type LetterReport, loadLetterCases, scoreLetter } from '../src/qa/evaluate-letter.ts';
 import { knowledgeFromLetter } from '../src/qa/knowledge.ts';
@@ -91,29 +91,7 @@ function fitOnTuningLetter(): void {
     const y = c.expect?.every((s) => key(top).includes(key(s))) ? 1 : 0;
     return [{ x: FEATURE_NAMES.map((n) => a.features![n]), y }];
   });
-  const w = FEATURE_NAMES.map(() => 0);
-  let b = 0;
-  for (let step = 0; step < 20000; step++) {
-    const gw = w.map(() => 0);
-    let gb = 0;
-    for (const { x, y } of rows) {
-      const p = 1 / (1 + Math.exp(-(b + x.reduce((sum, xi, i) => sum + xi * w[i]!, 0))));
-      gb += p - y;
-      x.forEach((xi, i) => {
-        gw[i]! += (p - y) * xi;
-      });
-    }
-    b -= (0.5 * gb) / rows.length;
-    w.forEach((wi, i) => {
-      w[i] = wi - 0.5 * (gw[i]! / rows.length + 0.01 * wi);
-    });
-  }
-  const calibration: Calibration = {
-    intercept: Number(b.toFixed(2)),
-    weights: Object.fromEntries(
-      FEATURE_NAMES.map((n, i) => [n, Number(w[i]!.toFixed(2))]),
-    ) as Calibration['weights'],
-  };
+  const calibration = fitCalibration(rows);
   console.log('Fitted on the tuning letter:', JSON.stringify(calibration));
   for (const threshold of [0.5, 0.6, 0.7]) {
     for (const suggestFloor of [0.3, 0.35, 0.4, 0.45, 0.5]) {

@@ -4,7 +4,7 @@
  *   npm run eval:qa -- --failures   also list the tuning half's misses (never tune on the held-out half)
  *   npm run eval:qa -- --fit        refit the confidence calibration and sweep thresholds on the tuning half
  */
-import { type Calibration, FEATURE_NAMES } from '../src/qa/confidence.ts';
+import { type Calibration, FEATURE_NAMES, fitCalibration } from '../src/qa/confidence.ts';
 import { createEngine, DEFAULT_THRESHOLD } from '../src/qa/engine.ts';
 import { type EvalReport, evaluate, loadEvalCases, missedTargets, TARGETS } from '../src/qa/evaluate.ts';
 
@@ -53,26 +53,7 @@ function fit(): Calibration {
     const y = c.expect !== 'none' && analysis.candidates[0]?.pairId === c.expect ? 1 : 0;
     return [{ x, y }];
   });
-  const w = FEATURE_NAMES.map(() => 0);
-  let b = 0;
-  const lambda = 0.01;
-  for (let step = 0; step < 20000; step++) {
-    const gw = w.map(() => 0);
-    let gb = 0;
-    for (const { x, y } of rows) {
-      const p = 1 / (1 + Math.exp(-(b + x.reduce((sum, xi, i) => sum + xi * w[i]!, 0))));
-      gb += p - y;
-      x.forEach((xi, i) => {
-        gw[i]! += (p - y) * xi;
-      });
-    }
-    b -= (0.5 * gb) / rows.length;
-    w.forEach((wi, i) => {
-      w[i] = wi - 0.5 * (gw[i]! / rows.length + lambda * wi);
-    });
-  }
-  const weights = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, Number(w[i]!.toFixed(2))]));
-  const calibration = { intercept: Number(b.toFixed(2)), weights } as Calibration;
+  const calibration = fitCalibration(rows);
   console.log('Fitted on the tuning half:', JSON.stringify(calibration));
   return calibration;
 }

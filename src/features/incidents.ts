@@ -64,9 +64,22 @@ export function incidentLine(i: Incident & { enterpriseName?: string }, now: Dat
   return `• ${i.enterpriseName ? `${i.enterpriseName}: ` : ''}${parts.join(', ')}${note}`;
 }
 
-async function staffTargets(db: Db) {
-  const staff = await listRecipients(db, { roles: ['staff', 'admin'] });
-  return staff.filter((s) => !s.unreachable);
+/** One message to every reachable staff member, with the enterprise's history a tap away; once per key. */
+async function tellStaff(
+  db: Db,
+  params: { text: string; enterpriseCode: string; key: string },
+): Promise<number> {
+  const staff = (await listRecipients(db, { roles: ['staff', 'admin'] })).filter((s) => !s.unreachable);
+  return enqueueMessages(
+    db,
+    staff.map((s) => ({
+      channel: s.channel as Channel,
+      chatId: s.chatId,
+      text: params.text,
+      buttons: [{ label: tj.btnHistory, action: `st:${params.enterpriseCode}` }],
+      dedupeKey: `${params.key}:${s.channel}:${s.chatId}`,
+    })),
+  );
 }
 
 /** Tells every staff member about a new incident, in the transaction that records it. */
@@ -85,16 +98,7 @@ export async function alertIncidentOpened(
     at: formatVnDateTime(incident.openedAt),
     amended: params.amended,
   });
-  return enqueueMessages(
-    db,
-    (await staffTargets(db)).map((s) => ({
-      channel: s.channel as Channel,
-      chatId: s.chatId,
-      text,
-      buttons: [{ label: tj.btnHistory, action: `st:${params.enterpriseCode}` }],
-      dedupeKey: `alert:inc:${incident.id}:${s.channel}:${s.chatId}`,
-    })),
-  );
+  return tellStaff(db, { text, enterpriseCode: params.enterpriseCode, key: `alert:inc:${incident.id}` });
 }
 
 /** Closes an incident and tells staff "✅ Đã khắc phục"; null when it was already closed. */
@@ -112,15 +116,6 @@ export async function closeIncident(
     resolvedAt: formatVnDateTime(params.at),
     duration: durationText(incident.openedAt, params.at),
   });
-  await enqueueMessages(
-    db,
-    (await staffTargets(db)).map((s) => ({
-      channel: s.channel as Channel,
-      chatId: s.chatId,
-      text,
-      buttons: [{ label: tj.btnHistory, action: `st:${params.enterpriseCode}` }],
-      dedupeKey: `resolved:inc:${incident.id}:${s.channel}:${s.chatId}`,
-    })),
-  );
+  await tellStaff(db, { text, enterpriseCode: params.enterpriseCode, key: `resolved:inc:${incident.id}` });
   return incident;
 }

@@ -149,3 +149,27 @@ export function confidenceOf(features: ConfidenceFeatures, model: Calibration = 
   for (const name of FEATURE_NAMES) z += model.weights[name] * features[name];
   return 1 / (1 + Math.exp(-z));
 }
+
+/** Fits the logistic confidence model (L2-regularised gradient descent) to feature rows labelled right or wrong. */
+export function fitCalibration(rows: readonly { x: readonly number[]; y: number }[]): Calibration {
+  const w = FEATURE_NAMES.map(() => 0);
+  let b = 0;
+  const lambda = 0.01;
+  for (let step = 0; step < 20000; step++) {
+    const gw = w.map(() => 0);
+    let gb = 0;
+    for (const { x, y } of rows) {
+      const p = 1 / (1 + Math.exp(-(b + x.reduce((sum, xi, i) => sum + xi * w[i]!, 0))));
+      gb += p - y;
+      x.forEach((xi, i) => {
+        gw[i]! += (p - y) * xi;
+      });
+    }
+    b -= (0.5 * gb) / rows.length;
+    w.forEach((wi, i) => {
+      w[i] = wi - 0.5 * (gw[i]! / rows.length + lambda * wi);
+    });
+  }
+  const weights = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, Number(w[i]!.toFixed(2))]));
+  return { intercept: Number(b.toFixed(2)), weights } as Calibration;
+}

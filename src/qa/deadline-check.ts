@@ -12,7 +12,7 @@ export interface MomentClaim {
   weekday?: number; // 2 = thứ Hai … 7 = thứ Bảy, 8 = Chủ nhật
 }
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   mot: 1,
   hai: 2,
   ba: 3,

@@ -1,21 +1,9 @@
 import { weekdayOf } from '../directive/facts.ts';
 import { addDays, lunarOfSolar, tetDay } from '../directive/lunar.ts';
+import { NUMBER_WORDS } from './deadline-check.ts';
 import type { Directive } from './directive.ts';
 import { foldDiacritics } from './normalise.ts';
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  mot: 1,
-  hai: 2,
-  ba: 3,
-  bon: 4,
-  tu: 4,
-  nam: 5,
-  sau: 6,
-  bay: 7,
-  tam: 8,
-  chin: 9,
-  muoi: 10,
-};
 const ASKS_DATE =
   /ngay (may|nao|bao nhieu|bn|gi)|duong lich|\bdl\b|thu may|thu gi|la ngay|vao ngay|trung ngay|bao nhieu/;
 const ASKS_LUNAR = /mung may|mong may|am lich|\bal\b|ngay may tet|tet may|la mung|mung bao nhieu/;
