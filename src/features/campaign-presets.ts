@@ -34,7 +34,8 @@ export function tetCampaign(params: {
     params.final?.at ??
     DateTime.fromISO(`${addDays(tet, 3)}T${params.finalTime ?? '09:00'}`, { zone: VN_ZONE }).toJSDate();
   const finalDay = DateTime.fromJSDate(finalDeadline, { zone: VN_ZONE }).toISODate()!;
-  const lastDay = addDays(tet, 4) > finalDay ? addDays(tet, 4) : finalDay;
+  // Dates compare as ISO strings: the campaign runs to mùng 5 or to the final deadline's day, whichever is later.
+  const lastDay = [addDays(tet, 4), finalDay].sort().at(-1)!;
   return {
     name: params.name,
     directive: params.directive ?? 'Công văn đảm bảo thông tin liên lạc dịp Tết Nguyên đán',
