@@ -222,5 +222,12 @@ describe('a Tết week typed in officers’ own words', () => {
     await stranger().say(`ma ${codes.VNPOST} cua toi khong dung duoc thi lam sao`);
     const listed = await staff().sayText('/cauhoi');
     assert.doesNotMatch(listed, new RegExp(codes.VNPOST!, 'i'));
+    // Nor any log line, whatever the level: every code of the week, as typed and as stored.
+    for (const code of Object.values(codes)) {
+      const typed = [code, spaced(code), dashed(code)].map((c) => c.toLowerCase());
+      for (const line of svc.logs)
+        for (const c of typed)
+          assert.ok(!line.toLowerCase().includes(c), `a code in a log line: ${line.slice(0, 120)}`);
+    }
   });
 });
