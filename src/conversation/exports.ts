@@ -11,7 +11,6 @@ import {
   resolveRange,
   XLSX_MIME,
 } from '../features/export.ts';
-import { buildReportDocx, DOCX_MIME, reportDocFileName } from '../features/report-docx.ts';
 import { parseDayArg } from '../features/status.ts';
 import { buildReportDocInput, buildSummaryDraft } from '../features/summary.ts';
 import type { CommandHandler, Turn } from './engine.ts';
@@ -108,6 +107,8 @@ export const summaryCommand: CommandHandler = async (turn, args) => {
   turn.reply(draft);
   // The document the People's Committee receives: Decree 30 frame, the department's data, no internal codes.
   const input = await buildReportDocInput(turn.db, { now: turn.now, ...range });
+  // Loaded on the first draft, like exceljs: a bot that never drafts need not carry the docx library.
+  const { buildReportDocx, DOCX_MIME, reportDocFileName } = await import('../features/report-docx.ts');
   turn.out.push({
     chatId: turn.msg.chatId,
     text: texts.summaryCaption(formatDay(today)),

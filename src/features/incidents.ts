@@ -5,6 +5,7 @@ import { type Incident, resolveIncident } from '../db/queries/incidents.ts';
 import { enqueueMessages } from '../db/queries/outbox.ts';
 import { listRecipients } from '../db/queries/people.ts';
 import type { Channel } from '../messages.ts';
+import { durationText as formatDuration } from './duration.ts';
 import { kindLabel } from './incident-kinds.ts';
 
 /** What an officer said about an incident, before it is recorded. */
@@ -29,18 +30,9 @@ export function scaleText(i: Scaled): string | null {
   return i.scaleBucket;
 }
 
-/** "3 giờ 20 phút", "2 ngày 4 giờ", "15 phút". */
+/** How long from one moment to another, for people: "3 giờ 20 phút". */
 export function durationText(from: Date, to: Date): string {
-  const minutes = Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000));
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const rest = minutes % 60;
-  const parts = [
-    days ? `${days} ngày` : '',
-    hours ? `${hours} giờ` : '',
-    rest && !days ? `${rest} phút` : '',
-  ];
-  return parts.filter(Boolean).join(' ') || 'dưới 1 phút';
+  return formatDuration(to.getTime() - from.getTime());
 }
 
 export function incidentTitle(i: Pick<Incident, 'kind' | 'area' | 'openedAt'>): string {

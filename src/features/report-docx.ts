@@ -142,19 +142,9 @@ export function placeDateLine(place: string, at: Date): string {
 }
 
 /** "3 giờ 20 phút", "1 ngày 2 giờ", "45 phút". */
-export function durationText(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return 'dưới 1 phút';
-  const parts: [number, string][] = [
-    [Math.floor(minutes / 1440), 'ngày'],
-    [Math.floor((minutes % 1440) / 60), 'giờ'],
-    [minutes % 60, 'phút'],
-  ];
-  return parts
-    .filter(([n]) => n > 0)
-    .map(([n, unit]) => `${n} ${unit}`)
-    .join(' ');
-}
+import { durationText } from './duration.ts';
+
+export { durationText };
 
 const percent = (part: number, whole: number): string =>
   `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format((part / whole) * 100)}%`;
