@@ -19,30 +19,71 @@ export const TUNING_LETTER = 'cong-van-tet-giap-thin-2024';
 const dir = new URL('../data/letters/', import.meta.url).pathname;
 const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(1)}%` : '–');
 
-export function evaluateLetters(options: { misses?: string } = {}): { failed: string[] } {
+interface LetterSet {
+  name: string;
+  letterFile: string;
+  questions: string;
+  tuning: boolean;
+}
+
+/**
+ * Every letter with questions: data/letters (2024 is tuned on, the others held out), data/tuning (the parser's test
+ * letters, tuned on) and data/holdout (written after the tuning, never tuned on).
+ */
+export function letterSets(): LetterSet[] {
+  const root = new URL('../data/', import.meta.url).pathname;
+  const sources = [
+    { dir: 'letters', letters: ['letters', '.'], tuning: (n: string) => n === TUNING_LETTER },
+    { dir: 'tuning', letters: ['../test/directive/fixtures'], tuning: () => true },
+    { dir: 'holdout', letters: ['holdout'], tuning: () => false },
+  ];
+  return sources.flatMap((source) => {
+    let files: string[] = [];
+    try {
+      files = readdirSync(path.join(root, source.dir));
+    } catch {
+      return [];
+    }
+    return files
+      .filter((f) => f.endsWith('.questions.tsv'))
+      .sort()
+      .flatMap((f) => {
+        const name = f.replace(/\.questions\.tsv$/, '');
+        const letterFile = source.letters
+          .map((d) => path.join(root, d, `${name}.txt`))
+          .find((candidate) => {
+            try {
+              return readFileSync(candidate).length > 0;
+            } catch {
+              return false;
+            }
+          });
+        return letterFile
+          ? [{ name, letterFile, questions: path.join(root, source.dir, f), tuning: source.tuning(name) }]
+          : [];
+      });
+  });
+}
+
+export function evaluateLetters(options: { misses?: string; tuningOnly?: boolean } = {}): {
+  failed: string[];
+} {
   const failed: string[] = [];
-  const names = readdirSync(dir)
-    .filter((f) => f.endsWith('.questions.tsv'))
-    .map((f) => f.replace(/\.questions\.tsv$/, ''))
-    .sort();
-  for (const name of names) {
-    const letterFile = [path.join(dir, `${name}.txt`), path.join(dir, '..', `${name}.txt`)].find((f) => {
-      try {
-        readFileSync(f);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    if (!letterFile) continue;
+  const totals = { tuning: [0, 0], heldOut: [0, 0] };
+  for (const set of letterSets()) {
+    if (options.tuningOnly && !set.tuning) continue;
+    const { name } = set;
     const t0 = performance.now();
-    const { letter } = parseLetter(readFileSync(letterFile, 'utf8'));
+    const { letter } = parseLetter(readFileSync(set.letterFile, 'utf8'));
     const engine = createEngine({ knowledge: knowledgeFromLetter(letter) });
     const importMs = performance.now() - t0;
-    const cases = loadLetterCases(path.join(dir, `${name}.questions.tsv`));
+    const cases = loadLetterCases(set.questions);
     for (let i = 0; i < 3; i++) for (const c of cases) engine.ask(c.question);
     const r: LetterReport = scoreLetter(engine, cases, letter.deadline.date);
-    const heldOut = name !== TUNING_LETTER;
+    const heldOut = !set.tuning;
+    const bucket = heldOut ? totals.heldOut : totals.tuning;
+    bucket[0]! += r.firstReplyRight;
+    bucket[1]! += r.inScope;
     console.log(
       `\n${name} (${heldOut ? 'held out: never tuned on' : 'tuning letter'}), ${r.cases} questions`,
     );
@@ -65,49 +106,71 @@ export function evaluateLetters(options: { misses?: string } = {}): { failed: st
     if (heldOut && r.firstReplyRight / r.inScope < LETTER_TARGETS.heldOut) failed.push(`${name}: in scope`);
     if (r.declined / Math.max(1, r.outOfScope) < LETTER_TARGETS.declined) failed.push(`${name}: declined`);
     if (r.answeredWithDeadline > 0) failed.push(`${name}: deadline given out of scope`);
-    if (options.misses && name.includes(options.misses)) {
+    if (options.misses && set.tuning && name.includes(options.misses)) {
       for (const m of r.misses) console.log(`    ✗ ${m.question}  → ${m.got}`);
     }
   }
+  console.log(
+    `\nAll tuning letters: ${pct(totals.tuning[0]!, totals.tuning[1]!)} in scope; all held-out letters: ${pct(totals.heldOut[0]!, totals.heldOut[1]!)}`,
+  );
   return { failed };
 }
 
 /** Fits the letter calibration and sweeps the thresholds on the tuning letter alone. */
-function fitOnTuningLetter(): void {
-  const { letter } = parseLetter(readFileSync(path.join(dir, '..', `${TUNING_LETTER}.txt`), 'utf8'));
-  const knowledge = knowledgeFromLetter(letter);
-  const engine = createEngine({ knowledge });
-  const cases = loadLetterCases(path.join(dir, `${TUNING_LETTER}.questions.tsv`));
+function fitOnTuningLetters(): void {
   const key = (s: string) =>
     s
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '')
       .replace(/đ/g, 'd')
       .toLowerCase();
-  const rows = cases.flatMap((c) => {
-    const a = engine.analyze(c.question);
-    if (!a.features) return [];
-    const top = a.candidates[0] ? (engine.answerById(a.candidates[0].pairId)?.text ?? '') : '';
-    const y = c.expect?.every((s) => key(top).includes(key(s))) ? 1 : 0;
-    return [{ x: FEATURE_NAMES.map((n) => a.features![n]), y }];
+  const sets = letterSets()
+    .filter((set) => set.tuning)
+    .map((set) => {
+      const { letter } = parseLetter(readFileSync(set.letterFile, 'utf8'));
+      return { letter, knowledge: knowledgeFromLetter(letter), cases: loadLetterCases(set.questions) };
+    });
+  const rows = sets.flatMap(({ knowledge, cases }) => {
+    const engine = createEngine({ knowledge });
+    return cases.flatMap((c) => {
+      const a = engine.analyze(c.question);
+      if (!a.features) return [];
+      const top = a.candidates[0] ? (engine.answerById(a.candidates[0].pairId)?.text ?? '') : '';
+      const y = c.expect?.every((s) => key(top).includes(key(s))) ? 1 : 0;
+      return [{ x: FEATURE_NAMES.map((n) => a.features![n]), y }];
+    });
   });
   const calibration = fitCalibration(rows);
-  console.log('Fitted on the tuning letter:', JSON.stringify(calibration));
+  console.log(`Fitted on ${sets.length} tuning letters:`, JSON.stringify(calibration));
   for (const threshold of [0.5, 0.6, 0.7]) {
-    for (const suggestFloor of [0.3, 0.35, 0.4, 0.45, 0.5]) {
-      const e = createEngine({ knowledge, calibration, threshold, suggestFloor });
-      const r = scoreLetter(e, cases, letter.deadline.date);
+    for (const suggestFloor of [0.25, 0.3, 0.35, 0.4, 0.45, 0.5]) {
+      const totals = { right: 0, inScope: 0, declined: 0, out: 0, deadline: 0 };
+      for (const { letter, knowledge, cases } of sets) {
+        const r = scoreLetter(
+          createEngine({ knowledge, calibration, threshold, suggestFloor }),
+          cases,
+          letter.deadline.date,
+        );
+        totals.right += r.firstReplyRight;
+        totals.inScope += r.inScope;
+        totals.declined += r.declined;
+        totals.out += r.outOfScope;
+        totals.deadline += r.answeredWithDeadline;
+      }
       console.log(
-        `  threshold ${threshold} floor ${suggestFloor}: in scope ${pct(r.firstReplyRight, r.inScope)}, declined ${pct(r.declined, r.outOfScope)}, deadline out of scope ${r.answeredWithDeadline}`,
+        `  threshold ${threshold} floor ${suggestFloor}: in scope ${pct(totals.right, totals.inScope)}, declined ${pct(totals.declined, totals.out)}, deadline out of scope ${totals.deadline}`,
       );
     }
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--fit')) fitOnTuningLetter();
+if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--fit')) fitOnTuningLetters();
 else if (import.meta.url === `file://${process.argv[1]}`) {
   const i = process.argv.indexOf('--misses');
-  const { failed } = evaluateLetters(i > 0 ? { misses: process.argv[i + 1] ?? TUNING_LETTER } : {});
+  const { failed } = evaluateLetters({
+    ...(i > 0 ? { misses: process.argv[i + 1] ?? TUNING_LETTER } : {}),
+    tuningOnly: process.argv.includes('--tuning'),
+  });
   if (failed.length) {
     console.error(`\nMissed: ${failed.join(', ')}`);
     process.exit(1);

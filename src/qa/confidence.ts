@@ -131,16 +131,16 @@ export const CALIBRATION: Calibration = {
   },
 };
 
-/** The same model fitted on the 2024 letter's questions against knowledge built from the letter alone. */
+/** The same model fitted on the tuning letters' questions against knowledge built from each letter alone. */
 export const LETTER_CALIBRATION: Calibration = {
-  intercept: -1.18,
+  intercept: -1.12,
   weights: {
-    coverage: 1.28,
-    curatedCoverage: 1.46,
-    bigramCoverage: 1.39,
-    maxMissing: -0.19,
-    similarity: -1.13,
-    margin: 0.43,
+    coverage: 1.17,
+    curatedCoverage: 1.1,
+    bigramCoverage: 1.12,
+    maxMissing: -0.33,
+    similarity: -0.31,
+    margin: 0.55,
   },
 };
 

@@ -12,7 +12,7 @@ import { itemsById, renderOutline, renderPart } from './directive.ts';
 import { factAnswer, outOfScopeText } from './facts.ts';
 import type { Knowledge } from './knowledge.ts';
 import { foldDiacritics, normalize, normalizeTokens } from './normalise.ts';
-import { nearDomainTopic } from './off-topic.ts';
+import { nearDomainTopic, otherTet } from './off-topic.ts';
 import type { QaPair } from './pairs.ts';
 import { detectQuestionType, type QuestionType } from './question-type.ts';
 import { repairTokens } from './repair.ts';
@@ -50,8 +50,8 @@ export interface QaOptions {
 export const DEFAULT_THRESHOLD = 0.85;
 export const DEFAULT_SUGGEST_FLOOR = 0.2;
 /** For a letter's own knowledge (no curated pairs): chosen on the 2024 letter only (`eval:qa -- --fit`). */
-export const LETTER_THRESHOLD = 0.6;
-export const LETTER_SUGGEST_FLOOR = 0.5;
+export const LETTER_THRESHOLD = 0.5;
+export const LETTER_SUGGEST_FLOOR = 0.4;
 export const LETTER_CLEAR_MARGIN = 0.6;
 
 // Longer messages are pasted documents, not questions; the cap bounds the time per answer.
@@ -114,7 +114,10 @@ export function createEngine(options: QaOptions = {}): Engine {
   )
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()} `;
-  const offTopic = (question: string): boolean => nearDomainTopic(question, letterText);
+  const tetYear =
+    Number(directive.dispatch.report.deadline.tetFirstDay.slice(0, 4)) || directive.dispatch.year;
+  const offTopic = (question: string): boolean =>
+    nearDomainTopic(question, letterText) || otherTet(question, tetYear);
   const corpusWords = new Set(
     accentedWords(
       [
@@ -192,9 +195,14 @@ export function createEngine(options: QaOptions = {}): Engine {
       return { kind: 'suggest', text: SUGGEST_INTRO, suggestions: suggestions(candidates), confidence };
     }
     // "Số hotline?" about a letter without one: saying so is declining, with the address to write to.
-    if (best.facts === 'contact' && !directive.dispatch.hotline && letter) {
-      return { kind: 'out_of_scope', text: factAnswer('contact', directive), confidence };
-    }
+    // The same for a daily report the letter does not ask for.
+    const absent =
+      (best.facts === 'contact' && !directive.dispatch.hotline) ||
+      (best.facts === 'daily' && !directive.dispatch.report.daily) ||
+      (best.facts === 'email' && !directive.dispatch.report.email) ||
+      (best.facts === 'implements' && !directive.dispatch.implements);
+    if (absent && letter)
+      return { kind: 'out_of_scope', text: factAnswer(best.facts!, directive), confidence };
     const numbers = numbersOf.get(best.id)!;
     const text = shapeAnswer(
       { pair: best, text: textOf(best), question, tokens, questionType, numbers },

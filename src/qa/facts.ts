@@ -56,7 +56,9 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
     case 'email':
       return (
         `${where}, báo cáo gửi về ${report.to}; ` +
-        `${report.format} gửi tới địa chỉ e-mail: ${report.email}\n` +
+        (report.email
+          ? `${report.format} gửi tới địa chỉ e-mail: ${report.email}\n`
+          : 'công văn không ghi địa chỉ e-mail nhận báo cáo.\n') +
         `Hạn gửi: ${deadlineText}.${report.forwarding ? ` ${report.forwarding}.` : ''}`
       );
     case 'signer':
@@ -87,11 +89,12 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
             `${dispatch.numberNote} Nếu cần số và ngày cụ thể, bạn đối chiếu bản chính có đóng dấu.`
         : `Theo phần đầu công văn, công văn số ${dispatch.number}, ban hành tại ${dispatch.place}${dispatch.date ? `, ${dispatch.date}` : ` năm ${dispatch.year}`}.`;
     case 'contact':
-      if (hotline) return `Theo công văn, đầu mối liên hệ: ${hotline}. E-mail nhận báo cáo: ${report.email}.`;
+      if (hotline)
+        return `Theo công văn, đầu mối liên hệ: ${hotline}.${report.email ? ` E-mail nhận báo cáo: ${report.email}.` : ''}`;
       return (
         'Công văn không ghi số điện thoại hay tên cán bộ đầu mối. ' +
-        `Bạn có thể liên hệ ${dispatch.issuer}${dispatch.department ? ` (${dispatch.department})` : ''} qua e-mail ${report.email} ` +
-        '– cũng là địa chỉ nhận báo cáo.'
+        `Bạn có thể liên hệ ${dispatch.issuer}${dispatch.department ? ` (${dispatch.department})` : ''}` +
+        (report.email ? ` qua e-mail ${report.email} – cũng là địa chỉ nhận báo cáo.` : '.')
       );
     case 'daily':
       return report.daily
@@ -116,6 +119,6 @@ export function outOfScopeText(directive: Directive): string {
   return (
     'Công văn không đề cập nội dung này. ' +
     `Bạn vui lòng liên hệ ${dispatch.issuer}${dispatch.department ? ` (${dispatch.department})` : ''}, ` +
-    `e-mail ${dispatch.report.email}${dispatch.hotline ? `, điện thoại ${dispatch.hotline.phone}` : ''}. Gõ /vanban để xem nội dung công văn.`
+    `${[dispatch.report.email ? `e-mail ${dispatch.report.email}` : '', dispatch.hotline ? `điện thoại ${dispatch.hotline.phone}` : ''].filter(Boolean).join(', ') || 'văn thư của Sở'}. Gõ /vanban để xem nội dung công văn.`
   );
 }

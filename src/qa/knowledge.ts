@@ -96,7 +96,7 @@ function directiveOf(letter: Letter): Directive {
       subject: letter.subject ?? '',
       purpose: letter.subject?.replace(/^V\/v\s*/i, '') ?? '',
       holiday: letter.holiday?.name ?? 'Tết Nguyên đán',
-      implements: basis?.document ?? basis?.text ?? '',
+      implements: letter.legalBasis.map((b) => b.document ?? b.text).join('; '),
       implementsShort: basis?.document ?? basis?.text ?? '',
       recipients: letter.addressees.join('; ') || 'các doanh nghiệp bưu chính, viễn thông trên địa bàn',
       copyTo: letter.recipients,

@@ -43,6 +43,10 @@ const TOPICS = [
   'tuyen dung',
   'bao hiem',
   'thue',
+  'giay phep',
+  'cuc vien thong',
+  'bo thong tin',
+  'bo khoa hoc',
 ];
 
 /** The letter's folded text, with a space at each end, is `letterText`. */
@@ -52,3 +56,19 @@ export function nearDomainTopic(question: string, letterText: string): boolean {
     .trim()} `;
   return TOPICS.some((topic) => text.includes(` ${topic} `) && !letterText.includes(` ${topic} `));
 }
+
+/** "Hạn báo cáo Tết Bính Ngọ 2026?" asked of the Đinh Mùi 2027 letter: another Tết, another letter. */
+export function otherTet(question: string, tetYear: number): boolean {
+  if (!tetYear) return false;
+  const text = foldDiacritics(question);
+  const years = [...text.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)].map((m) => Number(m[1]));
+  if (years.some((y) => y !== tetYear && y !== tetYear - 1)) return true;
+  const named = CAN_CHI.find((name) => text.includes(` ${name}`) || text.startsWith(name));
+  return named !== undefined && named !== canChiKey(tetYear);
+}
+
+const STEMS = ['canh', 'tan', 'nham', 'quy', 'giap', 'at', 'binh', 'dinh', 'mau', 'ky'];
+const BRANCHES = ['than', 'dau', 'tuat', 'hoi', 'ty', 'suu', 'dan', 'mao', 'thin', 'ty', 'ngo', 'mui'];
+const canChiKey = (year: number): string => `${STEMS[year % 10]} ${BRANCHES[year % 12]}`;
+/** The sixty year names, folded: "giap thin", "dinh mui"… */
+const CAN_CHI = [...new Set(Array.from({ length: 60 }, (_, i) => canChiKey(2000 + i)))];

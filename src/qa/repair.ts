@@ -23,12 +23,20 @@ function segment(token: string, known: ReadonlySet<string>): string[] | undefine
   return result && result.length > 1 ? result : undefined;
 }
 
+/** A key held too long: "hann" → "han", "nayy" → "nay". */
+const collapseDoubles = (token: string): string => token.replace(/([a-z])\1+/g, '$1');
+/** "ky" and "ki" are one syllable here (the index keeps the i), as the normaliser does. */
+const spellI = (token: string): string => token.replace(/^(qu|[bcdghklmnpqrstvx]+)y$/, '$1i');
+
 /** Rewrites tokens the index does not know into ones it does, when a typing slip explains the difference. */
 export function repairTokens(tokens: readonly string[], known: ReadonlySet<string>): string[] {
   return tokens.flatMap((token) => {
     if (known.has(token) || /\d/.test(token) || token.length < 3) return [token];
     const telex = undoTelex(token);
-    if (known.has(telex)) return [telex];
+    const collapsed = collapseDoubles(token);
+    for (const candidate of [telex, spellI(telex), collapsed, spellI(collapsed), undoTelex(collapsed)]) {
+      if (known.has(candidate)) return [candidate];
+    }
     return token.length >= 5 ? (segment(token, known) ?? [token]) : [token];
   });
 }
