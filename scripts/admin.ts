@@ -528,7 +528,11 @@ program
         throw new UserError(
           'Cần đặt ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY, ZALO_ACCESS_TOKEN và ZALO_REFRESH_TOKEN.',
         );
-      await replaceZaloTokens(db, { accessToken: zalo.accessToken, refreshToken: zalo.refreshToken });
+      await replaceZaloTokens(
+        db,
+        { accessToken: zalo.accessToken, refreshToken: zalo.refreshToken },
+        { key: zalo.tokenKey },
+      );
       out(
         !!opts.json,
         { replaced: true },

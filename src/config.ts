@@ -34,6 +34,15 @@ const schema = z
     ZALO_OA_SECRET_KEY: optionalString,
     ZALO_ACCESS_TOKEN: optionalString,
     ZALO_REFRESH_TOKEN: optionalString,
+    ZALO_TOKEN_KEY: optionalString.pipe(
+      z
+        .string()
+        .regex(
+          /^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/,
+          '32 bytes: 64 hex digits or 44 characters of base64',
+        )
+        .optional(),
+    ),
     ZALO_API_ROOT: z.string().default('https://openapi.zalo.me'),
     ZALO_OAUTH_ROOT: z.string().default('https://oauth.zaloapp.com'),
     ZALO_SEND_RATE: z.coerce.number().positive().default(50),
@@ -53,6 +62,7 @@ const schema = z
     SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).default(30),
     DELIVERY_LOCK_SECONDS: z.coerce.number().int().min(1).default(60),
     QA_THRESHOLD: z.coerce.number().min(0).optional(),
+    BOARD_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
@@ -98,6 +108,8 @@ export interface ZaloConfig {
   oaSecretKey: string;
   accessToken: string;
   refreshToken?: string;
+  /** Encrypts the stored token pair (AES-256-GCM); without it the pair is stored unencrypted, with a warning. */
+  tokenKey?: string;
   apiRoot: string;
   oauthRoot: string;
 }
@@ -123,6 +135,8 @@ export interface Config {
     tickSeconds: number;
   };
   qaThreshold?: number;
+  /** Public base URL of the web board (sign-in links); unset: http://localhost:<port>. */
+  boardUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -197,6 +211,7 @@ export function loadConfig(source: Record<string, string | undefined> = environm
           oaSecretKey: e.ZALO_OA_SECRET_KEY,
           accessToken: e.ZALO_ACCESS_TOKEN,
           refreshToken: e.ZALO_REFRESH_TOKEN,
+          tokenKey: e.ZALO_TOKEN_KEY,
           apiRoot: e.ZALO_API_ROOT.replace(/\/+$/, ''),
           oauthRoot: e.ZALO_OAUTH_ROOT.replace(/\/+$/, ''),
         }
@@ -226,5 +241,6 @@ export function loadConfig(source: Record<string, string | undefined> = environm
       tickSeconds: e.SCHEDULER_TICK_SECONDS,
     },
     qaThreshold: e.QA_THRESHOLD,
+    boardUrl: e.BOARD_URL?.replace(/\/+$/, ''),
   };
 }

@@ -9,10 +9,15 @@ export interface Button {
   action: string;
 }
 
+/** 'group': a chat with several people (Telegram groups, supergroups, channels). The bot works in private chats only. */
+export type ChatType = 'private' | 'group';
+
 export interface IncomingMessage {
   channel: Channel;
   chatId: string;
   userId: string;
+  /** Unset: a private chat (Zalo OA conversations and the console are always one person). */
+  chatType?: ChatType;
   displayName: string;
   text?: string;
   /** Set when the person tapped a button: the button's `action`. */

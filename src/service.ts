@@ -9,6 +9,7 @@ import { type Database, openDatabase } from './db/client.ts';
 import type { DeliveryChannel } from './delivery/worker.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery/worker.ts';
 import { createQaSource, ensureDirective } from './features/directive.ts';
+import { createBoard } from './http/board/index.ts';
 import { createHttpServer, type RouteHandler } from './http/server.ts';
 import { createInbox, type Inbox } from './inbox/processor.ts';
 import { createScheduler } from './jobs/scheduler.ts';
@@ -61,7 +62,10 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     ...(config.qaThreshold !== undefined ? { threshold: config.qaThreshold } : {}),
   });
   await qaSource.refresh();
-  const conversation = createBotConversation({ clock, qa: qaSource.engine });
+  // The port is known once the server listens (PORT=0 in tests); links are made after that.
+  let port = config.port;
+  const boardUrl = () => config.boardUrl ?? `http://localhost:${port}`;
+  const conversation = createBotConversation({ clock, qa: qaSource.engine, boardUrl });
   let delivery: DeliveryWorker | undefined;
   const inbox = createInbox({ db, conversation, clock, logger, onOutbox: () => delivery?.wake() });
 
@@ -121,6 +125,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     logger,
     maxBodyBytes: config.maxBodyBytes,
     routes,
+    board: createBoard({ db, logger, clock, boardUrl }),
     health: async () => {
       const dbOk = await database.ping();
       const tg = telegram?.health();
@@ -136,7 +141,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       };
     },
   });
-  const port = await http.listen(config.port, options.host);
+  port = await http.listen(config.port, options.host);
   logger.info({ port }, 'http server listening');
 
   await telegram?.start();

@@ -23,6 +23,7 @@ export const COMMANDS: Record<string, string> = {
   xuat: 'export',
   tonghop: 'summary',
   thongbao: 'broadcast',
+  web: 'web',
 };
 
 export interface ParsedCommand {

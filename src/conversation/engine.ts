@@ -21,6 +21,9 @@ import { reportRef, t } from './texts.ts';
 
 export const TEXT_MAX = 4000;
 
+/** The one answer in a group chat (kept here until texts.ts takes it): the bot works in private chats only. */
+export const PRIVATE_ONLY_TEXT = 'Bot chỉ làm việc trong tin nhắn riêng. Vui lòng nhắn riêng cho bot.';
+
 /** One turn of the conversation: the context every handler gets. */
 export interface Turn {
   db: Db;
@@ -60,6 +63,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
     async handle(db, msg) {
       const now = deps.clock.now();
       const conv = await loadConversation(db, msg.channel, msg.chatId);
+      if (msg.chatType === 'group') return refuseGroup(db, conv, now);
       const before = JSON.stringify(conv);
       const member = await getMember(db, msg.channel, msg.userId);
       const { lastInboundAt, unreachableAt } = member?.identity ?? {};
@@ -123,6 +127,16 @@ export function createConversation(deps: ConversationDeps): Conversation {
   };
 }
 
+/**
+ * A group chat gets one polite refusal, the first time, and nothing else ever: no registration, no report, no
+ * answer, whoever writes or taps there. Nobody is looked up, so a group cannot act for any of its members.
+ */
+async function refuseGroup(db: Db, conv: ConversationRow, now: Date): Promise<OutgoingMessage[]> {
+  if (conv.data.privateOnlyNoticeAt) return [];
+  await saveConversation(db, { ...conv, state: 'idle', data: { privateOnlyNoticeAt: now.toISOString() } }, now);
+  return [{ chatId: conv.chatId, text: PRIVATE_ONLY_TEXT }];
+}
+
 function setState(turn: Turn, state: string, data: Record<string, unknown> = {}): void {
   turn.conv.state = state;
   turn.conv.data = data;
@@ -164,6 +178,24 @@ function officerOf(turn: Turn): Member | null {
 const isOfficer = (turn: Turn): boolean =>
   turn.member?.person.role === 'officer' && turn.member.enterprise !== null;
 
+/**
+ * Report dialogs and their buttons are bound to the enterprise they were opened for: the dialog keeps
+ * `enterpriseId`, and the buttons carry it (`rp:ok:<id>`, `rc:inc:<id>`, `rm:ok:<id>`). When the officer's
+ * enterprise has changed since (a new invite), they are refused as expired rather than filed for the new one.
+ */
+const dialogBound = (turn: Turn): boolean =>
+  isOfficer(turn) && turn.conv.data.enterpriseId === turn.member!.enterprise!.id;
+
+/** `ok:12` → ok for enterprise 12; `ok` (a button from before the binding) → ok, enterprise unknown; else null. */
+function boundPayload(payload: string): { choice: string; enterpriseId: number | null } | null {
+  const m = /^([a-z]{1,8})(?::(\d{1,9}))?$/.exec(payload);
+  return m ? { choice: m[1]!, enterpriseId: m[2] ? Number(m[2]) : null } : null;
+}
+
+/** True when a button carrying `enterpriseId` was shown to this officer for their current enterprise. */
+const shownForCurrent = (turn: Turn, enterpriseId: number): boolean =>
+  isOfficer(turn) && turn.member!.enterprise!.id === enterpriseId;
+
 /** An incident in the officer's own words, read for kind, area, scale and whether it is fixed. */
 function incidentFromText(member: Member, note: string): IncidentInput {
   const parsed = parseIncidentText(note, member.enterprise!.sector);
@@ -180,21 +212,22 @@ function incidentFromText(member: Member, note: string): IncidentInput {
 
 async function startReportDialog(turn: Turn, member: Member): Promise<void> {
   const day = vnDay(turn.now);
-  const existing = await getLatestReport(turn.db, member.enterprise!.id, day);
-  setState(turn, 'report:choose', { day });
+  const enterpriseId = member.enterprise!.id;
+  const existing = await getLatestReport(turn.db, enterpriseId, day);
+  setState(turn, 'report:choose', { day, enterpriseId });
   turn.reply(
     existing
       ? t.reportAskAmend(member.enterprise!.name, formatDay(day), formatVnTime(existing.createdAt))
       : t.reportAsk(member.enterprise!.name, formatDay(day)),
     [
-      { label: t.btnNormal, action: 'rp:ok' },
-      { label: t.btnIncident, action: 'rp:inc' },
+      { label: t.btnNormal, action: `rp:ok:${enterpriseId}` },
+      { label: t.btnIncident, action: `rp:inc:${enterpriseId}` },
     ],
   );
 }
 
 function startIncidentForm(turn: Turn, member: Member, day = vnDay(turn.now)): void {
-  setState(turn, 'inc:kind', { day });
+  setState(turn, 'inc:kind', { day, enterpriseId: member.enterprise!.id });
   askKind(turn, member);
 }
 
@@ -212,7 +245,8 @@ async function recordNormal(turn: Turn, member: Member): Promise<void> {
 
 function confirmIncident(turn: Turn, member: Member, note: string): void {
   const input = incidentFromText(member, note);
-  setState(turn, 'report:confirm', { day: vnDay(turn.now), incident: input, note });
+  const enterpriseId = member.enterprise!.id;
+  setState(turn, 'report:confirm', { day: vnDay(turn.now), incident: input, note, enterpriseId });
   turn.reply(
     t.confirmIncident(
       member.enterprise!.name,
@@ -224,9 +258,9 @@ function confirmIncident(turn: Turn, member: Member, note: string): void {
       }),
     ),
     [
-      { label: t.btnSendIncident, action: 'rc:inc' },
-      { label: t.btnIncidentForm, action: 'rc:form' },
-      { label: t.btnJustAsking, action: 'rc:no' },
+      { label: t.btnSendIncident, action: `rc:inc:${enterpriseId}` },
+      { label: t.btnIncidentForm, action: `rc:form:${enterpriseId}` },
+      { label: t.btnJustAsking, action: `rc:no:${enterpriseId}` },
     ],
   );
 }
@@ -298,10 +332,11 @@ async function routeIntent(turn: Turn, text: string, register?: CommandHandler):
         turn.reply(t.ack);
         return true;
       }
-      setState(turn, 'report:confirm', { day });
+      const enterpriseId = member.enterprise!.id;
+      setState(turn, 'report:confirm', { day, enterpriseId });
       turn.reply(t.confirmNormal(member.enterprise!.name, formatDay(day)), [
-        { label: t.btnConfirmNormal, action: 'rc:ok' },
-        { label: t.btnNo, action: 'rc:no' },
+        { label: t.btnConfirmNormal, action: `rc:ok:${enterpriseId}` },
+        { label: t.btnNo, action: `rc:no:${enterpriseId}` },
       ]);
       return true;
     }
@@ -475,7 +510,7 @@ async function answerAreaName(turn: Turn, text: string): Promise<void> {
 
 /** Typed answers inside the incident dialog. */
 async function answerDialog(turn: Turn, text: string): Promise<void> {
-  if (!turn.member?.enterprise || turn.member.person.role !== 'officer') {
+  if (!turn.member?.enterprise || turn.member.person.role !== 'officer' || !dialogBound(turn)) {
     setState(turn, 'idle');
     return turn.reply(t.expiredAction);
   }
@@ -524,9 +559,18 @@ async function answerDialog(turn: Turn, text: string): Promise<void> {
 
 function reportActions(): Record<string, ActionHandler> {
   const inState = (turn: Turn, ...states: string[]): boolean => {
-    if (states.includes(turn.conv.state) && isOfficer(turn)) return true;
+    if (states.includes(turn.conv.state) && dialogBound(turn)) return true;
+    // A dialog opened for another enterprise (or before dialogs were bound) can never be finished: close it.
+    if (states.includes(turn.conv.state) && isOfficer(turn)) setState(turn, 'idle');
     turn.reply(t.expiredAction);
     return false;
+  };
+  /** The choice of a bound button; null (after replying "expired") when it was shown for another enterprise. */
+  const boundChoice = (turn: Turn, payload: string): string | null => {
+    const bound = boundPayload(payload);
+    if (bound && (bound.enterpriseId === null || shownForCurrent(turn, bound.enterpriseId))) return bound.choice;
+    turn.reply(t.expiredAction);
+    return null;
   };
   return {
     cancel: async (turn) => {
@@ -534,12 +578,22 @@ function reportActions(): Record<string, ActionHandler> {
       setState(turn, 'idle');
       turn.reply(t.cancelled);
     },
+    // The reminder's buttons open no dialog: only the enterprise id they carry binds them (`rm:ok` → expired).
     rm: async (turn, payload) => {
-      if (payload !== 'ok' && payload !== 'form') return turn.reply(t.expiredAction);
+      const bound = boundPayload(payload);
+      if (
+        !bound ||
+        (bound.choice !== 'ok' && bound.choice !== 'form') ||
+        bound.enterpriseId === null ||
+        !shownForCurrent(turn, bound.enterpriseId)
+      )
+        return turn.reply(t.expiredAction);
       const report = reportCommands().report!;
-      return report(turn, payload === 'ok' ? 'ok' : '');
+      return report(turn, bound.choice === 'ok' ? 'ok' : '');
     },
-    rp: async (turn, payload) => {
+    rp: async (turn, raw) => {
+      const payload = boundChoice(turn, raw);
+      if (payload === null) return;
       if (turn.conv.state !== 'report:choose' && turn.conv.state === 'idle' && turn.member?.enterprise) {
         // A second tap on a patchy connection: say the report is in rather than "expired".
         const latest = await getLatestReport(turn.db, turn.member.enterprise.id, vnDay(turn.now));
@@ -552,7 +606,9 @@ function reportActions(): Record<string, ActionHandler> {
       if (payload === 'inc') return startIncidentForm(turn, turn.member!, day);
       turn.reply(t.expiredAction);
     },
-    rc: async (turn, payload) => {
+    rc: async (turn, raw) => {
+      const payload = boundChoice(turn, raw);
+      if (payload === null) return;
       if (turn.conv.state !== 'report:confirm' && turn.conv.state === 'idle' && turn.member?.enterprise) {
         const latest = await getLatestReport(turn.db, turn.member.enterprise.id, vnDay(turn.now));
         if (latest)

@@ -8,10 +8,13 @@ import { createQaHandlers } from './questions.ts';
 import { register, start } from './registration.ts';
 import { help, status, statusAction } from './staff.ts';
 import { t } from './texts.ts';
+import { type BoardUrl, createWebCommand } from './web.ts';
 
 export interface BotConversationDeps {
   clock: Clock;
   qa?: QaEngine;
+  /** The web board's public base URL, for `/web` sign-in links. */
+  boardUrl?: BoardUrl;
   /** Commands and actions of later features (follow-ups, exports…), merged last. */
   extraCommands?: Record<string, CommandHandler>;
   extraActions?: Record<string, ActionHandler>;
@@ -33,6 +36,7 @@ export function createBotConversation(deps: BotConversationDeps): Conversation {
       broadcast,
       export: exportCommand,
       summary: summaryCommand,
+      web: createWebCommand({ boardUrl: deps.boardUrl }),
       ...qa?.commands,
       ...deps.extraCommands,
     },

@@ -44,7 +44,7 @@ export const link: CommandHandler = async (turn, args) => {
 };
 
 async function redeemLink(turn: Turn, code: string): Promise<void> {
-  if (!mayTryCode(turn)) return;
+  if (!(await mayTryCode(turn))) return;
   const { msg } = turn;
   // Sending the code back from the account that asked for it would only burn it.
   const peeked = await peekInvite(turn.db, code);
@@ -53,10 +53,10 @@ async function redeemLink(turn: Turn, code: string): Promise<void> {
   }
   const redeemed = await redeemInvite(turn.db, { code, now: turn.now, kind: 'link' });
   if (!redeemed.ok) {
-    countFailure(turn);
+    await countFailure(turn);
     return turn.reply(FAILURE_TEXT[redeemed.reason]);
   }
-  turn.conv.failedCodes = 0;
+  // The wrong-code count is not reset here: one account could mint link codes to wash another's wrong guesses.
   const personId = redeemed.invite.personId;
   if (personId === null) return turn.reply(t.linkGone);
   // Re-points the identity when it was registered on its own as another person; that person keeps their history.

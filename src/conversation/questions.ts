@@ -1,5 +1,7 @@
 import { desc, sql } from 'drizzle-orm';
+import { vnDay, vnInstant } from '../clock.ts';
 import type { Db } from '../db/client.ts';
+import { countInFixedWindow } from '../db/queries/rate-limits.ts';
 import { unansweredQuestions } from '../db/schema.ts';
 import type { QaEngine } from '../qa/index.ts';
 import type { ActionHandler, CommandHandler, Turn } from './engine.ts';
@@ -19,6 +21,23 @@ export async function recordUnanswered(db: Db, normalized: string, sample: strin
     });
 }
 
+/** Questions of one unregistered sender stored for /cauhoi per Vietnam day; past it they are answered, not stored. */
+export const MAX_STRANGER_QUESTIONS_PER_DAY = 20;
+
+/**
+ * True when this question may be stored: always for registered people, up to MAX_STRANGER_QUESTIONS_PER_DAY a day for
+ * a stranger, so one stranger cannot flood /cauhoi or push a question to the top by repeating it.
+ */
+async function mayStoreQuestion(turn: Turn): Promise<boolean> {
+  if (turn.member) return true;
+  const stored = await countInFixedWindow(turn.db, {
+    key: `questions:${turn.msg.channel}:${turn.msg.userId}`,
+    windowStart: vnInstant(vnDay(turn.now), '00:00'),
+    now: turn.now,
+  });
+  return stored <= MAX_STRANGER_QUESTIONS_PER_DAY;
+}
+
 export function createQaHandlers(qa: QaEngine): {
   onFreeText: (turn: Turn, text: string) => Promise<void>;
   commands: Record<string, CommandHandler>;
@@ -36,7 +55,9 @@ export function createQaHandlers(qa: QaEngine): {
             action: `qa:${s.id}`,
           })),
         );
-      await recordUnanswered(turn.db, qa.normalize(text), text, turn.now);
+      const normalized = qa.normalize(text);
+      if (normalized && (await mayStoreQuestion(turn)))
+        await recordUnanswered(turn.db, normalized, text, turn.now);
       if (result.kind === 'suggest') {
         return turn.reply(
           result.text,

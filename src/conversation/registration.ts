@@ -1,12 +1,13 @@
-import { DateTime } from 'luxon';
 import { formatVnTime } from '../clock.ts';
 import { getEnterpriseById } from '../db/queries/enterprises.ts';
 import { redeemInvite } from '../db/queries/invites.ts';
 import { attachIdentity, createPerson, type Member, updatePersonRole } from '../db/queries/people.ts';
+import { countFailureAndMaybeBlock, getBlockedUntil, resetFailures } from '../db/queries/rate-limits.ts';
+import type { IncomingMessage } from '../messages.ts';
 import type { CommandHandler, Turn } from './engine.ts';
 import { t } from './texts.ts';
 
-/** Wrong codes allowed from one chat before it must wait; slows guessing without locking out a clumsy typist. */
+/** Wrong codes allowed from one person before they must wait; slows guessing without locking out a clumsy typist. */
 export const MAX_FAILED_CODES = 5;
 export const CODE_BLOCK_MINUTES = 15;
 
@@ -15,24 +16,30 @@ export function describeMember(member: Pick<Member, 'person' | 'enterprise'>): s
   return member.person.role === 'admin' ? t.describeAdmin : t.describeStaff;
 }
 
-/** Checks the chat's wrong-code budget; true when it may try a code now. */
-export function mayTryCode(turn: Turn): boolean {
-  const until = turn.conv.codesBlockedUntil;
-  if (until && until > turn.now) {
+/**
+ * The wrong-code budget belongs to the sender (channel + user id), not to the chat: another chat (a group, a second
+ * conversation) shares it. Invite codes and /lienket codes draw on the same budget.
+ */
+export const codeThrottleKey = (msg: Pick<IncomingMessage, 'channel' | 'userId'>): string =>
+  `code:${msg.channel}:${msg.userId}`;
+
+/** Checks the sender's wrong-code budget; true when they may try a code now. */
+export async function mayTryCode(turn: Turn): Promise<boolean> {
+  const until = await getBlockedUntil(turn.db, codeThrottleKey(turn.msg), turn.now);
+  if (until) {
     turn.reply(t.codeBlocked(formatVnTime(until)));
     return false;
   }
   return true;
 }
 
-export function countFailure(turn: Turn): void {
-  turn.conv.failedCodes += 1;
-  if (turn.conv.failedCodes >= MAX_FAILED_CODES) {
-    turn.conv.failedCodes = 0;
-    turn.conv.codesBlockedUntil = DateTime.fromJSDate(turn.now)
-      .plus({ minutes: CODE_BLOCK_MINUTES })
-      .toJSDate();
-  }
+export async function countFailure(turn: Turn): Promise<void> {
+  await countFailureAndMaybeBlock(turn.db, {
+    key: codeThrottleKey(turn.msg),
+    now: turn.now,
+    max: MAX_FAILED_CODES,
+    blockUntil: new Date(turn.now.getTime() + CODE_BLOCK_MINUTES * 60_000),
+  });
 }
 
 const FAILURE_TEXT = {
@@ -53,13 +60,14 @@ export const register: CommandHandler = async (turn, args) => {
   const code = codeFromArgs(args);
   if (!code)
     return turn.reply(turn.member ? t.alreadyRegistered(describeMember(turn.member)) : t.codeMissing);
-  if (!mayTryCode(turn)) return;
+  if (!(await mayTryCode(turn))) return;
   const redeemed = await redeemInvite(turn.db, { code, now: turn.now, kind: 'invite' });
   if (!redeemed.ok) {
-    countFailure(turn);
+    await countFailure(turn);
     return turn.reply(FAILURE_TEXT[redeemed.reason]);
   }
-  turn.conv.failedCodes = 0;
+  // Only a redeemed invite clears the wrong tries: a link code is easy to get for whoever has an account.
+  await resetFailures(turn.db, codeThrottleKey(turn.msg), turn.now);
   const invite = redeemed.invite;
   const enterprise = invite.enterpriseId ? await getEnterpriseById(turn.db, invite.enterpriseId) : null;
   const { msg } = turn;

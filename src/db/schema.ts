@@ -321,3 +321,46 @@ export const orgSettings = pgTable('org_settings', {
   data: jsonb().$type<Record<string, string>>().notNull(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/** One-time sign-in links to the web board, handed out in the chat by `/web`: only the token's sha256 is stored. */
+export const boardLinks = pgTable('board_links', {
+  id: serial().primaryKey(),
+  tokenHash: text().notNull().unique(),
+  personId: integer()
+    .notNull()
+    .references(() => people.id),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  /** Set when the link is spent: a link signs in once. */
+  usedAt: timestamp({ withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+/** Web board sessions: the browser holds the token in an HTTP-only cookie, the database only its sha256. */
+export const boardSessions = pgTable(
+  'board_sessions',
+  {
+    id: serial().primaryKey(),
+    tokenHash: text().notNull().unique(),
+    personId: integer()
+      .notNull()
+      .references(() => people.id),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    /** Signed out (the board's button, or `/web dangxuat` for every session of the person). */
+    endedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('board_sessions_person_idx').on(t.personId)],
+);
+
+/**
+ * Counters of the abuse limits, one row per key: wrong invite codes per sender (`code:<channel>:<user>`), questions
+ * stored for /cauhoi per stranger and day (`questions:<channel>:<user>`), incident alerts merged per enterprise
+ * (`incident-alerts:<enterprise id>`).
+ */
+export const rateLimits = pgTable('rate_limits', {
+  key: text().primaryKey(),
+  windowStart: timestamp({ withTimezone: true }).notNull(),
+  count: integer().notNull().default(0),
+  blockedUntil: timestamp({ withTimezone: true }),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -27,6 +27,11 @@ export interface SendProgress {
   skip: number;
   /** Called after each part is delivered with the number delivered so far. */
   onPart(partsSent: number): Promise<void>;
+  /**
+   * A signal for the next API call, fetched once per call: it aborts the call when it runs past the send timeout
+   * (already aborted when no time is left). The outcome of an aborted call is unknown; it is retried.
+   */
+  signal?(): AbortSignal;
 }
 
 /** What a channel gives the delivery worker: send one message, or throw DeliveryError. */

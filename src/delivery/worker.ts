@@ -30,6 +30,11 @@ export interface DeliveryDeps {
   maxAttempts?: number;
   /** Claimed rows are re-offered after this long if a worker died mid-send. */
   lockMs?: number;
+  /**
+   * Each API call of a send is aborted after this long (default min(30 s, lockMs / 3)), and in any case by two
+   * thirds of its claim, so a hung call never outlives the claim and the last third is left for the bookkeeping.
+   */
+  sendTimeoutMs?: number;
   /** How long stop() waits for sends in flight. */
   drainMs?: number;
 }
@@ -52,6 +57,7 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
   const pollMs = deps.pollMs ?? 500;
   const lockMs = deps.lockMs ?? 60_000;
   const drainMs = deps.drainMs ?? 4000;
+  const sendTimeoutMs = deps.sendTimeoutMs ?? Math.min(30_000, Math.floor(lockMs / 3));
   const channels = Object.keys(deps.channels) as Channel[];
   const limiters = new Map<Channel, SlidingWindowLimiter>();
   // A 5% margin on the window absorbs the jitter between granting a send here and its arrival at the API.
@@ -90,7 +96,15 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
     return bucket;
   }
 
-  /** True when the message was sent; false when it failed (retry later or never). */
+  /**
+   * True when the message was sent; false when it failed (retry later or never) or the claim was lost.
+   *
+   * A send that times out (or fails on the network) has an unknown outcome: the Bot API may have delivered it. It
+   * is retried, so delivery stays at-least-once at the API boundary, but never by two workers at once: the call is
+   * aborted before this worker records the retry, only a fenced update (this claim still held) makes the row
+   * pending again, and any other worker can take the row only after that or after the claim lapsed, which the
+   * call's deadline (two thirds of the claim) keeps from happening while it is in flight.
+   */
   async function deliver(row: OutboxRow): Promise<boolean> {
     const channel = row.channel as Channel;
     const entry = deps.channels[channel]!;
@@ -99,23 +113,63 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
     await limiters.get(channel)!.take(row.lane);
     // A long wait for a rate slot (a 429 pause) may outlast the claim, after which another worker may take the row:
     // give it back rather than risk sending it twice.
-    const claimAge = Date.now() - (row.lockedUntil ? row.lockedUntil.getTime() - lockMs : Date.now());
-    if (stopping || claimAge > lockMs / 2) {
-      await releaseClaim(db, row.id);
+    const claimedAt = row.lockedUntil ? row.lockedUntil.getTime() - lockMs : Date.now();
+    if (stopping || Date.now() - claimedAt > lockMs / 2) {
+      await fenced(row, 'release', releaseClaim(db, row));
       return false;
     }
+    const callDeadline = claimedAt + (2 * lockMs) / 3;
+    let lastSignal: AbortSignal | undefined;
+    let claimLost = false;
     try {
       await entry.sender.send(
         { ...(row.payload as Envelope), channel, chatId: row.chatId },
-        { skip: row.partsSent, onPart: (n) => markPartsSent(db, row.id, n) },
+        {
+          skip: row.partsSent,
+          onPart: async (n) => {
+            if (!(await fenced(row, 'parts sent', markPartsSent(db, row, n)))) {
+              // Another worker owns the row now and resumes from its own count: sending more would repeat parts.
+              claimLost = true;
+              throw new Error('claim lost');
+            }
+          },
+          signal: () => {
+            const left = Math.min(sendTimeoutMs, callDeadline - Date.now());
+            lastSignal = left > 0 ? AbortSignal.timeout(left) : AbortSignal.abort();
+            return lastSignal;
+          },
+        },
       );
-      await markSent(db, row.id, new Date(), { erase: (row.payload as Envelope).sensitive === true });
-      stats.sent++;
-      return true;
     } catch (err) {
+      if (claimLost) return false;
+      if (lastSignal?.aborted) {
+        logger.warn(
+          { outboxId: row.id, channel, attempt: row.attempts },
+          'send timed out; it may have arrived',
+        );
+      }
       await handleFailure(row, err, bucket);
       return false;
     }
+    stats.sent++;
+    await fenced(
+      row,
+      'sent',
+      markSent(db, row, new Date(), { erase: (row.payload as Envelope).sensitive === true }),
+    );
+    return true;
+  }
+
+  /** Awaits a fenced outbox update; a stale claim changed nothing, which is logged (without the message). */
+  async function fenced(row: OutboxRow, update: string, applied: Promise<boolean>): Promise<boolean> {
+    const ok = await applied;
+    if (!ok) {
+      logger.debug(
+        { outboxId: row.id, channel: row.channel, attempt: row.attempts, update },
+        'outbox claim no longer held; update skipped',
+      );
+    }
+    return ok;
   }
 
   async function handleFailure(row: OutboxRow, err: unknown, bucket: TokenBucket | undefined): Promise<void> {
@@ -128,14 +182,14 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
         if (failure.global) limiters.get(channel)!.pause(failure.retryAfterMs);
         else bucket?.pause(failure.retryAfterMs);
       }
-      stats.retried++;
       log.warn({ delayMs: delay, reason: failure.message }, 'send failed, will retry');
-      await markRetry(db, row.id, { at: new Date(Date.now() + delay), error: failure.message });
+      const at = new Date(Date.now() + delay);
+      if (await fenced(row, 'retry', markRetry(db, row, { at, error: failure.message }))) stats.retried++;
       return;
     }
-    stats.failed++;
     log.warn({ reason: failure.message, failure: failure.failure }, 'send failed for good');
-    await markFailed(db, row.id, `${failure.failure}: ${failure.message}`);
+    if (await fenced(row, 'failed', markFailed(db, row, `${failure.failure}: ${failure.message}`)))
+      stats.failed++;
     if (failure.failure === 'unreachable') {
       await markUnreachable(db, { channel, chatId: row.chatId, reason: failure.message, at: new Date() });
     }
@@ -148,7 +202,7 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
       for (const [i, row] of rows.entries()) {
         try {
           if (!(await deliver(row))) {
-            for (const rest of rows.slice(i + 1)) await releaseClaim(db, rest.id);
+            for (const rest of rows.slice(i + 1)) await fenced(rest, 'release', releaseClaim(db, rest));
             break;
           }
         } catch (err) {

@@ -1,9 +1,12 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { formatVnDateTime, vnTime } from '../clock.ts';
 import { tj } from '../conversation/texts.ts';
 import type { Db } from '../db/client.ts';
 import { type Incident, resolveIncident } from '../db/queries/incidents.ts';
 import { enqueueMessages } from '../db/queries/outbox.ts';
 import { listRecipients } from '../db/queries/people.ts';
+import { countInSlidingStart } from '../db/queries/rate-limits.ts';
+import { outbox } from '../db/schema.ts';
 import type { Channel } from '../messages.ts';
 import { durationText as formatDuration } from './duration.ts';
 import { kindLabel } from './incident-kinds.ts';
@@ -56,30 +59,92 @@ export function incidentLine(i: Incident & { enterpriseName?: string }, now: Dat
   return `• ${i.enterpriseName ? `${i.enterpriseName}: ` : ''}${parts.join(', ')}${note}`;
 }
 
-/** One message to every reachable staff member, with the enterprise's history a tap away; once per key. */
+/**
+ * One message to every reachable staff member, with the enterprise's history a tap away; once per key. With
+ * `notBefore`, the message waits until then, and calling again with the same key while it waits replaces its text.
+ */
 async function tellStaff(
   db: Db,
-  params: { text: string; enterpriseCode: string; key: string },
+  params: { text: string; enterpriseCode: string; key: string; notBefore?: Date },
 ): Promise<number> {
   const staff = (await listRecipients(db, { roles: ['staff', 'admin'] })).filter((s) => !s.unreachable);
-  return enqueueMessages(
-    db,
-    staff.map((s) => ({
-      channel: s.channel as Channel,
-      chatId: s.chatId,
-      text: params.text,
-      buttons: [{ label: tj.btnHistory, action: `st:${params.enterpriseCode}` }],
-      dedupeKey: `${params.key}:${s.channel}:${s.chatId}`,
-    })),
-  );
+  const messages = staff.map((s) => ({
+    channel: s.channel as Channel,
+    chatId: s.chatId,
+    text: params.text,
+    buttons: [{ label: tj.btnHistory, action: `st:${params.enterpriseCode}` }],
+    dedupeKey: `${params.key}:${s.channel}:${s.chatId}`,
+    ...(params.notBefore ? { notBefore: params.notBefore } : {}),
+  }));
+  const queued = await enqueueMessages(db, messages);
+  if (params.notBefore && messages.length > queued) {
+    await retextPending(
+      db,
+      messages.map((m) => m.dedupeKey),
+      params.text,
+    );
+  }
+  return queued;
 }
 
-/** Tells every staff member about a new incident, in the transaction that records it. */
+/** The text of outbox messages not yet claimed by a worker, by their dedupe keys. */
+async function retextPending(db: Db, dedupeKeys: string[], text: string): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ payload: sql`jsonb_set(${outbox.payload}, '{text}', to_jsonb(${text}::text))` })
+    .where(and(inArray(outbox.dedupeKey, dedupeKeys), eq(outbox.status, 'pending')));
+}
+
+/**
+ * Incidents one enterprise reports within this long of the alert for its first one do not alert staff each: they are
+ * counted into one update alert, sent when this time is up ("Cập nhật: … thêm N báo cáo sự cố"). Every incident is
+ * still recorded and listed in /status.
+ */
+export const ALERT_MERGE_MINUTES = 10;
+
+const alertMoreText = (p: {
+  enterprise: string;
+  code: string;
+  count: number;
+  since: Date;
+  latest: Incident;
+}): string =>
+  [
+    `🔄 Cập nhật: ${p.enterprise} gửi thêm ${p.count} báo cáo sự cố sau cảnh báo lúc ${formatVnDateTime(p.since)}.`,
+    `Gần nhất: ${kindLabel(p.latest.kind)}${p.latest.area ? `, ${p.latest.area}` : ''} lúc ${formatVnDateTime(p.latest.openedAt)}.`,
+    `Xem đủ các sự cố: /status ${p.code}`,
+  ].join('\n');
+
+/**
+ * Tells every staff member about a new incident, in the transaction that records it: at once for the enterprise's
+ * first incident in ALERT_MERGE_MINUTES, merged into one delayed update alert for the ones after it.
+ */
 export async function alertIncidentOpened(
   db: Db,
   params: { incident: Incident; enterpriseName: string; enterpriseCode: string; amended: boolean },
 ): Promise<number> {
   const { incident } = params;
+  const windowMs = ALERT_MERGE_MINUTES * 60_000;
+  const window = await countInSlidingStart(db, {
+    key: `incident-alerts:${incident.enterpriseId}`,
+    at: incident.openedAt,
+    windowMs,
+  });
+  if (window.repeats > 0) {
+    const text = alertMoreText({
+      enterprise: params.enterpriseName,
+      code: params.enterpriseCode,
+      count: window.repeats,
+      since: window.windowStart,
+      latest: incident,
+    });
+    return tellStaff(db, {
+      text,
+      enterpriseCode: params.enterpriseCode,
+      key: `alert:inc-more:${incident.enterpriseId}:${window.windowStart.getTime()}`,
+      notBefore: new Date(window.windowStart.getTime() + windowMs),
+    });
+  }
   const text = tj.alert({
     enterprise: params.enterpriseName,
     kind: kindLabel(incident.kind),

@@ -1,4 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { getRequestListener, type HttpBindings } from '@hono/node-server';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from '../logger.ts';
 
 export interface HttpResult {
@@ -11,12 +15,23 @@ export type RouteHandler = (req: {
   rawBody: Buffer;
 }) => Promise<HttpResult | number>;
 
+export type HttpEnv = { Bindings: HttpBindings };
+
+/** A set of routes served beside the webhooks (the staff web board), with streams to end on shutdown. */
+export interface HttpMount {
+  app: Hono<HttpEnv>;
+  /** Ends long-lived responses (event streams) so the server can close. */
+  close(): Promise<void>;
+}
+
 export interface HttpServerDeps {
   logger: Logger;
   maxBodyBytes: number;
   /** POST routes, by exact path. */
   routes: Record<string, RouteHandler>;
   health: () => Promise<{ ok: boolean } & Record<string, unknown>>;
+  /** The web board's routes (under /board). */
+  board?: HttpMount;
 }
 
 export interface HttpServer {
@@ -26,64 +41,50 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-class TooLarge extends Error {}
-
-function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > max) return reject(new TooLarge());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > max) {
-        req.destroy();
-        reject(new TooLarge());
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+function sendJson(c: Context, status: number, body?: unknown): Response {
+  return c.body(JSON.stringify(body ?? { ok: status < 400 }), status as ContentfulStatusCode, {
+    'content-type': 'application/json; charset=utf-8',
   });
 }
 
-export function createHttpServer(deps: HttpServerDeps): HttpServer {
-  const server = createServer(async (req, res) => {
-    const send = (status: number, body?: unknown) => {
-      if (res.headersSent) return;
-      const payload = JSON.stringify(body ?? { ok: status < 400 });
-      res.writeHead(status, {
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': Buffer.byteLength(payload),
-      });
-      res.end(payload);
-    };
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    try {
-      if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-        const health = await deps.health();
-        return send(health.ok ? 200 : 503, health);
-      }
-      const route = deps.routes[path];
-      if (!route) return send(404, { ok: false, error: 'not found' });
-      if (req.method !== 'POST') return send(405, { ok: false, error: 'method not allowed' });
-      let rawBody: Buffer;
-      try {
-        rawBody = await readBody(req, deps.maxBodyBytes);
-      } catch (err) {
-        if (err instanceof TooLarge) {
-          res.setHeader('connection', 'close');
-          return send(413, { ok: false, error: 'payload too large' });
-        }
-        throw err;
-      }
-      const result = await route({ headers: req.headers, rawBody });
-      const { status, body } = typeof result === 'number' ? { status: result, body: undefined } : result;
-      send(status, body);
-    } catch (err) {
-      deps.logger.error({ err, path }, 'http request failed');
-      send(500, { ok: false });
-    }
+/** The webhooks, /healthz and the board on one Hono app; the webhook handlers get the raw body for signatures. */
+export function createHttpApp(deps: HttpServerDeps): Hono<HttpEnv> {
+  const app = new Hono<HttpEnv>();
+  // GET also answers HEAD (Hono drops the body).
+  app.get('/healthz', async (c) => {
+    const health = await deps.health();
+    return sendJson(c, health.ok ? 200 : 503, health);
   });
+  // Refused from the declared length before a byte is read, or as soon as a chunked body grows past the limit.
+  const limit = bodyLimit({
+    maxSize: deps.maxBodyBytes,
+    onError: (c) => {
+      c.header('connection', 'close');
+      return sendJson(c, 413, { ok: false, error: 'payload too large' });
+    },
+  });
+  for (const [path, route] of Object.entries(deps.routes)) {
+    app.post(path, limit, async (c) => {
+      const rawBody = Buffer.from(await c.req.arrayBuffer());
+      const result = await route({ headers: c.env.incoming.headers, rawBody });
+      const { status, body } = typeof result === 'number' ? { status: result, body: undefined } : result;
+      return sendJson(c, status, body);
+    });
+    app.all(path, (c) => sendJson(c, 405, { ok: false, error: 'method not allowed' }));
+  }
+  if (deps.board) app.route('/', deps.board.app);
+  app.notFound((c) => sendJson(c, 404, { ok: false, error: 'not found' }));
+  app.onError((err, c) => {
+    deps.logger.error({ err, path: c.req.path }, 'http request failed');
+    return sendJson(c, 500, { ok: false });
+  });
+  return app;
+}
+
+export function createHttpServer(deps: HttpServerDeps): HttpServer {
+  const app = createHttpApp(deps);
+  // Hono's own Request/Response stay local to its requests: the rest of the process keeps Node's globals.
+  const server = createServer(getRequestListener(app.fetch, { overrideGlobalObjects: false }));
   server.keepAliveTimeout = 65_000;
 
   return {
@@ -96,10 +97,14 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       }),
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // Event streams never finish on their own; once ended, their connections close (they are sent with
+      // `connection: close`).
+      await deps.board?.close();
+      server.closeIdleConnections();
+      await closed;
+    },
   };
 }

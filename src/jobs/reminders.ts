@@ -53,9 +53,10 @@ export async function sendReminderWave(
         deadline: formatVnDateTime(params.deadline),
         minutesLeft,
       }),
+      // Bound to the enterprise reminded about: tapped after the officer moved to another one, they are refused.
       buttons: [
-        { label: tj.btnReportOk, action: 'rm:ok' },
-        { label: tj.btnReport, action: 'rm:form' },
+        { label: tj.btnReportOk, action: `rm:ok:${enterprise.id}` },
+        { label: tj.btnReport, action: `rm:form:${enterprise.id}` },
       ],
     });
   }

@@ -49,6 +49,13 @@ export type Fault =
   | { status: 429; retryAfter: number }
   | { status: 400 | 403 | 500 | 502; description?: string };
 
+/** A call held before it is handled, like a Bot API request that hangs. */
+export interface Hold {
+  ms: number;
+  /** The answer after the hold; without one the call is then handled as usual. */
+  answer?: Fault;
+}
+
 export interface FakeTelegram {
   apiRoot: string;
   token: string;
@@ -71,6 +78,11 @@ export interface FakeTelegram {
    */
   postWebhook(url: string, update: Update, secret?: string | null): Promise<{ status: number; body: string }>;
   failNext(method: string, count: number, fault: Fault): void;
+  /**
+   * Holds the next `count` calls of `method` for `hold.ms` before answering. A call whose client gives up (closes
+   * the connection) during the hold is dropped unhandled: the message is never recorded as sent.
+   */
+  holdNext(method: string, count: number, hold: Hold): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -189,6 +201,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   let poller: { wake(): void; conflict(): void } | undefined;
   let webhook: { url: string; secretToken?: string } | undefined;
   let faults = new Map<string, Fault[]>();
+  let holds = new Map<string, Hold[]>();
   let sendTimes: number[] = [];
   let chatSendTimes = new Map<number, number[]>();
   let rateLimited = 0;
@@ -366,7 +379,19 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     fake.calls.push(method);
     const handler = handlers[method];
     if (!handler) throw new ApiError(404, ERRORS[404]);
-    const fault = faults.get(method)?.shift();
+    const hold = holds.get(method)?.shift();
+    if (hold) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, hold.ms);
+        const onAbort = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+      });
+      if (signal.aborted) throw new ApiError(499, 'the client closed the request');
+    }
+    const fault = hold?.answer ?? faults.get(method)?.shift();
     if (fault?.status === 429) {
       throw new ApiError(429, `Too Many Requests: retry after ${fault.retryAfter}`, {
         retry_after: fault.retryAfter,
@@ -482,6 +507,10 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       const name = methodNames.get(method.toLowerCase()) ?? method;
       faults.set(name, [...(faults.get(name) ?? []), ...Array.from({ length: count }, () => fault)]);
     },
+    holdNext(method, count, hold) {
+      const name = methodNames.get(method.toLowerCase()) ?? method;
+      holds.set(name, [...(holds.get(name) ?? []), ...Array.from({ length: count }, () => hold)]);
+    },
     reset() {
       for (const list of [fake.sent, fake.edits, fake.callbackAnswers, fake.calls]) list.length = 0;
       fake.commands.clear();
@@ -489,6 +518,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       pending = [];
       webhook = undefined;
       faults = new Map();
+      holds = new Map();
       sendTimes = [];
       chatSendTimes = new Map();
       rateLimited = 0;

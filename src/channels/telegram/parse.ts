@@ -1,5 +1,5 @@
 import type { Update } from 'telegraf/types';
-import type { IncomingMessage } from '../../messages.ts';
+import type { ChatType, IncomingMessage } from '../../messages.ts';
 
 export interface ParsedUpdate {
   eventKey: string;
@@ -15,6 +15,12 @@ const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 /** Telegram ids are integers; anything else means the update is not what it claims to be. */
 const id = (v: unknown): string | undefined => (Number.isSafeInteger(v) ? String(v) : undefined);
+
+/**
+ * Only Telegram's 'private' is a private chat; 'group', 'supergroup', 'channel', and a chat whose type is missing or
+ * unknown, are refused by the conversation.
+ */
+const chatType = (chat: unknown): ChatType => (isObject(chat) && chat.type === 'private' ? 'private' : 'group');
 
 function displayName(user: Loose): string {
   const name = [str(user.first_name), str(user.last_name)].filter(Boolean).join(' ').trim();
@@ -41,6 +47,7 @@ export function parseUpdate(update: Update): ParsedUpdate | null {
         channel: 'telegram',
         chatId,
         userId,
+        chatType: chatType(m.chat),
         displayName: displayName(m.from as Loose),
         ...(text !== undefined ? { text } : {}),
       },
@@ -51,6 +58,9 @@ export function parseUpdate(update: Update): ParsedUpdate | null {
     const userId = isObject(q.from) ? id(q.from.id) : undefined;
     const message = isObject(q.message) ? q.message : undefined;
     const chatId = (isObject(message?.chat) ? id(message.chat.id) : undefined) ?? userId;
+    // Without its message (a button under an inline-mode message, which this bot never sends) the tap is answered
+    // in the tapper's private chat, and acts for the tapper only.
+    const type = message ? chatType(message.chat) : 'private';
     const queryId = str(q.id);
     if (!userId || !chatId || !queryId) return null;
     const data = str(q.data)?.slice(0, 64) ?? '';
@@ -61,6 +71,7 @@ export function parseUpdate(update: Update): ParsedUpdate | null {
         channel: 'telegram',
         chatId,
         userId,
+        chatType: type,
         displayName: displayName(q.from as Loose),
         action: data || 'invalid',
       },

@@ -26,24 +26,41 @@ export function classifyTelegramError(err: unknown): DeliveryError {
   return new DeliveryError('retry', `network: ${name}${code ? ` ${code}` : ''}`);
 }
 
+type CallApiOptions = Parameters<Telegram['callApi']>[2];
+/** The delivery worker's per-call signal; telegraf types it as the abort-controller shim's, the same at runtime. */
+const callOptions = (progress: SendProgress | undefined): CallApiOptions =>
+  ({ signal: progress?.signal?.() }) as unknown as CallApiOptions;
+
 export function createTelegramSender(telegram: Telegram): ChannelSender {
   return {
     async send(envelope: Envelope, progress?: SendProgress) {
       try {
+        // callApi, not sendMessage/sendDocument, to pass the signal: telegraf's own timeout is 500 s.
         if (envelope.document) {
           const doc = envelope.document;
-          await telegram.sendDocument(
-            envelope.chatId,
-            { source: Buffer.from(doc.contentBase64, 'base64'), filename: doc.filename },
-            { caption: envelope.text.slice(0, 1000) },
+          const source = Buffer.from(doc.contentBase64, 'base64');
+          await telegram.callApi(
+            'sendDocument',
+            {
+              chat_id: envelope.chatId,
+              document: { source, filename: doc.filename },
+              caption: envelope.text.slice(0, 1000),
+            },
+            callOptions(progress),
           );
           return;
         }
         await sendParts(renderTexts(envelope), progress, (part) =>
-          telegram.sendMessage(envelope.chatId, part.text, {
-            link_preview_options: { is_disabled: true },
-            ...(part.keyboard ? { reply_markup: { inline_keyboard: part.keyboard } } : {}),
-          }),
+          telegram.callApi(
+            'sendMessage',
+            {
+              chat_id: envelope.chatId,
+              text: part.text,
+              link_preview_options: { is_disabled: true },
+              ...(part.keyboard ? { reply_markup: { inline_keyboard: part.keyboard } } : {}),
+            },
+            callOptions(progress),
+          ),
         );
       } catch (err) {
         throw classifyTelegramError(err);

@@ -52,12 +52,16 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
   const logger = deps.logger.child({ channel: 'zalo' });
   const refreshCheckMs = deps.refreshCheckMs ?? 10 * 60_000;
   const refreshBeforeMs = deps.refreshBeforeMs ?? 3_600_000;
-  const tokens = createDbZaloTokenStore(db, {
-    accessToken: config.accessToken,
-    refreshToken: config.refreshToken ?? '',
-    // A pasted pair's age is unknown: with a refresh token it is renewed before first use.
-    ...(config.refreshToken ? {} : { expiresAt: new Date(Date.now() + ACCESS_TOKEN_LIFETIME_MS) }),
-  });
+  const tokens = createDbZaloTokenStore(
+    db,
+    {
+      accessToken: config.accessToken,
+      refreshToken: config.refreshToken ?? '',
+      // A pasted pair's age is unknown: with a refresh token it is renewed before first use.
+      ...(config.refreshToken ? {} : { expiresAt: new Date(Date.now() + ACCESS_TOKEN_LIFETIME_MS) }),
+    },
+    { key: config.tokenKey },
+  );
   const client = createZaloClient({
     apiRoot: config.apiRoot,
     oauthRoot: config.oauthRoot,
@@ -155,6 +159,8 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
 
     async start() {
       started = true;
+      if (!config.tokenKey)
+        logger.warn('ZALO_TOKEN_KEY is not set: the Zalo token pair is stored in the database unencrypted');
       scheduleCheck();
       timer = setInterval(scheduleCheck, refreshCheckMs);
       timer.unref();

@@ -28,7 +28,12 @@ export interface ZaloClientOptions {
 }
 
 export interface ZaloClient {
-  sendMessage(userId: string, message: ZaloSendMessage): Promise<{ messageId: string }>;
+  /** `signal` aborts the send (the delivery worker's timeout, shorter than its claim). */
+  sendMessage(
+    userId: string,
+    message: ZaloSendMessage,
+    options?: { signal?: AbortSignal },
+  ): Promise<{ messageId: string }>;
   getProfile(userId: string): Promise<{ displayName: string }>;
   /** Makes sure the pair in use is newer than the one this client knew (refreshing unless a replica just did). */
   refreshAccessToken(): Promise<void>;
@@ -125,12 +130,12 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
   }
 
   return {
-    async sendMessage(userId, message) {
+    async sendMessage(userId, message, sendOptions) {
       const body = await callApi(ZALO_SEND_ENDPOINT, (accessToken) =>
         http.post(
           `${apiRoot}${ZALO_SEND_ENDPOINT}`,
           { recipient: { user_id: userId }, message },
-          { headers: { access_token: accessToken } },
+          { headers: { access_token: accessToken }, signal: sendOptions?.signal },
         ),
       );
       const messageId = field(body.data, 'message_id');

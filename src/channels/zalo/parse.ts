@@ -43,10 +43,21 @@ const followEvent = z.object({
   timestamp,
 });
 
+/**
+ * Group chats of the OA (Zalo's GMF: `user_send_group_text`, `user_send_group_image`…) are not for this bot: it works
+ * in private chats only, and an answer could only go to the group. They have no effect (no registration, no report),
+ * and are not answered: a refusal would have to be posted to the group.
+ */
+const GROUP_EVENT = /^user_send_group_/;
+/** What the OA itself sent (`oa_send_text`, `oa_send_group_text`…), echoed back by Zalo: never a person's message. */
+const OA_EVENT = /^oa_send_/;
+
 export function parseZaloEvent(body: unknown): ZaloEvent {
   const head = envelope.safeParse(body);
   if (!head.success) return { kind: 'ignored', reason: 'not a Zalo event' };
   const eventName = head.data.event_name;
+  if (GROUP_EVENT.test(eventName)) return { kind: 'ignored', reason: 'group chat (private chats only)' };
+  if (OA_EVENT.test(eventName)) return { kind: 'ignored', reason: 'sent by the OA' };
 
   if (eventName === 'user_send_text') {
     const parsed = textEvent.safeParse(body);

@@ -34,7 +34,7 @@ export function createZaloSender(client: ZaloClient): ChannelSender {
     async send(envelope: Envelope, progress?: SendProgress) {
       try {
         await sendParts(renderZaloMessages(envelope), progress, (message) =>
-          client.sendMessage(envelope.chatId, message),
+          client.sendMessage(envelope.chatId, message, { signal: progress?.signal?.() }),
         );
       } catch (err) {
         throw classifyZaloError(err);

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { createSecretBox, type SecretBox } from '../../crypto/secret-box.ts';
 import type { Db } from '../../db/client.ts';
 import { zaloTokens } from '../../db/schema.ts';
 
@@ -27,11 +28,33 @@ export interface InitialZaloTokens {
   expiresAt?: Date;
 }
 
+export interface ZaloTokenStoreOptions {
+  /**
+   * ZALO_TOKEN_KEY (32 bytes, hex or base64): both tokens are stored encrypted with it (AES-256-GCM). Without it they
+   * are stored as they are. Rows written before a key was set are read as they are and encrypted on their next write.
+   */
+  key?: string;
+}
+
 const ROW_ID = 1;
 // Zalo's refresh token is single-use, so every replica must take this same lock before refreshing.
 const REFRESH_LOCK_KEY = 0x5a414c4f;
+const KEY_NAME = 'ZALO_TOKEN_KEY';
+const ACCESS = 'zalo_tokens.access_token';
+const REFRESH = 'zalo_tokens.refresh_token';
 
-export function createDbZaloTokenStore(db: Db, initial?: InitialZaloTokens): ZaloTokenStore {
+const tokenBox = (options: ZaloTokenStoreOptions): SecretBox => createSecretBox(options.key, KEY_NAME);
+
+function sealed(box: SecretBox, pair: { accessToken: string; refreshToken: string }) {
+  return { accessToken: box.seal(pair.accessToken, ACCESS), refreshToken: box.seal(pair.refreshToken, REFRESH) };
+}
+
+export function createDbZaloTokenStore(
+  db: Db,
+  initial?: InitialZaloTokens,
+  options: ZaloTokenStoreOptions = {},
+): ZaloTokenStore {
+  const box = tokenBox(options);
   let seeded: Promise<void> | undefined;
 
   function seed(): Promise<void> {
@@ -40,8 +63,7 @@ export function createDbZaloTokenStore(db: Db, initial?: InitialZaloTokens): Zal
       .insert(zaloTokens)
       .values({
         id: ROW_ID,
-        accessToken: initial.accessToken,
-        refreshToken: initial.refreshToken,
+        ...sealed(box, initial),
         expiresAt: initial.expiresAt ?? new Date(),
       })
       .onConflictDoNothing()
@@ -59,7 +81,7 @@ export function createDbZaloTokenStore(db: Db, initial?: InitialZaloTokens): Zal
     async load() {
       await seed();
       const [row] = await db.select().from(zaloTokens).where(eq(zaloTokens.id, ROW_ID));
-      return row ? toPair(row) : null;
+      return row ? toPair(box, row) : null;
     },
 
     async rotate(refresh, staleAccessToken) {
@@ -68,12 +90,12 @@ export function createDbZaloTokenStore(db: Db, initial?: InitialZaloTokens): Zal
         await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(String(REFRESH_LOCK_KEY))})`);
         const [row] = await tx.select().from(zaloTokens).where(eq(zaloTokens.id, ROW_ID));
         if (!row) throw new Error('No Zalo token pair is stored');
-        const current = toPair(row);
+        const current = toPair(box, row);
         if (staleAccessToken !== undefined && current.accessToken !== staleAccessToken) return current;
         const next = await refresh(current);
         await tx
           .update(zaloTokens)
-          .set({ ...next, updatedAt: new Date() })
+          .set({ ...sealed(box, next), expiresAt: next.expiresAt, updatedAt: new Date() })
           .where(eq(zaloTokens.id, ROW_ID));
         return next;
       });
@@ -81,16 +103,22 @@ export function createDbZaloTokenStore(db: Db, initial?: InitialZaloTokens): Zal
   };
 }
 
-function toPair(row: typeof zaloTokens.$inferSelect): ZaloTokenPair {
-  return { accessToken: row.accessToken, refreshToken: row.refreshToken, expiresAt: row.expiresAt };
+/** Throws SecretBoxError (naming ZALO_TOKEN_KEY, never a token) when the row cannot be decrypted with the key. */
+function toPair(box: SecretBox, row: typeof zaloTokens.$inferSelect): ZaloTokenPair {
+  return {
+    accessToken: box.open(row.accessToken, ACCESS),
+    refreshToken: box.open(row.refreshToken, REFRESH),
+    expiresAt: row.expiresAt,
+  };
 }
 
 /** Replaces the stored pair (an admin re-authorised the OA); it is refreshed before first use. */
 export async function replaceZaloTokens(
   db: Db,
   pair: { accessToken: string; refreshToken: string },
+  options: ZaloTokenStoreOptions = {},
 ): Promise<void> {
-  const values = { ...pair, expiresAt: new Date(), updatedAt: new Date() };
+  const values = { ...sealed(tokenBox(options), pair), expiresAt: new Date(), updatedAt: new Date() };
   await db
     .insert(zaloTokens)
     .values({ id: ROW_ID, ...values })

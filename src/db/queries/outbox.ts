@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Envelope } from '../../messages.ts';
 import type { Db } from '../client.ts';
 import { LANE_BULK, LANE_REPLY, outbox } from '../schema.ts';
@@ -113,17 +113,37 @@ export async function purgeOutbox(db: Db, olderThan: Date): Promise<number> {
   return rows.length;
 }
 
-export async function markPartsSent(db: Db, id: number, partsSent: number): Promise<void> {
-  await db.update(outbox).set({ partsSent }).where(eq(outbox.id, id));
+/**
+ * What a worker holds while it sends a claimed message. A claim is fenced by its `attempts` and `lockedUntil`:
+ * every claim raises `attempts` (only the owner's own releaseClaim lowers it again, after which the owner writes
+ * nothing more) and sets a new `lockedUntil`, so once the claim lapsed and another worker took the row, or the row
+ * was finished, the updates below with the old claim change nothing and answer false.
+ */
+export type OutboxClaim = Pick<OutboxRow, 'id' | 'attempts' | 'lockedUntil'>;
+
+function stillClaimed(claim: OutboxClaim) {
+  if (!claim.lockedUntil) return sql`false`;
+  return sql`${outbox.id} = ${claim.id} and ${outbox.status} = 'sending' and ${outbox.attempts} = ${claim.attempts}
+    and ${outbox.lockedUntil} = ${claim.lockedUntil.toISOString()}`;
+}
+
+/** True when the claim still held and the update applied; false for a stale claim (nothing changed). */
+export async function markPartsSent(db: Db, claim: OutboxClaim, partsSent: number): Promise<boolean> {
+  const rows = await db
+    .update(outbox)
+    .set({ partsSent })
+    .where(stillClaimed(claim))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
 }
 
 export async function markSent(
   db: Db,
-  id: number,
+  claim: OutboxClaim,
   at: Date,
   options: { erase?: boolean } = {},
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const rows = await db
     .update(outbox)
     .set({
       status: 'sent',
@@ -131,27 +151,39 @@ export async function markSent(
       lockedUntil: null,
       ...(options.erase ? { payload: sql`jsonb_set(${outbox.payload}, '{text}', '"[đã xóa]"')` } : {}),
     })
-    .where(eq(outbox.id, id));
+    .where(stillClaimed(claim))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
 }
 
-export async function markRetry(db: Db, id: number, params: { at: Date; error: string }): Promise<void> {
-  await db
+export async function markRetry(
+  db: Db,
+  claim: OutboxClaim,
+  params: { at: Date; error: string },
+): Promise<boolean> {
+  const rows = await db
     .update(outbox)
     .set({ status: 'pending', nextAttemptAt: params.at, lastError: params.error, lockedUntil: null })
-    .where(eq(outbox.id, id));
+    .where(stillClaimed(claim))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
 }
 
-export async function markFailed(db: Db, id: number, error: string): Promise<void> {
-  await db
+export async function markFailed(db: Db, claim: OutboxClaim, error: string): Promise<boolean> {
+  const rows = await db
     .update(outbox)
     .set({ status: 'failed', lastError: error, lockedUntil: null })
-    .where(eq(outbox.id, id));
+    .where(stillClaimed(claim))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
 }
 
-/** Puts a claimed message back untouched (the worker is stopping). */
-export async function releaseClaim(db: Db, id: number): Promise<void> {
-  await db
+/** Puts a claimed message back untouched (the worker is stopping, or gives up a claim it waited too long on). */
+export async function releaseClaim(db: Db, claim: OutboxClaim): Promise<boolean> {
+  const rows = await db
     .update(outbox)
     .set({ status: 'pending', attempts: sql`greatest(${outbox.attempts} - 1, 0)`, lockedUntil: null })
-    .where(eq(outbox.id, id));
+    .where(stillClaimed(claim))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
 }
