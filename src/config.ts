@@ -8,18 +8,49 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+/** A time of day, Vietnam time: HH:mm (a one-digit hour is written with two, as the scheduler parses it). */
+const timeOfDay = z
+  .string()
+  .trim()
+  .refine((v) => /^([01]?\d|2[0-3]):[0-5]\d$/.test(v), 'a time of day HH:mm from 00:00 to 23:59, e.g. 20:00')
+  .transform((v) => v.padStart(5, '0'));
+
+/** Minutes before each day's deadline: whole numbers 1–1439, comma separated (normalised without spaces). */
+const reminderOffsets = z
+  .string()
+  .transform((v) => v.replace(/\s+/g, ''))
+  .refine(
+    (v) => /^\d+(,\d+)*$/.test(v) && v.split(',').every((m) => Number(m) >= 1 && Number(m) <= 1439),
+    'minutes before the deadline, 1–1439, comma separated: 120,30',
+  );
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' });
+
+/** postgres:// or postgresql:// (the value holds the password, so the message never repeats it). */
+const postgresUrl = z.string().refine((v) => {
+  try {
+    return ['postgres:', 'postgresql:'].includes(new URL(v).protocol);
+  } catch {
+    return false;
+  }
+}, 'a PostgreSQL URL: postgres://user:password@host:5432/database');
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    DATABASE_URL: optionalString,
+    DATABASE_URL: optionalString.pipe(postgresUrl.optional()),
     PGLITE_DIR: z.string().default('.data/pglite'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     TELEGRAM_BOT_TOKEN: optionalString,
     TELEGRAM_BOT_USERNAME: optionalString,
-    TELEGRAM_API_ROOT: optionalString,
-    TELEGRAM_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+    TELEGRAM_API_ROOT: optionalString.pipe(httpUrl.optional()),
+    TELEGRAM_WEBHOOK_URL: optionalString.pipe(
+      z
+        .url({ protocol: /^https$/, error: 'an https:// URL (Telegram sends webhooks only over HTTPS)' })
+        .optional(),
+    ),
     TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
       z
         .string()
@@ -43,51 +74,50 @@ const schema = z
         )
         .optional(),
     ),
-    ZALO_API_ROOT: z.string().default('https://openapi.zalo.me'),
-    ZALO_OAUTH_ROOT: z.string().default('https://oauth.zaloapp.com'),
+    ZALO_API_ROOT: httpUrl.default('https://openapi.zalo.me'),
+    ZALO_OAUTH_ROOT: httpUrl.default('https://oauth.zaloapp.com'),
     ZALO_SEND_RATE: z.coerce.number().positive().default(50),
     CONSOLE: z.enum(['auto', 'on', 'off']).default('auto'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
-    REMINDER_OFFSETS: z.string().default('120,30'),
+    REMINDER_OFFSETS: reminderOffsets.default('120,30'),
     REMINDER_MAX_PER_DAY: z.coerce.number().int().min(0).default(2),
-    FINAL_REMINDER_TIME: z
-      .string()
-      .regex(/^\d{2}:\d{2}$/)
-      .default('07:00'),
-    DIGEST_TIME: z
-      .string()
-      .regex(/^\d{2}:\d{2}$/)
-      .default('20:00'),
+    FINAL_REMINDER_TIME: timeOfDay.default('07:00'),
+    DIGEST_TIME: timeOfDay.default('20:00'),
     INCIDENT_FOLLOWUP_MINUTES: z.coerce.number().int().min(1).default(120),
     SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).default(30),
     DELIVERY_LOCK_SECONDS: z.coerce.number().int().min(1).default(60),
     QA_THRESHOLD: z.coerce.number().min(0).optional(),
     BOARD_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   })
-  .superRefine((env, ctx) => {
-    if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['TELEGRAM_WEBHOOK_SECRET'],
-        message: 'required when TELEGRAM_WEBHOOK_URL is set',
-      });
-    }
-    const zalo = [env.ZALO_APP_ID, env.ZALO_APP_SECRET, env.ZALO_OA_SECRET_KEY, env.ZALO_ACCESS_TOKEN];
-    if (zalo.some(Boolean) && !zalo.every(Boolean)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['ZALO_APP_ID'],
-        message: 'set ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY and ZALO_ACCESS_TOKEN together',
-      });
-    }
-    if (!/^\d+(,\d+)*$/.test(env.REMINDER_OFFSETS)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['REMINDER_OFFSETS'],
-        message: 'minutes, comma separated: 120,30',
-      });
-    }
-  });
+  // Cross-field checks run even when a field is wrong (`when`), so that every problem is listed at once; a wrong
+  // field's value is then its raw input, so these checks only look at which variables are set.
+  .superRefine(
+    (env, ctx) => {
+      if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_BOT_TOKEN) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TELEGRAM_BOT_TOKEN'],
+          message: 'required when TELEGRAM_WEBHOOK_URL is set',
+        });
+      }
+      if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TELEGRAM_WEBHOOK_SECRET'],
+          message: 'required when TELEGRAM_WEBHOOK_URL is set',
+        });
+      }
+      const zalo = [env.ZALO_APP_ID, env.ZALO_APP_SECRET, env.ZALO_OA_SECRET_KEY, env.ZALO_ACCESS_TOKEN];
+      if (zalo.some(Boolean) && !zalo.every(Boolean)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ZALO_APP_ID'],
+          message: 'set ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY and ZALO_ACCESS_TOKEN together',
+        });
+      }
+    },
+    { when: () => true },
+  );
 
 export type Env = z.infer<typeof schema>;
 

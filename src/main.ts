@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.ts';
-import { createLogger, redactSecrets } from './logger.ts';
+import { DatabaseConnectError, DatabaseMigrationError } from './db/client.ts';
+import { createLogger, describeError } from './logger.ts';
 import { startService } from './service.ts';
 
 async function main(): Promise<void> {
@@ -14,31 +15,43 @@ async function main(): Promise<void> {
     throw err;
   }
   // In console mode the terminal is the chat, so logs go to stderr at warn level unless asked otherwise.
-  const logger = createLogger({
+  const log = createLogger({
     level: config.console && config.logLevel === 'info' ? 'warn' : config.logLevel,
     destination: config.console ? process.stderr : undefined,
+  });
+  // Node would print such an error with every enumerable property (a failed query's parameters: message texts,
+  // invite codes); the logger's serializer keeps only what may be logged. A stray rejection in a background task
+  // is not worth ending the service for (the channels, the delivery worker and the jobs keep running).
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection'));
+  process.on('uncaughtException', (err) => {
+    log.fatal({ err }, 'uncaught exception; exiting');
+    process.exit(1);
   });
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
-    logger.info({ signal }, 'shutting down');
+    log.info({ signal }, 'shutting down');
     const force = setTimeout(() => {
-      logger.error('shutdown took longer than 10 s; exiting');
+      log.error('shutdown took longer than 10 s; exiting');
       process.exit(1);
     }, 10_000);
     force.unref();
-    await service.stop().catch((err) => logger.error({ err }, 'shutdown failed'));
+    await service.stop().catch((err) => log.error({ err }, 'shutdown failed'));
     process.exit(0);
   };
-  const service = await startService({ config, logger, onConsoleExit: () => void shutdown('console') });
+  const service = await startService({ config, logger: log, onConsoleExit: () => void shutdown('console') });
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 main().catch((err) => {
-  process.stderr.write(
-    `Không khởi động được: ${redactSecrets(err instanceof Error ? err.message : String(err))}\n`,
-  );
+  // The database's errors already say what failed in both languages; anything else gets one line, without the SQL,
+  // its parameters or a token (describeError).
+  const message =
+    err instanceof DatabaseConnectError || err instanceof DatabaseMigrationError
+      ? err.message
+      : `Không khởi động được: ${describeError(err)} / Could not start: ${describeError(err)}`;
+  process.stderr.write(`${message}\n`);
   process.exit(1);
 });

@@ -133,7 +133,11 @@ export function createConversation(deps: ConversationDeps): Conversation {
  */
 async function refuseGroup(db: Db, conv: ConversationRow, now: Date): Promise<OutgoingMessage[]> {
   if (conv.data.privateOnlyNoticeAt) return [];
-  await saveConversation(db, { ...conv, state: 'idle', data: { privateOnlyNoticeAt: now.toISOString() } }, now);
+  await saveConversation(
+    db,
+    { ...conv, state: 'idle', data: { privateOnlyNoticeAt: now.toISOString() } },
+    now,
+  );
   return [{ chatId: conv.chatId, text: PRIVATE_ONLY_TEXT }];
 }
 
@@ -568,7 +572,8 @@ function reportActions(): Record<string, ActionHandler> {
   /** The choice of a bound button; null (after replying "expired") when it was shown for another enterprise. */
   const boundChoice = (turn: Turn, payload: string): string | null => {
     const bound = boundPayload(payload);
-    if (bound && (bound.enterpriseId === null || shownForCurrent(turn, bound.enterpriseId))) return bound.choice;
+    if (bound && (bound.enterpriseId === null || shownForCurrent(turn, bound.enterpriseId)))
+      return bound.choice;
     turn.reply(t.expiredAction);
     return null;
   };

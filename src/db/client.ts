@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
+import { describeError } from '../logger.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -23,15 +24,73 @@ export interface DatabaseOptions {
   url?: string;
   dataDir?: string;
   maxConnections?: number;
+  /** How long the first connection may take before start-up gives up (default 10 s). */
+  connectTimeoutSeconds?: number;
 }
 
-/** Opens the database and applies the committed migrations. */
+const CONNECT_TIMEOUT_SECONDS = 10;
+
+/**
+ * Opens the database and applies the committed migrations. A database that cannot be reached or used fails within
+ * the connect timeout with a DatabaseConnectError naming the cause; a migration that fails, with a
+ * DatabaseMigrationError. Neither message holds the password, the SQL or its parameters.
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const database = options.url
-    ? await openPostgres(options.url, options.maxConnections ?? 10)
+    ? await openPostgres(
+        options.url,
+        options.maxConnections ?? 10,
+        options.connectTimeoutSeconds ?? CONNECT_TIMEOUT_SECONDS,
+      )
     : await openPglite(options.dataDir ?? '.data/pglite');
-  await database.migrate();
+  try {
+    await database.migrate();
+  } catch (err) {
+    await database.close().catch(() => undefined);
+    throw new DatabaseMigrationError(database.target, err);
+  }
   return database;
+}
+
+export type ConnectFailure =
+  | 'timeout'
+  | 'refused'
+  | 'host-not-found'
+  | 'unreachable'
+  | 'closed'
+  | 'no-database'
+  | 'no-role'
+  | 'password'
+  | 'not-allowed'
+  | 'unavailable'
+  | 'other';
+
+/** The first connection failed: `reason` says why; the message says it in Vietnamese and English, one line. */
+export class DatabaseConnectError extends Error {
+  override name = 'DatabaseConnectError';
+  constructor(
+    readonly reason: ConnectFailure,
+    readonly target: string,
+    cause: { vi: string; en: string },
+    readonly code?: string,
+  ) {
+    super(
+      `Không kết nối được cơ sở dữ liệu ${target} (${cause.vi}) / Cannot connect to the database ${target} (${cause.en})`,
+    );
+  }
+}
+
+export class DatabaseMigrationError extends Error {
+  override name = 'DatabaseMigrationError';
+  readonly code?: string | number;
+  constructor(target: string, err: unknown) {
+    const why = describeError(err);
+    super(
+      `Không áp dụng được cấu trúc (migration) cho cơ sở dữ liệu ${target}: ${why} / Cannot apply the migrations to the database ${target}: ${why}`,
+    );
+    const code = (err as { code?: unknown }).code ?? (err as { cause?: { code?: unknown } }).cause?.code;
+    if (typeof code === 'string' || typeof code === 'number') this.code = code;
+  }
 }
 
 /**
@@ -49,14 +108,19 @@ export function connectPostgres(
   return postgres(parsed.toString(), { onnotice: () => {}, ...options, ...(socket ? { host: socket } : {}) });
 }
 
-async function openPostgres(url: string, max: number): Promise<Database & { migrate(): Promise<void> }> {
+type Opened = Database & { migrate(): Promise<void>; target: string };
+
+async function openPostgres(url: string, max: number, timeoutSeconds: number): Promise<Opened> {
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-  const client = connectPostgres(url, { max, connect_timeout: 10 });
+  const client = connectPostgres(url, { max, connect_timeout: timeoutSeconds });
+  const target = targetOf(client.options);
+  await firstConnection(client, target, timeoutSeconds);
   const db = drizzle(client, { schema, casing: 'snake_case' });
   return {
     db: db as unknown as Db,
     kind: 'postgres',
+    target,
     migrate: () => migrate(db, { migrationsFolder }),
     ping: async () => {
       try {
@@ -70,7 +134,116 @@ async function openPostgres(url: string, max: number): Promise<Database & { migr
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database & { migrate(): Promise<void> }> {
+/**
+ * Waits for one working connection, at most `timeoutSeconds`. postgres.js's own connect_timeout does not bound
+ * every case: a peer that accepts the TCP connection and closes it (a proxy, a port that is not PostgreSQL) makes it
+ * reconnect for ever. On failure the client is ended, so nothing keeps retrying in the background.
+ */
+async function firstConnection(client: postgres.Sql, target: string, timeoutSeconds: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = Symbol('timeout');
+  try {
+    const result = await Promise.race([
+      client`select 1`.then(() => undefined),
+      new Promise<typeof timedOut>((resolve) => {
+        timer = setTimeout(() => resolve(timedOut), timeoutSeconds * 1000);
+      }),
+    ]);
+    if (result === timedOut) throw Object.assign(new Error('connect timeout'), { code: 'CONNECT_TIMEOUT' });
+  } catch (err) {
+    await client.end({ timeout: 0 }).catch(() => undefined);
+    throw connectError(err, target, timeoutSeconds, client.options.user);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** host:port (several for a multi-host URL) or the Unix socket, never the user or the password. */
+function targetOf(options: postgres.Sql['options']): string {
+  const {
+    host,
+    port,
+    path: socket,
+  } = options as unknown as { host: string[]; port: number[]; path?: string };
+  if (typeof socket === 'string' && socket) return socket;
+  return host.map((h, i) => `${h.includes(':') ? `[${h}]` : h}:${port[i] ?? port[0] ?? 5432}`).join(',');
+}
+
+const NODE_CAUSES: Record<string, [ConnectFailure, string, string]> = {
+  ECONNREFUSED: ['refused', 'máy chủ từ chối kết nối', 'connection refused'],
+  ENOENT: ['refused', 'không có socket của máy chủ', 'no server socket'],
+  ENOTFOUND: ['host-not-found', 'không tìm thấy tên máy chủ', 'host not found'],
+  EAI_AGAIN: ['host-not-found', 'không phân giải được tên máy chủ', 'host name lookup failed'],
+  EHOSTUNREACH: ['unreachable', 'không tới được máy chủ', 'host unreachable'],
+  ENETUNREACH: ['unreachable', 'không tới được mạng của máy chủ', 'network unreachable'],
+  ECONNRESET: ['closed', 'máy chủ đóng kết nối', 'the server closed the connection'],
+  CONNECTION_CLOSED: ['closed', 'máy chủ đóng kết nối', 'the server closed the connection'],
+  CONNECTION_ENDED: ['closed', 'máy chủ đóng kết nối', 'the server closed the connection'],
+  CONNECTION_DESTROYED: ['closed', 'máy chủ đóng kết nối', 'the server closed the connection'],
+};
+
+/** Names the cause of a failed first connection, from the driver's or PostgreSQL's error code. */
+export function connectError(
+  err: unknown,
+  target: string,
+  timeoutSeconds: number,
+  user?: string,
+): DatabaseConnectError {
+  const e = err as { code?: unknown; message?: unknown; errors?: { code?: unknown }[] };
+  const code =
+    typeof e?.code === 'string'
+      ? e.code
+      : Array.isArray(e?.errors) && typeof e.errors[0]?.code === 'string'
+        ? e.errors[0].code
+        : undefined;
+  const message = typeof e?.message === 'string' ? e.message : '';
+  const quoted = (name: string | undefined) => (name ? `"${name}"` : '');
+  const make = (reason: ConnectFailure, vi: string, en: string) =>
+    new DatabaseConnectError(reason, target, { vi, en }, code);
+  if (code === 'CONNECT_TIMEOUT')
+    return make('timeout', `hết thời gian chờ ${timeoutSeconds} s`, `timed out after ${timeoutSeconds} s`);
+  const node = code ? NODE_CAUSES[code] : undefined;
+  if (node) return make(...node);
+  const database = /database "([^"]*)"/.exec(message)?.[1];
+  switch (code) {
+    case '3D000':
+      return make(
+        'no-database',
+        `cơ sở dữ liệu ${quoted(database)} không tồn tại`,
+        `database ${quoted(database)} does not exist`,
+      );
+    case '28P01':
+      return make(
+        'password',
+        `sai mật khẩu của người dùng ${quoted(user)}`,
+        `password authentication failed for user ${quoted(user)}`,
+      );
+    case '28000': {
+      const role = /role "([^"]*)" does not exist/.exec(message)?.[1];
+      if (role !== undefined)
+        return make(
+          'no-role',
+          `người dùng (role) ${quoted(role)} không tồn tại`,
+          `role ${quoted(role)} does not exist`,
+        );
+      return make(
+        'not-allowed',
+        `máy chủ không cho phép kết nối này (pg_hba.conf) [28000]`,
+        `the server does not allow this connection (pg_hba.conf) [28000]`,
+      );
+    }
+    case '55000':
+    case '57P03':
+    case '53300': {
+      const why = describeError(err);
+      return make('unavailable', `máy chủ chưa nhận kết nối: ${why}`, `not accepting connections: ${why}`);
+    }
+  }
+  const why = describeError(err);
+  return make('other', `lỗi: ${why}`, `error: ${why}`);
+}
+
+async function openPglite(dataDir: string): Promise<Opened> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
@@ -81,6 +254,7 @@ async function openPglite(dataDir: string): Promise<Database & { migrate(): Prom
   return {
     db: db as unknown as Db,
     kind: 'pglite',
+    target: dataDir,
     migrate: () => migrate(db, { migrationsFolder }),
     ping: async () => {
       try {

@@ -1,12 +1,11 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import { formatVnDateTime, vnTime } from '../clock.ts';
 import { tj } from '../conversation/texts.ts';
 import type { Db } from '../db/client.ts';
+import { getEnterpriseById } from '../db/queries/enterprises.ts';
 import { type Incident, resolveIncident } from '../db/queries/incidents.ts';
 import { enqueueMessages } from '../db/queries/outbox.ts';
 import { listRecipients } from '../db/queries/people.ts';
-import { countInSlidingStart } from '../db/queries/rate-limits.ts';
-import { outbox } from '../db/schema.ts';
+import { countInSlidingWindow, takeClosedWindows } from '../db/queries/rate-limits.ts';
 import type { Channel } from '../messages.ts';
 import { durationText as formatDuration } from './duration.ts';
 import { kindLabel } from './incident-kinds.ts';
@@ -59,92 +58,79 @@ export function incidentLine(i: Incident & { enterpriseName?: string }, now: Dat
   return `• ${i.enterpriseName ? `${i.enterpriseName}: ` : ''}${parts.join(', ')}${note}`;
 }
 
-/**
- * One message to every reachable staff member, with the enterprise's history a tap away; once per key. With
- * `notBefore`, the message waits until then, and calling again with the same key while it waits replaces its text.
- */
+/** One message to every reachable staff member, with the enterprise's history a tap away; once per key. */
 async function tellStaff(
   db: Db,
-  params: { text: string; enterpriseCode: string; key: string; notBefore?: Date },
+  params: { text: string; enterpriseCode: string; key: string },
 ): Promise<number> {
   const staff = (await listRecipients(db, { roles: ['staff', 'admin'] })).filter((s) => !s.unreachable);
-  const messages = staff.map((s) => ({
-    channel: s.channel as Channel,
-    chatId: s.chatId,
-    text: params.text,
-    buttons: [{ label: tj.btnHistory, action: `st:${params.enterpriseCode}` }],
-    dedupeKey: `${params.key}:${s.channel}:${s.chatId}`,
-    ...(params.notBefore ? { notBefore: params.notBefore } : {}),
-  }));
-  const queued = await enqueueMessages(db, messages);
-  if (params.notBefore && messages.length > queued) {
-    await retextPending(
-      db,
-      messages.map((m) => m.dedupeKey),
-      params.text,
-    );
-  }
+  return enqueueMessages(
+    db,
+    staff.map((s) => ({
+      channel: s.channel as Channel,
+      chatId: s.chatId,
+      text: params.text,
+      buttons: [{ label: tj.btnHistory, action: `st:${params.enterpriseCode}` }],
+      dedupeKey: `${params.key}:${s.channel}:${s.chatId}`,
+    })),
+  );
+}
+
+/**
+ * The incidents one enterprise reports within this long of the alert for its first one do not alert staff each: they
+ * are counted, and one update alert says how many when the time is up ("Cập nhật: … thêm N báo cáo sự cố"). Every
+ * incident is still recorded, and /status lists each.
+ */
+export const ALERT_MERGE_MINUTES = 10;
+const ALERT_WINDOW_PREFIX = 'incident-alerts:';
+
+/** Sends the update alert of each merge window closed by `now`; the scheduler calls it on every tick. */
+export async function flushIncidentAlerts(db: Db, now: Date): Promise<number> {
+  const closed = await takeClosedWindows(db, {
+    prefix: ALERT_WINDOW_PREFIX,
+    cutoff: new Date(now.getTime() - ALERT_MERGE_MINUTES * 60_000),
+    now,
+  });
+  let queued = 0;
+  for (const window of closed) queued += await alertMerged(db, window);
   return queued;
 }
 
-/** The text of outbox messages not yet claimed by a worker, by their dedupe keys. */
-async function retextPending(db: Db, dedupeKeys: string[], text: string): Promise<void> {
-  await db
-    .update(outbox)
-    .set({ payload: sql`jsonb_set(${outbox.payload}, '{text}', to_jsonb(${text}::text))` })
-    .where(and(inArray(outbox.dedupeKey, dedupeKeys), eq(outbox.status, 'pending')));
+async function alertMerged(
+  db: Db,
+  window: { key: string; windowStart: Date; count: number },
+): Promise<number> {
+  const enterprise = await getEnterpriseById(db, Number(window.key.slice(ALERT_WINDOW_PREFIX.length)));
+  if (!enterprise) return 0;
+  const text = [
+    `🔄 Cập nhật: ${enterprise.name} gửi thêm ${window.count} báo cáo sự cố trong ${ALERT_MERGE_MINUTES} phút sau cảnh báo lúc ${formatVnDateTime(window.windowStart)}.`,
+    `Xem từng sự cố: /status ${enterprise.code}`,
+  ].join('\n');
+  return tellStaff(db, {
+    text,
+    enterpriseCode: enterprise.code,
+    key: `alert:inc-more:${enterprise.id}:${window.windowStart.getTime()}`,
+  });
 }
 
 /**
- * Incidents one enterprise reports within this long of the alert for its first one do not alert staff each: they are
- * counted into one update alert, sent when this time is up ("Cập nhật: … thêm N báo cáo sự cố"). Every incident is
- * still recorded and listed in /status.
- */
-export const ALERT_MERGE_MINUTES = 10;
-
-const alertMoreText = (p: {
-  enterprise: string;
-  code: string;
-  count: number;
-  since: Date;
-  latest: Incident;
-}): string =>
-  [
-    `🔄 Cập nhật: ${p.enterprise} gửi thêm ${p.count} báo cáo sự cố sau cảnh báo lúc ${formatVnDateTime(p.since)}.`,
-    `Gần nhất: ${kindLabel(p.latest.kind)}${p.latest.area ? `, ${p.latest.area}` : ''} lúc ${formatVnDateTime(p.latest.openedAt)}.`,
-    `Xem đủ các sự cố: /status ${p.code}`,
-  ].join('\n');
-
-/**
  * Tells every staff member about a new incident, in the transaction that records it: at once for the enterprise's
- * first incident in ALERT_MERGE_MINUTES, merged into one delayed update alert for the ones after it.
+ * first incident in ALERT_MERGE_MINUTES; the ones after it are counted into one update alert (flushIncidentAlerts).
  */
 export async function alertIncidentOpened(
   db: Db,
   params: { incident: Incident; enterpriseName: string; enterpriseCode: string; amended: boolean },
 ): Promise<number> {
   const { incident } = params;
+  const key = `${ALERT_WINDOW_PREFIX}${incident.enterpriseId}`;
   const windowMs = ALERT_MERGE_MINUTES * 60_000;
-  const window = await countInSlidingStart(db, {
-    key: `incident-alerts:${incident.enterpriseId}`,
-    at: incident.openedAt,
-    windowMs,
-  });
-  if (window.repeats > 0) {
-    const text = alertMoreText({
-      enterprise: params.enterpriseName,
-      code: params.enterpriseCode,
-      count: window.repeats,
-      since: window.windowStart,
-      latest: incident,
-    });
-    return tellStaff(db, {
-      text,
-      enterpriseCode: params.enterpriseCode,
-      key: `alert:inc-more:${incident.enterpriseId}:${window.windowStart.getTime()}`,
-      notBefore: new Date(window.windowStart.getTime() + windowMs),
-    });
-  }
+  let queued = 0;
+  // A window that closed before the scheduler flushed it: its update goes first, so no count is lost.
+  const cutoff = new Date(incident.openedAt.getTime() - windowMs);
+  for (const closed of await takeClosedWindows(db, { key, cutoff, now: incident.openedAt }))
+    queued += await alertMerged(db, closed);
+  const window = await countInSlidingWindow(db, { key, at: incident.openedAt, windowMs });
+  if (window.repeats > 0) return queued;
   const text = tj.alert({
     enterprise: params.enterpriseName,
     kind: kindLabel(incident.kind),
@@ -155,7 +141,10 @@ export async function alertIncidentOpened(
     at: formatVnDateTime(incident.openedAt),
     amended: params.amended,
   });
-  return tellStaff(db, { text, enterpriseCode: params.enterpriseCode, key: `alert:inc:${incident.id}` });
+  return (
+    queued +
+    (await tellStaff(db, { text, enterpriseCode: params.enterpriseCode, key: `alert:inc:${incident.id}` }))
+  );
 }
 
 /** Closes an incident and tells staff "✅ Đã khắc phục"; null when it was already closed. */

@@ -5,6 +5,7 @@ import { type Campaign, getActiveCampaign } from '../db/queries/campaigns.ts';
 import { enqueueMessages } from '../db/queries/outbox.ts';
 import { listRecipients } from '../db/queries/people.ts';
 import { getOrg } from '../features/directive.ts';
+import { flushIncidentAlerts } from '../features/incidents.ts';
 import { dailyDeadline } from '../features/reports.ts';
 import { renderDayStatus } from '../features/status.ts';
 import type { Logger } from '../logger.ts';
@@ -104,6 +105,7 @@ export function createScheduler(deps: SchedulerDeps) {
     queued += await db.transaction((tx) =>
       sendIncidentFollowUps(tx, { now, afterMinutes: schedule.incidentFollowupMinutes }),
     );
+    queued += await db.transaction((tx) => flushIncidentAlerts(tx, now));
     if (queued > 0) deps.onOutbox?.();
     return queued;
   }

@@ -132,7 +132,12 @@ describe('a campaign run day by day with a frozen clock', () => {
   });
 
   test('a reminder tap reports in one touch', async () => {
-    const receipt = await users.vnpt().tapText('rm:ok');
+    // The reminder's button carries the enterprise it was sent for (rm:ok:<id>); the old bare rm:ok is expired.
+    const reminder = fake.sentTo(12).findLast((m) => m.text.startsWith('⏰'));
+    const [ok, form] = buttonsOf(reminder);
+    assert.match(ok!, /^rm:ok:\d+$/);
+    assert.match(form!, /^rm:form:\d+$/);
+    const receipt = await users.vnpt().tapText(ok!);
     assert.match(receipt, /Đã ghi nhận báo cáo ngày 10\/02\/2024 của VNPT Bắc Giang/);
   });
 

@@ -609,7 +609,7 @@ describe('the running service under random input (Telegram polling)', () => {
       fc.tuple(fc.nat({ max: 50 }), fc.constantFrom('0', '1', '2', '')).map(([id, a]) => `fx:${id}:${a}`),
     )
     // rm:form opens the report dialog, where a typed "1" means rp:ok.
-    .filter((d) => !/^rm:(ok|form)$/.test(d));
+    .filter((d) => !/^rm:(ok|form)(:\d+)?$/.test(d));
   const eventArb = fc.record({
     who: fc.constantFrom('officer', 'stranger') as fc.Arbitrary<'officer' | 'stranger'>,
     tap: fc.boolean(),

@@ -6,7 +6,7 @@ import { COMMAND_MENU } from '../../conversation/texts.ts';
 import type { Db } from '../../db/client.ts';
 import { listRecipients } from '../../db/queries/people.ts';
 import type { Inbox } from '../../inbox/processor.ts';
-import type { Logger } from '../../logger.ts';
+import { describeError, type Logger } from '../../logger.ts';
 import { parseUpdate } from './parse.ts';
 import { createTelegramSender } from './sender.ts';
 
@@ -20,6 +20,18 @@ const menu = (commands: (keyof typeof COMMAND_MENU)[]) =>
 const OFFICER_COMMANDS = menu(['baocao', 'dangky', 'vanban', 'tamdung', 'lienket', 'huy', 'help']);
 const STAFF_COMMANDS = menu(['status', 'export', 'tonghop', 'cauhoi', 'vanban', 'help']);
 
+type CallApiOptions = NonNullable<Parameters<Telegraf['telegram']['callApi']>[2]>;
+
+/** Set-up calls that fail are retried after 1, 2, 4 … s, at most this long apart. */
+const SETUP_FIRST_DELAY_MS = 1_000;
+const SETUP_MAX_DELAY_MS = 60_000;
+/** One set-up call may take this long (telegraf's own limit is 500 s). */
+const SETUP_CALL_TIMEOUT_MS = 30_000;
+/** start() waits this long for the first attempt; a slow Bot API then finishes in the background. */
+const SETUP_WAIT_MS = 5_000;
+/** Polling that ran this long before it stopped starts again after the first delay, not the last one. */
+const SETUP_STABLE_MS = 60_000;
+
 export interface TelegramChannel {
   bot: Telegraf;
   sender: ReturnType<typeof createTelegramSender>;
@@ -28,7 +40,8 @@ export interface TelegramChannel {
   stop(): Promise<void>;
   /** The webhook route: verifies the secret before anything else, then records the update durably. */
   handleWebhook(headers: Record<string, string | string[] | undefined>, rawBody: Buffer): Promise<number>;
-  health(): { ok: boolean; mode: string; username?: string };
+  /** ok once getMe, setMyCommands and setWebhook (or the start of polling) have succeeded. */
+  health(): { ok: boolean; mode: string; username?: string; error?: string };
 }
 
 export function createTelegramChannel(deps: {
@@ -48,6 +61,11 @@ export function createTelegramChannel(deps: {
   let launched: Promise<void> | undefined;
   let menuTimer: NodeJS.Timeout | undefined;
   let healthy = false;
+  let setupTimer: NodeJS.Timeout | undefined;
+  let setupFailures = 0;
+  let setUpAt = 0;
+  let lastSetupError: string | undefined;
+  const done = { commands: false, webhook: false };
   const staffMenus = new Set<string>();
   const secretDigest = config.mode === 'webhook' ? sha256(config.secret) : undefined;
 
@@ -103,33 +121,23 @@ export function createTelegramChannel(deps: {
     sender,
     mode: config.mode,
     async start() {
-      bot.botInfo = await bot.telegram.getMe();
-      await bot.telegram.setMyCommands(OFFICER_COMMANDS);
-      await syncMenus().catch((err) => logger.warn({ err }, 'setting staff command menus failed'));
-      menuTimer = setInterval(
-        () => void syncMenus().catch((err) => logger.warn({ err }, 'setting staff command menus failed')),
-        5 * 60_000,
-      );
-      menuTimer.unref();
-      if (config.mode === 'webhook') {
-        await bot.telegram.setWebhook(config.webhookUrl, {
-          secret_token: config.secret,
-          allowed_updates: ['message', 'callback_query'],
-        });
-      } else {
-        launched = bot.launch({ allowedUpdates: ['message', 'callback_query'] }).catch((err) => {
-          healthy = false;
-          logger.error({ err }, 'telegram polling stopped');
-        });
-      }
-      healthy = true;
-      logger.info({ mode: config.mode, username: bot.botInfo.username }, 'telegram channel started');
+      // The first attempt runs now; when it fails (or the Bot API is slow), the service starts anyway, /healthz
+      // reports Telegram not ok, and the set-up is retried in the background: the process never exits for it.
+      let waited: NodeJS.Timeout | undefined;
+      await Promise.race([
+        attemptSetup(),
+        new Promise<void>((resolve) => {
+          waited = setTimeout(resolve, SETUP_WAIT_MS);
+        }),
+      ]);
+      clearTimeout(waited);
     },
     async stop() {
       stopping = true;
+      clearTimeout(setupTimer);
       clearInterval(menuTimer);
       if (launched) {
-        // bot.stop() throws until polling has begun (launch first calls getMe and deleteWebhook).
+        // bot.stop() throws until polling has begun (launch first calls deleteWebhook).
         for (let i = 0; i < 100; i++) {
           try {
             bot.stop('shutdown');
@@ -160,8 +168,96 @@ export function createTelegramChannel(deps: {
         return 503;
       }
     },
-    health: () => ({ ok: healthy, mode: config.mode, username: bot.botInfo?.username }),
+    health: () => ({
+      ok: healthy,
+      mode: config.mode,
+      username: bot.botInfo?.username,
+      ...(!healthy && lastSetupError ? { error: lastSetupError } : {}),
+    }),
   };
+
+  /** A set-up call with its own timeout, so one hung request cannot stall the retries. */
+  function setupCall<M extends 'getMe' | 'setMyCommands' | 'setWebhook' | 'deleteWebhook'>(
+    method: M,
+    payload: Parameters<typeof bot.telegram.callApi<M>>[1],
+  ) {
+    // telegraf types the signal as the abort-controller polyfill's; node-fetch takes Node's own as well.
+    const signal = AbortSignal.timeout(SETUP_CALL_TIMEOUT_MS) as unknown as CallApiOptions['signal'];
+    return bot.telegram.callApi(method, payload, { signal });
+  }
+
+  /** Every step that has not succeeded yet, in order; a step that succeeded is not repeated. */
+  async function setUp(): Promise<void> {
+    bot.botInfo ??= await setupCall('getMe', {});
+    if (stopping) return;
+    if (!done.commands) {
+      await setupCall('setMyCommands', { commands: OFFICER_COMMANDS });
+      done.commands = true;
+    }
+    if (stopping) return;
+    if (config.mode === 'webhook') {
+      if (!done.webhook) {
+        await setupCall('setWebhook', {
+          url: config.webhookUrl,
+          secret_token: config.secret,
+          allowed_updates: ['message', 'callback_query'],
+        });
+        done.webhook = true;
+      }
+    } else {
+      // launch() calls deleteWebhook too, but a failure there would only show as "polling stopped".
+      await setupCall('deleteWebhook', {});
+      if (stopping) return;
+      startPolling();
+    }
+    healthy = true;
+    setUpAt = Date.now();
+    lastSetupError = undefined;
+    logger.info({ mode: config.mode, username: bot.botInfo.username }, 'telegram channel started');
+    if (!menuTimer) {
+      void syncMenus().catch((err) => logger.warn({ err }, 'setting staff command menus failed'));
+      menuTimer = setInterval(
+        () => void syncMenus().catch((err) => logger.warn({ err }, 'setting staff command menus failed')),
+        5 * 60_000,
+      );
+      menuTimer.unref();
+    }
+  }
+
+  /** One attempt; on failure the next one is scheduled with backoff. Never rejects. */
+  async function attemptSetup(): Promise<void> {
+    try {
+      await setUp();
+    } catch (err) {
+      lastSetupError = describeError(err).slice(0, 200);
+      if (stopping) return;
+      const retryInMs = scheduleSetup();
+      logger.warn({ err, attempt: setupFailures, retryInMs }, 'telegram set-up failed; retrying');
+    }
+  }
+
+  /** Schedules the next attempt after 1, 2, 4 … 60 s; returns the delay. */
+  function scheduleSetup(): number {
+    if (setUpAt && Date.now() - setUpAt > SETUP_STABLE_MS) setupFailures = 0;
+    setUpAt = 0;
+    const delay = Math.min(SETUP_MAX_DELAY_MS, SETUP_FIRST_DELAY_MS * 2 ** setupFailures);
+    setupFailures++;
+    clearTimeout(setupTimer);
+    setupTimer = setTimeout(() => void attemptSetup(), delay);
+    return delay;
+  }
+
+  function startPolling(): void {
+    const run = bot.launch({ allowedUpdates: ['message', 'callback_query'] }).catch((err) => {
+      healthy = false;
+      if (stopping) return;
+      lastSetupError = describeError(err).slice(0, 200);
+      // 409 (another instance polls), 401 (token revoked), a storage failure…: start again, with backoff.
+      const retryInMs = scheduleSetup();
+      logger.error({ err, retryInMs }, 'telegram polling stopped; restarting');
+    });
+    launched = run;
+  }
 }
 
 function sha256(s: string): Buffer {

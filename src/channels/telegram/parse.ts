@@ -20,7 +20,8 @@ const id = (v: unknown): string | undefined => (Number.isSafeInteger(v) ? String
  * Only Telegram's 'private' is a private chat; 'group', 'supergroup', 'channel', and a chat whose type is missing or
  * unknown, are refused by the conversation.
  */
-const chatType = (chat: unknown): ChatType => (isObject(chat) && chat.type === 'private' ? 'private' : 'group');
+const chatType = (chat: unknown): ChatType =>
+  isObject(chat) && chat.type === 'private' ? 'private' : 'group';
 
 function displayName(user: Loose): string {
   const name = [str(user.first_name), str(user.last_name)].filter(Boolean).join(' ').trim();

@@ -46,7 +46,10 @@ const REFRESH = 'zalo_tokens.refresh_token';
 const tokenBox = (options: ZaloTokenStoreOptions): SecretBox => createSecretBox(options.key, KEY_NAME);
 
 function sealed(box: SecretBox, pair: { accessToken: string; refreshToken: string }) {
-  return { accessToken: box.seal(pair.accessToken, ACCESS), refreshToken: box.seal(pair.refreshToken, REFRESH) };
+  return {
+    accessToken: box.seal(pair.accessToken, ACCESS),
+    refreshToken: box.seal(pair.refreshToken, REFRESH),
+  };
 }
 
 export function createDbZaloTokenStore(
