@@ -157,7 +157,7 @@ export const t = {
   helpOfficer: (enterprise: string) =>
     `Bạn là cán bộ trực của ${enterprise}. Các lệnh:\n/baocao — gửi báo cáo tình hình hôm nay\n/baocao ok — báo cáo nhanh: bình thường\n/baocao sự cố: <mô tả> — báo cáo nhanh có sự cố\n/tamdung — tạm dừng nhắc nhở hôm nay\n/lienket — liên kết tài khoản Telegram và Zalo\n/vanban — xem tóm tắt công văn\n/huy — hủy thao tác đang dở\n\nGõ câu hỏi bất kỳ về công văn để được trả lời.`,
   helpStaff:
-    'Bạn là cán bộ Sở. Các lệnh:\n/status — tình hình báo cáo hôm nay\n/status 10/02 — tình hình một ngày\n/status <mã DN> — lịch sử một doanh nghiệp\n/export — xuất Excel (/export csv để xuất CSV)\n/tonghop — dự thảo báo cáo tổng hợp\n/cauhoi — các câu hỏi bot chưa trả lời được\n/lienket — liên kết tài khoản Telegram và Zalo\n/vanban — xem tóm tắt công văn',
+    'Bạn là cán bộ Sở. Các lệnh:\n/status — tình hình báo cáo hôm nay\n/status 10/02 — tình hình một ngày\n/status <mã DN> — lịch sử một doanh nghiệp\n/export — xuất Excel (/export csv để xuất CSV)\n/tonghop — dự thảo báo cáo tổng hợp\n/cauhoi — các câu hỏi bot chưa trả lời được\n/lienket — liên kết tài khoản Telegram và Zalo\n/vanban — xem tóm tắt công văn\n/web — mở bảng theo dõi trên máy tính (đường dẫn dùng một lần)',
   helpAdminExtra: '\n/thongbao <nội dung> — gửi thông báo tới mọi cán bộ trực',
 
   qaComing: 'Chức năng hỏi đáp về công văn đang được hoàn thiện. Vui lòng gõ /help để xem các lệnh.',
