@@ -334,8 +334,8 @@ describe('enterprises import through the CLI', () => {
     }
   });
 
-  test('50,000 rows go in, in statements of at most 1,000 rows; a reimport changing them all updates them', async () => {
-    const n = 50_000;
+  test('100,000 rows go in, in statements of at most 1,000 rows; a reimport changing them all updates them', async () => {
+    const n = 100_000;
     const lines = ['Tên doanh nghiệp;Lĩnh vực'];
     for (let i = 1; i <= n; i++) lines.push(`Công ty Bưu chính số ${i};bưu chính`);
     const file = write(dir, 'big.csv', `${BOM}${lines.join('\r\n')}\r\n`);
@@ -362,6 +362,8 @@ describe('enterprises import through the CLI', () => {
     const before = (await enterpriseRows()).length;
     const started = Date.now();
     const run = await admin(database, ['enterprises', 'import', file, '--json']);
+    // Measured, not asserted (speed is the benchmark's business): printed with the test output.
+    console.log(`# 100,000-row import: ${Date.now() - started} ms`);
     assert.equal(run.code, 0, run.stderr);
     const json = JSON.parse(run.stdout);
     assert.deepEqual(json.counts, { created: n, updated: 0, unchanged: 0 });
@@ -369,7 +371,7 @@ describe('enterprises import through the CLI', () => {
     const stored = await enterpriseRows();
     assert.equal(stored.length, before + n);
     const inserts = (await statements()).filter((s) => s.op === 'INSERT');
-    assert.equal(inserts.length, 50, '50 statements of 1,000 rows');
+    assert.equal(inserts.length, 100, '100 statements of 1,000 rows');
     assert.ok(inserts.every((s) => s.n <= 1000));
 
     const changed = write(
@@ -379,8 +381,8 @@ describe('enterprises import through the CLI', () => {
     );
     const again = await admin(database, ['enterprises', 'import', changed]);
     assert.equal(again.code, 0, again.stderr);
-    assert.match(again.stdout, /^Đã nhập xong: 0 doanh nghiệp mới, 50000 cập nhật, 0 không đổi\./);
-    assert.match(again.stdout, /… và 49980 doanh nghiệp khác/);
+    assert.match(again.stdout, /^Đã nhập xong: 0 doanh nghiệp mới, 100000 cập nhật, 0 không đổi\./);
+    assert.match(again.stdout, /… và 99980 doanh nghiệp khác/);
     const after = await enterpriseRows();
     assert.equal(after.length, before + n);
     assert.equal(
@@ -392,8 +394,7 @@ describe('enterprises import through the CLI', () => {
       updates.reduce((sum, s) => sum + s.n, 0),
       n,
     );
-    assert.ok(updates.length === 50 && updates.every((s) => s.n <= 1000));
-    assert.ok(Date.now() - started < 90_000, `took ${Date.now() - started} ms`);
+    assert.ok(updates.length === 100 && updates.every((s) => s.n <= 1000));
   });
 });
 
