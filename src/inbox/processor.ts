@@ -11,7 +11,7 @@ import {
   recordInbound,
 } from '../db/queries/inbox.ts';
 import { enqueueMessages } from '../db/queries/outbox.ts';
-import type { Logger } from '../logger.ts';
+import { describeError, type Logger } from '../logger.ts';
 import type { Channel, IncomingMessage } from '../messages.ts';
 
 export interface InboxDeps {
@@ -70,7 +70,8 @@ export function createInbox(deps: InboxDeps): Inbox {
       logger.error({ err, channel, chatId, eventId }, 'inbound event failed');
       const { gaveUp } = await markInboundAttemptFailed(db, {
         id: eventId,
-        error: err instanceof Error ? err.message : String(err),
+        // Not err.message: drizzle's holds the SQL and its parameters (the message text).
+        error: describeError(err),
         maxAttempts,
         at: clock.now(),
       });

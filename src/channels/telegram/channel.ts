@@ -137,16 +137,20 @@ export function createTelegramChannel(deps: {
       clearTimeout(setupTimer);
       clearInterval(menuTimer);
       if (launched) {
-        // bot.stop() throws until polling has begun (launch first calls deleteWebhook).
-        for (let i = 0; i < 100; i++) {
+        // bot.stop() throws until polling has begun (launch first calls deleteWebhook), and during a restart it
+        // stops the previous, finished poller: call it until the current launch has ended.
+        const current = launched;
+        let ended = false;
+        void current.then(() => {
+          ended = true;
+        });
+        for (let i = 0; i < 100 && !ended; i++) {
           try {
             bot.stop('shutdown');
-            break;
-          } catch {
-            await new Promise((r) => setTimeout(r, 50));
-          }
+          } catch {}
+          await new Promise((r) => setTimeout(r, 50));
         }
-        await launched;
+        await current;
       }
       healthy = false;
     },
