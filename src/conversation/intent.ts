@@ -69,6 +69,8 @@ export function detectIntent(text: string): Intent {
     // "đăng ký thế nào?" is a question; only something shaped like a code is a code.
     if (CODE_CHARS.test(joined) && joined.length >= 6 && joined.length <= 24 && /\d|^[A-Z0-9]+$/.test(joined))
       return { type: 'register', code: joined };
+    // One word after "đăng ký" is a code, even a mistyped one: the person is told it is wrong, not "not covered".
+    if (/^[0-9a-z][0-9a-z\-_.]{3,29}$/i.test(rest)) return { type: 'register', code: joined };
     return null;
   }
   const code = looksLikeCode(nfc);

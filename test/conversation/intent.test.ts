@@ -62,6 +62,7 @@ test('registration: a bare code, "đăng ký", "dang ky", "dangky" with spaces, 
   ])
     assert.equal((detectIntent(text) as { code: string }).code.toUpperCase(), code, text);
   assert.equal(detectIntent('đăng ký thế nào?'), null);
+  assert.deepEqual(detectIntent('dang ky abcd'), { type: 'register', code: 'abcd' });
   assert.deepEqual(detectIntent('dang ky'), { type: 'register', code: '' });
 });
 
