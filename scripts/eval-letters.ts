@@ -16,7 +16,6 @@ import { knowledgeFromLetter } from '../src/qa/knowledge.ts';
 export const LETTER_TARGETS = { inScope: 0.92, noDiacritics: 0.9, declined: 0.95, heldOut: 0.85, p99Ms: 5 };
 export const TUNING_LETTER = 'cong-van-tet-giap-thin-2024';
 
-const dir = new URL('../data/letters/', import.meta.url).pathname;
 const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(1)}%` : '–');
 
 interface LetterSet {
