@@ -199,7 +199,6 @@ export function createEngine(options: QaOptions = {}): Engine {
     const absent =
       (best.facts === 'contact' && !directive.dispatch.hotline) ||
       (best.facts === 'daily' && !directive.dispatch.report.daily) ||
-      (best.facts === 'email' && !directive.dispatch.report.email) ||
       (best.facts === 'implements' && !directive.dispatch.implements);
     if (absent && letter)
       return { kind: 'out_of_scope', text: factAnswer(best.facts!, directive), confidence };
