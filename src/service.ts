@@ -1,11 +1,12 @@
 import type { Readable, Writable } from 'node:stream';
-import { createConsoleChannel } from './channels/console/channel.ts';
+import type { ConsoleChannel } from './channels/console/channel.ts';
 import { createTelegramChannel, type TelegramChannel } from './channels/telegram/channel.ts';
-import { createZaloChannel, type ZaloChannel } from './channels/zalo/channel.ts';
+import type { ZaloChannel } from './channels/zalo/channel.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createBotConversation } from './conversation/index.ts';
-import { type Database, openDatabase } from './db/client.ts';
+import { type Database, type DriverObserver, openDatabase } from './db/client.ts';
+import { getQueueDepths } from './db/queries/queues.ts';
 import type { DeliveryChannel } from './delivery/worker.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery/worker.ts';
 import { createQaSource, ensureDirective } from './features/directive.ts';
@@ -14,8 +15,8 @@ import { createHttpServer, type RouteHandler } from './http/server.ts';
 import { createInbox, type Inbox } from './inbox/processor.ts';
 import { createScheduler } from './jobs/scheduler.ts';
 import type { Logger } from './logger.ts';
+import { memoryUse } from './memory.ts';
 import type { Channel } from './messages.ts';
-import { seedDemo } from './seed.ts';
 
 export interface ServiceOptions {
   config: Config;
@@ -30,6 +31,11 @@ export interface ServiceOptions {
   host?: string;
   /** How often to look for a newly activated directive letter (default 10 s). */
   directiveRefreshMs?: number;
+  /** How often the inbox looks for events left pending (default 2 s) and the outbox worker polls (500 ms). */
+  sweepMs?: number;
+  deliveryPollMs?: number;
+  /** Watches the PostgreSQL driver (tests count statements and round trips). */
+  databaseObserver?: DriverObserver;
 }
 
 export interface Service {
@@ -51,6 +57,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     url: config.database.url,
     dataDir: config.database.dataDir,
     maxConnections: config.database.poolSize,
+    ...(options.databaseObserver ? { observer: options.databaseObserver } : {}),
   });
   const { db } = database;
   logger.info({ database: database.kind }, 'database ready');
@@ -86,16 +93,20 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     routes['/telegram/webhook'] = ({ headers, rawBody }) => tg.handleWebhook(headers, rawBody);
   }
 
+  // Zalo (axios) and the console (and its demo data) are loaded only when configured.
   let zalo: ZaloChannel | undefined;
   if (config.zalo) {
+    const { createZaloChannel } = await import('./channels/zalo/channel.ts');
     zalo = createZaloChannel({ config: config.zalo, inbox, db, logger, clock });
     channels.zalo = { sender: zalo.sender, rates: { perSecond: config.rates.zalo } };
     const za = zalo;
     routes['/zalo/webhook'] = ({ headers, rawBody }) => za.handleWebhook(headers, rawBody);
   }
 
-  let consoleChannel: ReturnType<typeof createConsoleChannel> | undefined;
+  let consoleChannel: ConsoleChannel | undefined;
   if (config.console) {
+    const { createConsoleChannel } = await import('./channels/console/channel.ts');
+    const { seedDemo } = await import('./seed.ts');
     const { inviteCode } = await seedDemo(db, clock.now());
     consoleChannel = createConsoleChannel({
       inbox,
@@ -112,7 +123,13 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     channels.console = { sender: consoleChannel.sender, rates: { perSecond: 1000 } };
   }
 
-  delivery = createDeliveryWorker({ db, logger, channels, lockMs: config.deliveryLockSeconds * 1000 });
+  delivery = createDeliveryWorker({
+    db,
+    logger,
+    channels,
+    lockMs: config.deliveryLockSeconds * 1000,
+    ...(options.deliveryPollMs ? { pollMs: options.deliveryPollMs } : {}),
+  });
   const scheduler = createScheduler({
     database,
     clock,
@@ -127,7 +144,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     routes,
     board: createBoard({ db, logger, clock, boardUrl }),
     health: async () => {
-      const dbOk = await database.ping();
+      const [dbOk, queues] = await Promise.all([database.ping(), getQueueDepths(db).catch(() => undefined)]);
       const tg = telegram?.health();
       const za = zalo?.health();
       return {
@@ -138,6 +155,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           ...(za ? { zalo: za } : {}),
           ...(consoleChannel ? { console: { ok: true } } : {}),
         },
+        // Work waiting: inbound events not yet processed, messages not yet sent (omitted while the database is down).
+        ...(queues ? { queues } : {}),
+        memory: memoryUse(),
       };
     },
   });
@@ -146,7 +166,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
 
   await telegram?.start();
   await zalo?.start();
-  inbox.startSweeper(2000);
+  inbox.startSweeper(options.sweepMs ?? 2000);
   delivery.start();
   if (options.scheduler !== false) scheduler.start(config.schedule.tickSeconds * 1000);
   // A letter activated from the CLI reaches every replica within this interval.

@@ -20,6 +20,11 @@ export interface Step {
   match?: RegExp;
   /** A reply that does not match this counts as unexpected (checks the dialog really went where we think). */
   expect?: RegExp;
+  /**
+   * Posted again once answered, as Telegram does when it misses the 200 (with several replicas, to the next one):
+   * it must get 200 and have no effect.
+   */
+  redeliver?: boolean;
 }
 
 export interface ChatScript {
@@ -29,7 +34,7 @@ export interface ChatScript {
 
 export interface Target {
   name: string;
-  /** The webhook URL on loopback. */
+  /** The webhook URL on loopback (the first replica's). */
   url: string;
   secret: string;
   fake: FakeTelegram;
@@ -45,6 +50,8 @@ export interface PhaseResult {
   latencies: Map<string, number[]>;
   errors: { http: number; timeouts: number; unexpected: number };
   examples: string[];
+  /** Updates posted a second time, and how many of those did not get 200. */
+  redelivered: { posted: number; refused: number };
 }
 
 interface Waiter {
@@ -102,28 +109,33 @@ export class ReplyTracker {
   }
 }
 
-/** A keep-alive HTTP client for one webhook (node:http: lighter than fetch, leaves more CPU to the bot). */
+/**
+ * A keep-alive HTTP client for the webhook (node:http: lighter than fetch, leaves more CPU to the bot). Given
+ * several URLs (replicas), it is the round-robin splitter in front of them: each request goes to the next one.
+ */
 export class WebhookClient {
   private readonly agent: Agent;
-  private readonly url: URL;
+  private readonly urls: URL[];
+  private next = 0;
 
   constructor(
-    url: string,
+    url: string | string[],
     private readonly secret: string,
     maxSockets: number,
   ) {
-    this.url = new URL(url);
+    this.urls = (Array.isArray(url) ? url : [url]).map((u) => new URL(u));
     this.agent = new Agent({ keepAlive: true, maxSockets });
   }
 
   post(update: Update): Promise<number> {
     const body = JSON.stringify(update);
+    const url = this.urls[this.next++ % this.urls.length]!;
     return new Promise((resolve, reject) => {
       const req = request(
         {
-          host: this.url.hostname,
-          port: this.url.port,
-          path: this.url.pathname,
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
           method: 'POST',
           agent: this.agent,
           headers: {
@@ -160,6 +172,13 @@ export async function runPhase(options: {
   perSecond?: number;
   /** No exchange starts after this long (the phase then ends with the ones in flight). */
   maxMs?: number;
+  /**
+   * With `perSecond`: latency counts from the moment the exchange was due, not from when a free slot sent it, so
+   * a target that falls behind the offered rate shows the wait (no coordinated omission).
+   */
+  fromSchedule?: boolean;
+  /** Sees every reply (e.g. to collect the receipts' reference numbers). */
+  onReply?: (chatId: number, step: Step, text: string) => void;
 }): Promise<PhaseResult> {
   const { tracker, client } = options;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -173,9 +192,11 @@ export async function runPhase(options: {
   let exchanges = 0;
   let phaseStart = performance.now();
   let cutShort = false;
+  const redelivered = { posted: 0, refused: 0 };
 
-  async function exchange(chatId: number, step: Step): Promise<void> {
-    const started = performance.now();
+  async function exchange(chatId: number, step: Step, due: number | undefined): Promise<void> {
+    const started =
+      options.fromSchedule && due !== undefined ? Math.min(due, performance.now()) : performance.now();
     const replied = tracker.expect(chatId, step.match, timeoutMs);
     let status: number;
     try {
@@ -197,6 +218,7 @@ export async function runPhase(options: {
       const bucket = latencies.get(step.kind) ?? [];
       if (bucket.length === 0) latencies.set(step.kind, bucket);
       bucket.push(reply.at - started);
+      options.onReply?.(chatId, step, reply.text);
       if (step.expect && !step.expect.test(reply.text)) {
         errors.unexpected++;
         note(`${step.kind} → ${chatId}: unexpected reply ${JSON.stringify(reply.text.slice(0, 80))}`);
@@ -204,27 +226,34 @@ export async function runPhase(options: {
     } catch {
       errors.timeouts++;
       note(`${step.kind} → ${chatId}: no reply within ${timeoutMs} ms`);
+      return;
+    }
+    if (step.redeliver) {
+      redelivered.posted++;
+      const again = await client.post(step.update).catch(() => 0);
+      if (again !== 200) redelivered.refused++;
     }
   }
 
   // A worker that finds the queue empty stops; a chat still in flight is re-queued by the worker that ran it,
   // which then goes on with it, so no chat is left behind.
   let slot = 0;
-  const pace = async () => {
-    if (!options.perSecond) return;
+  const pace = async (): Promise<number | undefined> => {
+    if (!options.perSecond) return undefined;
     const due = phaseStart + (slot++ * 1000) / options.perSecond;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    return due;
   };
   async function worker(): Promise<void> {
     for (let item = queue.shift(); item; item = queue.shift()) {
-      await pace();
+      const due = await pace();
       if (options.maxMs !== undefined && performance.now() - phaseStart > options.maxMs) {
         cutShort = true;
         return;
       }
       const step = item.script.steps[item.next++]!;
-      await exchange(item.script.chatId, step);
+      await exchange(item.script.chatId, step, due);
       if (item.next < item.script.steps.length) queue.push(item);
     }
   }
@@ -242,6 +271,7 @@ export async function runPhase(options: {
     latencies,
     errors,
     examples,
+    redelivered,
   };
 }
 

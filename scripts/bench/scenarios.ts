@@ -24,8 +24,13 @@ export function rng(seed: number): () => number {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const startsWith = (s: string) => new RegExp(`^${escapeRegExp(s)}`);
-const RECEIPT = /^✅ Đã ghi nhận báo cáo/;
+export const RECEIPT = /^✅ Đã ghi nhận báo cáo/;
 const STATUS_TITLE = /^📊 Tình hình báo cáo/;
+/**
+ * After a report, an officer is also asked about each open incident of the enterprise ("Sự cố … đã khắc phục
+ * chưa?"): those follow the receipt and are not the reply to anything the chat sends next.
+ */
+const NOT_A_FOLLOW_UP = /^(?!Sự cố .* đã khắc phục chưa\?$)/s;
 
 const FIXED_QUESTIONS = ['hạn nộp báo cáo khi nào?', 'gui bc qua mail nao'];
 
@@ -43,14 +48,14 @@ export function loadQuestions(): string[] {
 export const reportOk = (chatId: number): Step => ({
   kind: 'report',
   update: textUpdate({ chatId, text: '/baocao ok' }),
-  expect: RECEIPT,
+  match: RECEIPT,
 });
 
 /** `/baocao` → ⚠️ → kind → area → affected → ongoing → note skipped: seven updates, seven replies. */
 export function incidentDialog(chatId: number, sector: Sector): Step[] {
   const tap = (data: string) => callbackUpdate({ chatId, data });
   const kind = sector === 'postal' ? 'don_u' : 'mat_lien_lac';
-  return [
+  const steps: Step[] = [
     {
       kind: 'incident',
       update: textUpdate({ chatId, text: '/baocao' }),
@@ -58,16 +63,18 @@ export function incidentDialog(chatId: number, sector: Sector): Step[] {
     },
     { kind: 'incident', update: tap('rp:inc'), expect: startsWith(t.askKind) },
     { kind: 'incident', update: tap(`ik:${kind}`), expect: startsWith(t.askArea) },
-    { kind: 'incident', update: tap('ia:tp'), expect: startsWith(t.askAffected) },
+    { kind: 'incident', update: tap('ia:nhieu_xa'), expect: startsWith(t.askAffected) },
     { kind: 'incident', update: tap('if:1-10'), expect: startsWith(t.askOngoing) },
     { kind: 'incident', update: tap('io:1'), expect: startsWith(t.askNote) },
     { kind: 'incident', update: tap('in:skip'), expect: RECEIPT },
   ];
+  return steps.map((s) => ({ ...s, match: NOT_A_FOLLOW_UP }));
 }
 
 export const question = (chatId: number, text: string): Step => ({
   kind: 'question',
   update: textUpdate({ chatId, text }),
+  match: NOT_A_FOLLOW_UP,
 });
 
 export const status = (chatId: number): Step => ({
@@ -76,14 +83,35 @@ export const status = (chatId: number): Step => ({
   match: STATUS_TITLE,
 });
 
-/** `perChat` quick reports from each officer (amendments after the first: same Vietnam day). */
-export function reportsOnly(officers: SimChat[], total: number): ChatScript[] {
+/**
+ * `total` quick reports spread over the officers (amendments after the first: same Vietnam day). `redeliverEvery`:
+ * every n-th update is posted a second time once answered (a Telegram redelivery). `staffStatusEvery`: a staff
+ * `/status` every n updates (for /status latency under load).
+ */
+export function reportsOnly(
+  officers: SimChat[],
+  total: number,
+  options: { redeliverEvery?: number; staff?: SimChat[]; staffStatusEvery?: number } = {},
+): ChatScript[] {
   const scripts = officers.map((o) => ({ chatId: o.chatId, steps: [] as Step[] }));
+  const staff = (options.staff ?? []).map((o) => ({ chatId: o.chatId, steps: [] as Step[] }));
   for (let i = 0; i < total; i++) {
+    if (
+      staff.length &&
+      options.staffStatusEvery &&
+      i % options.staffStatusEvery === options.staffStatusEvery - 1
+    ) {
+      const s = staff[Math.floor(i / options.staffStatusEvery) % staff.length]!;
+      s.steps.push(status(s.chatId));
+      continue;
+    }
     const s = scripts[i % scripts.length]!;
-    s.steps.push(reportOk(s.chatId));
+    const step = reportOk(s.chatId);
+    s.steps.push(
+      options.redeliverEvery && i % options.redeliverEvery === 0 ? { ...step, redeliver: true } : step,
+    );
   }
-  return scripts;
+  return [...scripts, ...staff];
 }
 
 /**

@@ -4,11 +4,14 @@
  * the load generator, so a target's CPU and memory are its own.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { type FakeTelegram, startFakeTelegram } from '../../test/helpers/fake-telegram.ts';
+import { buildDist } from '../build.ts';
 import type { Target } from './load.ts';
 
 export const SECRET = 'bench-webhook-secret-0123456789abcdef';
@@ -30,6 +33,8 @@ export interface Exit {
 
 export interface RunningTarget extends Target {
   pid: number;
+  /** http://127.0.0.1:<port> (its /healthz). */
+  base: string;
   /** Spawn → GET /healthz answered 200. */
   startMs: number;
   /** True once the process has exited (it should not before stop()). */
@@ -85,28 +90,75 @@ async function freePort(): Promise<number> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Starts a fake Bot API, then spawns `node --import tsx <script>` in the repository root with exactly the
- * environment `env` returns (the fake's address, a free port), and waits for its GET /healthz to answer 200.
- * The target owns the fake: stop() closes it, as does a failed start.
+ * Both targets run compiled, as in production (`npm start`): the service from dist/ (built here, as `prestart`
+ * does), the echo bot bundled into node_modules/.cache (where its telegraf import resolves). Returns the paths.
+ */
+/**
+ * The node options `npm start` runs the service with (package.json's start script, `node <options> dist/main.js`),
+ * so the benchmark measures what the Quick start runs. BENCH_NODE_OPTIONS adds more (for experiments).
+ */
+export function startNodeArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = pkg.scripts.start.trim().split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/main.js')
+    throw new Error(`package.json start is not "node [options] dist/main.js": ${pkg.scripts.start}`);
+  const extra = process.env.BENCH_NODE_OPTIONS?.trim();
+  return [...words.slice(1, -1), ...(extra ? extra.split(/\s+/) : [])];
+}
+
+export async function buildTargets(): Promise<{ service: string; echo: string }> {
+  await buildDist();
+  const echo = path.join(ROOT, 'node_modules/.cache/bench/echo-bot.mjs');
+  mkdirSync(path.dirname(echo), { recursive: true });
+  await build({
+    entryPoints: [path.join(ROOT, 'scripts/bench/echo-bot.ts')],
+    outfile: echo,
+    bundle: true,
+    packages: 'external',
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  return { service: path.join(ROOT, 'dist/main.js'), echo };
+}
+
+/** BENCH_CPU_PROF=<folder>: the targets write V8 CPU profiles there (`--cpu-prof`) when they exit. */
+const profileArgs = () =>
+  process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
+    : [];
+
+/**
+ * Starts a fake Bot API (or uses the one given), then spawns `node <script>` in the repository root with exactly
+ * the environment `env` returns (the fake's address, a free port), and waits for its GET /healthz to answer 200.
+ * The target owns a fake it started: stop() closes it, as does a failed start.
  */
 async function startProcess(options: {
   name: string;
   script: string;
+  fake?: FakeTelegram;
+  /** Options for node before the script (the service gets those of `npm start`). */
+  nodeArgs?: string[];
   webhookPath: string;
   env: (fake: FakeTelegram, port: number) => Record<string, string>;
   timeoutMs?: number;
 }): Promise<RunningTarget> {
   const { name } = options;
-  const fake = await startFakeTelegram();
+  const ownFake = !options.fake;
+  const fake = options.fake ?? (await startFakeTelegram());
+  const closeFake = async () => {
+    if (ownFake) await fake.close();
+  };
   let port: number;
   try {
     port = await freePort();
   } catch (err) {
-    await fake.close();
+    await closeFake();
     throw err;
   }
   const spawned = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', options.script], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...profileArgs(), options.script], {
     cwd: ROOT,
     env: options.env(fake, port),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -140,7 +192,7 @@ async function startProcess(options: {
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       const result = await exit;
       clearTimeout(timer);
-      await fake.close();
+      await closeFake();
       return { ms: performance.now() - started, ...result };
     })();
     return stopping;
@@ -167,6 +219,7 @@ async function startProcess(options: {
   const pid = child.pid!;
   return {
     name,
+    base,
     url: `${base}${options.webhookPath}`,
     secret: SECRET,
     fake,
@@ -182,11 +235,19 @@ async function startProcess(options: {
   };
 }
 
-/** Our service, `node --import tsx src/main.ts`, webhook mode, send rates raised, scheduler idle. */
-export async function startOurService(databaseUrl: string): Promise<RunningTarget> {
+/**
+ * Our service, compiled (`node dist/main.js`, see buildTargets), webhook mode, send rates raised, scheduler idle.
+ * Replicas share one fake Bot API (`fake`), as they share one bot token.
+ */
+export async function startOurService(
+  databaseUrl: string,
+  options: { script: string; name?: string; fake?: FakeTelegram },
+): Promise<RunningTarget> {
   const service = await startProcess({
-    name: 'service',
-    script: 'src/main.ts',
+    name: options.name ?? 'service',
+    script: options.script,
+    nodeArgs: startNodeArgs(),
+    ...(options.fake ? { fake: options.fake } : {}),
     webhookPath: '/telegram/webhook',
     env: (fake, port) => ({
       PATH: process.env.PATH ?? '',
@@ -213,11 +274,11 @@ export async function startOurService(databaseUrl: string): Promise<RunningTarge
   return service;
 }
 
-/** The bare telegraf echo bot, `node --import tsx scripts/bench/echo-bot.ts`. */
-export function startEchoBot(): Promise<RunningTarget> {
+/** The bare telegraf echo bot, compiled (see buildTargets). */
+export function startEchoBot(script: string): Promise<RunningTarget> {
   return startProcess({
     name: 'echo',
-    script: 'scripts/bench/echo-bot.ts',
+    script,
     webhookPath: '/hook',
     env: (fake, port) => ({
       PATH: process.env.PATH ?? '',

@@ -1,14 +1,17 @@
 import { type Clock, formatDay, formatVnTime, vnDay } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { searchAreas } from '../db/queries/areas.ts';
+import { type Campaign, createActiveCampaignCache } from '../db/queries/campaigns.ts';
 import {
   type ConversationRow,
   loadConversation,
-  saveConversation,
+  saveConversationStatement,
 } from '../db/queries/conversation-state.ts';
-import { listOpenIncidents } from '../db/queries/incidents.ts';
-import { getMember, type Member, touchIdentity } from '../db/queries/people.ts';
+import { type Incident, listOpenIncidents } from '../db/queries/incidents.ts';
+import { getMember, type Member, touchIdentityStatement } from '../db/queries/people.ts';
 import { getLatestReport } from '../db/queries/reports.ts';
+import type { TurnContext } from '../db/queries/turn.ts';
+import type { LastStatement } from '../db/transaction.ts';
 import { AFFECTED_CHOICES, AREA_CHOICES, kindLabel, kindsForSector } from '../features/incident-kinds.ts';
 import { parseIncidentText, parseTypedScale, resolvedFromText } from '../features/incident-text.ts';
 import { type IncidentInput, incidentTitle, scaleText } from '../features/incidents.ts';
@@ -33,6 +36,10 @@ export interface Turn {
   now: Date;
   out: OutgoingMessage[];
   reply(text: string, buttons?: Button[]): void;
+  /** The open incidents of the member's enterprise as the turn began (read once, or given by the inbox). */
+  openIncidents(): Promise<Incident[]>;
+  /** The active campaign (cached for a few seconds across turns). */
+  campaign(): Promise<Campaign | null>;
 }
 
 export type CommandHandler = (turn: Turn, args: string) => Promise<void>;
@@ -47,82 +54,123 @@ export interface ConversationDeps {
   actions: Record<string, ActionHandler>;
   /** Free text that is neither a command nor a dialog answer. */
   onFreeText: (turn: Turn, text: string) => Promise<void>;
+  /** The active campaign; default: read at most every 10 s (createActiveCampaignCache). */
+  activeCampaign?: (db: Db) => Promise<Campaign | null>;
 }
+
+/** What a turn starts from when the caller read it already (the inbox reads it with the event). */
+export type TurnStart = Pick<TurnContext, 'conv' | 'member' | 'openIncidents'>;
 
 export interface Conversation {
   /** Handles one inbound message inside the caller's transaction; returns the replies to this chat. */
   handle(db: Db, msg: IncomingMessage): Promise<OutgoingMessage[]>;
+  /**
+   * The same, leaving the turn's own last writes (dialog state, the sender's last-seen time) to the caller, to run
+   * at the end of its transaction. `start` is the chat's state and sender when the caller has read them.
+   */
+  handleTurn?(
+    db: Db,
+    msg: IncomingMessage,
+    start?: TurnStart,
+  ): Promise<{ replies: OutgoingMessage[]; last: LastStatement[] }>;
+}
+
+/** JSON with object keys sorted: jsonb stores keys in its own order, so a plain stringify would differ. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
 }
 
 export function createConversation(deps: ConversationDeps): Conversation {
   const commands: Record<string, CommandHandler> = { ...reportCommands(), ...deps.commands };
   const actions: Record<string, ActionHandler> = { ...reportActions(), ...deps.actions };
   const handleIntent = (turn: Turn, text: string) => routeIntent(turn, text, deps.register);
+  const activeCampaign = deps.activeCampaign ?? createActiveCampaignCache();
+
+  async function handleTurn(
+    db: Db,
+    msg: IncomingMessage,
+    start?: TurnStart,
+  ): Promise<{ replies: OutgoingMessage[]; last: LastStatement[] }> {
+    const now = deps.clock.now();
+    const conv = start?.conv ?? (await loadConversation(db, msg.channel, msg.chatId));
+    if (msg.chatType === 'group') return refuseGroup(db, conv, now);
+    const before = canonical(conv);
+    const member = start ? start.member : await getMember(db, msg.channel, msg.userId);
+    const last: LastStatement[] = [];
+    const { lastInboundAt, unreachableAt } = member?.identity ?? {};
+    // A write per message only to move a timestamp is wasted: minutes are precise enough for the 7-day window.
+    if (member && (unreachableAt || !lastInboundAt || now.getTime() - lastInboundAt.getTime() > 5 * 60_000)) {
+      last.push(touchIdentityStatement(db, member.identity.id, now));
+    }
+    const out: OutgoingMessage[] = [];
+    let open: Promise<Incident[]> | undefined = start ? Promise.resolve(start.openIncidents) : undefined;
+    const turn: Turn = {
+      db,
+      msg,
+      member,
+      conv,
+      now,
+      out,
+      reply: (text, buttons) =>
+        out.push({ chatId: msg.chatId, text, ...(buttons?.length ? { buttons } : {}) }),
+      openIncidents: () => {
+        const enterpriseId = member?.enterprise?.id;
+        if (enterpriseId === undefined) return Promise.resolve([]);
+        open ??= listOpenIncidents(db, enterpriseId);
+        return open;
+      },
+      campaign: () => activeCampaign(db),
+    };
+    const choices = (conv.data.choices as string[] | undefined) ?? [];
+    const labels = (conv.data.labels as string[] | undefined) ?? [];
+    const text = (msg.text ?? '').trim();
+    let action = msg.action;
+    // A typed number is a number where the step asks for one (how many affected, a description).
+    if (!action && /^\d{1,2}$/.test(text) && !TYPED_STATES.has(conv.state) && choices[Number(text) - 1])
+      action = choices[Number(text) - 1];
+    if (!action && text) action = choiceByLabel(text, labels, choices);
+
+    if (action) {
+      const [prefix, ...rest] = action.split(':');
+      const handler = lookup(actions, prefix ?? '');
+      if (handler) await handler(turn, rest.join(':'));
+      else turn.reply(t.expiredAction);
+    } else if (!text) {
+      turn.reply(t.emptyMessage);
+    } else if (text.length > TEXT_MAX) {
+      turn.reply(t.tooLong(TEXT_MAX));
+    } else {
+      const command = parseCommand(text);
+      if (command && 'unknown' in command) turn.reply(t.unknownCommand(command.unknown));
+      else if (command) {
+        const handler = lookup(commands, command.name);
+        if (handler) await handler(turn, command.args);
+        else turn.reply(t.unknownCommand(command.word));
+      } else if (conv.state.startsWith('inc:')) await answerDialog(turn, text);
+      else if (!(await handleIntent(turn, text))) await deps.onFreeText(turn, text);
+    }
+
+    const lastReply = out.at(-1);
+    turn.conv.data = {
+      ...turn.conv.data,
+      choices: lastReply?.buttons?.map((b) => b.action) ?? [],
+      labels: lastReply?.buttons?.map((b) => b.label) ?? [],
+    };
+    // Most turns (a one-line report, a question) leave the dialog as it was: no write then.
+    if (canonical(turn.conv) !== before) last.push(saveConversationStatement(db, turn.conv, now));
+    return { replies: out, last };
+  }
 
   return {
+    handleTurn,
     async handle(db, msg) {
-      const now = deps.clock.now();
-      const conv = await loadConversation(db, msg.channel, msg.chatId);
-      if (msg.chatType === 'group') return refuseGroup(db, conv, now);
-      const before = JSON.stringify(conv);
-      const member = await getMember(db, msg.channel, msg.userId);
-      const { lastInboundAt, unreachableAt } = member?.identity ?? {};
-      // A write per message only to move a timestamp is wasted: minutes are precise enough for the 7-day window.
-      if (
-        member &&
-        (unreachableAt || !lastInboundAt || now.getTime() - lastInboundAt.getTime() > 5 * 60_000)
-      ) {
-        await touchIdentity(db, member.identity.id, now);
-      }
-      const out: OutgoingMessage[] = [];
-      const turn: Turn = {
-        db,
-        msg,
-        member,
-        conv,
-        now,
-        out,
-        reply: (text, buttons) =>
-          out.push({ chatId: msg.chatId, text, ...(buttons?.length ? { buttons } : {}) }),
-      };
-      const choices = (conv.data.choices as string[] | undefined) ?? [];
-      const labels = (conv.data.labels as string[] | undefined) ?? [];
-      const text = (msg.text ?? '').trim();
-      let action = msg.action;
-      // A typed number is a number where the step asks for one (how many affected, a description).
-      if (!action && /^\d{1,2}$/.test(text) && !TYPED_STATES.has(conv.state) && choices[Number(text) - 1])
-        action = choices[Number(text) - 1];
-      if (!action && text) action = choiceByLabel(text, labels, choices);
-
-      if (action) {
-        const [prefix, ...rest] = action.split(':');
-        const handler = lookup(actions, prefix ?? '');
-        if (handler) await handler(turn, rest.join(':'));
-        else turn.reply(t.expiredAction);
-      } else if (!text) {
-        turn.reply(t.emptyMessage);
-      } else if (text.length > TEXT_MAX) {
-        turn.reply(t.tooLong(TEXT_MAX));
-      } else {
-        const command = parseCommand(text);
-        if (command && 'unknown' in command) turn.reply(t.unknownCommand(command.unknown));
-        else if (command) {
-          const handler = lookup(commands, command.name);
-          if (handler) await handler(turn, command.args);
-          else turn.reply(t.unknownCommand(command.word));
-        } else if (conv.state.startsWith('inc:')) await answerDialog(turn, text);
-        else if (!(await handleIntent(turn, text))) await deps.onFreeText(turn, text);
-      }
-
-      const last = out.at(-1);
-      turn.conv.data = {
-        ...turn.conv.data,
-        choices: last?.buttons?.map((b) => b.action) ?? [],
-        labels: last?.buttons?.map((b) => b.label) ?? [],
-      };
-      // Most turns (a one-line report, a question) leave the dialog as it was: no write then.
-      if (JSON.stringify(turn.conv) !== before) await saveConversation(db, turn.conv, now);
-      return out;
+      const { replies, last } = await handleTurn(db, msg);
+      for (const statement of last) await statement;
+      return replies;
     },
   };
 }
@@ -131,14 +179,17 @@ export function createConversation(deps: ConversationDeps): Conversation {
  * A group chat gets one polite refusal, the first time, and nothing else ever: no registration, no report, no
  * answer, whoever writes or taps there. Nobody is looked up, so a group cannot act for any of its members.
  */
-async function refuseGroup(db: Db, conv: ConversationRow, now: Date): Promise<OutgoingMessage[]> {
-  if (conv.data.privateOnlyNoticeAt) return [];
-  await saveConversation(
-    db,
-    { ...conv, state: 'idle', data: { privateOnlyNoticeAt: now.toISOString() } },
-    now,
-  );
-  return [{ chatId: conv.chatId, text: PRIVATE_ONLY_TEXT }];
+function refuseGroup(
+  db: Db,
+  conv: ConversationRow,
+  now: Date,
+): { replies: OutgoingMessage[]; last: LastStatement[] } {
+  if (conv.data.privateOnlyNoticeAt) return { replies: [], last: [] };
+  const noticed = { ...conv, state: 'idle', data: { privateOnlyNoticeAt: now.toISOString() } };
+  return {
+    replies: [{ chatId: conv.chatId, text: PRIVATE_ONLY_TEXT }],
+    last: [saveConversationStatement(db, noticed, now)],
+  };
 }
 
 function setState(turn: Turn, state: string, data: Record<string, unknown> = {}): void {
@@ -384,8 +435,8 @@ function dialogDay(turn: Turn): string {
 }
 
 /** After a report, the enterprise's other open incidents: each asked about, never closed by the report itself. */
-async function askOpenIncidents(turn: Turn, member: Member, exceptId?: number): Promise<void> {
-  const open = (await listOpenIncidents(turn.db, member.enterprise!.id)).filter((i) => i.id !== exceptId);
+async function askOpenIncidents(turn: Turn, _member: Member, exceptId?: number): Promise<void> {
+  const open = (await turn.openIncidents()).filter((i) => i.id !== exceptId);
   for (const incident of open.slice(-3)) {
     turn.reply(t.openIncidentAsk(incidentTitle(incident)), [
       { label: t.btnFixedShort, action: `ix:${incident.id}:1` },
@@ -411,6 +462,8 @@ async function record(
     incident,
     note,
     now: turn.now,
+    open: await turn.openIncidents(),
+    campaign: await turn.campaign(),
   });
   setState(turn, 'idle');
   turn.reply(receipt);

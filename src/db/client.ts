@@ -1,10 +1,17 @@
 import { mkdirSync } from 'node:fs';
+import { connect as netConnect } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { describeError } from '../logger.ts';
 import * as schema from './schema.ts';
+import {
+  registerTransactionRunner,
+  type TransactionOptions,
+  type TransactionOutcome,
+  type TransactionRunner,
+} from './transaction.ts';
 
 export type Schema = typeof schema;
 /** Either driver's database, or a transaction on it: query modules take this. */
@@ -26,6 +33,19 @@ export interface DatabaseOptions {
   maxConnections?: number;
   /** How long the first connection may take before start-up gives up (default 10 s). */
   connectTimeoutSeconds?: number;
+  /** Watches what the PostgreSQL driver sends (tests count the hot path's statements and round trips). */
+  observer?: DriverObserver;
+}
+
+/** What the PostgreSQL driver sends, as it sends it. Not used with PGlite (no network). */
+export interface DriverObserver {
+  /** Each statement, with its SQL text (BEGIN and COMMIT included). */
+  statement?(text: string): void;
+  /**
+   * Each round trip: a write to a connection after its last answer arrived. Statements sent together (pipelined)
+   * share one; a statement the driver must describe before it can bind (not prepared yet) costs two.
+   */
+  roundTrip?(): void;
 }
 
 const CONNECT_TIMEOUT_SECONDS = 10;
@@ -41,6 +61,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         options.url,
         options.maxConnections ?? 10,
         options.connectTimeoutSeconds ?? CONNECT_TIMEOUT_SECONDS,
+        options.observer,
       )
     : await openPglite(options.dataDir ?? '.data/pglite');
   try {
@@ -110,13 +131,38 @@ export function connectPostgres(
 
 type Opened = Database & { migrate(): Promise<void>; target: string };
 
-async function openPostgres(url: string, max: number, timeoutSeconds: number): Promise<Opened> {
-  const { drizzle } = await import('drizzle-orm/postgres-js');
+async function openPostgres(
+  url: string,
+  max: number,
+  timeoutSeconds: number,
+  observer?: DriverObserver,
+): Promise<Opened> {
+  const { drizzle, PostgresJsSession, PostgresJsTransaction } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-  const client = connectPostgres(url, { max, connect_timeout: timeoutSeconds });
-  const target = targetOf(client.options);
-  await firstConnection(client, target, timeoutSeconds);
-  const db = drizzle(client, { schema, casing: 'snake_case' });
+  const raw = connectPostgres(url, {
+    max,
+    connect_timeout: timeoutSeconds,
+    ...(observer?.statement ? { debug: (_c: number, text: string) => observer.statement?.(text) } : {}),
+    // `socket` is a postgres.js option its type declarations leave out.
+    ...((observer?.roundTrip ? { socket: observedSocket(observer.roundTrip) } : {}) as object),
+  });
+  const target = targetOf(raw.options);
+  await firstConnection(raw, target, timeoutSeconds);
+  const db = drizzle(preparing(raw), { schema, casing: 'snake_case' });
+  // drizzle's own parts, to put a transaction on a connection this module reserved (see pipelinedTransactions).
+  const parts = db as unknown as {
+    dialect: ConstructorParameters<typeof PostgresJsSession>[1];
+    _: { schema: ConstructorParameters<typeof PostgresJsSession>[2] };
+    session: { options: ConstructorParameters<typeof PostgresJsSession>[3] };
+  };
+  registerTransactionRunner(
+    db as unknown as Db,
+    pipelinedTransactions(raw, (client) => {
+      // A transaction on a reserved connection: no savepoints (nothing in a turn nests transactions).
+      const session = new PostgresJsSession(client, parts.dialect, parts._.schema, parts.session.options);
+      return new PostgresJsTransaction(parts.dialect, session as never, parts._.schema) as unknown as Db;
+    }),
+  );
   return {
     db: db as unknown as Db,
     kind: 'postgres',
@@ -124,14 +170,152 @@ async function openPostgres(url: string, max: number, timeoutSeconds: number): P
     migrate: () => migrate(db, { migrationsFolder }),
     ping: async () => {
       try {
-        await client`select 1`;
+        await raw`select 1`;
         return true;
       } catch {
         return false;
       }
     },
-    close: () => client.end({ timeout: 5 }),
+    close: () => raw.end({ timeout: 5 }),
   };
+}
+
+/** Statements with more parameters than this (bulk inserts, long id lists) are not kept prepared. */
+const PREPARE_MAX_PARAMETERS = 64;
+
+const CONNECTION_ERRORS = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED']);
+const closedError = () =>
+  Object.assign(new Error('the database connection closed during the transaction'), {
+    code: 'CONNECTION_CLOSED',
+  });
+
+/**
+ * The client drizzle gets: its statements run as named prepared statements (drizzle asks postgres.js for unnamed
+ * ones, which postgres.js first describes and then binds: two round trips each, and nothing can be pipelined
+ * behind them). A prepared statement costs one round trip, is parsed once per connection, and several can be
+ * sent at once. Statements with many parameters stay unnamed, so bulk inserts do not pile up in the cache.
+ */
+function preparing(sql: postgres.Sql, isClosed?: () => boolean): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        return (query: string, args?: unknown[], options?: postgres.UnsafeQueryOptions) => {
+          if (isClosed?.()) throw closedError();
+          const prepare = !!args && args.length > 0 && args.length <= PREPARE_MAX_PARAMETERS;
+          return target.unsafe(query, args as never, prepare ? { ...options, prepare: true } : options);
+        };
+      }
+      if (property === 'begin' || property === 'savepoint') {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: postgres.Sql) => unknown;
+          const method = (target as unknown as Record<string, (...a: unknown[]) => unknown>)[property]!;
+          return method(...args, (tx: postgres.Sql) => fn(preparing(tx)));
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
+/**
+ * Transactions on a reserved connection with BEGIN sent together with the first statements and COMMIT together
+ * with the last writes (postgres.js sends what is queued in one tick as one write; PostgreSQL runs it in order).
+ * Reads after a lock still see everything committed before the lock was granted: each statement takes its
+ * snapshot when it starts, after the one before it finished. A failed last write aborts the transaction, and
+ * PostgreSQL then answers the COMMIT with ROLLBACK, which is reported as that failure.
+ */
+function pipelinedTransactions(
+  raw: postgres.Sql,
+  transactionOn: (client: postgres.Sql) => Db,
+): TransactionRunner {
+  return async <T>(
+    fn: (tx: Db) => Promise<TransactionOutcome<T>>,
+    options?: TransactionOptions,
+  ): Promise<T> => {
+    const reserved = await raw.reserve();
+    let closed = false;
+    const isClosed = () => closed;
+    const noteClosed = (err: unknown) => {
+      if (CONNECTION_ERRORS.has((err as { code?: string })?.code ?? '')) closed = true;
+      return err;
+    };
+    try {
+      // postgres.js calls onexecute with its connection object; its `onclose` is called if the connection closes
+      // while reserved, after which nothing may be sent on it (postgres.js would write to a dead socket).
+      // One simple-protocol message, so the setting costs no statement of its own.
+      const begin = reserved
+        .unsafe(
+          options?.synchronousCommit === false ? 'begin; set local synchronous_commit to off' : 'begin',
+          [],
+          {
+            onexecute: (connection: { onclose?: () => void }) => {
+              connection.onclose = () => {
+                closed = true;
+              };
+              return true;
+            },
+          } as postgres.UnsafeQueryOptions,
+        )
+        .execute();
+      let outcome: TransactionOutcome<T>;
+      try {
+        outcome = await fn(transactionOn(preparing(reserved, isClosed)));
+        await begin;
+      } catch (err) {
+        noteClosed(err);
+        await Promise.resolve(begin).catch(() => undefined);
+        if (!closed) await reserved.unsafe('rollback').catch((e: unknown) => noteClosed(e));
+        throw err;
+      }
+      if (closed) throw closedError();
+      const last = (outcome.last ?? []).flatMap((statement) => {
+        if (!statement) return [];
+        const { sql, params } = statement.toSQL();
+        const prepare = params.length > 0 && params.length <= PREPARE_MAX_PARAMETERS;
+        return [reserved.unsafe(sql, params as never, { prepare }).execute()];
+      });
+      const commit = reserved.unsafe('commit').execute();
+      const settled = await Promise.allSettled([...last, commit]);
+      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw noteClosed(failed.reason);
+      const command = (settled.at(-1) as PromiseFulfilledResult<{ command?: string }>).value.command;
+      if (command !== 'COMMIT') throw new Error(`the transaction ended with ${command ?? 'no answer'}`);
+      return outcome.result;
+    } finally {
+      if (!closed) reserved.release();
+    }
+  };
+}
+
+/**
+ * A socket factory for postgres.js that counts round trips: the first write after an answer (or the first write
+ * of the connection) starts one. postgres.js coalesces the messages it sends in one tick into one write.
+ */
+function observedSocket(roundTrip: () => void) {
+  return (options: { path?: string | false; host: string[]; port: number[] }) =>
+    new Promise<import('node:net').Socket>((resolve, reject) => {
+      const socket =
+        typeof options.path === 'string' && options.path
+          ? netConnect(options.path)
+          : netConnect(options.port[0] ?? 5432, options.host[0] ?? 'localhost');
+      let waiting = false;
+      socket.on('data', () => {
+        waiting = false;
+      });
+      const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
+      socket.write = ((...args: unknown[]) => {
+        if (!waiting) {
+          waiting = true;
+          roundTrip();
+        }
+        return write(...args);
+      }) as typeof socket.write;
+      socket.once('connect', () => {
+        socket.off('error', reject);
+        resolve(socket);
+      });
+      socket.once('error', reject);
+    });
 }
 
 /**

@@ -10,8 +10,14 @@ export class SlidingWindowLimiter {
   private readonly waiting: { priority: number; resolve: () => void }[] = [];
   private timer: NodeJS.Timeout | undefined;
   private pausedUntil = 0;
-  private lastGrant = Number.NEGATIVE_INFINITY;
+  /** When the next grant is due: each grant moves it on by the gap (from now, after a quiet spell). */
+  private nextAt = Number.NEGATIVE_INFINITY;
   private readonly gapMs: number;
+  /**
+   * The clock counts whole milliseconds and a timer waits at least one: below a 1 ms gap, the grants due within
+   * the current millisecond are handed out together (still at most the rate on average), not one per timer.
+   */
+  private readonly slackMs: number;
 
   constructor(
     private readonly limit: number,
@@ -19,6 +25,7 @@ export class SlidingWindowLimiter {
     private readonly now: () => number = Date.now,
   ) {
     this.gapMs = windowMs / limit;
+    this.slackMs = this.gapMs < 1 ? 1 : 0;
   }
 
   take(priority = 0): Promise<void> {
@@ -49,16 +56,16 @@ export class SlidingWindowLimiter {
       this.waiting.length > 0 &&
       now >= this.pausedUntil &&
       this.grants.length < this.limit &&
-      now - this.lastGrant >= this.gapMs
+      now + this.slackMs >= this.nextAt
     ) {
       this.grants.push(now);
-      this.lastGrant = now;
+      this.nextAt = Math.max(this.nextAt, now - this.slackMs) + this.gapMs;
       this.waiting.shift()!.resolve();
     }
     if (this.waiting.length === 0) return;
     const wait = Math.max(
       this.pausedUntil - now,
-      this.lastGrant + this.gapMs - now,
+      this.nextAt - this.slackMs - now,
       this.grants.length < this.limit ? 0 : this.grants[0]! + this.windowMs - now + 1,
     );
     this.timer = setTimeout(

@@ -4,7 +4,7 @@ import {
   markFailed,
   markPartsSent,
   markRetry,
-  markSent,
+  markSentMany,
   type OutboxRow,
   releaseClaim,
   releaseStaleClaims,
@@ -79,7 +79,45 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
   let stopping = false;
   let wakeUp: (() => void) | undefined;
   let woken = false;
+  /** A send finishing may make more rows claimable: the last claim was full, or held some back for a chat's order. */
+  let recheck = false;
   let loopDone: Promise<void> = Promise.resolve();
+  /** Sends that finished, waiting to be marked sent together in one statement. */
+  const sentQueue: { row: OutboxRow; erase: boolean; done: (applied: boolean | Error) => void }[] = [];
+  let markingSent = false;
+
+  function wake(): void {
+    woken = true;
+    wakeUp?.();
+  }
+
+  /** Marks a sent row as sent, batched with the others that finished in the same turn of the event loop. */
+  function markSentSoon(row: OutboxRow, erase: boolean): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      sentQueue.push({ row, erase, done: (r) => (r instanceof Error ? reject(r) : resolve(r)) });
+      if (!markingSent) {
+        markingSent = true;
+        setImmediate(() => void flushSent());
+      }
+    });
+  }
+
+  async function flushSent(): Promise<void> {
+    while (sentQueue.length > 0) {
+      const batch = sentQueue.splice(0, 500);
+      try {
+        const applied = await markSentMany(
+          db,
+          batch.map(({ row, erase }) => ({ claim: row, erase })),
+          new Date(),
+        );
+        for (const item of batch) item.done(applied.has(item.row.id));
+      } catch (err) {
+        for (const item of batch) item.done(err instanceof Error ? err : new Error(String(err)));
+      }
+    }
+    markingSent = false;
+  }
 
   function bucketFor(channel: Channel, chatId: string): TokenBucket | undefined {
     const perChat = deps.channels[channel]?.rates.perChat;
@@ -152,11 +190,7 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
       return false;
     }
     stats.sent++;
-    await fenced(
-      row,
-      'sent',
-      markSent(db, row, new Date(), { erase: (row.payload as Envelope).sensitive === true }),
-    );
+    await fenced(row, 'sent', markSentSoon(row, (row.payload as Envelope).sensitive === true));
     return true;
   }
 
@@ -212,29 +246,32 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
     })().finally(() => {
       inFlight.delete(p);
       inFlightRows -= rows.length;
-      wakeUp?.();
+      if (recheck) wake();
     });
     inFlight.add(p);
   }
 
   async function loop(): Promise<void> {
     while (running) {
-      let claimed = 0;
       const room = maxInFlight - inFlightRows;
-      if (room > 0) {
+      // Full: the next send to finish wakes the loop.
+      if (room <= 0) recheck = true;
+      else {
         try {
           if (Date.now() - lastReclaim > lockMs / 2) {
             lastReclaim = Date.now();
             await releaseStaleClaims(db, new Date());
           }
+          // Rows of a chat whose earlier message is still being sent are held back by the claim (order per chat).
+          const sending = inFlightRows > 0;
           const rows = await claimDueMessages(db, { limit: room, now: new Date(), lockMs, channels });
+          recheck = sending || rows.length >= room;
           const byChat = new Map<string, OutboxRow[]>();
           for (const row of rows) {
             const key = `${row.channel}:${row.chatId}`;
             byChat.set(key, [...(byChat.get(key) ?? []), row]);
           }
           for (const chatRows of byChat.values()) track(chatRows);
-          claimed = rows.length;
         } catch (err) {
           logger.warn({ err }, 'claiming outbox messages failed');
         }
@@ -244,17 +281,17 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
         woken = false;
         continue;
       }
-      if (claimed === 0 || room <= claimed) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollMs);
-          wakeUp = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wakeUp = undefined;
-        woken = false;
-      }
+      // Everything due was claimed (or there is no room): wait for an enqueue, a send that makes more claimable, or
+      // the poll (retries falling due). Claiming again at once would only find nothing.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wakeUp = undefined;
+      woken = false;
     }
   }
 
@@ -266,10 +303,7 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
       stopping = false;
       loopDone = loop();
     },
-    wake() {
-      woken = true;
-      wakeUp?.();
-    },
+    wake,
     async stop() {
       running = false;
       stopping = true;

@@ -39,6 +39,10 @@ export interface SubmitReport {
   incident: IncidentInput | null;
   note: string | null;
   now: Date;
+  /** The enterprise's open incidents before this report, when the caller has them (else they are read). */
+  open?: Incident[];
+  /** The active campaign, when the caller has it (a cached read); else it is read. */
+  campaign?: Campaign | null;
 }
 
 export function summarize(report: Pick<Report, 'status' | 'incident'>): string {
@@ -55,7 +59,7 @@ export async function submitReport(
   params: SubmitReport,
 ): Promise<{
   report: Report;
-  previous: Report | null;
+  previous: Pick<Report, 'id'> | null;
   receipt: string;
   incident: Incident | null;
   open: Incident[];
@@ -96,8 +100,10 @@ export async function submitReport(
       amended: false,
     });
   }
-  const open = (await listOpenIncidents(db, params.enterpriseId)).filter((i) => i.id !== incident?.id);
-  const campaign = await getActiveCampaign(db);
+  const open = (params.open ?? (await listOpenIncidents(db, params.enterpriseId))).filter(
+    (i) => i.id !== incident?.id,
+  );
+  const campaign = params.campaign !== undefined ? params.campaign : await getActiveCampaign(db);
   const receipt = t.receipt({
     enterprise: params.enterpriseName,
     day: formatDay(params.day),

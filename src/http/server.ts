@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -81,10 +81,77 @@ export function createHttpApp(deps: HttpServerDeps): Hono<HttpEnv> {
   return app;
 }
 
+const PAYLOAD_TOO_LARGE = JSON.stringify({ ok: false, error: 'payload too large' });
+
+/**
+ * A webhook POST straight on Node's request and response: the same contract as the Hono route (raw body, 413 from
+ * the declared length or as soon as the body grows past the limit, JSON answers, 500 with the path logged), without
+ * building a web Request and Response for each update, which cost more than recording the update.
+ */
+function serveWebhook(
+  deps: HttpServerDeps,
+  route: RouteHandler,
+  path: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
+  const answer = (status: number, body: string, close = false) => {
+    if (res.headersSent) return;
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      ...(close ? { connection: 'close' } : {}),
+    });
+    res.end(body);
+  };
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > deps.maxBodyBytes) {
+    answer(413, PAYLOAD_TOO_LARGE, true);
+    req.resume();
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let refused = false;
+  req.on('data', (chunk: Buffer) => {
+    if (refused) return;
+    size += chunk.length;
+    if (size > deps.maxBodyBytes) {
+      refused = true;
+      chunks.length = 0;
+      answer(413, PAYLOAD_TOO_LARGE, true);
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.on('error', () => res.destroy());
+  req.on('end', () => {
+    if (refused) return;
+    route({ headers: req.headers, rawBody: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) }).then(
+      (result) => {
+        const { status, body } = typeof result === 'number' ? { status: result, body: undefined } : result;
+        answer(status, JSON.stringify(body ?? { ok: status < 400 }));
+      },
+      (err: unknown) => {
+        deps.logger.error({ err, path }, 'http request failed');
+        answer(500, JSON.stringify({ ok: false }));
+      },
+    );
+  });
+}
+
 export function createHttpServer(deps: HttpServerDeps): HttpServer {
   const app = createHttpApp(deps);
   // Hono's own Request/Response stay local to its requests: the rest of the process keeps Node's globals.
-  const server = createServer(getRequestListener(app.fetch, { overrideGlobalObjects: false }));
+  const hono = getRequestListener(app.fetch, { overrideGlobalObjects: false });
+  const server = createServer((req, res) => {
+    if (req.method === 'POST') {
+      const path = req.url?.split('?', 1)[0] ?? '';
+      const route = Object.hasOwn(deps.routes, path) ? deps.routes[path] : undefined;
+      if (route) return serveWebhook(deps, route, path, req, res);
+    }
+    return hono(req, res);
+  });
   server.keepAliveTimeout = 65_000;
 
   return {

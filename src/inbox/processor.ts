@@ -6,11 +6,13 @@ import {
   listChatsWithPending,
   lockChat,
   markInboundAttemptFailed,
-  markInboundDone,
-  nextPendingForChat,
+  markInboundDoneStatement,
   recordInbound,
+  recordInboundMany,
 } from '../db/queries/inbox.ts';
-import { enqueueMessages } from '../db/queries/outbox.ts';
+import { enqueueMessages, enqueueStatement } from '../db/queries/outbox.ts';
+import { loadTurnContext } from '../db/queries/turn.ts';
+import { inOrder, runTransaction } from '../db/transaction.ts';
 import { describeError, type Logger } from '../logger.ts';
 import type { Channel, IncomingMessage } from '../messages.ts';
 
@@ -36,6 +38,8 @@ export interface Inbox {
   stop(): Promise<void>;
 }
 
+const ASYNC_COMMIT = { synchronousCommit: false } as const;
+
 export function createInbox(deps: InboxDeps): Inbox {
   const { db, conversation, clock, logger } = deps;
   const maxAttempts = deps.maxAttempts ?? 3;
@@ -44,27 +48,92 @@ export function createInbox(deps: InboxDeps): Inbox {
   /** Inserts under way: stop() waits for them so their processing starts before the database closes. */
   const accepting = new Set<Promise<boolean>>();
   let stopped = false;
+  /** Updates waiting to be recorded: those that arrive together are recorded in one statement and one commit. */
+  const toRecord: { eventKey: string; message: IncomingMessage; done: (fresh: boolean | Error) => void }[] =
+    [];
+  let recording = false;
+
+  function record(eventKey: string, message: IncomingMessage): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      toRecord.push({ eventKey, message, done: (r) => (r instanceof Error ? reject(r) : resolve(r)) });
+      if (!recording) {
+        recording = true;
+        setImmediate(() => void recordWaiting());
+      }
+    });
+  }
+
+  async function recordWaiting(): Promise<void> {
+    const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
+    while (toRecord.length > 0) {
+      const batch = toRecord.splice(0, 200);
+      try {
+        const fresh = await recordInboundMany(
+          db,
+          batch.map((b) => ({ channel: b.message.channel, eventKey: b.eventKey, message: b.message })),
+        );
+        for (const [i, b] of batch.entries()) b.done(fresh[i]!);
+      } catch (err) {
+        if (batch.length === 1) {
+          batch[0]!.done(asError(err));
+          continue;
+        }
+        // An update the database refuses must not take the others down with it: each on its own.
+        await Promise.all(
+          batch.map((b) =>
+            recordInbound(db, { channel: b.message.channel, eventKey: b.eventKey, message: b.message }).then(
+              (fresh) => b.done(fresh),
+              (e: unknown) => b.done(asError(e)),
+            ),
+          ),
+        );
+      }
+    }
+    recording = false;
+  }
 
   /** Processes the chat's oldest pending event; `more` when another is waiting (or this one must be retried). */
   async function processOne(channel: Channel, chatId: string): Promise<{ worked: boolean; more: boolean }> {
     let eventId: number | undefined;
     try {
-      return await db.transaction(async (tx) => {
-        // Serialises one chat across replicas; the row lock alone would let two replicas take events out of order.
-        await lockChat(tx, channel, chatId);
-        const next = await nextPendingForChat(tx, channel, chatId);
-        if (!next) return { worked: false, more: false };
-        const { event, more } = next;
-        eventId = event.id;
-        const message = event.message as IncomingMessage;
-        const replies = await conversation.handle(tx, message);
-        await enqueueMessages(
-          tx,
-          replies.map((r) => ({ ...r, channel })),
-        );
-        await markInboundDone(tx, event.id, clock.now());
-        return { worked: true, more };
-      });
+      // One round trip to start (BEGIN, the chat's lock, then the event with its chat state and sender, read once
+      // the lock is held), the feature's own statements, and one to end (the replies, the event marked done and the
+      // dialog state, with COMMIT).
+      //
+      // The COMMIT does not wait for its WAL flush (synchronous_commit off for this transaction): the update itself
+      // was recorded durably before its webhook was answered, so if a database crash loses this transaction, the
+      // event is pending again and is processed again after the restart, effect and replies together. No reply can
+      // have left before: the delivery worker claims a reply in a transaction that commits synchronously, and that
+      // flush covers every commit before it in the WAL, this one included.
+      return await runTransaction<{ worked: boolean; more: boolean }>(
+        db,
+        async (tx) => {
+          // Serialises one chat across replicas; the row lock alone would let two replicas take events out of order.
+          const [, context] = await inOrder(
+            lockChat(tx, channel, chatId),
+            loadTurnContext(tx, channel, chatId),
+          );
+          if (!context) return { result: { worked: false, more: false } };
+          const { event, more } = context;
+          eventId = event.id;
+          const message = event.message as IncomingMessage;
+          const { replies, last } = conversation.handleTurn
+            ? await conversation.handleTurn(tx, message, context)
+            : { replies: await conversation.handle(tx, message), last: [] };
+          return {
+            result: { worked: true, more },
+            last: [
+              ...last,
+              enqueueStatement(
+                tx,
+                replies.map((r) => ({ ...r, channel })),
+              ),
+              markInboundDoneStatement(tx, event.id, clock.now()),
+            ],
+          };
+        },
+        ASYNC_COMMIT,
+      );
     } catch (err) {
       if (eventId === undefined) throw err;
       logger.error({ err, channel, chatId, eventId }, 'inbound event failed');
@@ -121,7 +190,7 @@ export function createInbox(deps: InboxDeps): Inbox {
     async accept(eventKey, raw) {
       if (stopped) throw new Error('the inbox is stopping');
       const message = sanitize(raw);
-      const recording = recordInbound(db, { channel: message.channel, eventKey, message });
+      const recording = record(eventKey, message);
       accepting.add(recording);
       try {
         const fresh = await recording;

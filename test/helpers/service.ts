@@ -2,7 +2,7 @@ import { PassThrough, Writable } from 'node:stream';
 import type { Clock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
-import { type Service, startService } from '../../src/service.ts';
+import { type Service, type ServiceOptions, startService } from '../../src/service.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
 export interface TestService {
@@ -22,6 +22,8 @@ export async function startTestService(options: {
   /** Timer-driven jobs; off by default so tests drive `service.scheduler.tick()` themselves. */
   scheduler?: boolean;
   directiveRefreshMs?: number;
+  /** Further service options (the driver observer, the background loops' intervals). */
+  service?: Pick<ServiceOptions, 'sweepMs' | 'deliveryPollMs' | 'databaseObserver'>;
 }): Promise<TestService> {
   const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
@@ -52,6 +54,7 @@ export async function startTestService(options: {
     scheduler: options.scheduler ?? false,
     host: '127.0.0.1',
     ...(options.directiveRefreshMs ? { directiveRefreshMs: options.directiveRefreshMs } : {}),
+    ...options.service,
     ...(consoleInput
       ? {
           consoleIO: {

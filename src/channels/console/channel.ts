@@ -16,6 +16,12 @@ export const DEMO_PERSONAS: Record<string, Persona> = {
   moi: { chatId: 'demo-new', displayName: 'Lê Minh Cường', label: 'người dùng mới (chưa đăng ký)' },
 };
 
+export interface ConsoleChannel {
+  sender: ChannelSender;
+  start(): void;
+  stop(): void;
+}
+
 /** A terminal chat on the same conversation engine: one line in, the outbox's messages out. */
 export function createConsoleChannel(deps: {
   inbox: Inbox;
@@ -23,7 +29,7 @@ export function createConsoleChannel(deps: {
   output: Writable;
   intro?: string;
   onExit?: () => void;
-}): { sender: ChannelSender; start(): void; stop(): void } {
+}): ConsoleChannel {
   let persona: Persona = DEMO_PERSONAS.canbo!;
   let counter = 0;
   const write = (s: string) => deps.output.write(`${s}\n`);

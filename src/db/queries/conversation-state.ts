@@ -25,8 +25,13 @@ export async function loadConversation(db: Db, channel: string, chatId: string):
 }
 
 export async function saveConversation(db: Db, row: ConversationRow, at: Date): Promise<void> {
+  await saveConversationStatement(db, row, at);
+}
+
+/** saveConversation's statement, unexecuted (a turn's last write). */
+export function saveConversationStatement(db: Db, row: ConversationRow, at: Date) {
   const values = { ...row, updatedAt: at };
-  await db
+  return db
     .insert(conversationState)
     .values(values)
     .onConflictDoUpdate({

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { IncomingMessage } from '../../messages.ts';
 import type { Db } from '../client.ts';
+import { rawStatement, runRaw } from '../raw.ts';
 import { inboundEvents } from '../schema.ts';
 
 export type InboundEvent = typeof inboundEvents.$inferSelect;
@@ -13,19 +14,53 @@ export async function recordInbound(
   db: Db,
   params: { channel: string; eventKey: string; message: IncomingMessage; handledAt?: Date },
 ): Promise<boolean> {
-  const rows = await db
-    .insert(inboundEvents)
-    .values({
-      channel: params.channel,
-      eventKey: params.eventKey,
-      chatId: params.message.chatId,
-      message: params.message,
-      ...(params.handledAt ? { status: 'done' as const, processedAt: params.handledAt } : {}),
-    })
-    .onConflictDoNothing({ target: [inboundEvents.channel, inboundEvents.eventKey] })
-    .returning({ id: inboundEvents.id });
+  const rows = await runRaw(db, INSERT_EVENT, [
+    params.channel,
+    params.eventKey,
+    params.message.chatId,
+    JSON.stringify(params.message),
+    params.handledAt ? 'done' : 'pending',
+    params.handledAt?.toISOString() ?? null,
+  ]);
   return rows.length > 0;
 }
+
+// Every webhook runs this: written out once (see raw.ts).
+const INSERT_EVENT = `insert into inbound_events (channel, event_key, chat_id, message, status, processed_at)
+  values ($1::text, $2::text, $3::text, $4::jsonb, $5::text, $6::timestamptz)
+  on conflict (channel, event_key) do nothing
+  returning id`;
+
+/**
+ * Records several inbound events in one statement (webhooks that arrived together), in the order given, and says
+ * for each whether it is new. A key given twice is new the first time only.
+ */
+export async function recordInboundMany(
+  db: Db,
+  events: { channel: string; eventKey: string; message: IncomingMessage }[],
+): Promise<boolean[]> {
+  if (events.length === 0) return [];
+  const rows = await runRaw(db, INSERT_EVENTS, [
+    JSON.stringify(
+      events.map((e) => ({
+        channel: e.channel,
+        event_key: e.eventKey,
+        chat_id: e.message.chatId,
+        message: e.message,
+      })),
+    ),
+  ]);
+  const inserted = new Set(rows.map((r) => `${r.channel}\u0000${r.event_key}`));
+  return events.map((e) => inserted.delete(`${e.channel}\u0000${e.eventKey}`));
+}
+
+// Written out once (see raw.ts); ids follow the order given, so one chat's events keep their order.
+const INSERT_EVENTS = `insert into inbound_events (channel, event_key, chat_id, message)
+  select m->>'channel', m->>'event_key', m->>'chat_id', m->'message'
+  from jsonb_array_elements($1::jsonb) with ordinality as r(m, n)
+  order by r.n
+  on conflict (channel, event_key) do nothing
+  returning channel, event_key`;
 
 /**
  * The oldest pending event of one chat, row-locked (the caller holds the chat's advisory lock), and whether another
@@ -53,18 +88,30 @@ export async function nextPendingForChat(
 }
 
 export async function lockChat(db: Db, channel: string, chatId: string): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`chat:${channel}:${chatId}`}, 0))`);
+  await runRaw(db, 'select pg_advisory_xact_lock(hashtextextended($1::text, 0))', [
+    `chat:${channel}:${chatId}`,
+  ]);
 }
 
 /** Marks an event processed and drops its text: only the key is needed from now on, and texts carry invite codes. */
 export async function markInboundDone(db: Db, id: number, at: Date): Promise<void> {
-  await db
-    .update(inboundEvents)
-    .set({ status: 'done', processedAt: at, message: sql`${inboundEvents.message} - 'text'` })
-    .where(eq(inboundEvents.id, id));
+  await markInboundDoneStatement(db, id, at);
 }
 
-/** Counts a failed attempt; after `maxAttempts` the event is parked as failed so the chat moves on. */
+/** markInboundDone's statement, unexecuted (the inbox runs it last in the event's transaction). */
+export function markInboundDoneStatement(db: Db, id: number, at: Date) {
+  return rawStatement(
+    db,
+    `update inbound_events set status = 'done', processed_at = $2::timestamptz, message = message - 'text'
+     where id = $1::bigint`,
+    [id, at.toISOString()],
+  );
+}
+
+/**
+ * Counts a failed attempt; after `maxAttempts` the event is parked as failed so the chat moves on. Only a pending
+ * event: when the failure was the COMMIT's answer getting lost, the event may be done after all, and stays so.
+ */
 export async function markInboundAttemptFailed(
   db: Db,
   params: { id: number; error: string; maxAttempts: number; at: Date },
@@ -77,7 +124,7 @@ export async function markInboundAttemptFailed(
       status: sql`case when ${inboundEvents.attempts} + 1 >= ${params.maxAttempts} then 'failed' else 'pending' end`,
       processedAt: params.at,
     })
-    .where(eq(inboundEvents.id, params.id))
+    .where(and(eq(inboundEvents.id, params.id), eq(inboundEvents.status, 'pending')))
     .returning({ status: inboundEvents.status });
   return { gaveUp: row?.status === 'failed' };
 }

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Envelope } from '../../messages.ts';
 import type { Db } from '../client.ts';
+import { rawStatement, runRaw } from '../raw.ts';
 import { LANE_BULK, LANE_REPLY, outbox } from '../schema.ts';
+import type { LastStatement } from '../transaction.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -12,17 +14,50 @@ export interface Enqueue extends Envelope {
   notBefore?: Date;
 }
 
+const rowOf = ({ lane, dedupeKey, notBefore, ...envelope }: Enqueue) => ({
+  channel: envelope.channel,
+  chatId: envelope.chatId,
+  payload: envelope,
+  lane: lane === 'bulk' ? LANE_BULK : LANE_REPLY,
+  dedupeKey: dedupeKey ?? null,
+  ...(notBefore ? { nextAttemptAt: notBefore } : {}),
+});
+
+/**
+ * The insert of a few messages (a turn's replies), unexecuted, for the end of a transaction; null for none. At most
+ * 1,000: more go through enqueueMessages.
+ */
+export function enqueueStatement(db: Db, messages: Enqueue[]): LastStatement | null {
+  if (messages.length === 0) return null;
+  if (messages.length > 1000) throw new Error('enqueueStatement: at most 1,000 messages');
+  const rows = messages.map((m) => {
+    const r = rowOf(m);
+    return {
+      channel: r.channel,
+      chat_id: r.chatId,
+      payload: r.payload,
+      lane: r.lane,
+      dedupe_key: r.dedupeKey,
+      next_attempt_at: r.nextAttemptAt?.toISOString() ?? null,
+    };
+  });
+  return rawStatement(db, ENQUEUE, [JSON.stringify(rows)]);
+}
+
+// Written out once (see raw.ts): one statement for any number of rows, inserted in the order given (ids, and so
+// the order of one chat's messages, follow it).
+const ENQUEUE = `
+  insert into outbox (channel, chat_id, payload, lane, dedupe_key, next_attempt_at)
+  select m->>'channel', m->>'chat_id', m->'payload', (m->>'lane')::smallint, m->>'dedupe_key',
+    coalesce((m->>'next_attempt_at')::timestamptz, now())
+  from jsonb_array_elements($1::jsonb) with ordinality as r(m, n)
+  order by r.n
+  on conflict (dedupe_key) do nothing`;
+
 /** Returns how many rows were newly enqueued (rows with a known dedupe key are skipped). */
 export async function enqueueMessages(db: Db, messages: Enqueue[]): Promise<number> {
   if (messages.length === 0) return 0;
-  const rows = messages.map(({ lane, dedupeKey, notBefore, ...envelope }) => ({
-    channel: envelope.channel,
-    chatId: envelope.chatId,
-    payload: envelope,
-    lane: lane === 'bulk' ? LANE_BULK : LANE_REPLY,
-    dedupeKey: dedupeKey ?? null,
-    ...(notBefore ? { nextAttemptAt: notBefore } : {}),
-  }));
+  const rows = messages.map(rowOf);
   let inserted = 0;
   // Chunks keep one statement's parameters well under PostgreSQL's 65,535 limit.
   for (let i = 0; i < rows.length; i += 1000) {
@@ -48,32 +83,7 @@ export async function claimDueMessages(
   if (params.limit <= 0 || params.channels.length === 0) return [];
   const now = params.now.toISOString();
   const lockedUntil = new Date(params.now.getTime() + params.lockMs).toISOString();
-  const channels = sql.join(
-    params.channels.map((c) => sql`${c}`),
-    sql`, `,
-  );
-  const result = await db.execute(sql`
-    update ${outbox} set status = 'sending', locked_until = ${lockedUntil}, attempts = ${outbox.attempts} + 1
-    where ${outbox.id} in (
-      select o.id from ${outbox} o
-      where o.status = 'pending' and o.next_attempt_at <= ${now} and o.channel in (${channels})
-        and not exists (
-          select 1 from ${outbox} e
-          where e.channel = o.channel and e.chat_id = o.chat_id and e.id < o.id
-            and e.status in ('pending', 'sending') and (e.status = 'sending' or e.next_attempt_at > ${now})
-          -- OFFSET 0 keeps this a per-row index probe on (channel, chat_id); as an anti-join, a planner without
-          -- statistics (PGlite has no autovacuum) scans the whole outbox once per candidate.
-          offset 0
-        )
-      order by o.lane, o.id
-      limit ${params.limit}
-      for update skip locked
-    )
-    returning *`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
-    string,
-    unknown
-  >[];
+  const rows = await runRaw(db, CLAIM, [lockedUntil, now, JSON.stringify(params.channels), params.limit]);
   return rows
     .map((r) => ({
       id: Number(r.id),
@@ -93,6 +103,27 @@ export async function claimDueMessages(
     }))
     .sort((a, b) => a.lane - b.lane || a.id - b.id);
 }
+
+// Written out once (see raw.ts). $1 locked until, $2 now, $3 the channels (JSON), $4 how many at most.
+const CLAIM = `
+  update outbox set status = 'sending', locked_until = $1::timestamptz, attempts = attempts + 1
+  where id in (
+    select o.id from outbox o
+    where o.status = 'pending' and o.next_attempt_at <= $2::timestamptz
+      and o.channel = any (array(select jsonb_array_elements_text($3::jsonb)))
+      and not exists (
+        select 1 from outbox e
+        where e.channel = o.channel and e.chat_id = o.chat_id and e.id < o.id
+          and e.status in ('pending', 'sending') and (e.status = 'sending' or e.next_attempt_at > $2::timestamptz)
+        -- OFFSET 0 keeps this a per-row index probe on (channel, chat_id); as an anti-join, a planner without
+        -- statistics (PGlite has no autovacuum) scans the whole outbox once per candidate.
+        offset 0
+      )
+    order by o.lane, o.id
+    limit $4::int
+    for update skip locked
+  )
+  returning *`;
 
 /** Claims whose worker died mid-send go back to pending (a crash, a killed replica). */
 export async function releaseStaleClaims(db: Db, now: Date): Promise<number> {
@@ -155,6 +186,42 @@ export async function markSent(
     .returning({ id: outbox.id });
   return rows.length > 0;
 }
+
+/**
+ * markSent for many claims in one statement (the delivery worker batches the sends that finished together). Returns
+ * the ids whose claim still held and were marked; a stale claim changes nothing, as with markSent.
+ */
+export async function markSentMany(
+  db: Db,
+  sent: { claim: OutboxClaim; erase?: boolean }[],
+  at: Date,
+): Promise<Set<number>> {
+  const rows = sent.flatMap(({ claim, erase }) =>
+    claim.lockedUntil
+      ? [
+          {
+            id: claim.id,
+            attempts: claim.attempts,
+            locked_until: claim.lockedUntil.toISOString(),
+            erase: !!erase,
+          },
+        ]
+      : [],
+  );
+  if (rows.length === 0) return new Set();
+  const applied = await runRaw(db, MARK_SENT_MANY, [at.toISOString(), JSON.stringify(rows)]);
+  return new Set(applied.map((r) => Number(r.id)));
+}
+
+// Written out once (see raw.ts): one statement for any number of rows.
+// The id list first, so the rows are found by primary key (not by hashing every row being sent).
+const MARK_SENT_MANY = `
+  update outbox o set status = 'sent', sent_at = $1::timestamptz, locked_until = null,
+    payload = case when v.erase then jsonb_set(o.payload, '{text}', '"[đã xóa]"') else o.payload end
+  from jsonb_to_recordset($2::jsonb) as v(id bigint, attempts integer, locked_until timestamptz, erase boolean)
+  where o.id = any (array(select (e->>'id')::bigint from jsonb_array_elements($2::jsonb) e))
+    and o.id = v.id and o.status = 'sending' and o.attempts = v.attempts and o.locked_until = v.locked_until
+  returning o.id`;
 
 export async function markRetry(
   db: Db,

@@ -53,7 +53,12 @@ export async function attachIdentity(
 
 /** Any message from a person proves they can be reached again (Zalo's 7-day window reopens). */
 export async function touchIdentity(db: Db, identityId: number, at: Date): Promise<void> {
-  await db
+  await touchIdentityStatement(db, identityId, at);
+}
+
+/** touchIdentity's statement, unexecuted (a turn's last write). */
+export function touchIdentityStatement(db: Db, identityId: number, at: Date) {
+  return db
     .update(identities)
     .set({ lastInboundAt: at, unreachableAt: null, unreachableReason: null })
     .where(eq(identities.id, identityId));

@@ -1,6 +1,8 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { runRaw, toDate, toDay, toJson } from '../raw.ts';
 import { enterprises, type IncidentDetails, people, type ReportStatus, reports } from '../schema.ts';
+import { inOrder } from '../transaction.ts';
 
 export type Report = typeof reports.$inferSelect;
 
@@ -15,32 +17,58 @@ export interface NewReport {
   at: Date;
 }
 
-/** Adds a revision: the first report of a day is revision 1, each amendment the next one; history is kept. */
+/**
+ * Adds a revision: the first report of a day is revision 1, each amendment the next one; history is kept. Returns
+ * the new report and the id of the day's revision before it.
+ */
 export async function recordReport(
   db: Db,
   params: NewReport,
-): Promise<{ report: Report; previous: Report | null }> {
+): Promise<{ report: Report; previous: Pick<Report, 'id'> | null }> {
+  const { enterpriseId, reportDay } = params;
   // One enterprise's reports for one day are serialised, so two officers reporting at once get distinct revisions.
-  await db.execute(
-    sql`select pg_advisory_xact_lock(hashtextextended(${`report:${params.enterpriseId}:${params.reportDay}`}, 0))`,
+  // The insert goes out with the lock and runs once it is granted: it sees every revision committed before.
+  const [, [row]] = await inOrder(
+    runRaw(db, 'select pg_advisory_xact_lock(hashtextextended($1::text, 0))', [
+      `report:${enterpriseId}:${reportDay}`,
+    ]),
+    runRaw(db, INSERT_REPORT, [
+      enterpriseId,
+      reportDay,
+      params.status,
+      params.incident ? JSON.stringify(params.incident) : null,
+      params.note,
+      params.reporterId,
+      params.channel,
+      params.at.toISOString(),
+    ]),
   );
-  const previous = await getLatestReport(db, params.enterpriseId, params.reportDay);
-  const [report] = await db
-    .insert(reports)
-    .values({
-      enterpriseId: params.enterpriseId,
-      reportDay: params.reportDay,
-      revision: (previous?.revision ?? 0) + 1,
-      status: params.status,
-      incident: params.incident,
-      note: params.note,
-      reporterId: params.reporterId,
-      channel: params.channel,
-      createdAt: params.at,
-    })
-    .returning();
-  return { report: report!, previous };
+  const r = row!;
+  const report: Report = {
+    id: Number(r.id),
+    enterpriseId: Number(r.enterprise_id),
+    reportDay: toDay(r.report_day),
+    revision: Number(r.revision),
+    status: r.status as Report['status'],
+    incident: r.incident === null || r.incident === undefined ? null : toJson<IncidentDetails>(r.incident),
+    note: (r.note as string | null) ?? null,
+    reporterId: Number(r.reporter_id),
+    channel: String(r.channel),
+    createdAt: toDate(r.created_at)!,
+  };
+  return { report, previous: r.previous_id === null ? null : { id: Number(r.previous_id) } };
 }
+
+// Written out once (see raw.ts). RETURNING's subquery sees the table as it was before this insert: the day's
+// latest revision until now.
+const INSERT_REPORT = `
+  insert into reports (enterprise_id, report_day, revision, status, incident, note, reporter_id, channel, created_at)
+  select $1::int, $2::date, coalesce(max(revision), 0) + 1, $3::text, $4::jsonb, $5::text, $6::int, $7::text,
+    $8::timestamptz
+  from reports where enterprise_id = $1::int and report_day = $2::date
+  returning id, enterprise_id, report_day, revision, status, incident, note, reporter_id, channel, created_at,
+    (select p.id from reports p where p.enterprise_id = $1::int and p.report_day = $2::date
+     order by p.revision desc limit 1) as previous_id`;
 
 export async function getLatestReport(db: Db, enterpriseId: number, day: string): Promise<Report | null> {
   const [row] = await db

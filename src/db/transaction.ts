@@ -1,0 +1,70 @@
+import type { Db } from './client.ts';
+
+/**
+ * A write built on the transaction but not awaited: drizzle's insert, update and delete builders. It runs at the
+ * end of the transaction, in order, and its result is not needed.
+ */
+export interface LastStatement extends PromiseLike<unknown> {
+  toSQL(): { sql: string; params: unknown[] };
+}
+
+export interface TransactionOutcome<T> {
+  result: T;
+  /** Writes to run last, just before COMMIT (on PostgreSQL they go out with it, in one round trip). */
+  last?: (LastStatement | null | undefined)[];
+}
+
+export interface TransactionOptions {
+  /**
+   * false: COMMIT returns before its WAL record is on disk (PostgreSQL's `synchronous_commit = off` for this
+   * transaction). Only for work that is redone if a database crash loses it; see the inbox.
+   */
+  synchronousCommit?: boolean;
+}
+
+export type TransactionRunner = <T>(
+  fn: (tx: Db) => Promise<TransactionOutcome<T>>,
+  options?: TransactionOptions,
+) => Promise<T>;
+
+const runners = new WeakMap<object, TransactionRunner>();
+
+/** Installs the driver's own runner for `db` (PostgreSQL pipelines BEGIN and COMMIT with the first and last writes). */
+export function registerTransactionRunner(db: Db, runner: TransactionRunner): void {
+  runners.set(db, runner);
+}
+
+/**
+ * Runs `fn` in a transaction and then its `last` writes, all or nothing. On PostgreSQL, BEGIN goes out with the
+ * first statements `fn` sends and COMMIT with the last writes, so a short transaction costs the round trips of its
+ * reads and writes only; elsewhere (PGlite, a transaction already open) it is an ordinary drizzle transaction.
+ */
+export function runTransaction<T>(
+  db: Db,
+  fn: (tx: Db) => Promise<TransactionOutcome<T>>,
+  options?: TransactionOptions,
+): Promise<T> {
+  const runner = runners.get(db);
+  if (runner) return runner(fn, options);
+  // PGlite (one embedded process, nothing to wait for) and nested use: an ordinary transaction.
+  return db.transaction(async (tx) => {
+    const { result, last = [] } = await fn(tx as unknown as Db);
+    for (const statement of last) if (statement) await statement;
+    return result;
+  });
+}
+
+/**
+ * Starts the statements in this order without waiting for one to finish before sending the next (on PostgreSQL they
+ * go out in one write and run one after another), and waits for all. A lock followed by the reads it protects costs
+ * one round trip, and the reads still see everything committed before the lock was granted.
+ */
+export function inOrder<T extends readonly PromiseLike<unknown>[]>(
+  ...statements: T
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  // `.then` is called here, one statement after the other, so each is handed to the driver in this order (drizzle's
+  // builders reach postgres.js synchronously from `.then`).
+  return Promise.all(statements.map((s) => s.then((x) => x))) as Promise<{
+    -readonly [K in keyof T]: Awaited<T[K]>;
+  }>;
+}
