@@ -86,6 +86,8 @@ const schema = z
     INCIDENT_FOLLOWUP_MINUTES: z.coerce.number().int().min(1).default(120),
     SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).default(30),
     DELIVERY_LOCK_SECONDS: z.coerce.number().int().min(1).default(60),
+    OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).default(7),
+    INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
     QA_THRESHOLD: z.coerce.number().min(0).optional(),
     BOARD_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   })
@@ -155,6 +157,8 @@ export interface Config {
   maxBodyBytes: number;
   /** A claimed message not marked sent within this long (its worker died) is sent again. */
   deliveryLockSeconds: number;
+  /** Sent (and given-up) outbox messages and processed inbound events are deleted after this many days. */
+  retention: { outboxDays: number; inboxDays: number };
   rates: { telegram: number; telegramChat: number; telegramChatBurst: number; zalo: number };
   schedule: {
     reminderOffsetsMinutes: number[];
@@ -256,6 +260,7 @@ export function loadConfig(source: Record<string, string | undefined> = environm
     console: e.CONSOLE === 'on' || (e.CONSOLE === 'auto' && !telegram && !zalo),
     maxBodyBytes: e.MAX_BODY_BYTES,
     deliveryLockSeconds: e.DELIVERY_LOCK_SECONDS,
+    retention: { outboxDays: e.OUTBOX_RETENTION_DAYS, inboxDays: e.INBOX_RETENTION_DAYS },
     rates: {
       telegram: e.TELEGRAM_SEND_RATE,
       telegramChat: e.TELEGRAM_CHAT_SEND_RATE,

@@ -135,6 +135,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     clock,
     logger,
     schedule: config.schedule,
+    retention: config.retention,
     onOutbox: () => delivery?.wake(),
   });
 

@@ -98,7 +98,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * so the benchmark measures what the Quick start runs. BENCH_NODE_OPTIONS adds more (for experiments).
  */
 export function startNodeArgs(): string[] {
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
   const words = pkg.scripts.start.trim().split(/\s+/);
   if (words[0] !== 'node' || words.at(-1) !== 'dist/main.js')
     throw new Error(`package.json start is not "node [options] dist/main.js": ${pkg.scripts.start}`);

@@ -1,4 +1,4 @@
-import { formatVnDateTime, vnTime } from '../clock.ts';
+import { formatVnDateTime } from '../clock.ts';
 import { tj } from '../conversation/texts.ts';
 import type { Db } from '../db/client.ts';
 import { getEnterpriseById } from '../db/queries/enterprises.ts';
@@ -39,7 +39,7 @@ export function durationText(from: Date, to: Date): string {
 
 export function incidentTitle(i: Pick<Incident, 'kind' | 'area' | 'openedAt'>): string {
   const area = i.area ? `, ${i.area}` : '';
-  return `${kindLabel(i.kind)}${area} (báo lúc ${vnTime(i.openedAt).toFormat('HH:mm dd/MM')})`;
+  return `${kindLabel(i.kind)}${area} (báo lúc ${formatVnDateTime(i.openedAt).slice(0, 11)})`;
 }
 
 /** One line for /status and history: kind, area, scale, state with times. */

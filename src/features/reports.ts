@@ -1,4 +1,4 @@
-import { formatDay, formatVnDateTime, vnInstant, vnTime } from '../clock.ts';
+import { formatDay, formatVnDateTime, formatVnTime, vnInstant } from '../clock.ts';
 import { reportRef, t } from '../conversation/texts.ts';
 import type { Db } from '../db/client.ts';
 import type { Campaign } from '../db/queries/campaigns.ts';
@@ -128,6 +128,6 @@ export function inCampaign(campaign: Campaign, day: string): boolean {
 function deadlineNote(campaign: Campaign, day: string, now: Date): string {
   if (!inCampaign(campaign, day)) return t.outsideCampaignNote(campaign.name);
   const deadline = dailyDeadline(campaign, day);
-  const label = `${vnTime(deadline).toFormat('HH:mm')} ngày ${formatDay(day)}`;
+  const label = `${formatVnTime(deadline)} ngày ${formatDay(day)}`;
   return now > deadline ? t.lateNote(label) : t.onTimeNote(label);
 }

@@ -11,6 +11,7 @@ import { renderDayStatus } from '../features/status.ts';
 import type { Logger } from '../logger.ts';
 import type { Channel } from '../messages.ts';
 import { sendIncidentFollowUps } from './follow-ups.ts';
+import { purgeOld } from './purge.ts';
 import { sendFinalReminder, sendReminderWave } from './reminders.ts';
 import { claimJob } from './run-once.ts';
 
@@ -19,8 +20,13 @@ export interface SchedulerDeps {
   clock: Clock;
   logger: Logger;
   schedule: Config['schedule'];
+  /** How long sent messages and processed events are kept (default 7 and 30 days). */
+  retention?: Config['retention'];
   onOutbox?: () => void;
 }
+
+/** The purge runs on the first tick and then at most this often (by the service's clock). */
+export const PURGE_INTERVAL_MS = 3_600_000;
 
 /**
  * Clock-driven jobs. Each occurrence has a unique key claimed in the same transaction as the messages it enqueues,
@@ -32,6 +38,17 @@ export function createScheduler(deps: SchedulerDeps) {
   const db = database.db;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  let lastPurge = Number.NEGATIVE_INFINITY;
+  const retention = deps.retention ?? { outboxDays: 7, inboxDays: 30 };
+
+  /** Old sent messages and processed events out, at most once per PURGE_INTERVAL_MS (a failure retries next tick). */
+  async function purge(now: Date): Promise<void> {
+    if (now.getTime() - lastPurge < PURGE_INTERVAL_MS) return;
+    const deleted = await purgeOld(db, { ...retention, now });
+    lastPurge = now.getTime();
+    if (deleted.outbox || deleted.inbox)
+      logger.info({ deleted }, 'old outbox messages and inbound events deleted');
+  }
 
   async function occurrence(key: string, work: (tx: typeof db) => Promise<number>): Promise<number> {
     return db.transaction(async (tx) => {
@@ -107,6 +124,7 @@ export function createScheduler(deps: SchedulerDeps) {
     );
     queued += await db.transaction((tx) => flushIncidentAlerts(tx, now));
     if (queued > 0) deps.onOutbox?.();
+    await purge(now);
     return queued;
   }
 

@@ -129,6 +129,25 @@ export async function markInboundAttemptFailed(
   return { gaveUp: row?.status === 'failed' };
 }
 
+/**
+ * Deletes up to `limit` processed (done or given-up) events processed before `olderThan`, oldest first; pending
+ * ones are never touched. Their keys are what makes a redelivery harmless, so the retention must be far longer than
+ * any redelivery (Telegram gives up within a day). Returns how many.
+ */
+export async function purgeInbox(db: Db, olderThan: Date, limit = 1000): Promise<number> {
+  const rows = await runRaw(
+    db,
+    `delete from inbound_events where id in (
+       select id from inbound_events
+       where status in ('done', 'failed') and processed_at < $1::timestamptz
+       order by id limit $2::int
+       for update skip locked)
+     returning id`,
+    [olderThan.toISOString(), limit],
+  );
+  return rows.length;
+}
+
 /** Chats with pending events (after a crash or a missed wake-up). */
 export async function listChatsWithPending(
   db: Db,

@@ -135,12 +135,21 @@ export async function releaseStaleClaims(db: Db, now: Date): Promise<number> {
   return rows.length;
 }
 
-/** Sent and failed messages older than the retention are deleted (the outbox is a queue, not an archive). */
-export async function purgeOutbox(db: Db, olderThan: Date): Promise<number> {
-  const rows = await db
-    .delete(outbox)
-    .where(sql`${outbox.status} in ('sent', 'failed') and ${outbox.createdAt} < ${olderThan.toISOString()}`)
-    .returning({ id: outbox.id });
+/**
+ * Deletes up to `limit` sent or given-up messages created before `olderThan`, oldest first (the outbox is a queue,
+ * not an archive; sent exports hold whole files). Pending and sending messages are never touched. Returns how many.
+ */
+export async function purgeOutbox(db: Db, olderThan: Date, limit = 1000): Promise<number> {
+  const rows = await runRaw(
+    db,
+    `delete from outbox where id in (
+       select id from outbox
+       where status in ('sent', 'failed') and created_at < $1::timestamptz
+       order by id limit $2::int
+       for update skip locked)
+     returning id`,
+    [olderThan.toISOString(), limit],
+  );
   return rows.length;
 }
 
