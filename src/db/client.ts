@@ -180,8 +180,12 @@ async function openPostgres(
   };
 }
 
-/** Statements with more parameters than this (bulk inserts, long id lists) are not kept prepared. */
-const PREPARE_MAX_PARAMETERS = 64;
+/**
+ * Statements with more parameters than this are not kept prepared: bulk inserts and id lists, whose text changes
+ * with their length, would each leave a prepared statement (and a cached plan) on every pooled connection. The hot
+ * path's statements have at most a dozen.
+ */
+const PREPARE_MAX_PARAMETERS = 16;
 
 const CONNECTION_ERRORS = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED']);
 const closedError = () =>
@@ -239,19 +243,22 @@ function pipelinedTransactions(
       if (CONNECTION_ERRORS.has((err as { code?: string })?.code ?? '')) closed = true;
       return err;
     };
+    const onClose = () => {
+      closed = true;
+    };
+    let connection: { onclose?: (() => void) | null } | undefined;
     try {
-      // postgres.js calls onexecute with its connection object; its `onclose` is called if the connection closes
-      // while reserved, after which nothing may be sent on it (postgres.js would write to a dead socket).
-      // One simple-protocol message, so the setting costs no statement of its own.
+      // postgres.js hands its connection object to `onexecute`; the connection's `onclose` is called if it closes
+      // while reserved, after which nothing may be sent on it (postgres.js would write to a dead socket). BEGIN
+      // and the setting go as one simple-protocol message: the setting costs no statement of its own.
       const begin = reserved
         .unsafe(
           options?.synchronousCommit === false ? 'begin; set local synchronous_commit to off' : 'begin',
           [],
           {
-            onexecute: (connection: { onclose?: () => void }) => {
-              connection.onclose = () => {
-                closed = true;
-              };
+            onexecute: (c: { onclose?: (() => void) | null }) => {
+              connection = c;
+              c.onclose = onClose;
               return true;
             },
           } as postgres.UnsafeQueryOptions,
@@ -282,6 +289,7 @@ function pipelinedTransactions(
       if (command !== 'COMMIT') throw new Error(`the transaction ended with ${command ?? 'no answer'}`);
       return outcome.result;
     } finally {
+      if (connection?.onclose === onClose) connection.onclose = null;
       if (!closed) reserved.release();
     }
   };
