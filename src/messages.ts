@@ -38,6 +38,17 @@ export interface OutgoingMessage {
   document?: OutgoingDocument;
   /** Holds a one-time code: its text is erased from the outbox once delivered. */
   sensitive?: boolean;
+  /** The chat's command menu changes with this message (after registration or a role change). */
+  menu?: MenuRole;
+}
+
+/** Whose command menu a chat shows: someone not yet registered, an enterprise's officer, or department staff. */
+export type MenuRole = 'guest' | 'officer' | 'staff';
+
+/** One entry of a channel's command menu (Telegram's setMyCommands). */
+export interface MenuEntry {
+  command: string;
+  description: string;
 }
 
 /** An outgoing message addressed to a channel, as stored in the outbox. */

@@ -1,4 +1,6 @@
 import { lookup } from '../lookup.ts';
+import type { MenuEntry, MenuRole } from '../messages.ts';
+import { COMMAND_MENU } from './texts.ts';
 /** Command words, with aliases; recognised with or without the leading slash (Zalo users often omit it). */
 export const COMMANDS: Record<string, string> = {
   start: 'start',
@@ -40,4 +42,16 @@ export function parseCommand(text: string): ParsedCommand | { unknown: string } 
   const name = lookup(COMMANDS, word!.toLowerCase());
   if (name) return { name, word: word!.toLowerCase(), args: (args ?? '').trim() };
   return slash ? { unknown: word! } : null;
+}
+
+/** The command menu of each role, for channels that show one (Telegram). */
+export function commandMenus(): Record<MenuRole, MenuEntry[]> {
+  const menu = (commands: (keyof typeof COMMAND_MENU)[]) =>
+    commands.map((command) => ({ command, description: COMMAND_MENU[command] }));
+  const officer = menu(['baocao', 'dangky', 'vanban', 'tamdung', 'lienket', 'huy', 'help']);
+  return {
+    guest: officer,
+    officer,
+    staff: menu(['status', 'export', 'tonghop', 'cauhoi', 'vanban', 'help']),
+  };
 }
