@@ -3,14 +3,12 @@ import { addIncidentUpdate, getIncident } from '../db/queries/incidents.ts';
 import { enqueueMessages } from '../db/queries/outbox.ts';
 import { listRecipients, pauseReminders } from '../db/queries/people.ts';
 import { closeIncident, durationText, incidentTitle } from '../features/incidents.ts';
-import type { Channel } from '../messages.ts';
 import type { ActionHandler, CommandHandler } from './engine.ts';
 import { t, tj } from './texts.ts';
 
-/** `/tamdung`: no more reminders today for this officer. */
+/** `/tamdung`: no more reminders today for this officer (officers only: checked by the command table). */
 export const pause: CommandHandler = async (turn) => {
-  if (!turn.member) return turn.reply(t.notRegistered);
-  if (turn.member.person.role !== 'officer') return turn.reply(t.officersOnly);
+  if (!turn.member) return;
   const day = vnDay(turn.now);
   await pauseReminders(turn.db, turn.member.person.id, day);
   turn.reply(tj.paused(formatDay(day)));
@@ -52,10 +50,8 @@ export const incidentAnswer: ActionHandler = async (turn, payload) => {
   turn.reply(t.incidentFixedReply(incidentTitle(closed), durationText(closed.openedAt, turn.now)));
 };
 
-/** `/thongbao <text>` (admins): a message to every officer; answers how many and who cannot be reached. */
+/** `/thongbao <text>` (admins, checked by the command table): a message to every officer; answers how many and who cannot be reached. */
 export const broadcast: CommandHandler = async (turn, args) => {
-  const role = turn.member?.person.role;
-  if (role !== 'admin') return turn.reply(turn.member ? t.adminOnly : t.notRegistered);
   if (!args) return turn.reply(tj.broadcastUsage);
   if (args.length > 3000) return turn.reply(t.tooLong(3000));
   const officers = await listRecipients(turn.db, { roles: ['officer'] });
@@ -64,7 +60,7 @@ export const broadcast: CommandHandler = async (turn, args) => {
   const queued = await enqueueMessages(
     turn.db,
     reachable.map((o) => ({
-      channel: o.channel as Channel,
+      channel: o.channel,
       chatId: o.chatId,
       lane: 'bulk' as const,
       dedupeKey: `broadcast:${stamp}:${o.channel}:${o.chatId}`,

@@ -18,8 +18,8 @@ export function requireStaff(turn: Turn): boolean {
   return false;
 }
 
+/** `/status`, `/status 10/02`, `/status <mã DN>`: staff only (checked by the command table). */
 export const status: CommandHandler = async (turn, args) => {
-  if (!requireStaff(turn)) return;
   const arg = args.trim();
   if (!arg) return turn.reply(await renderDayStatus(turn.db, vnDay(turn.now), turn.now));
   if (/^\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?$/.test(arg)) {
@@ -34,12 +34,5 @@ export const status: CommandHandler = async (turn, args) => {
 
 /** The `st:<code>` button under an incident alert: one enterprise's history. */
 export const statusAction = async (turn: Turn, code: string): Promise<void> => status(turn, code);
-
-export const help: CommandHandler = async (turn) => {
-  const m = turn.member;
-  if (!m) return turn.reply(t.helpUnregistered);
-  if (m.person.role === 'officer') return turn.reply(t.helpOfficer(m.enterprise?.name ?? ''));
-  turn.reply(m.person.role === 'admin' ? t.helpStaff + t.helpAdminExtra : t.helpStaff);
-};
 
 export { describeMember };

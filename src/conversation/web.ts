@@ -2,7 +2,6 @@ import { formatVnTime } from '../clock.ts';
 import { createBoardLink, endBoardSessionsOfPerson } from '../db/queries/board.ts';
 import { foldKey } from '../fold.ts';
 import type { CommandHandler } from './engine.ts';
-import { requireStaff } from './staff.ts';
 
 export const BOARD_LINK_MINUTES = 10;
 export const BOARD_LOGIN_PATH = '/board/login';
@@ -27,30 +26,28 @@ const LOGOUT_WORDS = new Set(['dangxuat', 'dang xuat', 'logout', 'thoat']);
 export type BoardUrl = () => string;
 
 /**
- * `/web`: a one-time sign-in link to the web board for staff and admins; `/web dangxuat` ends every board session
+ * `/web`: a one-time sign-in link to the web board for staff and admins (checked by the command table); `/web dangxuat` ends every board session
  * of the person. The link goes out as a sensitive message, erased from the outbox once delivered.
  */
-export function createWebCommand(deps: { boardUrl?: BoardUrl }): CommandHandler {
-  return async (turn, args) => {
-    if (!requireStaff(turn)) return;
-    const person = turn.member!.person;
-    const arg = foldKey(args);
-    if (LOGOUT_WORDS.has(arg)) {
-      const n = await endBoardSessionsOfPerson(turn.db, { personId: person.id, now: turn.now });
-      return turn.reply(texts.loggedOut(n));
-    }
-    if (arg) return turn.reply(texts.usage);
-    if (!deps.boardUrl) return turn.reply(texts.notConfigured);
-    const { token, expiresAt } = await createBoardLink(turn.db, {
-      personId: person.id,
-      now: turn.now,
-      ttlMs: BOARD_LINK_MINUTES * 60_000,
-    });
-    const url = `${deps.boardUrl().replace(/\/+$/, '')}${BOARD_LOGIN_PATH}?t=${token}`;
-    turn.out.push({
-      chatId: turn.msg.chatId,
-      text: texts.link(url, formatVnTime(expiresAt)),
-      sensitive: true,
-    });
-  };
-}
+export const webCommand: CommandHandler = async (turn, args) => {
+  const boardUrl = turn.services.boardUrl;
+  const person = turn.member!.person;
+  const arg = foldKey(args);
+  if (LOGOUT_WORDS.has(arg)) {
+    const n = await endBoardSessionsOfPerson(turn.db, { personId: person.id, now: turn.now });
+    return turn.reply(texts.loggedOut(n));
+  }
+  if (arg) return turn.reply(texts.usage);
+  if (!boardUrl) return turn.reply(texts.notConfigured);
+  const { token, expiresAt } = await createBoardLink(turn.db, {
+    personId: person.id,
+    now: turn.now,
+    ttlMs: BOARD_LINK_MINUTES * 60_000,
+  });
+  const url = `${boardUrl().replace(/\/+$/, '')}${BOARD_LOGIN_PATH}?t=${token}`;
+  turn.out.push({
+    chatId: turn.msg.chatId,
+    text: texts.link(url, formatVnTime(expiresAt)),
+    sensitive: true,
+  });
+};

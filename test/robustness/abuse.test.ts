@@ -7,10 +7,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { count, eq, sum } from 'drizzle-orm';
 import type { Update } from 'telegraf/types';
-import { parseUpdate } from '../../src/channels/telegram/parse.ts';
+import { parseTelegramUpdate } from '../../src/channels/telegram/parse.ts';
 import { parseZaloEvent } from '../../src/channels/zalo/parse.ts';
 import { fixedClock } from '../../src/clock.ts';
-import { PRIVATE_ONLY_TEXT } from '../../src/conversation/engine.ts';
 import { createBotConversation } from '../../src/conversation/index.ts';
 import { MAX_STRANGER_QUESTIONS_PER_DAY } from '../../src/conversation/questions.ts';
 import { t } from '../../src/conversation/texts.ts';
@@ -41,11 +40,11 @@ describe('the chat type at the channel edge', () => {
     ];
     for (const [chat, expected] of cases) {
       const message = textUpdate({ chatId: 5, text: '/dangky ABCD' });
-      const parsed = parseUpdate({ ...message, message: { ...message.message, chat } } as Update);
+      const parsed = parseTelegramUpdate({ ...message, message: { ...message.message, chat } } as Update);
       assert.equal(parsed?.message.chatType, expected, JSON.stringify(chat));
       const tap = callbackUpdate({ chatId: 5, data: 'rp:ok:1' });
       const q = tap.callback_query as Update.CallbackQueryUpdate['callback_query'] & { message: object };
-      const tapped = parseUpdate({
+      const tapped = parseTelegramUpdate({
         ...tap,
         callback_query: { ...q, message: { ...q.message, chat } },
       } as Update);
@@ -160,7 +159,7 @@ describe('abuse: group chats, code guessing, alert floods, question floods, stal
       await deliver(inGroup(GROUP, textUpdate({ chatId: 9201, text: `/dangky ${code}` })));
       await fake.waitForSent((m) => m.chatId === GROUP, 10_000);
       await settle(db());
-      assert.deepEqual(texts(GROUP).slice(before), [PRIVATE_ONLY_TEXT]);
+      assert.deepEqual(texts(GROUP).slice(before), [t.privateOnly]);
       assert.equal(await getMember(db(), 'telegram', '9201'), null, 'nobody registered');
       const [row] = await db()
         .select()
@@ -180,7 +179,7 @@ describe('abuse: group chats, code guessing, alert floods, question floods, stal
         inGroup(GROUP, textUpdate({ chatId: CHAT.staff, text: '/status' })),
         inGroup(GROUP, textUpdate({ chatId: 9202, text: 'Hạn nộp báo cáo khi nào?' }), 'group'),
       );
-      assert.deepEqual(texts(GROUP).slice(before), [PRIVATE_ONLY_TEXT], 'one refusal per chat, ever');
+      assert.deepEqual(texts(GROUP).slice(before), [t.privateOnly], 'one refusal per chat, ever');
       assert.equal(await reportCount('VTBG'), reportsBefore);
       assert.equal(await incidentCount('VTBG'), incidentsBefore);
 
@@ -188,7 +187,7 @@ describe('abuse: group chats, code guessing, alert floods, question floods, stal
       await deliver(inGroup(OTHER_GROUP, textUpdate({ chatId: 9203, text: '/start' }), 'group'));
       await fake.waitForSent((m) => m.chatId === OTHER_GROUP, 10_000);
       await deliverSilently(inGroup(OTHER_GROUP, textUpdate({ chatId: 9203, text: '/help' }), 'group'));
-      assert.deepEqual(texts(OTHER_GROUP), [PRIVATE_ONLY_TEXT]);
+      assert.deepEqual(texts(OTHER_GROUP), [t.privateOnly]);
 
       // The officer's private chat is untouched.
       assert.match(await user(CHAT.officer).sayText('/baocao ok'), /Đã ghi nhận báo cáo ngày .* của Viettel/);
