@@ -29,6 +29,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { vnDay } from '../src/clock.ts';
 import { type Db, openDatabase } from '../src/db/client.ts';
+import { rowsOf } from '../src/db/raw.ts';
 import type { FakeTelegram } from '../test/helpers/fake-telegram.ts';
 import { type Breakdown, breakdown, dbSegmentsSent, outboxStats } from './bench/breakdown.ts';
 import {
@@ -347,9 +348,6 @@ function printStatusDetails(status: StatusResult, pass: boolean): void {
       `the reply is ${status.replyChars.toLocaleString('en')} characters.`,
   );
 }
-
-const rowsOf = (result: unknown) =>
-  (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
 
 /**
  * Exactly one effect per update: every update of the phase got one receipt, the receipts name distinct reports,

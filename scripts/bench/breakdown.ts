@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.ts';
+import { rowsOf } from '../../src/db/raw.ts';
 
 export interface Breakdown {
   /** Webhook insert → end of processing (queueing for the chat's turn + the conversation transaction). */
@@ -15,9 +16,6 @@ export interface Breakdown {
   /** The same to staff chats: /status replies queue behind incident alerts (a chat's messages go in order). */
   staff: { p50: number; p95: number; n: number };
 }
-
-const rowsOf = (result: unknown) =>
-  (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
 
 export async function breakdown(
   db: Db,

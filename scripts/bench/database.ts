@@ -8,6 +8,7 @@ import { activateCampaign, createCampaign } from '../../src/db/queries/campaigns
 import { type Enterprise, insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import { attachIdentity, createPerson } from '../../src/db/queries/people.ts';
 import { recordReport } from '../../src/db/queries/reports.ts';
+import { rowsOf } from '../../src/db/raw.ts';
 import { SECTORS } from '../../src/db/schema.ts';
 import type { SimChat } from './scenarios.ts';
 
@@ -201,6 +202,5 @@ export async function seedStatus(
   }
   await db.execute(sql`analyze`);
   const result = await db.execute(sql`select count(*)::int as n from reports`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
-  return { reports: rows[0]?.n ?? 0 };
+  return { reports: rowsOf<{ n: number }>(result)[0]?.n ?? 0 };
 }

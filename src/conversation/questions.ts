@@ -1,24 +1,20 @@
-import { desc, sql } from 'drizzle-orm';
 import { vnDay, vnInstant } from '../clock.ts';
 import type { Db } from '../db/client.ts';
+import { listUnansweredQuestions, recordUnansweredQuestion } from '../db/queries/questions.ts';
 import { countInFixedWindow } from '../db/queries/rate-limits.ts';
-import { unansweredQuestions } from '../db/schema.ts';
 import type { QaEngine } from '../qa/index.ts';
 import type { ActionHandler, CommandHandler, Turn } from './engine.ts';
 import { redactCodes } from './intent.ts';
 import { requireStaff } from './staff.ts';
+import { t } from './texts.ts';
 
 export async function recordUnanswered(db: Db, normalized: string, sample: string, at: Date): Promise<void> {
   if (!normalized) return;
-  normalized = redactCodes(normalized);
-  sample = redactCodes(sample);
-  await db
-    .insert(unansweredQuestions)
-    .values({ normalized: normalized.slice(0, 500), sample: sample.slice(0, 500), lastAskedAt: at })
-    .onConflictDoUpdate({
-      target: unansweredQuestions.normalized,
-      set: { count: sql`${unansweredQuestions.count} + 1`, lastAskedAt: at, sample: sample.slice(0, 500) },
-    });
+  await recordUnansweredQuestion(db, {
+    normalized: redactCodes(normalized),
+    sample: redactCodes(sample),
+    at,
+  });
 }
 
 /** Questions of one unregistered sender stored for /cauhoi per Vietnam day; past it they are answered, not stored. */
@@ -40,8 +36,8 @@ async function mayStoreQuestion(turn: Turn): Promise<boolean> {
 
 export function createQaHandlers(qa: QaEngine): {
   onFreeText: (turn: Turn, text: string) => Promise<void>;
-  commands: Record<string, CommandHandler>;
-  actions: Record<string, ActionHandler>;
+  commands: { directive: CommandHandler; questions: CommandHandler };
+  actions: { qa: ActionHandler; vb: ActionHandler };
 } {
   return {
     async onFreeText(turn, text) {
@@ -79,11 +75,7 @@ export function createQaHandlers(qa: QaEngine): {
       },
       questions: async (turn) => {
         if (!requireStaff(turn)) return;
-        const rows = await turn.db
-          .select()
-          .from(unansweredQuestions)
-          .orderBy(desc(unansweredQuestions.count), desc(unansweredQuestions.lastAskedAt))
-          .limit(15);
+        const rows = await listUnansweredQuestions(turn.db, 15);
         if (rows.length === 0) return turn.reply('Chưa có câu hỏi nào mà bot chưa trả lời được.');
         turn.reply(
           [
@@ -105,3 +97,32 @@ export function createQaHandlers(qa: QaEngine): {
     },
   };
 }
+
+const handlersByEngine = new WeakMap<QaEngine, ReturnType<typeof createQaHandlers>>();
+/** The Q&A handlers of the turn's engine (made once per engine: a new letter brings a new engine). */
+function qaOf(turn: Turn): ReturnType<typeof createQaHandlers> | null {
+  const qa = turn.services.qa;
+  if (!qa) return null;
+  const known = handlersByEngine.get(qa);
+  if (known) return known;
+  const handlers = createQaHandlers(qa);
+  handlersByEngine.set(qa, handlers);
+  return handlers;
+}
+
+/** Free text that is a question: the Q&A answers it (or says it is coming, when no letter is loaded). */
+export const answerFreeText = async (turn: Turn, text: string): Promise<void> => {
+  const qa = qaOf(turn);
+  if (!qa) return turn.reply(t.qaComing);
+  return qa.onFreeText(turn, text);
+};
+export const directiveCommand: CommandHandler = async (turn, args) => {
+  const qa = qaOf(turn);
+  return qa ? qa.commands.directive(turn, args) : turn.reply(t.qaComing);
+};
+export const questionsCommand: CommandHandler = async (turn, args) => {
+  const qa = qaOf(turn);
+  return qa ? qa.commands.questions(turn, args) : turn.reply(t.qaComing);
+};
+export const questionAction: ActionHandler = async (turn, id) => qaOf(turn)?.actions.qa(turn, id);
+export const directivePartAction: ActionHandler = async (turn, id) => qaOf(turn)?.actions.vb(turn, id);

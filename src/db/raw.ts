@@ -1,3 +1,4 @@
+import type { Channel } from '../messages.ts';
 import type { Db } from './client.ts';
 import type { LastStatement } from './transaction.ts';
 
@@ -41,6 +42,12 @@ export function rawStatement(db: Db, text: string, params: unknown[]): LastState
   };
 }
 
+/** The rows of drizzle's `db.execute()`: postgres.js answers an array of rows, PGlite `{ rows }`. */
+export const rowsOf = <T = Row>(result: unknown): T[] =>
+  (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+
+/** A channel column read raw: only Channel values are ever written to one (the schema types them so). */
+export const toChannel = (v: unknown): Channel => String(v) as Channel;
 export const toDate = (v: unknown): Date | null =>
   v === null || v === undefined ? null : new Date(v as string);
 /** A `date` column: PGlite gives a Date at UTC midnight, postgres.js (under drizzle) the text. */

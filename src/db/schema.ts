@@ -14,6 +14,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { Channel } from '../messages.ts';
 
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 
@@ -51,7 +52,7 @@ export const identities = pgTable(
     personId: integer()
       .notNull()
       .references(() => people.id),
-    channel: text().notNull(),
+    channel: text().$type<Channel>().notNull(),
     externalId: text().notNull(),
     chatId: text().notNull(),
     lastInboundAt: timestamp({ withTimezone: true }),
@@ -122,7 +123,7 @@ export const reports = pgTable(
     reporterId: integer()
       .notNull()
       .references(() => people.id),
-    channel: text().notNull(),
+    channel: text().$type<Channel>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -206,7 +207,7 @@ export const inboundEvents = pgTable(
   'inbound_events',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    channel: text().notNull(),
+    channel: text().$type<Channel>().notNull(),
     /** Telegram update_id, Zalo msg_id or event hash. */
     eventKey: text().notNull(),
     chatId: text().notNull(),
@@ -231,7 +232,7 @@ export const outbox = pgTable(
   'outbox',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    channel: text().notNull(),
+    channel: text().$type<Channel>().notNull(),
     chatId: text().notNull(),
     payload: jsonb().notNull(),
     lane: smallint().notNull().default(LANE_REPLY),
@@ -261,7 +262,7 @@ export const outbox = pgTable(
 export const conversationState = pgTable(
   'conversation_state',
   {
-    channel: text().notNull(),
+    channel: text().$type<Channel>().notNull(),
     chatId: text().notNull(),
     state: text().notNull().default('idle'),
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),

@@ -144,7 +144,7 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
    * call's deadline (two thirds of the claim) keeps from happening while it is in flight.
    */
   async function deliver(row: OutboxRow): Promise<boolean> {
-    const channel = row.channel as Channel;
+    const { channel } = row;
     const entry = deps.channels[channel]!;
     const bucket = bucketFor(channel, row.chatId);
     await bucket?.take();
@@ -207,7 +207,7 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
   }
 
   async function handleFailure(row: OutboxRow, err: unknown, bucket: TokenBucket | undefined): Promise<void> {
-    const channel = row.channel as Channel;
+    const { channel } = row;
     const failure = err instanceof DeliveryError ? err : new DeliveryError('retry', describe(err));
     const log = logger.child({ outboxId: row.id, channel, attempt: row.attempts });
     if (failure.failure === 'retry' && row.attempts < maxAttempts) {

@@ -6,7 +6,6 @@ import { type Incident, resolveIncident } from '../db/queries/incidents.ts';
 import { enqueueMessages } from '../db/queries/outbox.ts';
 import { listRecipients } from '../db/queries/people.ts';
 import { countInSlidingWindow, takeClosedWindows } from '../db/queries/rate-limits.ts';
-import type { Channel } from '../messages.ts';
 import { durationText as formatDuration } from './duration.ts';
 import { kindLabel } from './incident-kinds.ts';
 
@@ -67,7 +66,7 @@ async function tellStaff(
   return enqueueMessages(
     db,
     staff.map((s) => ({
-      channel: s.channel as Channel,
+      channel: s.channel,
       chatId: s.chatId,
       text: params.text,
       buttons: [{ label: tj.btnHistory, action: `st:${params.enterpriseCode}` }],

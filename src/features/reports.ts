@@ -6,6 +6,7 @@ import { getActiveCampaign } from '../db/queries/campaigns.ts';
 import { createIncident, type Incident, listOpenIncidents } from '../db/queries/incidents.ts';
 import { type Report, recordReport } from '../db/queries/reports.ts';
 import { fold } from '../fold.ts';
+import type { Channel } from '../messages.ts';
 import { kindLabel } from './incident-kinds.ts';
 import { alertIncidentOpened, type IncidentInput, scaleText } from './incidents.ts';
 
@@ -34,7 +35,7 @@ export interface SubmitReport {
   enterpriseName: string;
   enterpriseCode: string;
   reporterId: number;
-  channel: string;
+  channel: Channel;
   day: string;
   incident: IncidentInput | null;
   note: string | null;

@@ -1,9 +1,14 @@
-import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { formatDay, formatVnDateTime, formatVnTime, VN_ZONE, vnTime } from '../clock.ts';
 import { reportRef, t } from '../conversation/texts.ts';
 import type { Db } from '../db/client.ts';
 import { getActiveCampaign } from '../db/queries/campaigns.ts';
+import {
+  countReportedOnDay,
+  listMissingEnterprises,
+  listUnreachableEnterprises,
+  type MissingEnterprise,
+} from '../db/queries/day-status.ts';
 import type { Enterprise } from '../db/queries/enterprises.ts';
 import {
   type IncidentWithEnterprise,
@@ -25,23 +30,11 @@ export interface DayStatus {
   /** Every incident open at some time that day, open ones first; the first STATUS_LIST_LIMIT with the count. */
   incidents: IncidentWithEnterprise[];
   incidentCount: number;
-  missing: (Enterprise & { hasOfficer: boolean })[];
+  missing: MissingEnterprise[];
   missingCount: number;
   unreachable: Enterprise[];
   unreachableCount: number;
 }
-
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] =>
-  Array.isArray(result) ? result : (result as { rows: Row[] }).rows;
-
-const toEnterprise = (r: Row): Enterprise => ({
-  id: Number(r.id),
-  code: String(r.code),
-  name: String(r.name),
-  sector: r.sector as Enterprise['sector'],
-  createdAt: new Date(r.created_at as string),
-});
 
 /**
  * One day's reporting state, counted in SQL: at 10,000 enterprises the database counts and picks the first names
@@ -50,44 +43,21 @@ const toEnterprise = (r: Row): Enterprise => ({
 export async function getDayStatus(db: Db, day: string, limit = STATUS_LIST_LIMIT): Promise<DayStatus> {
   const from = DateTime.fromISO(day, { zone: VN_ZONE });
   const [counts, incidents, missing, unreachable] = await Promise.all([
-    db.execute(sql`
-      with latest as (
-        select distinct on (enterprise_id) enterprise_id, status from reports
-        where report_day = ${day} order by enterprise_id, revision desc
-      )
-      select (select count(*) from enterprises)::int as total,
-             (select count(*) from latest)::int as reported`),
+    countReportedOnDay(db, day),
     listIncidentsDuring(db, { from: from.toJSDate(), to: from.plus({ days: 1 }).toJSDate(), limit }),
-    db.execute(sql`
-      select e.*, exists (select 1 from people p where p.enterprise_id = e.id and p.role = 'officer') as has_officer
-      from enterprises e
-      where not exists (select 1 from reports r where r.enterprise_id = e.id and r.report_day = ${day})
-      order by e.name limit ${limit}`),
-    // Starts from the few unreachable identities, then keeps enterprises with no officer left to reach.
-    db.execute(sql`
-      select e.*, count(*) over () as total_count from enterprises e
-      where e.id in (
-        select p.enterprise_id from identities i join people p on p.id = i.person_id
-        where i.unreachable_at is not null and p.role = 'officer'
-      ) and not exists (
-        select 1 from people p join identities i on i.person_id = p.id
-        where p.enterprise_id = e.id and p.role = 'officer' and i.unreachable_at is null
-      )
-      order by e.name limit ${limit}`),
+    listMissingEnterprises(db, day, limit),
+    listUnreachableEnterprises(db, limit),
   ]);
-  const c = rowsOf(counts)[0] ?? {};
-  const total = Number(c.total ?? 0);
-  const reportedCount = Number(c.reported ?? 0);
   return {
     day,
-    total,
-    reportedCount,
+    total: counts.total,
+    reportedCount: counts.reported,
     incidents: incidents.rows,
     incidentCount: incidents.count,
-    missing: rowsOf(missing).map((r) => ({ ...toEnterprise(r), hasOfficer: r.has_officer === true })),
-    missingCount: total - reportedCount,
-    unreachable: rowsOf(unreachable).map(toEnterprise),
-    unreachableCount: Number(rowsOf(unreachable)[0]?.total_count ?? 0),
+    missing,
+    missingCount: counts.total - counts.reported,
+    unreachable: unreachable.rows,
+    unreachableCount: unreachable.count,
   };
 }
 

@@ -182,7 +182,7 @@ export function createInbox(deps: InboxDeps): Inbox {
 
   async function sweep(): Promise<number> {
     const chats = await listChatsWithPending(db, 100);
-    await Promise.all(chats.map((c) => drain(c.channel as Channel, c.chatId)));
+    await Promise.all(chats.map((c) => drain(c.channel, c.chatId)));
     return chats.length;
   }
 

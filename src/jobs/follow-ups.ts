@@ -1,12 +1,10 @@
-import { eq } from 'drizzle-orm';
 import { tj } from '../conversation/texts.ts';
 import type { Db } from '../db/client.ts';
 import { listIncidentsDueForFollowUp } from '../db/queries/incidents.ts';
+import { claimJob } from '../db/queries/job-runs.ts';
 import { enqueueMessages } from '../db/queries/outbox.ts';
-import { identities } from '../db/schema.ts';
+import { listReachableIdentities } from '../db/queries/people.ts';
 import { incidentTitle } from '../features/incidents.ts';
-import type { Channel } from '../messages.ts';
-import { claimJob } from './run-once.ts';
 
 /** Asks the reporter of each incident still open after a while, once, whether it has been fixed. */
 export async function sendIncidentFollowUps(
@@ -18,22 +16,20 @@ export async function sendIncidentFollowUps(
   let sent = 0;
   for (const incident of due) {
     if (!(await claimJob(db, `followup:inc:${incident.id}`))) continue;
-    const targets = await db.select().from(identities).where(eq(identities.personId, incident.openedBy));
+    const targets = await listReachableIdentities(db, incident.openedBy);
     sent += await enqueueMessages(
       db,
-      targets
-        .filter((i) => !i.unreachableAt)
-        .map((i) => ({
-          channel: i.channel as Channel,
-          chatId: i.chatId,
-          lane: 'bulk' as const,
-          dedupeKey: `followup:inc:${incident.id}:${i.channel}:${i.chatId}`,
-          text: tj.followUp(incidentTitle(incident)),
-          buttons: [
-            { label: tj.btnFixed, action: `ix:${incident.id}:1` },
-            { label: tj.btnNotFixed, action: `ix:${incident.id}:0` },
-          ],
-        })),
+      targets.map((i) => ({
+        channel: i.channel,
+        chatId: i.chatId,
+        lane: 'bulk' as const,
+        dedupeKey: `followup:inc:${incident.id}:${i.channel}:${i.chatId}`,
+        text: tj.followUp(incidentTitle(incident)),
+        buttons: [
+          { label: tj.btnFixed, action: `ix:${incident.id}:1` },
+          { label: tj.btnNotFixed, action: `ix:${incident.id}:0` },
+        ],
+      })),
     );
   }
   return sent;

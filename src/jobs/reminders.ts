@@ -6,7 +6,6 @@ import { listEnterprises } from '../db/queries/enterprises.ts';
 import { type Enqueue, enqueueMessages } from '../db/queries/outbox.ts';
 import { listRecipients } from '../db/queries/people.ts';
 import { getReportedEnterpriseIds } from '../db/queries/reports.ts';
-import type { Channel } from '../messages.ts';
 
 export interface WaveResult {
   queued: number;
@@ -42,7 +41,7 @@ export async function sendReminderWave(
     }
     const enterprise = missing.get(o.enterpriseId!)!;
     messages.push({
-      channel: o.channel as Channel,
+      channel: o.channel,
       chatId: o.chatId,
       lane: 'bulk',
       dedupeKey: `remind:${params.day}:${params.wave}:${o.channel}:${o.chatId}`,
@@ -80,7 +79,7 @@ export async function sendFinalReminder(
     officers
       .filter((o) => !o.unreachable)
       .map((o) => ({
-        channel: o.channel as Channel,
+        channel: o.channel,
         chatId: o.chatId,
         lane: 'bulk' as const,
         dedupeKey: `final:${params.campaign.id}:${o.channel}:${o.chatId}`,

@@ -2,6 +2,7 @@ import { addDays, type Clock, vnDay, vnInstant } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { type Campaign, getActiveCampaign } from '../db/queries/campaigns.ts';
+import { claimJob } from '../db/queries/job-runs.ts';
 import { enqueueMessages } from '../db/queries/outbox.ts';
 import { listRecipients } from '../db/queries/people.ts';
 import { getOrg } from '../features/directive.ts';
@@ -9,11 +10,9 @@ import { flushIncidentAlerts } from '../features/incidents.ts';
 import { dailyDeadline } from '../features/reports.ts';
 import { renderDayStatus } from '../features/status.ts';
 import type { Logger } from '../logger.ts';
-import type { Channel } from '../messages.ts';
 import { sendIncidentFollowUps } from './follow-ups.ts';
 import { purgeOld } from './purge.ts';
 import { sendFinalReminder, sendReminderWave } from './reminders.ts';
-import { claimJob } from './run-once.ts';
 
 export interface SchedulerDeps {
   database: Database;
@@ -94,7 +93,7 @@ export function createScheduler(deps: SchedulerDeps) {
             staff
               .filter((s) => !s.unreachable)
               .map((s) => ({
-                channel: s.channel as Channel,
+                channel: s.channel,
                 chatId: s.chatId,
                 lane: 'bulk' as const,
                 dedupeKey: `digest:${day}:${s.channel}:${s.chatId}`,

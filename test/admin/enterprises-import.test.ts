@@ -4,6 +4,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { listEnterprises } from '../../src/db/queries/enterprises.ts';
+import { rowsOf } from '../../src/db/raw.ts';
 import { foldName, planEnterpriseImport, readEnterprisesCsv } from '../../src/features/enterprises-import.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { admin, removeTempDirs, tempDir, withDatabase } from './cli.ts';
@@ -353,11 +354,7 @@ describe('enterprises import through the CLI', () => {
     const statements = () =>
       withDatabase(database, async ({ db }) => {
         const result = await db.execute(sql`select op, n from statement_rows where n > 0 order by op`);
-        const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-          op: string;
-          n: number;
-        }[];
-        return rows.map((r) => ({ op: r.op, n: Number(r.n) }));
+        return rowsOf<{ op: string; n: number }>(result).map((r) => ({ op: r.op, n: Number(r.n) }));
       });
     const before = (await enterpriseRows()).length;
     const started = Date.now();

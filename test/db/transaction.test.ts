@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type postgres from 'postgres';
 import { connectPostgres, type Database, openDatabase } from '../../src/db/client.ts';
-import { rawStatement, runRaw } from '../../src/db/raw.ts';
+import { rawStatement, rowsOf, runRaw } from '../../src/db/raw.ts';
 import { inOrder, runTransaction } from '../../src/db/transaction.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 
@@ -120,6 +120,3 @@ describe('pipelined transactions (PostgreSQL)', {
     }
   });
 });
-
-const rowsOf = (result: unknown) =>
-  (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { fixedClock } from '../../src/clock.ts';
 import { activateCampaign, createCampaign } from '../../src/db/queries/campaigns.ts';
 import { insertEnterprises } from '../../src/db/queries/enterprises.ts';
+import { rowsOf } from '../../src/db/raw.ts';
 import { identities, people } from '../../src/db/schema.ts';
 import { tet2024 } from '../../src/features/campaign-presets.ts';
 import { settle } from '../helpers/chat.ts';
@@ -55,7 +56,7 @@ describe('a 2,000-recipient reminder wave at the default rates', () => {
       .values(
         persons.map((p, i) => ({
           personId: p.id,
-          channel: 'telegram',
+          channel: 'telegram' as const,
           externalId: String(100_000 + i),
           chatId: String(100_000 + i),
         })),
@@ -81,7 +82,6 @@ describe('a 2,000-recipient reminder wave at the default rates', () => {
     assert.ok(fake.rateLimited <= 20, `429s: ${fake.rateLimited}`);
     assert.ok(seconds >= RECIPIENTS / 30 - 2, `kept to 30/s (took ${seconds.toFixed(1)} s)`);
     const result = await db().execute(sql`select count(*)::int as n from outbox where status <> 'sent'`);
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
-    assert.equal(rows[0]!.n, 0);
+    assert.equal(rowsOf<{ n: number }>(result)[0]!.n, 0);
   });
 });

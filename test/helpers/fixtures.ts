@@ -4,6 +4,7 @@ import type { Enterprise } from '../../src/db/queries/enterprises.ts';
 import { createIncident } from '../../src/db/queries/incidents.ts';
 import { type Report, recordReport } from '../../src/db/queries/reports.ts';
 import type { IncidentDetails } from '../../src/db/schema.ts';
+import type { Channel } from '../../src/messages.ts';
 
 /**
  * Records one report revision at a Vietnam-time moment: `incident` null is a "Bình thường" report; an incident
@@ -18,7 +19,7 @@ export async function seedReport(
     incident: IncidentDetails | null;
     note?: string | null;
     reporterId: number;
-    channel?: string;
+    channel?: Channel;
   },
 ): Promise<Report> {
   const { report } = await recordReport(db, {

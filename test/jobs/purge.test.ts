@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { fixedClock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
 import { type Database, type Db, openDatabase } from '../../src/db/client.ts';
+import { rowsOf } from '../../src/db/raw.ts';
 import { purgeOld } from '../../src/jobs/purge.ts';
 import { createScheduler, PURGE_INTERVAL_MS } from '../../src/jobs/scheduler.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -18,9 +19,6 @@ import { startTestService } from '../helpers/service.ts';
 const DAY = 86_400_000;
 const NOW = new Date('2026-03-01T03:00:00Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY).toISOString();
-
-const rowsOf = (result: unknown) =>
-  (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
 
 async function outboxRow(db: Db, key: string, status: string, createdDaysAgo: number, document = false) {
   const payload = {

@@ -17,6 +17,7 @@ import {
   normalizeCode,
 } from '../../src/db/queries/invites.ts';
 import { getMember } from '../../src/db/queries/people.ts';
+import { rowsOf } from '../../src/db/raw.ts';
 import { incidents, incidentUpdates, invites, reports } from '../../src/db/schema.ts';
 import { buttonsOf, telegramUser } from '../helpers/chat.ts';
 import {
@@ -443,7 +444,7 @@ describe('access control, invite codes and logs (webhook mode)', () => {
 
     test('inbound_events does not keep the codes people typed', {}, async () => {
       const result = await db().execute(sql`select message::text as m from inbound_events`);
-      const dump = JSON.stringify(Array.isArray(result) ? result : (result as { rows: unknown[] }).rows);
+      const dump = JSON.stringify(rowsOf(result));
       const leaked = codes.filter((c) => dump.includes(c) || dump.includes(normalizeCode(c)));
       assert.deepEqual(leaked, []);
     });

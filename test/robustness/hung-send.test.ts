@@ -51,7 +51,7 @@ describe('a sendMessage that hangs past the claim lock', () => {
       .values(
         persons.map((p, i) => ({
           personId: p.id,
-          channel: 'telegram',
+          channel: 'telegram' as const,
           externalId: String(officerChats[i]),
           chatId: String(officerChats[i]),
         })),

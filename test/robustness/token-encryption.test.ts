@@ -14,6 +14,7 @@ import { createDbZaloTokenStore, replaceZaloTokens } from '../../src/channels/za
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { createSecretBox, parseSecretKey, SecretBoxError } from '../../src/crypto/secret-box.ts';
 import { type Database, openDatabase } from '../../src/db/client.ts';
+import { rowsOf } from '../../src/db/raw.ts';
 import { zaloTokens } from '../../src/db/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { type FakeZalo, startFakeZalo } from '../helpers/fake-zalo.ts';
@@ -34,10 +35,7 @@ describe('Zalo tokens encrypted at rest (ZALO_TOKEN_KEY)', () => {
 
   const rawRows = async () => {
     const result = await db().execute(sql`select access_token, refresh_token from zalo_tokens`);
-    return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-      access_token: string;
-      refresh_token: string;
-    }[];
+    return rowsOf<{ access_token: string; refresh_token: string }>(result);
   };
   const fakeZalo = async () => {
     const fake = await startFakeZalo();
@@ -233,9 +231,7 @@ describe('Zalo tokens encrypted at rest (ZALO_TOKEN_KEY)', () => {
         assert.ok(fake.refreshCalls >= 1);
         assert.equal(svc.logs.filter((l) => warning.test(l)).length, key ? 0 : 1);
         const result = await svc.service.database.db.execute(sql`select access_token from zalo_tokens`);
-        const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-          access_token: string;
-        }[];
+        const rows = rowsOf<{ access_token: string }>(result);
         if (key) assert.match(rows[0]!.access_token, SEALED);
         else assert.equal(rows[0]!.access_token, fake.tokens.accessToken);
         for (const line of svc.logs) for (const token of fake.issued) assert.ok(!line.includes(token));

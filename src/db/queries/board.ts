@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { rowsOf } from '../raw.ts';
 import {
   boardLinks,
   boardSessions,
@@ -141,10 +142,6 @@ export async function endBoardSessionsOfPerson(
     .returning({ id: boardSessions.id });
   return ended.length;
 }
-
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] =>
-  Array.isArray(result) ? result : (result as { rows: Row[] }).rows;
 
 /**
  * What the board shows changes when this changes: the newest report and incident update (amendments are new

@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
+import type { Channel } from '../../messages.ts';
 import type { Db } from '../client.ts';
 import { conversationState } from '../schema.ts';
 
 export type ConversationRow = typeof conversationState.$inferSelect;
 
 /** Reads a chat's dialog state, locking the row for the rest of the transaction. */
-export async function loadConversation(db: Db, channel: string, chatId: string): Promise<ConversationRow> {
+export async function loadConversation(db: Db, channel: Channel, chatId: string): Promise<ConversationRow> {
   const [row] = await db
     .select()
     .from(conversationState)

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { IncomingMessage } from '../../messages.ts';
+import type { Channel, IncomingMessage } from '../../messages.ts';
 import type { Db } from '../client.ts';
 import { rawStatement, runRaw } from '../raw.ts';
 import { inboundEvents } from '../schema.ts';
@@ -68,7 +68,7 @@ const INSERT_EVENTS = `insert into inbound_events (channel, event_key, chat_id, 
  */
 export async function nextPendingForChat(
   db: Db,
-  channel: string,
+  channel: Channel,
   chatId: string,
 ): Promise<{ event: InboundEvent; more: boolean } | null> {
   const rows = await db
@@ -152,7 +152,7 @@ export async function purgeInbox(db: Db, olderThan: Date, limit = 1000): Promise
 export async function listChatsWithPending(
   db: Db,
   limit: number,
-): Promise<{ channel: string; chatId: string }[]> {
+): Promise<{ channel: Channel; chatId: string }[]> {
   return db
     .selectDistinct({ channel: inboundEvents.channel, chatId: inboundEvents.chatId })
     .from(inboundEvents)

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Envelope } from '../../messages.ts';
+import type { Channel, Envelope } from '../../messages.ts';
 import type { Db } from '../client.ts';
-import { rawStatement, runRaw } from '../raw.ts';
+import { rawStatement, runRaw, toChannel } from '../raw.ts';
 import { LANE_BULK, LANE_REPLY, outbox } from '../schema.ts';
 import type { LastStatement } from '../transaction.ts';
 
@@ -78,7 +78,7 @@ export async function enqueueMessages(db: Db, messages: Enqueue[]): Promise<numb
  */
 export async function claimDueMessages(
   db: Db,
-  params: { limit: number; now: Date; lockMs: number; channels: string[] },
+  params: { limit: number; now: Date; lockMs: number; channels: Channel[] },
 ): Promise<OutboxRow[]> {
   if (params.limit <= 0 || params.channels.length === 0) return [];
   const now = params.now.toISOString();
@@ -87,7 +87,7 @@ export async function claimDueMessages(
   return rows
     .map((r) => ({
       id: Number(r.id),
-      channel: String(r.channel),
+      channel: toChannel(r.channel),
       chatId: String(r.chat_id),
       payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
       lane: Number(r.lane),

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Channel } from '../../messages.ts';
 import type { Db } from '../client.ts';
 import { enterprises, identities, people, type Role } from '../schema.ts';
 
@@ -12,7 +13,7 @@ export interface Member {
   enterprise: Enterprise | null;
 }
 
-export async function getMember(db: Db, channel: string, externalId: string): Promise<Member | null> {
+export async function getMember(db: Db, channel: Channel, externalId: string): Promise<Member | null> {
   const [row] = await db
     .select({ person: people, identity: identities, enterprise: enterprises })
     .from(identities)
@@ -40,7 +41,7 @@ export async function updatePersonRole(
 
 export async function attachIdentity(
   db: Db,
-  params: { personId: number; channel: string; externalId: string; chatId: string; at: Date },
+  params: { personId: number; channel: Channel; externalId: string; chatId: string; at: Date },
 ): Promise<void> {
   await db
     .insert(identities)
@@ -49,6 +50,15 @@ export async function attachIdentity(
       target: [identities.channel, identities.externalId],
       set: { personId: params.personId, chatId: params.chatId, unreachableAt: null, unreachableReason: null },
     });
+}
+
+/** A person's identities that can still be messaged (none marked unreachable), oldest first. */
+export function listReachableIdentities(db: Db, personId: number): Promise<Identity[]> {
+  return db
+    .select()
+    .from(identities)
+    .where(and(eq(identities.personId, personId), isNull(identities.unreachableAt)))
+    .orderBy(identities.id);
 }
 
 /** Any message from a person proves they can be reached again (Zalo's 7-day window reopens). */
@@ -66,7 +76,7 @@ export function touchIdentityStatement(db: Db, identityId: number, at: Date) {
 
 export async function markUnreachable(
   db: Db,
-  params: { channel: string; chatId: string; reason: string; at: Date },
+  params: { channel: Channel; chatId: string; reason: string; at: Date },
 ): Promise<void> {
   await db
     .update(identities)
@@ -85,7 +95,7 @@ export interface Recipient {
   displayName: string;
   role: Role;
   enterpriseId: number | null;
-  channel: string;
+  channel: Channel;
   chatId: string;
   unreachable: boolean;
   remindersPausedOn: string | null;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { rowsOf } from '../raw.ts';
 
 export interface QueueDepths {
   /** Inbound events recorded and not yet processed. */
@@ -15,10 +16,7 @@ export async function getQueueDepths(db: Db): Promise<QueueDepths> {
     select (select count(*) from inbound_events where status = 'pending')::int as inbox_pending,
            (select count(*) from outbox where status = 'pending')::int as outbox_pending,
            (select count(*) from outbox where status = 'sending')::int as outbox_sending`);
-  const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
-    string,
-    unknown
-  >[];
+  const [row] = rowsOf(result);
   return {
     inboxPending: Number(row?.inbox_pending ?? 0),
     outboxPending: Number(row?.outbox_pending ?? 0),

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { rowsOf } from '../raw.ts';
 import { rateLimits } from '../schema.ts';
 
 /** Each call is one atomic statement on the key's row: concurrent chats of one sender or enterprise count once each. */
@@ -124,11 +125,7 @@ export async function takeClosedWindows(
     ) closed
     where r.key = closed.key
     returning r.key as key, r.window_start as window_start, closed.taken as taken`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
-    string,
-    unknown
-  >[];
-  return rows.map((r) => ({
+  return rowsOf(result).map((r) => ({
     key: String(r.key),
     windowStart: new Date(r.window_start as string),
     count: Number(r.taken),

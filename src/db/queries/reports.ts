@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Channel } from '../../messages.ts';
 import type { Db } from '../client.ts';
-import { runRaw, toDate, toDay, toJson } from '../raw.ts';
+import { runRaw, toChannel, toDate, toDay, toJson } from '../raw.ts';
 import { enterprises, type IncidentDetails, people, type ReportStatus, reports } from '../schema.ts';
 import { inOrder } from '../transaction.ts';
 
@@ -13,7 +14,7 @@ export interface NewReport {
   incident: IncidentDetails | null;
   note: string | null;
   reporterId: number;
-  channel: string;
+  channel: Channel;
   at: Date;
 }
 
@@ -53,7 +54,7 @@ export async function recordReport(
     incident: r.incident === null || r.incident === undefined ? null : toJson<IncidentDetails>(r.incident),
     note: (r.note as string | null) ?? null,
     reporterId: Number(r.reporter_id),
-    channel: String(r.channel),
+    channel: toChannel(r.channel),
     createdAt: toDate(r.created_at)!,
   };
   return { report, previous: r.previous_id === null ? null : { id: Number(r.previous_id) } };

@@ -1,5 +1,6 @@
+import type { Channel } from '../../messages.ts';
 import type { Db } from '../client.ts';
-import { runRaw } from '../raw.ts';
+import { runRaw, toChannel } from '../raw.ts';
 import type { ConversationRow } from './conversation-state.ts';
 import type { InboundEvent } from './inbox.ts';
 import type { Incident } from './incidents.ts';
@@ -46,7 +47,7 @@ const TURN_CONTEXT = `
  * open incidents. The caller holds the chat's lock (taken by the statement before this one, so this one sees
  * everything committed before the lock was granted). Events locked by someone else are skipped, as before.
  */
-export async function loadTurnContext(db: Db, channel: string, chatId: string): Promise<TurnContext | null> {
+export async function loadTurnContext(db: Db, channel: Channel, chatId: string): Promise<TurnContext | null> {
   const rows = await runRaw(db, TURN_CONTEXT, [channel, chatId]);
   const row = rows[0];
   if (!row) return null;
@@ -61,7 +62,7 @@ export async function loadTurnContext(db: Db, channel: string, chatId: string): 
     more: Number(row.pending) > 1,
     conv: conv
       ? {
-          channel: String(conv.channel),
+          channel: toChannel(conv.channel),
           chatId: String(conv.chat_id),
           state: String(conv.state),
           data: (conv.data ?? {}) as Record<string, unknown>,
@@ -94,7 +95,7 @@ function identityOf(r: Json): Identity {
   return {
     id: Number(r.id),
     personId: Number(r.person_id),
-    channel: String(r.channel),
+    channel: toChannel(r.channel),
     externalId: String(r.external_id),
     chatId: String(r.chat_id),
     lastInboundAt: date(r.last_inbound_at),

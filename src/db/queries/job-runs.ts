@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { jobRuns } from '../db/schema.ts';
+import { count, like } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { jobRuns } from '../schema.ts';
 
 /**
  * Claims a job occurrence by its unique key inside the caller's transaction: true for exactly one caller, ever,
@@ -15,10 +15,11 @@ export async function claimJob(db: Db, key: string): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** How many job occurrences were claimed with keys starting with `prefix` (a LIKE pattern: `%` and `_` match). */
 export async function countJobs(db: Db, prefix: string): Promise<number> {
-  const result = await db.execute(
-    sql`select count(*)::int as n from ${jobRuns} where ${jobRuns.key} like ${`${prefix}%`}`,
-  );
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
-  return rows[0]?.n ?? 0;
+  const [row] = await db
+    .select({ n: count() })
+    .from(jobRuns)
+    .where(like(jobRuns.key, `${prefix}%`));
+  return row?.n ?? 0;
 }
