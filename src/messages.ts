@@ -22,7 +22,12 @@ export interface IncomingMessage {
   text?: string;
   /** Set when the person tapped a button: the button's `action`. */
   action?: string;
+  /** Set for an event about the chat rather than a message in it (no text, no action). */
+  event?: ChannelEvent;
 }
+
+/** The person started following the channel's account (Zalo OA), or stopped: they can no longer be reached there. */
+export type ChannelEvent = 'follow' | 'unfollow';
 
 export interface OutgoingDocument {
   filename: string;
@@ -42,8 +47,8 @@ export interface OutgoingMessage {
   menu?: MenuRole;
 }
 
-/** Whose command menu a chat shows: someone not yet registered, an enterprise's officer, or department staff. */
-export type MenuRole = 'guest' | 'officer' | 'staff';
+/** Whose command menu a chat shows: someone not yet registered, an enterprise's officer, department staff, an admin. */
+export type MenuRole = 'guest' | 'officer' | 'staff' | 'admin';
 
 /** One entry of a channel's command menu (Telegram's setMyCommands). */
 export interface MenuEntry {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DEMO_PERSONAS } from './channels/console/channel.ts';
+import { DEMO_PERSONAS } from './channels/console/parse.ts';
 import type { Db } from './db/client.ts';
 import { countEnterprises, findEnterprise, insertEnterprises } from './db/queries/enterprises.ts';
 import { createInvite } from './db/queries/invites.ts';

@@ -1,22 +1,21 @@
 import type { Readable, Writable } from 'node:stream';
-import type { ConsoleChannel } from './channels/console/channel.ts';
+import type { ChannelAdapter } from './channels/adapter.ts';
 import { createTelegramChannel, type TelegramChannel } from './channels/telegram/channel.ts';
 import type { ZaloChannel } from './channels/zalo/channel.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
+import { commandMenus } from './conversation/commands.ts';
 import { createBotConversation } from './conversation/index.ts';
-import { type Database, type DriverObserver, openDatabase } from './db/client.ts';
+import { type Database, type Db, type DriverObserver, openDatabase } from './db/client.ts';
 import { getQueueDepths } from './db/queries/queues.ts';
-import type { DeliveryChannel } from './delivery/worker.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery/worker.ts';
 import { createQaSource, ensureDirective } from './features/directive.ts';
 import { createBoard } from './http/board/index.ts';
-import { createHttpServer, type RouteHandler } from './http/server.ts';
+import { createHttpServer } from './http/server.ts';
 import { createInbox, type Inbox } from './inbox/processor.ts';
 import { createScheduler } from './jobs/scheduler.ts';
 import type { Logger } from './logger.ts';
 import { memoryUse } from './memory.ts';
-import type { Channel } from './messages.ts';
 
 export interface ServiceOptions {
   config: Config;
@@ -44,6 +43,8 @@ export interface Service {
   inbox: Inbox;
   delivery: DeliveryWorker;
   scheduler: ReturnType<typeof createScheduler>;
+  /** The configured channels, in the order they start (they stop in reverse). */
+  channels: ChannelAdapter[];
   telegram?: TelegramChannel;
   zalo?: ZaloChannel;
   stop(): Promise<void>;
@@ -76,57 +77,38 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   let delivery: DeliveryWorker | undefined;
   const inbox = createInbox({ db, conversation, clock, logger, onOutbox: () => delivery?.wake() });
 
-  const channels: Partial<Record<Channel, DeliveryChannel>> = {};
-  const routes: Record<string, RouteHandler> = {};
-
-  let telegram: TelegramChannel | undefined;
-  if (config.telegram) {
-    telegram = createTelegramChannel({ config: config.telegram, inbox, db, logger });
-    channels.telegram = {
-      sender: telegram.sender,
-      rates: {
-        perSecond: config.rates.telegram,
-        perChat: { perSecond: config.rates.telegramChat, burst: config.rates.telegramChatBurst },
-      },
-    };
-    const tg = telegram;
-    routes['/telegram/webhook'] = ({ headers, rawBody }) => tg.handleWebhook(headers, rawBody);
-  }
-
+  // Which channels are configured is the only choice made per channel; everything after loops over them.
   // Zalo (axios) and the console (and its demo data) are loaded only when configured.
-  let zalo: ZaloChannel | undefined;
-  if (config.zalo) {
-    const { createZaloChannel } = await import('./channels/zalo/channel.ts');
-    zalo = createZaloChannel({ config: config.zalo, inbox, db, logger, clock });
-    channels.zalo = { sender: zalo.sender, rates: { perSecond: config.rates.zalo } };
-    const za = zalo;
-    routes['/zalo/webhook'] = ({ headers, rawBody }) => za.handleWebhook(headers, rawBody);
-  }
-
-  let consoleChannel: ConsoleChannel | undefined;
-  if (config.console) {
-    const { createConsoleChannel } = await import('./channels/console/channel.ts');
-    const { seedDemo } = await import('./seed.ts');
-    const { inviteCode } = await seedDemo(db, clock.now());
-    consoleChannel = createConsoleChannel({
-      inbox,
-      input: options.consoleIO?.input ?? process.stdin,
-      output: options.consoleIO?.output ?? process.stdout,
-      intro: [
-        '',
-        '=== Bot liên lạc dịp Tết — chế độ thử trên máy (console) ===',
-        `Mã mời thử cho người dùng mới (cán bộ trực VNPT Bắc Giang): ${inviteCode}`,
-        '',
-      ].join('\n'),
-      onExit: options.onConsoleExit,
-    });
-    channels.console = { sender: consoleChannel.sender, rates: { perSecond: 1000 } };
-  }
+  const telegram = config.telegram
+    ? createTelegramChannel({
+        config: config.telegram,
+        inbox,
+        logger,
+        rates: {
+          perSecond: config.rates.telegram,
+          perChat: { perSecond: config.rates.telegramChat, burst: config.rates.telegramChatBurst },
+        },
+        menus: commandMenus(),
+      })
+    : undefined;
+  const zalo = config.zalo
+    ? (await import('./channels/zalo/channel.ts')).createZaloChannel({
+        config: config.zalo,
+        inbox,
+        db,
+        logger,
+        rates: { perSecond: config.rates.zalo },
+      })
+    : undefined;
+  const consoleChannel = config.console ? await createDemoConsole(db, clock, inbox, options) : undefined;
+  const channels = [telegram, zalo, consoleChannel].filter(
+    (c): c is NonNullable<typeof c> => c !== undefined,
+  );
 
   delivery = createDeliveryWorker({
     db,
     logger,
-    channels,
+    channels: Object.fromEntries(channels.map((c) => [c.name, c])),
     lockMs: config.deliveryLockSeconds * 1000,
     ...(options.deliveryPollMs ? { pollMs: options.deliveryPollMs } : {}),
   });
@@ -142,20 +124,15 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const http = createHttpServer({
     logger,
     maxBodyBytes: config.maxBodyBytes,
-    routes,
+    routes: Object.fromEntries(channels.flatMap((c) => Object.entries(c.routes))),
     board: createBoard({ db, logger, clock, boardUrl }),
     health: async () => {
       const [dbOk, queues] = await Promise.all([database.ping(), getQueueDepths(db).catch(() => undefined)]);
-      const tg = telegram?.health();
-      const za = zalo?.health();
+      const health = Object.fromEntries(channels.map((c) => [c.name, c.health()]));
       return {
-        ok: dbOk && (tg?.ok ?? true) && (za?.ok ?? true),
+        ok: dbOk && Object.values(health).every((h) => h.ok),
         database: { ok: dbOk, kind: database.kind },
-        channels: {
-          ...(tg ? { telegram: tg } : {}),
-          ...(za ? { zalo: za } : {}),
-          ...(consoleChannel ? { console: { ok: true } } : {}),
-        },
+        channels: health,
         // Work waiting: inbound events not yet processed, messages not yet sent (omitted while the database is down).
         ...(queues ? { queues } : {}),
         memory: memoryUse(),
@@ -165,14 +142,12 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   port = await http.listen(config.port, options.host);
   logger.info({ port }, 'http server listening');
 
-  await telegram?.start();
-  await zalo?.start();
+  for (const channel of channels) await channel.start();
   inbox.startSweeper(options.sweepMs ?? 2000);
   delivery.start();
   if (options.scheduler !== false) scheduler.start(config.schedule.tickSeconds * 1000);
   // A letter activated from the CLI reaches every replica within this interval.
   qaSource.start(options.directiveRefreshMs ?? 10_000);
-  consoleChannel?.start();
 
   let stopped: Promise<void> | undefined;
   return {
@@ -181,15 +156,14 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     inbox,
     delivery,
     scheduler,
+    channels,
     telegram,
     zalo,
     stop() {
       stopped ??= (async () => {
         await http.close();
         qaSource.stop();
-        consoleChannel?.stop();
-        await telegram?.stop();
-        await zalo?.stop();
+        for (const channel of [...channels].reverse()) await channel.stop();
         await scheduler.stop();
         await inbox.stop();
         await delivery?.stop();
@@ -199,4 +173,28 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       return stopped;
     },
   };
+}
+
+/** The console with its demo data (enterprises, people, an invite code to try), for a machine with nothing set up. */
+async function createDemoConsole(
+  db: Db,
+  clock: Clock,
+  inbox: Inbox,
+  options: Pick<ServiceOptions, 'consoleIO' | 'onConsoleExit'>,
+): Promise<ChannelAdapter> {
+  const { createConsoleChannel } = await import('./channels/console/channel.ts');
+  const { seedDemo } = await import('./seed.ts');
+  const { inviteCode } = await seedDemo(db, clock.now());
+  return createConsoleChannel({
+    inbox,
+    input: options.consoleIO?.input ?? process.stdin,
+    output: options.consoleIO?.output ?? process.stdout,
+    intro: [
+      '',
+      '=== Bot liên lạc dịp Tết — chế độ thử trên máy (console) ===',
+      `Mã mời thử cho người dùng mới (cán bộ trực VNPT Bắc Giang): ${inviteCode}`,
+      '',
+    ].join('\n'),
+    onExit: options.onConsoleExit,
+  });
 }

@@ -3,7 +3,7 @@ import { getEnterpriseById } from '../db/queries/enterprises.ts';
 import { redeemInvite } from '../db/queries/invites.ts';
 import { attachIdentity, createPerson, type Member, updatePersonRole } from '../db/queries/people.ts';
 import { countFailureAndMaybeBlock, getBlockedUntil, resetFailures } from '../db/queries/rate-limits.ts';
-import type { IncomingMessage } from '../messages.ts';
+import type { IncomingMessage, MenuRole } from '../messages.ts';
 import type { CommandHandler, Turn } from './engine.ts';
 import { t } from './texts.ts';
 
@@ -76,9 +76,8 @@ export const register: CommandHandler = async (turn, args) => {
       role: invite.role,
       enterpriseId: invite.enterpriseId,
     });
-    return turn.reply(
-      t.roleChanged(describeMember({ person: { ...turn.member.person, role: invite.role }, enterprise })),
-    );
+    const person = { ...turn.member.person, role: invite.role };
+    return replyWithMenu(turn, t.roleChanged(describeMember({ person, enterprise })), invite.role);
   }
   const person = await createPerson(turn.db, {
     displayName: msg.displayName.slice(0, 200) || 'Cán bộ',
@@ -92,10 +91,16 @@ export const register: CommandHandler = async (turn, args) => {
     chatId: msg.chatId,
     at: turn.now,
   });
-  if (invite.role === 'officer') turn.reply(t.registeredOfficer(person.displayName, enterprise?.name ?? ''));
-  else if (invite.role === 'admin') turn.reply(t.registeredAdmin(person.displayName));
-  else turn.reply(t.registeredStaff(person.displayName));
+  if (invite.role === 'officer')
+    replyWithMenu(turn, t.registeredOfficer(person.displayName, enterprise?.name ?? ''), 'officer');
+  else if (invite.role === 'admin') replyWithMenu(turn, t.registeredAdmin(person.displayName), 'admin');
+  else replyWithMenu(turn, t.registeredStaff(person.displayName), 'staff');
 };
+
+/** A registration's answer: the chat's command menu (where the channel shows one) follows the new role. */
+function replyWithMenu(turn: Turn, text: string, menu: MenuRole): void {
+  turn.out.push({ chatId: turn.msg.chatId, text, menu });
+}
 
 export const start: CommandHandler = async (turn, args) => {
   if (args) return register(turn, args);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { count, desc, eq } from 'drizzle-orm';
-import { renderTexts } from '../../src/channels/telegram/render.ts';
+import { renderTelegramMessages } from '../../src/channels/telegram/render.ts';
 import { type Database, openDatabase } from '../../src/db/client.ts';
 import { insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import { recordInbound } from '../../src/db/queries/inbox.ts';
@@ -118,7 +118,7 @@ describe('the Bot API throttles and fails (polling)', () => {
       .limit(1);
     assert.equal(row!.status, 'sent');
     assert.equal(row!.attempts, 2, 'one failed attempt, one that finished');
-    const parts = renderTexts(row!.payload as Envelope).map((p) => p.text);
+    const parts = renderTelegramMessages(row!.payload as Envelope).map((p) => p.text);
     assert.ok(parts.length >= 2, `${parts.length} parts`);
     assert.deepEqual(
       fake

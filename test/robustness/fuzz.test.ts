@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { count, eq, ne } from 'drizzle-orm';
 import fc from 'fast-check';
 import type { Update } from 'telegraf/types';
-import { parseUpdate } from '../../src/channels/telegram/parse.ts';
+import { parseTelegramUpdate } from '../../src/channels/telegram/parse.ts';
 import { MAX_INBOUND_TEXT, parseZaloEvent } from '../../src/channels/zalo/parse.ts';
 import { COMMANDS, parseCommand } from '../../src/conversation/commands.ts';
 import { t } from '../../src/conversation/texts.ts';
@@ -435,7 +435,7 @@ const realUpdate = fc.oneof(
   }),
 );
 
-function checkParsedUpdate(update: unknown, parsed: ReturnType<typeof parseUpdate>): void {
+function checkParsedUpdate(update: unknown, parsed: ReturnType<typeof parseTelegramUpdate>): void {
   if (parsed === null) return;
   assert.equal(typeof parsed.eventKey, 'string');
   const m = parsed.message;
@@ -449,11 +449,11 @@ function checkParsedUpdate(update: unknown, parsed: ReturnType<typeof parseUpdat
   }
 }
 
-describe('parseUpdate (Telegram)', () => {
+describe('parseTelegramUpdate (Telegram)', () => {
   test('real-shaped updates with random content parse into a well-formed message', () => {
     fc.assert(
       fc.property(realUpdate, (update) => {
-        const parsed = parseUpdate(update as Update);
+        const parsed = parseTelegramUpdate(update as Update);
         assert.ok(parsed, 'a message or a button tap is never dropped');
         checkParsedUpdate(update, parsed);
         if ('message' in update) {
@@ -478,12 +478,12 @@ describe('parseUpdate (Telegram)', () => {
       { update_id: 4, message: { chat: true, from: true } },
     ]) {
       assert.doesNotThrow(
-        () => checkParsedUpdate(bad, parseUpdate(bad as unknown as Update)),
+        () => checkParsedUpdate(bad, parseTelegramUpdate(bad as unknown as Update)),
         JSON.stringify(bad),
       );
     }
     fc.assert(
-      fc.property(updateShape, (update) => checkParsedUpdate(update, parseUpdate(update as Update))),
+      fc.property(updateShape, (update) => checkParsedUpdate(update, parseTelegramUpdate(update as Update))),
       RUNS,
     );
   });

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { createZaloChannel, type ZaloChannelDeps } from '../../src/channels/zalo/channel.ts';
+import {
+  createZaloChannel,
+  ZALO_WEBHOOK_PATH,
+  type ZaloChannelDeps,
+} from '../../src/channels/zalo/channel.ts';
 import type { ZaloConfig } from '../../src/config.ts';
-import type { Db } from '../../src/db/client.ts';
 import { type Database, openDatabase } from '../../src/db/client.ts';
 import { zaloTokens } from '../../src/db/schema.ts';
 import type { Inbox } from '../../src/inbox/processor.ts';
@@ -44,7 +47,6 @@ describe('Zalo channel on its own: fast answers, storage failures, token refresh
   async function setup(options: {
     fake?: Parameters<typeof startFakeZalo>[0];
     inbox?: Partial<Inbox>;
-    db?: Db;
     channel?: Partial<ZaloChannelDeps>;
   }) {
     const fake = await startFakeZalo(options.fake);
@@ -78,15 +80,17 @@ describe('Zalo channel on its own: fast answers, storage failures, token refresh
     const channel = createZaloChannel({
       config,
       inbox,
-      db: options.db ?? database.db,
+      db: database.db,
       logger,
+      rates: { perSecond: 50 },
       ...options.channel,
     });
+    const webhook = channel.routes[ZALO_WEBHOOK_PATH]!;
     const post = (body: { timestamp: string }) => {
       const { rawBody, headers } = signedZaloRequest({ appId: fake.appId, oaSecretKey, body });
-      return channel.handleWebhook(headers, Buffer.from(rawBody));
+      return webhook({ headers, rawBody: Buffer.from(rawBody) });
     };
-    return { fake, channel, accepted, post };
+    return { fake, channel, accepted, post, webhook };
   }
 
   test('a slow profile lookup never holds the webhook: the name falls back, then is used once known', async () => {
@@ -124,20 +128,35 @@ describe('Zalo channel on its own: fast answers, storage failures, token refresh
       },
     });
     assert.equal(await post(zaloTextEvent({ userId: 'u-1', text: 'baocao ok' })), 503);
-    const broken = new Proxy(database.db, {
-      get: (target, key) =>
-        key === 'transaction'
-          ? () => Promise.reject(new Error('connection refused'))
-          : Reflect.get(target, key),
+    assert.equal(await post(zaloFollowEvent({ userId: 'u-2' })), 503);
+  });
+
+  test('follow and unfollow reach the inbox as events, without text and without waiting for a name', async () => {
+    const { fake, accepted, post } = await setup({
+      fake: { profileDelayMs: 2000 },
+      channel: { profileWaitMs: 1500 },
     });
-    const follow = await setup({ db: broken });
-    assert.equal(await follow.post(zaloFollowEvent({ userId: 'u-2' })), 503);
+    const started = Date.now();
+    assert.equal(await post(zaloFollowEvent({ userId: 'u-f' })), 200);
+    assert.equal(await post(zaloFollowEvent({ userId: 'u-f', event: 'unfollow' })), 200);
+    assert.ok(Date.now() - started < 1000, `answered in ${Date.now() - started} ms`);
+    assert.deepEqual(accepted, [
+      { channel: 'zalo', chatId: 'u-f', userId: 'u-f', displayName: '', event: 'follow' },
+      { channel: 'zalo', chatId: 'u-f', userId: 'u-f', displayName: '', event: 'unfollow' },
+    ]);
+    // The follow started the lookup of the name the person's messages will carry.
+    const deadline = Date.now() + 2000;
+    while (fake.profileCalls === 0 && Date.now() < deadline) await sleep(20);
+    assert.equal(fake.profileCalls, 1);
   });
 
   test('a missing signature is refused before the body is even parsed', async () => {
-    const { channel, accepted } = await setup({});
-    assert.equal(await channel.handleWebhook({}, Buffer.from('not json')), 401);
-    assert.equal(await channel.handleWebhook({ 'x-zevent-signature': 'mac=00' }, Buffer.from('{}')), 401);
+    const { webhook, accepted } = await setup({});
+    assert.equal(await webhook({ headers: {}, rawBody: Buffer.from('not json') }), 401);
+    assert.equal(
+      await webhook({ headers: { 'x-zevent-signature': 'mac=00' }, rawBody: Buffer.from('{}') }),
+      401,
+    );
     assert.equal(accepted.length, 0);
   });
 

@@ -2,24 +2,13 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ChannelSender } from '../../delivery/sender.ts';
 import type { Inbox } from '../../inbox/processor.ts';
-import type { Envelope, IncomingMessage } from '../../messages.ts';
+import type { Envelope } from '../../messages.ts';
+import type { ChannelAdapter } from '../adapter.ts';
+import { DEMO_PERSONAS, type Persona, parseConsoleLine } from './parse.ts';
+import { renderConsoleMessage } from './render.ts';
 
-export interface Persona {
-  chatId: string;
-  displayName: string;
-  label: string;
-}
-
-export const DEMO_PERSONAS: Record<string, Persona> = {
-  canbo: { chatId: 'demo-officer', displayName: 'Nguyễn Văn An', label: 'cán bộ trực (Viettel Bắc Giang)' },
-  so: { chatId: 'demo-staff', displayName: 'Trần Thị Bình', label: 'cán bộ Sở' },
-  moi: { chatId: 'demo-new', displayName: 'Lê Minh Cường', label: 'người dùng mới (chưa đăng ký)' },
-};
-
-export interface ConsoleChannel {
-  sender: ChannelSender;
-  start(): void;
-  stop(): void;
+export interface ConsoleChannel extends ChannelAdapter {
+  name: 'console';
 }
 
 /** A terminal chat on the same conversation engine: one line in, the outbox's messages out. */
@@ -48,57 +37,49 @@ export function createConsoleChannel(deps: {
 
   const sender: ChannelSender = {
     async send(envelope: Envelope) {
-      const lines: string[] = [];
-      if (envelope.chatId !== persona.chatId) lines.push(`── tin nhắn tới ${envelope.chatId} ──`);
-      lines.push(envelope.text);
-      envelope.buttons?.forEach((b, i) => {
-        lines.push(`   ${i + 1}) ${b.label}`);
-      });
-      if (envelope.document) lines.push(`   [tệp đính kèm: ${envelope.document.filename}]`);
-      deps.output.write(`\n${lines.map((l) => `🤖 ${l}`).join('\n')}\n`);
+      deps.output.write(`\n${renderConsoleMessage(envelope, persona.chatId)}\n`);
       prompt();
     },
   };
 
   rl.on('line', (line) => {
-    const text = line.trim();
-    if (text === ':thoat' || text === ':q') {
-      deps.onExit?.();
-      return;
+    const parsed = parseConsoleLine(line, persona);
+    switch (parsed.kind) {
+      case 'exit':
+        deps.onExit?.();
+        return;
+      case 'persona':
+        if (parsed.persona) {
+          persona = parsed.persona;
+          write(`Bây giờ bạn là ${persona.displayName} — ${persona.label}.`);
+        } else help();
+        return prompt();
+      case 'empty':
+        return prompt();
+      case 'message':
+        counter++;
+        deps.inbox.accept(`${persona.chatId}:${Date.now()}:${counter}`, parsed.message).catch((err) => {
+          write(`(không ghi nhận được tin nhắn: ${err instanceof Error ? err.message : String(err)})`);
+          prompt();
+        });
     }
-    if (text.startsWith(':')) {
-      const next = DEMO_PERSONAS[text.slice(1)];
-      if (next) {
-        persona = next;
-        write(`Bây giờ bạn là ${persona.displayName} — ${persona.label}.`);
-      } else help();
-      return prompt();
-    }
-    if (!text) return prompt();
-    const message: IncomingMessage = {
-      channel: 'console',
-      chatId: persona.chatId,
-      userId: persona.chatId,
-      displayName: persona.displayName,
-      text,
-    };
-    counter++;
-    deps.inbox.accept(`${persona.chatId}:${Date.now()}:${counter}`, message).catch((err) => {
-      write(`(không ghi nhận được tin nhắn: ${err instanceof Error ? err.message : String(err)})`);
-      prompt();
-    });
   });
   rl.on('close', () => deps.onExit?.());
 
   return {
+    name: 'console',
     sender,
-    start() {
+    // Nothing to protect: the terminal takes whatever comes.
+    rates: { perSecond: 1000 },
+    routes: {},
+    async start() {
       if (deps.intro) write(deps.intro);
       help();
       prompt();
     },
-    stop() {
+    async stop() {
       rl.close();
     },
+    health: () => ({ ok: true }),
   };
 }

@@ -2,23 +2,17 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { TelegramConfig } from '../../config.ts';
-import { COMMAND_MENU } from '../../conversation/texts.ts';
-import type { Db } from '../../db/client.ts';
-import { listRecipients } from '../../db/queries/people.ts';
+import type { ChannelRates } from '../../delivery/sender.ts';
 import type { Inbox } from '../../inbox/processor.ts';
 import { describeError, type Logger } from '../../logger.ts';
-import { parseUpdate } from './parse.ts';
+import type { MenuEntry, MenuRole } from '../../messages.ts';
+import type { ChannelAdapter, WebhookHandler } from '../adapter.ts';
+import { parseTelegramUpdate } from './parse.ts';
 import { createTelegramSender } from './sender.ts';
 
 class StorageError extends Error {
   override name = 'StorageError';
 }
-
-// Command menus per role; the descriptions are texts like any other, so they live with the texts.
-const menu = (commands: (keyof typeof COMMAND_MENU)[]) =>
-  commands.map((command) => ({ command, description: COMMAND_MENU[command] }));
-const OFFICER_COMMANDS = menu(['baocao', 'dangky', 'vanban', 'tamdung', 'lienket', 'huy', 'help']);
-const STAFF_COMMANDS = menu(['status', 'export', 'tonghop', 'cauhoi', 'vanban', 'help']);
 
 type CallApiOptions = NonNullable<Parameters<Telegraf['telegram']['callApi']>[2]>;
 
@@ -32,45 +26,48 @@ const SETUP_WAIT_MS = 5_000;
 /** Polling that ran this long before it stopped starts again after the first delay, not the last one. */
 const SETUP_STABLE_MS = 60_000;
 
-export interface TelegramChannel {
+export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
+
+export interface TelegramChannel extends ChannelAdapter {
+  name: 'telegram';
   bot: Telegraf;
-  sender: ReturnType<typeof createTelegramSender>;
   mode: TelegramConfig['mode'];
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /** The webhook route: verifies the secret before anything else, then records the update durably. */
-  handleWebhook(headers: Record<string, string | string[] | undefined>, rawBody: Buffer): Promise<number>;
   /** ok once getMe, setMyCommands and setWebhook (or the start of polling) have succeeded. */
   health(): { ok: boolean; mode: string; username?: string; error?: string };
 }
 
-export function createTelegramChannel(deps: {
+export interface TelegramChannelDeps {
   config: TelegramConfig;
   inbox: Inbox;
-  db: Db;
   logger: Logger;
-}): TelegramChannel {
-  const { config, inbox, logger } = deps;
+  rates: ChannelRates;
+  /**
+   * The command menu of each role: the guest's is the bot's default, set at start; a chat gets its role's menu with
+   * the first message that carries `menu` (a registration's answer).
+   */
+  menus: Record<MenuRole, MenuEntry[]>;
+}
+
+export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChannel {
+  const { config, inbox, logger, menus } = deps;
   const apiRoot = config.apiRoot?.replace(/\/+$/, '');
   const bot = new Telegraf(config.token, {
     telegram: { webhookReply: false, ...(apiRoot ? { apiRoot } : {}) },
     handlerTimeout: 30_000,
   });
-  const sender = createTelegramSender(bot.telegram);
+  const sender = createTelegramSender(bot.telegram, { menus, logger: logger.child({ channel: 'telegram' }) });
   let stopping = false;
   let launched: Promise<void> | undefined;
-  let menuTimer: NodeJS.Timeout | undefined;
   let healthy = false;
   let setupTimer: NodeJS.Timeout | undefined;
   let setupFailures = 0;
   let setUpAt = 0;
   let lastSetupError: string | undefined;
   const done = { commands: false, webhook: false };
-  const staffMenus = new Set<string>();
   const secretDigest = config.mode === 'webhook' ? sha256(config.secret) : undefined;
 
   bot.use(async (ctx) => {
-    const parsed = parseUpdate(ctx.update);
+    const parsed = parseTelegramUpdate(ctx.update);
     if (!parsed) return;
     const log = logger.child({
       channel: 'telegram',
@@ -105,21 +102,33 @@ export function createTelegramChannel(deps: {
     }
   }
 
-  async function syncMenus(): Promise<void> {
-    const staff = await listRecipients(deps.db, { roles: ['staff', 'admin'] });
-    for (const s of staff) {
-      if (s.channel !== 'telegram' || staffMenus.has(s.chatId)) continue;
-      await bot.telegram.setMyCommands(STAFF_COMMANDS, {
-        scope: { type: 'chat', chat_id: Number(s.chatId) },
-      });
-      staffMenus.add(s.chatId);
+  /** The webhook route: verifies the request before anything else, then records the update durably. */
+  const handleWebhook: WebhookHandler = async ({ headers, rawBody }) => {
+    const given = headers['x-telegram-bot-api-secret-token'];
+    if (!secretDigest || typeof given !== 'string' || !timingSafeEqual(sha256(given), secretDigest))
+      return 401;
+    let update: Update;
+    try {
+      update = JSON.parse(rawBody.toString('utf8')) as Update;
+    } catch {
+      return 400;
     }
-  }
+    if (typeof update !== 'object' || update === null || typeof update.update_id !== 'number') return 400;
+    try {
+      await bot.handleUpdate(update);
+      return 200;
+    } catch {
+      return 503;
+    }
+  };
 
   return {
+    name: 'telegram',
     bot,
     sender,
+    rates: deps.rates,
     mode: config.mode,
+    routes: { [TELEGRAM_WEBHOOK_PATH]: handleWebhook },
     async start() {
       // The first attempt runs now; when it fails (or the Bot API is slow), the service starts anyway, /healthz
       // reports Telegram not ok, and the set-up is retried in the background: the process never exits for it.
@@ -135,7 +144,6 @@ export function createTelegramChannel(deps: {
     async stop() {
       stopping = true;
       clearTimeout(setupTimer);
-      clearInterval(menuTimer);
       if (launched) {
         // bot.stop() throws until polling has begun (launch first calls deleteWebhook), and during a restart it
         // stops the previous, finished poller: call it until the current launch has ended.
@@ -153,24 +161,6 @@ export function createTelegramChannel(deps: {
         await current;
       }
       healthy = false;
-    },
-    async handleWebhook(headers, rawBody) {
-      const given = headers['x-telegram-bot-api-secret-token'];
-      if (!secretDigest || typeof given !== 'string' || !timingSafeEqual(sha256(given), secretDigest))
-        return 401;
-      let update: Update;
-      try {
-        update = JSON.parse(rawBody.toString('utf8')) as Update;
-      } catch {
-        return 400;
-      }
-      if (typeof update !== 'object' || update === null || typeof update.update_id !== 'number') return 400;
-      try {
-        await bot.handleUpdate(update);
-        return 200;
-      } catch {
-        return 503;
-      }
     },
     health: () => ({
       ok: healthy,
@@ -195,7 +185,7 @@ export function createTelegramChannel(deps: {
     bot.botInfo ??= await setupCall('getMe', {});
     if (stopping) return;
     if (!done.commands) {
-      await setupCall('setMyCommands', { commands: OFFICER_COMMANDS });
+      await setupCall('setMyCommands', { commands: menus.guest });
       done.commands = true;
     }
     if (stopping) return;
@@ -218,14 +208,6 @@ export function createTelegramChannel(deps: {
     setUpAt = Date.now();
     lastSetupError = undefined;
     logger.info({ mode: config.mode, username: bot.botInfo.username }, 'telegram channel started');
-    if (!menuTimer) {
-      void syncMenus().catch((err) => logger.warn({ err }, 'setting staff command menus failed'));
-      menuTimer = setInterval(
-        () => void syncMenus().catch((err) => logger.warn({ err }, 'setting staff command menus failed')),
-        5 * 60_000,
-      );
-      menuTimer.unref();
-    }
   }
 
   /** One attempt; on failure the next one is scheduled with backoff. Never rejects. */

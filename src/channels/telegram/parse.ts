@@ -32,7 +32,7 @@ function displayName(user: Loose): string {
  * A Telegram update → the channel-agnostic message; null for updates the bot does not act on or that are malformed.
  * The update is checked field by field: the webhook body is untrusted JSON until proven otherwise.
  */
-export function parseUpdate(update: Update): ParsedUpdate | null {
+export function parseTelegramUpdate(update: Update): ParsedUpdate | null {
   const u: unknown = update;
   if (!isObject(u) || !Number.isSafeInteger(u.update_id)) return null;
   const eventKey = String(u.update_id);

@@ -21,7 +21,7 @@ export interface TelegramText {
 }
 
 /** One outgoing message → the texts to send; the keyboard rides on the last one. */
-export function renderTexts(msg: OutgoingMessage): TelegramText[] {
+export function renderTelegramMessages(msg: OutgoingMessage): TelegramText[] {
   const parts = splitText(msg.text, TELEGRAM_TEXT_MAX);
   return parts.map((text, i) =>
     i === parts.length - 1 && msg.buttons?.length

@@ -1,13 +1,11 @@
-import { type Clock, systemClock } from '../../clock.ts';
 import type { ZaloConfig } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import type { ChannelSender } from '../../delivery/sender.ts';
+import type { ChannelRates } from '../../delivery/sender.ts';
 import type { Inbox } from '../../inbox/processor.ts';
 import type { Logger } from '../../logger.ts';
-import type { IncomingMessage } from '../../messages.ts';
+import type { ChannelAdapter, ChannelHealth, WebhookHandler } from '../adapter.ts';
 import { createZaloClient, type ZaloClient } from './client.ts';
-import { handleFollowEvent } from './follow.ts';
-import { parseZaloEvent } from './parse.ts';
+import { parseZaloEvent, toIncomingMessage } from './parse.ts';
 import { createProfileNames } from './profile-names.ts';
 import { createZaloSender } from './sender.ts';
 import { verifyZaloSignature } from './signature.ts';
@@ -16,29 +14,29 @@ import { createDbZaloTokenStore } from './token-store.ts';
 /** Zalo access tokens live 25 hours; a pasted pair without a refresh token is trusted for that long. */
 const ACCESS_TOKEN_LIFETIME_MS = 25 * 3_600_000;
 
-export interface ZaloHealth {
-  ok: boolean;
+export const ZALO_WEBHOOK_PATH = '/zalo/webhook';
+
+export interface ZaloHealth extends ChannelHealth {
   tokenExpiresAt?: string;
   lastRefreshError?: string;
 }
 
-export interface ZaloChannel {
+export interface ZaloChannel extends ChannelAdapter {
+  name: 'zalo';
   client: ZaloClient;
-  sender: ChannelSender;
-  /** The webhook route: verifies the signature before anything else, then records the event durably. */
-  handleWebhook(headers: Record<string, string | string[] | undefined>, rawBody: Buffer): Promise<number>;
   /** Starts the token refresh timer (and a first check, in the background). */
   start(): Promise<void>;
-  stop(): Promise<void>;
   health(): ZaloHealth;
 }
 
 export interface ZaloChannelDeps {
   config: ZaloConfig;
   inbox: Inbox;
+  /** Where the OA's token pair is kept (one row, shared by every replica). */
   db: Db;
   logger: Logger;
-  clock?: Clock;
+  /** Zalo limits the OA as a whole, not each chat. */
+  rates: ChannelRates;
   /** How long a webhook may wait for an unknown user's profile name before using 'Cán bộ'. */
   profileWaitMs?: number;
   /** How often the stored token's expiry is checked, and how close to expiry it is refreshed. */
@@ -48,7 +46,6 @@ export interface ZaloChannelDeps {
 
 export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
   const { config, inbox, db } = deps;
-  const clock = deps.clock ?? systemClock;
   const logger = deps.logger.child({ channel: 'zalo' });
   const refreshCheckMs = deps.refreshCheckMs ?? 10 * 60_000;
   const refreshBeforeMs = deps.refreshBeforeMs ?? 3_600_000;
@@ -105,57 +102,43 @@ export function createZaloChannel(deps: ZaloChannelDeps): ZaloChannel {
     });
   }
 
-  async function acceptMessage(event: { key: string; userId: string; text: string; action?: string }) {
-    const message: IncomingMessage = {
-      channel: 'zalo',
-      chatId: event.userId,
-      userId: event.userId,
-      displayName: await names.nameOf(event.userId),
-      text: event.text,
-      ...(event.action ? { action: event.action } : {}),
-    };
-    await inbox.accept(event.key, message);
-  }
+  /** The webhook route: verifies the request before anything else, then records the update durably. */
+  const handleWebhook: WebhookHandler = async ({ headers, rawBody }) => {
+    const header = headers['x-zevent-signature'];
+    if (!verifyZaloSignature({ header, rawBody, appId: config.appId, oaSecretKey: config.oaSecretKey })) {
+      logger.warn({ signed: header !== undefined }, 'zalo webhook refused: missing or wrong signature');
+      return 401;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(rawBody.toString('utf8'));
+    } catch {
+      return 400;
+    }
+    const event = parseZaloEvent(body);
+    if (event.kind === 'ignored') {
+      logger.debug({ reason: event.reason }, 'zalo event ignored');
+      return 200;
+    }
+    try {
+      // A follow is not held up by a profile lookup: the name is fetched for the messages that follow it.
+      if (event.kind === 'follow') names.prefetch(event.userId);
+      const displayName = event.kind === 'message' ? await names.nameOf(event.userId) : '';
+      await inbox.accept(event.key, toIncomingMessage(event, displayName));
+      return 200;
+    } catch (err) {
+      // Zalo redelivers an event that was not answered 200; the unique key makes the retry safe.
+      logger.error({ err, kind: event.kind }, 'recording a zalo event failed');
+      return 503;
+    }
+  };
 
   return {
+    name: 'zalo',
     client,
     sender: createZaloSender(client),
-
-    async handleWebhook(headers, rawBody) {
-      const header = headers['x-zevent-signature'];
-      if (!verifyZaloSignature({ header, rawBody, appId: config.appId, oaSecretKey: config.oaSecretKey })) {
-        logger.warn({ signed: header !== undefined }, 'zalo webhook refused: missing or wrong signature');
-        return 401;
-      }
-      let body: unknown;
-      try {
-        body = JSON.parse(rawBody.toString('utf8'));
-      } catch {
-        return 400;
-      }
-      const event = parseZaloEvent(body);
-      if (event.kind === 'ignored') {
-        logger.debug({ reason: event.reason }, 'zalo event ignored');
-        return 200;
-      }
-      try {
-        if (event.kind === 'message') await acceptMessage(event);
-        else {
-          await handleFollowEvent(db, {
-            kind: event.kind,
-            key: event.key,
-            userId: event.userId,
-            at: clock.now(),
-          });
-          if (event.kind === 'follow') names.prefetch(event.userId);
-        }
-        return 200;
-      } catch (err) {
-        // Zalo redelivers an event that was not answered 200; the unique key makes the retry safe.
-        logger.error({ err, kind: event.kind }, 'recording a zalo event failed');
-        return 503;
-      }
-    },
+    rates: deps.rates,
+    routes: { [ZALO_WEBHOOK_PATH]: handleWebhook },
 
     async start() {
       started = true;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { IncomingMessage } from '../../messages.ts';
 
 export type ZaloEvent =
   | { kind: 'message'; key: string; userId: string; text: string; action?: string }
@@ -87,6 +88,19 @@ export function parseZaloEvent(body: unknown): ZaloEvent {
   }
 
   return { kind: 'ignored', reason: `unsupported event ${eventName.slice(0, 64)}` };
+}
+
+/**
+ * A message or a follow event → the channel-agnostic message, under the sender's display name (looked up by the
+ * channel). A follow or unfollow carries its kind as `event`, and no text.
+ */
+export function toIncomingMessage(
+  event: Exclude<ZaloEvent, { kind: 'ignored' }>,
+  displayName: string,
+): IncomingMessage {
+  const who = { channel: 'zalo', chatId: event.userId, userId: event.userId, displayName } as const;
+  if (event.kind !== 'message') return { ...who, event: event.kind };
+  return { ...who, text: event.text, ...(event.action ? { action: event.action } : {}) };
 }
 
 function capText(text: string): string {
