@@ -69,5 +69,7 @@ async function redeemLink(turn: Turn, code: string): Promise<void> {
   });
   const member = await getMember(turn.db, msg.channel, msg.userId);
   if (!member) return turn.reply(t.linkGone);
-  turn.reply(t.linkDone(member.person.displayName, describeMember(member)));
+  // The linked chat's command menu follows the person's role, as after a registration.
+  const menu = member.person.role === 'officer' ? 'officer' : member.person.role === 'admin' ? 'admin' : 'staff';
+  turn.out.push({ chatId: msg.chatId, text: t.linkDone(member.person.displayName, describeMember(member)), menu });
 }
