@@ -497,7 +497,7 @@ async function main(): Promise<void> {
       members,
       fake: members[0]!.fake,
     };
-    await sleep(500); // start-up work in the background (the staff menus) settles
+    await sleep(500); // start-up work in the background (set-up calls, the first directive refresh) settles
     const afterStart = await Promise.all(members.map((m) => sampleMemory(m.base, m.pid)));
     const afterStartHwm = members.map((m) => m.memory().hwmBytes);
     for (const [i, s] of afterStart.entries())

@@ -125,7 +125,7 @@ describe('round trips per report (PostgreSQL)', {
 
   test('one /baocao ok, webhook to receipt marked sent, stays within the budget', async () => {
     await settle(svc.service.database.db);
-    await sleep(200); // start-up work (the staff menus) is done
+    await sleep(200); // start-up work (the default menu, the first directive refresh) is done
     // Warm-up: every pooled connection has prepared the hot path's statements.
     for (let i = 0; i < 12; i++) await report(chatIds[i % chatIds.length]!);
     const runs: { statements: string[]; roundTrips: number }[] = [];
