@@ -16,6 +16,7 @@ import { createInbox, type Inbox } from './inbox/processor.ts';
 import { createScheduler } from './jobs/scheduler.ts';
 import type { Logger } from './logger.ts';
 import { memoryUse } from './memory.ts';
+import { t } from './texts/index.ts';
 
 export interface ServiceOptions {
   config: Config;
@@ -189,12 +190,7 @@ async function createDemoConsole(
     inbox,
     input: options.consoleIO?.input ?? process.stdin,
     output: options.consoleIO?.output ?? process.stdout,
-    intro: [
-      '',
-      '=== Bot liên lạc dịp Tết — chế độ thử trên máy (console) ===',
-      `Mã mời thử cho người dùng mới (cán bộ trực VNPT Bắc Giang): ${inviteCode}`,
-      '',
-    ].join('\n'),
+    intro: t.consoleIntro(inviteCode),
     onExit: options.onConsoleExit,
   });
 }

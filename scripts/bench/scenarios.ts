@@ -1,7 +1,7 @@
 /** The chats' scripts: what each simulated person sends, in order, and what the reply should look like. */
 import { readFileSync } from 'node:fs';
-import { t } from '../../src/conversation/texts.ts';
 import type { Sector } from '../../src/db/schema.ts';
+import { t } from '../../src/texts/index.ts';
 import { callbackUpdate, textUpdate } from '../../test/helpers/telegram-updates.ts';
 import type { ChatScript, Step } from './load.ts';
 

@@ -2,8 +2,8 @@ import type { Db } from '../db/client.ts';
 import { getMember, type Member, markUnreachable, touchIdentityStatement } from '../db/queries/people.ts';
 import type { LastStatement } from '../db/transaction.ts';
 import type { ChannelEvent, IncomingMessage, OutgoingMessage } from '../messages.ts';
+import { t } from '../texts/index.ts';
 import { describeMember } from './registration.ts';
-import { t } from './texts.ts';
 
 /**
  * A follow or unfollow of the OA, handled in a turn like a message (inbox key, chat lock, one transaction, outbox): a

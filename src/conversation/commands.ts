@@ -1,5 +1,6 @@
 import { fold } from '../fold.ts';
 import type { MenuEntry, MenuRole } from '../messages.ts';
+import { COMMAND_TEXTS, helpTexts, t } from '../texts/index.ts';
 import type { CommandHandler, Turn } from './engine.ts';
 import { exportCommand, summaryCommand } from './exports.ts';
 import { broadcast, pause } from './follow-up.ts';
@@ -8,7 +9,6 @@ import { directiveCommand, questionsCommand } from './questions.ts';
 import { register, start } from './registration.ts';
 import { cancelCommand, reportCommand } from './reporting.ts';
 import { status } from './staff.ts';
-import { COMMAND_TEXTS, helpTexts, t } from './texts.ts';
 import { webCommand } from './web.ts';
 
 /**

@@ -14,13 +14,13 @@ import type { LastStatement } from '../db/transaction.ts';
 import { fold } from '../features/reports.ts';
 import type { Button, IncomingMessage, OutgoingMessage } from '../messages.ts';
 import type { QaEngine } from '../qa/index.ts';
+import { t } from '../texts/index.ts';
 import { handleChannelEvent } from './channel-events.ts';
 import { COMMAND_TABLE, type CommandSpec, parseCommand, refusal, runCommand, type Who } from './commands.ts';
 import { readDialog } from './dialog.ts';
 import { detectIntent } from './intent.ts';
 import { numbersPickButtons } from './report-form.ts';
 import { answerForm, inForm, routeReportIntent } from './reporting.ts';
-import { t } from './texts.ts';
 
 export const TEXT_MAX = 4000;
 

@@ -3,15 +3,15 @@ import { addIncidentUpdate, getIncident } from '../db/queries/incidents.ts';
 import { enqueueMessages } from '../db/queries/outbox.ts';
 import { listRecipients, pauseReminders } from '../db/queries/people.ts';
 import { closeIncident, durationText, incidentTitle } from '../features/incidents.ts';
+import { t } from '../texts/index.ts';
 import type { ActionHandler, CommandHandler } from './engine.ts';
-import { t, tj } from './texts.ts';
 
 /** `/tamdung`: no more reminders today for this officer (officers only: checked by the command table). */
 export const pause: CommandHandler = async (turn) => {
   if (!turn.member) return;
   const day = vnDay(turn.now);
   await pauseReminders(turn.db, turn.member.person.id, day);
-  turn.reply(tj.paused(formatDay(day)));
+  turn.reply(t.paused(formatDay(day)));
 };
 
 /** "Sự cố X đã khắc phục chưa?" answered (`ix:<incident id>:1|0`): closing it alerts staff. */
@@ -35,7 +35,7 @@ export const incidentAnswer: ActionHandler = async (turn, payload) => {
       kind: 'update',
       personId: member.person.id,
       at: turn.now,
-      text: 'Đang xử lý',
+      text: t.incidentUpdateOngoing,
     });
     return turn.reply(t.incidentStillOpen);
   }
@@ -52,7 +52,7 @@ export const incidentAnswer: ActionHandler = async (turn, payload) => {
 
 /** `/thongbao <text>` (admins, checked by the command table): a message to every officer; answers how many and who cannot be reached. */
 export const broadcast: CommandHandler = async (turn, args) => {
-  if (!args) return turn.reply(tj.broadcastUsage);
+  if (!args) return turn.reply(t.broadcastUsage);
   if (args.length > 3000) return turn.reply(t.tooLong(3000));
   const officers = await listRecipients(turn.db, { roles: ['officer'] });
   const reachable = officers.filter((o) => !o.unreachable);
@@ -64,7 +64,7 @@ export const broadcast: CommandHandler = async (turn, args) => {
       chatId: o.chatId,
       lane: 'bulk' as const,
       dedupeKey: `broadcast:${stamp}:${o.channel}:${o.chatId}`,
-      text: tj.broadcast(args),
+      text: t.broadcast(args),
     })),
   );
   const reachablePeople = new Set(reachable.map((o) => o.personId));
@@ -73,5 +73,5 @@ export const broadcast: CommandHandler = async (turn, args) => {
       officers.filter((o) => !reachablePeople.has(o.personId)).map((o) => `${o.displayName} (${o.channel})`),
     ),
   ];
-  turn.reply(tj.broadcastQueued(reachablePeople.size, queued, unreachable));
+  turn.reply(t.broadcastQueued(reachablePeople.size, queued, unreachable));
 };

@@ -1,9 +1,9 @@
 import { createInvite, peekInvite, redeemInvite } from '../db/queries/invites.ts';
 import { attachIdentity, getMember } from '../db/queries/people.ts';
 import type { Channel } from '../messages.ts';
+import { t } from '../texts/index.ts';
 import type { CommandHandler, Turn } from './engine.ts';
 import { codeFromArgs, countFailure, describeMember, mayTryCode } from './registration.ts';
-import { t } from './texts.ts';
 
 export const LINK_CODE_MINUTES = 15;
 export const LINK_CODE_LENGTH = 10;
@@ -15,11 +15,7 @@ const FAILURE_TEXT = {
   wrong_kind: t.linkWrongKind,
 } as const;
 
-const OTHER_CHANNEL: Record<Channel, string> = {
-  telegram: 'Zalo',
-  zalo: 'Telegram',
-  console: 'Telegram hoặc Zalo',
-};
+const OTHER_CHANNEL: Record<Channel, string> = t.otherChannel;
 
 /** `/lienket` hands a registered person a one-time code; `lienket <code>` on another channel joins that identity. */
 export const link: CommandHandler = async (turn, args) => {
@@ -70,6 +66,11 @@ async function redeemLink(turn: Turn, code: string): Promise<void> {
   const member = await getMember(turn.db, msg.channel, msg.userId);
   if (!member) return turn.reply(t.linkGone);
   // The linked chat's command menu follows the person's role, as after a registration.
-  const menu = member.person.role === 'officer' ? 'officer' : member.person.role === 'admin' ? 'admin' : 'staff';
-  turn.out.push({ chatId: msg.chatId, text: t.linkDone(member.person.displayName, describeMember(member)), menu });
+  const menu =
+    member.person.role === 'officer' ? 'officer' : member.person.role === 'admin' ? 'admin' : 'staff';
+  turn.out.push({
+    chatId: msg.chatId,
+    text: t.linkDone(member.person.displayName, describeMember(member)),
+    menu,
+  });
 }

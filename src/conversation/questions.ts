@@ -3,10 +3,10 @@ import type { Db } from '../db/client.ts';
 import { listUnansweredQuestions, recordUnansweredQuestion } from '../db/queries/questions.ts';
 import { countInFixedWindow } from '../db/queries/rate-limits.ts';
 import type { QaEngine } from '../qa/index.ts';
+import { t } from '../texts/index.ts';
 import type { ActionHandler, CommandHandler, Turn } from './engine.ts';
 import { redactCodes } from './intent.ts';
 import { requireStaff } from './staff.ts';
-import { t } from './texts.ts';
 
 export async function recordUnanswered(db: Db, normalized: string, sample: string, at: Date): Promise<void> {
   if (!normalized) return;
@@ -76,23 +76,20 @@ export function createQaHandlers(qa: QaEngine): {
       questions: async (turn) => {
         if (!requireStaff(turn)) return;
         const rows = await listUnansweredQuestions(turn.db, 15);
-        if (rows.length === 0) return turn.reply('Chưa có câu hỏi nào mà bot chưa trả lời được.');
+        if (rows.length === 0) return turn.reply(t.questionsNone);
         turn.reply(
-          [
-            'Các câu hỏi bot chưa trả lời chắc chắn (nhiều nhất trước):',
-            ...rows.map((r, i) => `${i + 1}. "${r.sample}" — ${r.count} lần`),
-          ].join('\n'),
+          [t.questionsTitle, ...rows.map((r, i) => t.questionsLine(i + 1, r.sample, r.count))].join('\n'),
         );
       },
     },
     actions: {
       qa: async (turn, id) => {
         const result = qa.answerById(id);
-        turn.reply(result?.text ?? 'Không tìm thấy câu hỏi này. Bạn hãy gõ lại câu hỏi nhé.');
+        turn.reply(result?.text ?? t.questionGone);
       },
       vb: async (turn, id) => {
         const part = qa.part(id);
-        turn.reply(part ? `${part.title}\n\n${part.text}` : 'Không tìm thấy mục này. Gõ /vanban để xem lại.');
+        turn.reply(part ? `${part.title}\n\n${part.text}` : t.partGone);
       },
     },
   };

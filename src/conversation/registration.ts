@@ -4,8 +4,8 @@ import { redeemInvite } from '../db/queries/invites.ts';
 import { attachIdentity, createPerson, type Member, updatePersonRole } from '../db/queries/people.ts';
 import { countFailureAndMaybeBlock, getBlockedUntil, resetFailures } from '../db/queries/rate-limits.ts';
 import type { IncomingMessage, MenuRole } from '../messages.ts';
+import { t } from '../texts/index.ts';
 import type { CommandHandler, Turn } from './engine.ts';
-import { t } from './texts.ts';
 
 /** Wrong codes allowed from one person before they must wait; slows guessing without locking out a clumsy typist. */
 export const MAX_FAILED_CODES = 5;
@@ -80,7 +80,7 @@ export const register: CommandHandler = async (turn, args) => {
     return replyWithMenu(turn, t.roleChanged(describeMember({ person, enterprise })), invite.role);
   }
   const person = await createPerson(turn.db, {
-    displayName: msg.displayName.slice(0, 200) || 'Cán bộ',
+    displayName: msg.displayName.slice(0, 200) || t.fallbackName,
     role: invite.role,
     enterpriseId: invite.enterpriseId,
   });

@@ -7,8 +7,8 @@ import { parseIncidentText, parseTypedScale, resolvedFromText } from '../feature
 import type { IncidentInput } from '../features/incidents.ts';
 import { fold, NOTE_MAX } from '../features/reports.ts';
 import type { Button } from '../messages.ts';
+import { t } from '../texts/index.ts';
 import type { Dialog, FormSlots, FormStepId } from './dialog.ts';
-import { t } from './texts.ts';
 
 /**
  * The incident form as data: one entry per step, in order. A step says what it asks (text and buttons), how a tap

@@ -6,11 +6,11 @@ import { kindLabel } from '../features/incident-kinds.ts';
 import { parseIncidentText } from '../features/incident-text.ts';
 import { type IncidentInput, incidentTitle, scaleText } from '../features/incidents.ts';
 import { NOTE_MAX, parseOneLine, submitReport } from '../features/reports.ts';
+import { reportRef, t } from '../texts/index.ts';
 import { type Dialog, readDialog, writeDialog } from './dialog.ts';
 import type { ActionHandler, CommandHandler, Turn } from './engine.ts';
 import { detectIntent, type Intent } from './intent.ts';
 import { type FormDialog, type FormResult, reaskForm, startForm, tapForm, typeForm } from './report-form.ts';
-import { reportRef, t } from './texts.ts';
 
 /** An officer with an enterprise: the only one who reports. */
 type Officer = Member & { enterprise: NonNullable<Member['enterprise']> };

@@ -2,9 +2,9 @@ import { vnDay } from '../clock.ts';
 import { getActiveCampaign } from '../db/queries/campaigns.ts';
 import { findEnterprise } from '../db/queries/enterprises.ts';
 import { parseDayArg, renderDayStatus, renderHistory } from '../features/status.ts';
+import { t } from '../texts/index.ts';
 import type { CommandHandler, Turn } from './engine.ts';
 import { describeMember } from './registration.ts';
-import { t } from './texts.ts';
 
 export function isStaff(turn: Turn): boolean {
   const role = turn.member?.person.role;

@@ -1,24 +1,11 @@
 import { formatVnTime } from '../clock.ts';
 import { createBoardLink, endBoardSessionsOfPerson } from '../db/queries/board.ts';
 import { foldKey } from '../fold.ts';
+import { t } from '../texts/index.ts';
 import type { CommandHandler } from './engine.ts';
 
 export const BOARD_LINK_MINUTES = 10;
 export const BOARD_LOGIN_PATH = '/board/login';
-
-const texts = {
-  link: (url: string, until: string) =>
-    `🖥️ Bảng theo dõi báo cáo trên web:\n${url}\n\nĐường dẫn chỉ dùng được một lần, hết hạn lúc ${until} ` +
-    `(${BOARD_LINK_MINUTES} phút). Phiên đăng nhập kéo dài 8 giờ. Không chuyển tiếp tin nhắn này cho người khác.\n` +
-    'Gõ /web dangxuat để đăng xuất khỏi mọi trình duyệt.',
-  loggedOut: (n: number) =>
-    n > 0
-      ? `Đã đăng xuất bảng theo dõi trên ${n} trình duyệt.`
-      : 'Bạn không có phiên đăng nhập bảng theo dõi nào đang mở.',
-  usage:
-    'Cách dùng: /web — nhận đường dẫn đăng nhập bảng theo dõi; /web dangxuat — đăng xuất khỏi mọi trình duyệt.',
-  notConfigured: 'Bảng theo dõi trên web chưa được bật trên máy chủ này.',
-};
 
 const LOGOUT_WORDS = new Set(['dangxuat', 'dang xuat', 'logout', 'thoat']);
 
@@ -35,10 +22,10 @@ export const webCommand: CommandHandler = async (turn, args) => {
   const arg = foldKey(args);
   if (LOGOUT_WORDS.has(arg)) {
     const n = await endBoardSessionsOfPerson(turn.db, { personId: person.id, now: turn.now });
-    return turn.reply(texts.loggedOut(n));
+    return turn.reply(t.webLoggedOut(n));
   }
-  if (arg) return turn.reply(texts.usage);
-  if (!boardUrl) return turn.reply(texts.notConfigured);
+  if (arg) return turn.reply(t.webUsage);
+  if (!boardUrl) return turn.reply(t.webNotConfigured);
   const { token, expiresAt } = await createBoardLink(turn.db, {
     personId: person.id,
     now: turn.now,
@@ -47,7 +34,7 @@ export const webCommand: CommandHandler = async (turn, args) => {
   const url = `${boardUrl().replace(/\/+$/, '')}${BOARD_LOGIN_PATH}?t=${token}`;
   turn.out.push({
     chatId: turn.msg.chatId,
-    text: texts.link(url, formatVnTime(expiresAt)),
+    text: t.webLink(url, formatVnTime(expiresAt), BOARD_LINK_MINUTES),
     sensitive: true,
   });
 };

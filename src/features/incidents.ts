@@ -1,11 +1,11 @@
 import { formatVnDateTime } from '../clock.ts';
-import { tj } from '../conversation/texts.ts';
 import type { Db } from '../db/client.ts';
 import { getEnterpriseById } from '../db/queries/enterprises.ts';
 import { type Incident, resolveIncident } from '../db/queries/incidents.ts';
 import { enqueueMessages } from '../db/queries/outbox.ts';
 import { listRecipients } from '../db/queries/people.ts';
 import { countInSlidingWindow, takeClosedWindows } from '../db/queries/rate-limits.ts';
+import { t } from '../texts/index.ts';
 import { durationText as formatDuration } from './duration.ts';
 import { kindLabel } from './incident-kinds.ts';
 
@@ -38,7 +38,7 @@ export function durationText(from: Date, to: Date): string {
 
 export function incidentTitle(i: Pick<Incident, 'kind' | 'area' | 'openedAt'>): string {
   const area = i.area ? `, ${i.area}` : '';
-  return `${kindLabel(i.kind)}${area} (báo lúc ${formatVnDateTime(i.openedAt).slice(0, 11)})`;
+  return t.incidentTitle(`${kindLabel(i.kind)}${area}`, formatVnDateTime(i.openedAt).slice(0, 11));
 }
 
 /** One line for /status and history: kind, area, scale, state with times. */
@@ -46,11 +46,11 @@ export function incidentLine(i: Incident & { enterpriseName?: string }, now: Dat
   const parts = [kindLabel(i.kind)];
   if (i.area) parts.push(i.area);
   const scale = scaleText(i);
-  if (scale) parts.push(`ảnh hưởng ${scale}`);
+  if (scale) parts.push(t.affectedBy(scale));
   parts.push(
     i.resolvedAt
-      ? `✅ đã khắc phục lúc ${formatVnDateTime(i.resolvedAt)} (sau ${durationText(i.openedAt, i.resolvedAt)})`
-      : `⏳ đang xử lý từ ${formatVnDateTime(i.openedAt)} (${durationText(i.openedAt, now)})`,
+      ? t.incidentFixedAt(formatVnDateTime(i.resolvedAt), durationText(i.openedAt, i.resolvedAt))
+      : t.incidentOngoingSince(formatVnDateTime(i.openedAt), durationText(i.openedAt, now)),
   );
   const d = i.description?.replace(/\s+/g, ' ');
   const note = d ? ` — ${d.length > 80 ? `${d.slice(0, 79)}…` : d}` : '';
@@ -69,7 +69,7 @@ async function tellStaff(
       channel: s.channel,
       chatId: s.chatId,
       text: params.text,
-      buttons: [{ label: tj.btnHistory, action: `st:${params.enterpriseCode}` }],
+      buttons: [{ label: t.btnHistory, action: `st:${params.enterpriseCode}` }],
       dedupeKey: `${params.key}:${s.channel}:${s.chatId}`,
     })),
   );
@@ -101,10 +101,13 @@ async function alertMerged(
 ): Promise<number> {
   const enterprise = await getEnterpriseById(db, Number(window.key.slice(ALERT_WINDOW_PREFIX.length)));
   if (!enterprise) return 0;
-  const text = [
-    `🔄 Cập nhật: ${enterprise.name} gửi thêm ${window.count} báo cáo sự cố trong ${ALERT_MERGE_MINUTES} phút sau cảnh báo lúc ${formatVnDateTime(window.windowStart)}.`,
-    `Xem từng sự cố: /status ${enterprise.code}`,
-  ].join('\n');
+  const text = t.alertMerged({
+    enterprise: enterprise.name,
+    code: enterprise.code,
+    count: window.count,
+    minutes: ALERT_MERGE_MINUTES,
+    since: formatVnDateTime(window.windowStart),
+  });
   return tellStaff(db, {
     text,
     enterpriseCode: enterprise.code,
@@ -130,7 +133,7 @@ export async function alertIncidentOpened(
     queued += await alertMerged(db, closed);
   const window = await countInSlidingWindow(db, { key, at: incident.openedAt, windowMs });
   if (window.repeats > 0) return queued;
-  const text = tj.alert({
+  const text = t.alert({
     enterprise: params.enterpriseName,
     kind: kindLabel(incident.kind),
     area: incident.area ?? undefined,
@@ -153,7 +156,7 @@ export async function closeIncident(
 ): Promise<Incident | null> {
   const incident = await resolveIncident(db, { id: params.id, personId: params.personId, at: params.at });
   if (!incident) return null;
-  const text = tj.alertResolved({
+  const text = t.alertResolved({
     enterprise: params.enterpriseName,
     kind: kindLabel(incident.kind),
     area: incident.area ?? undefined,

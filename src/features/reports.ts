@@ -1,5 +1,4 @@
 import { formatDay, formatVnDateTime, formatVnTime, vnInstant } from '../clock.ts';
-import { reportRef, t } from '../conversation/texts.ts';
 import type { Db } from '../db/client.ts';
 import type { Campaign } from '../db/queries/campaigns.ts';
 import { getActiveCampaign } from '../db/queries/campaigns.ts';
@@ -7,6 +6,7 @@ import { createIncident, type Incident, listOpenIncidents } from '../db/queries/
 import { type Report, recordReport } from '../db/queries/reports.ts';
 import { fold } from '../fold.ts';
 import type { Channel } from '../messages.ts';
+import { reportRef, t } from '../texts/index.ts';
 import { kindLabel } from './incident-kinds.ts';
 import { alertIncidentOpened, type IncidentInput, scaleText } from './incidents.ts';
 

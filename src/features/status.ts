@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import { formatDay, formatVnDateTime, formatVnTime, VN_ZONE, vnTime } from '../clock.ts';
-import { reportRef, t } from '../conversation/texts.ts';
 import type { Db } from '../db/client.ts';
 import { getActiveCampaign } from '../db/queries/campaigns.ts';
 import {
@@ -16,6 +15,7 @@ import {
   listIncidentsOfEnterprise,
 } from '../db/queries/incidents.ts';
 import { type DayReport, getEnterpriseHistory } from '../db/queries/reports.ts';
+import { reportRef, t } from '../texts/index.ts';
 import { kindLabel } from './incident-kinds.ts';
 import { incidentLine } from './incidents.ts';
 import { dailyDeadline, inCampaign } from './reports.ts';
@@ -64,11 +64,11 @@ export async function getDayStatus(db: Db, day: string, limit = STATUS_LIST_LIMI
 /** A report's own line in the history: its incident snapshot as the officer gave it. */
 function reportSummary(r: DayReport): string {
   const i = r.incident;
-  if (r.status !== 'incident' || !i) return '✅ Bình thường';
+  if (r.status !== 'incident' || !i) return t.historyNormal;
   const parts = [kindLabel(i.kind)];
   if (i.area) parts.push(i.area);
-  if (i.affected) parts.push(`ảnh hưởng ${i.affected}`);
-  return `⚠️ ${parts.join(', ')}`;
+  if (i.affected) parts.push(t.affectedBy(i.affected));
+  return t.historyIncident(parts.join(', '));
 }
 
 const more = (shown: number, count: number): string[] => (count > shown ? [t.statusMore(count - shown)] : []);
@@ -96,9 +96,7 @@ export async function renderDayStatus(db: Db, day: string, now: Date): Promise<s
     lines.push(
       '',
       t.statusMissing(status.missingCount),
-      ...status.missing.map(
-        (e) => `• ${e.name} (${e.code})${e.hasOfficer ? '' : ' — chưa có cán bộ đăng ký'}`,
-      ),
+      ...status.missing.map((e) => t.statusMissingLine(e.name, e.code, e.hasOfficer)),
       ...more(status.missing.length, status.missingCount),
     );
   } else {

@@ -1,6 +1,5 @@
 import type { Clock } from '../clock.ts';
 import type { Conversation } from '../conversation/engine.ts';
-import { t } from '../conversation/texts.ts';
 import type { Db } from '../db/client.ts';
 import {
   listChatsWithPending,
@@ -15,6 +14,7 @@ import { loadTurnContext } from '../db/queries/turn.ts';
 import { inOrder, runTransaction } from '../db/transaction.ts';
 import { describeError, type Logger } from '../logger.ts';
 import type { Channel, IncomingMessage } from '../messages.ts';
+import { t } from '../texts/index.ts';
 
 export interface InboxDeps {
   db: Db;

@@ -1,10 +1,10 @@
-import { tj } from '../conversation/texts.ts';
 import type { Db } from '../db/client.ts';
 import { listIncidentsDueForFollowUp } from '../db/queries/incidents.ts';
 import { claimJob } from '../db/queries/job-runs.ts';
 import { enqueueMessages } from '../db/queries/outbox.ts';
 import { listReachableIdentities } from '../db/queries/people.ts';
 import { incidentTitle } from '../features/incidents.ts';
+import { t } from '../texts/index.ts';
 
 /** Asks the reporter of each incident still open after a while, once, whether it has been fixed. */
 export async function sendIncidentFollowUps(
@@ -24,10 +24,10 @@ export async function sendIncidentFollowUps(
         chatId: i.chatId,
         lane: 'bulk' as const,
         dedupeKey: `followup:inc:${incident.id}:${i.channel}:${i.chatId}`,
-        text: tj.followUp(incidentTitle(incident)),
+        text: t.followUp(incidentTitle(incident)),
         buttons: [
-          { label: tj.btnFixed, action: `ix:${incident.id}:1` },
-          { label: tj.btnNotFixed, action: `ix:${incident.id}:0` },
+          { label: t.btnFixed, action: `ix:${incident.id}:1` },
+          { label: t.btnNotFixed, action: `ix:${incident.id}:0` },
         ],
       })),
     );

@@ -1,11 +1,11 @@
 import { formatDay, formatVnDateTime } from '../clock.ts';
-import { tj } from '../conversation/texts.ts';
 import type { Db } from '../db/client.ts';
 import type { Campaign } from '../db/queries/campaigns.ts';
 import { listEnterprises } from '../db/queries/enterprises.ts';
 import { type Enqueue, enqueueMessages } from '../db/queries/outbox.ts';
 import { listRecipients } from '../db/queries/people.ts';
 import { getReportedEnterpriseIds } from '../db/queries/reports.ts';
+import { t } from '../texts/index.ts';
 
 export interface WaveResult {
   queued: number;
@@ -45,7 +45,7 @@ export async function sendReminderWave(
       chatId: o.chatId,
       lane: 'bulk',
       dedupeKey: `remind:${params.day}:${params.wave}:${o.channel}:${o.chatId}`,
-      text: tj.reminder({
+      text: t.reminder({
         name: o.displayName,
         enterprise: enterprise.name,
         day: formatDay(params.day),
@@ -54,8 +54,8 @@ export async function sendReminderWave(
       }),
       // Bound to the enterprise reminded about: tapped after the officer moved to another one, they are refused.
       buttons: [
-        { label: tj.btnReportOk, action: `rm:ok:${enterprise.id}` },
-        { label: tj.btnReport, action: `rm:form:${enterprise.id}` },
+        { label: t.btnReportOk, action: `rm:ok:${enterprise.id}` },
+        { label: t.btnReport, action: `rm:form:${enterprise.id}` },
       ],
     });
   }
@@ -69,7 +69,7 @@ export async function sendFinalReminder(
   params: { campaign: Campaign; email: string },
 ): Promise<number> {
   const officers = await listRecipients(db, { roles: ['officer'] });
-  const text = tj.finalReminder({
+  const text = t.finalReminder({
     deadline: formatVnDateTime(params.campaign.finalDeadline),
     label: params.campaign.finalDeadlineLabel,
     email: params.email,

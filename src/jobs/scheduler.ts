@@ -10,6 +10,7 @@ import { flushIncidentAlerts } from '../features/incidents.ts';
 import { dailyDeadline } from '../features/reports.ts';
 import { renderDayStatus } from '../features/status.ts';
 import type { Logger } from '../logger.ts';
+import { t } from '../texts/index.ts';
 import { sendIncidentFollowUps } from './follow-ups.ts';
 import { purgeOld } from './purge.ts';
 import { sendFinalReminder, sendReminderWave } from './reminders.ts';
@@ -97,7 +98,7 @@ export function createScheduler(deps: SchedulerDeps) {
                 chatId: s.chatId,
                 lane: 'bulk' as const,
                 dedupeKey: `digest:${day}:${s.channel}:${s.chatId}`,
-                text: `📰 Tổng hợp cuối ngày\n${text}`,
+                text: t.digestTitle(text),
               })),
           );
         });

@@ -4,8 +4,8 @@ import { actions, decodeBound, decodeIncidentFixed, REPORT_CHOICES, splitAction 
 import { COMMAND_TABLE, commandMenus, parseCommand, refusal } from '../../src/conversation/commands.ts';
 import { FORM_STEP_IDS } from '../../src/conversation/dialog.ts';
 import { FORM } from '../../src/conversation/report-form.ts';
-import { COMMAND_TEXTS, t } from '../../src/conversation/texts.ts';
 import type { Member } from '../../src/db/queries/people.ts';
+import { COMMAND_TEXTS, t } from '../../src/texts/index.ts';
 
 const member = (
   role: 'officer' | 'staff' | 'admin',

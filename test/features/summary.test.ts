@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { vnInstant } from '../../src/clock.ts';
-import { reportRef } from '../../src/conversation/texts.ts';
 import { type Database, openDatabase } from '../../src/db/client.ts';
 import { activateCampaign, createCampaign } from '../../src/db/queries/campaigns.ts';
 import { type Enterprise, insertEnterprises } from '../../src/db/queries/enterprises.ts';
@@ -10,6 +9,7 @@ import type { Report } from '../../src/db/queries/reports.ts';
 import type { IncidentDetails } from '../../src/db/schema.ts';
 import { tet2024 } from '../../src/features/campaign-presets.ts';
 import { buildSummaryDraft } from '../../src/features/summary.ts';
+import { reportRef } from '../../src/texts/index.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { seedReport } from '../helpers/fixtures.ts';
 

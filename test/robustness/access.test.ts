@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Update } from 'telegraf/types';
-import { t } from '../../src/conversation/texts.ts';
 import { insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import {
   createInvite,
@@ -19,6 +18,7 @@ import {
 import { getMember } from '../../src/db/queries/people.ts';
 import { rowsOf } from '../../src/db/raw.ts';
 import { incidents, incidentUpdates, invites, reports } from '../../src/db/schema.ts';
+import { t } from '../../src/texts/index.ts';
 import { buttonsOf, telegramUser } from '../helpers/chat.ts';
 import {
   type FakeTelegram,

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { asc, eq } from 'drizzle-orm';
-import { reportRef } from '../../src/conversation/texts.ts';
 import { insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import { createInvite } from '../../src/db/queries/invites.ts';
 import { inboundEvents, incidents, incidentUpdates, reports } from '../../src/db/schema.ts';
+import { reportRef } from '../../src/texts/index.ts';
 import { buttonsOf, settle, telegramUser } from '../helpers/chat.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { type FakeTelegram, startFakeTelegram, telegramEnv } from '../helpers/fake-telegram.ts';

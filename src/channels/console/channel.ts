@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { ChannelSender } from '../../delivery/sender.ts';
 import type { Inbox } from '../../inbox/processor.ts';
 import type { Envelope } from '../../messages.ts';
+import { t } from '../../texts/index.ts';
 import type { ChannelAdapter } from '../adapter.ts';
 import { DEMO_PERSONAS, type Persona, parseConsoleLine } from './parse.ts';
 import { renderConsoleMessage } from './render.ts';
@@ -24,14 +25,7 @@ export function createConsoleChannel(deps: {
   const write = (s: string) => deps.output.write(`${s}\n`);
   const rl = createInterface({ input: deps.input, output: deps.output, terminal: false });
 
-  const help = () =>
-    write(
-      [
-        'Gõ tin nhắn như trên điện thoại (ví dụ /baocao, /status, hoặc một câu hỏi).',
-        'Đổi vai: :canbo (cán bộ trực), :so (cán bộ Sở), :moi (người dùng mới). Thoát: :thoat',
-        'Khi có lựa chọn, gõ số thứ tự của lựa chọn.',
-      ].join('\n'),
-    );
+  const help = () => write(t.consoleHelp);
 
   const prompt = () => deps.output.write(`[${persona.label}] > `);
 
@@ -51,7 +45,7 @@ export function createConsoleChannel(deps: {
       case 'persona':
         if (parsed.persona) {
           persona = parsed.persona;
-          write(`Bây giờ bạn là ${persona.displayName} — ${persona.label}.`);
+          write(t.consoleNowYou(persona.displayName, persona.label));
         } else help();
         return prompt();
       case 'empty':
@@ -59,7 +53,7 @@ export function createConsoleChannel(deps: {
       case 'message':
         counter++;
         deps.inbox.accept(`${persona.chatId}:${Date.now()}:${counter}`, parsed.message).catch((err) => {
-          write(`(không ghi nhận được tin nhắn: ${err instanceof Error ? err.message : String(err)})`);
+          write(t.consoleNotRecorded(err instanceof Error ? err.message : String(err)));
           prompt();
         });
     }

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from '../../messages.ts';
+import { t } from '../../texts/index.ts';
 
 export interface Persona {
   chatId: string;
@@ -7,9 +8,9 @@ export interface Persona {
 }
 
 export const DEMO_PERSONAS: Record<string, Persona> = {
-  canbo: { chatId: 'demo-officer', displayName: 'Nguyễn Văn An', label: 'cán bộ trực (Viettel Bắc Giang)' },
-  so: { chatId: 'demo-staff', displayName: 'Trần Thị Bình', label: 'cán bộ Sở' },
-  moi: { chatId: 'demo-new', displayName: 'Lê Minh Cường', label: 'người dùng mới (chưa đăng ký)' },
+  canbo: { chatId: 'demo-officer', displayName: 'Nguyễn Văn An', label: t.personaOfficer },
+  so: { chatId: 'demo-staff', displayName: 'Trần Thị Bình', label: t.personaStaff },
+  moi: { chatId: 'demo-new', displayName: 'Lê Minh Cường', label: t.personaNew },
 };
 
 export type ConsoleLine =

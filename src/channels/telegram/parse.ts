@@ -1,5 +1,6 @@
 import type { Update } from 'telegraf/types';
 import type { ChatType, IncomingMessage } from '../../messages.ts';
+import { t } from '../../texts/index.ts';
 
 export interface ParsedUpdate {
   eventKey: string;
@@ -25,7 +26,7 @@ const chatType = (chat: unknown): ChatType =>
 
 function displayName(user: Loose): string {
   const name = [str(user.first_name), str(user.last_name)].filter(Boolean).join(' ').trim();
-  return (name || str(user.username) || 'Cán bộ').slice(0, 200);
+  return (name || str(user.username) || t.fallbackName).slice(0, 200);
 }
 
 /**

@@ -1,4 +1,6 @@
+import { t } from '../../texts/index.ts';
+
 /** The Zalo line of an invite: what a new officer or staff member does on Zalo to register. */
 export function zaloRegistrationHint(code: string): string {
-  return `Trên Zalo: quan tâm (follow) Official Account của Sở, rồi gửi tin nhắn: dangky ${code}`;
+  return t.zaloInstructions(code);
 }

@@ -1,7 +1,8 @@
 import type { Logger } from '../../logger.ts';
+import { t } from '../../texts/index.ts';
 import type { ZaloClient } from './client.ts';
 
-export const FALLBACK_NAME = 'Cán bộ';
+export const FALLBACK_NAME = t.fallbackName;
 const NAME_TTL_MS = 24 * 3_600_000;
 // A failed lookup (profile hidden, Zalo down) is not retried on every message.
 const FAILURE_TTL_MS = 10 * 60_000;

@@ -1,4 +1,5 @@
 import type { Button, OutgoingMessage } from '../../messages.ts';
+import { t } from '../../texts/index.ts';
 import type { ZaloButton, ZaloSendMessage } from './client.ts';
 
 export const MAX_ZALO_TEXT = 2000;
@@ -6,19 +7,16 @@ export const MAX_ZALO_BUTTONS = 5;
 /** Zalo's documented limit for a button title. */
 export const MAX_ZALO_BUTTON_TITLE = 100;
 
-const NUMBERED_CHOICE_HINT = 'Trả lời bằng số thứ tự để chọn.';
-const DEFAULT_PROMPT = 'Chọn một mục:';
-
 export function renderZaloMessages(msg: OutgoingMessage): ZaloSendMessage[] {
   const buttons = msg.buttons ?? [];
   const parts = [msg.text.trim()];
   if (msg.document) parts.push(documentNotice(msg.document.filename));
   let body = parts.filter(Boolean).join('\n\n');
-  if (!body && buttons.length > 0) body = DEFAULT_PROMPT;
+  if (!body && buttons.length > 0) body = t.choosePrompt;
   const chunks = splitZaloText(body);
 
   if (buttons.length > MAX_ZALO_BUTTONS) {
-    const list = [...buttons.map((b, i) => `${i + 1}. ${b.label.trim()}`), NUMBERED_CHOICE_HINT].join('\n');
+    const list = [...buttons.map((b, i) => `${i + 1}. ${b.label.trim()}`), t.numberedChoiceHint].join('\n');
     const lastIndex = chunks.length - 1;
     const last = chunks[lastIndex];
     if (last !== undefined && last.length + 2 + list.length <= MAX_ZALO_TEXT)
@@ -43,10 +41,7 @@ function renderButton(button: Button): ZaloButton {
 
 function documentNotice(filename: string): string {
   const name = cutUnits(filename.trim(), 120);
-  return (
-    `Tệp đính kèm "${name}" không gửi được qua Zalo. ` +
-    'Bạn có thể nhận tệp qua Telegram, hoặc nhờ quản trị viên xuất tệp bằng công cụ quản trị (admin CLI).'
-  );
+  return t.zaloNoFiles(name);
 }
 
 /** Splits text into chunks of at most `limit` UTF-16 units, preferring line, then word boundaries. */

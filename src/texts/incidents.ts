@@ -1,0 +1,60 @@
+/** Incidents after they are reported: the officer is asked whether fixed; staff are alerted. */
+export const incidentsTexts = {
+  openIncidentAsk: (title: string) => `Sự cố ${title} đã khắc phục chưa?`,
+  incidentFixedReply: (title: string, duration: string) =>
+    `✅ Đã ghi nhận: sự cố ${title} đã được khắc phục (sau ${duration}). Sở đã được thông báo.`,
+  incidentStillOpen:
+    'Đã ghi nhận: sự cố vẫn đang được xử lý. Khi khắc phục xong, bấm "✅ Đã khắc phục" hoặc gõ "đã khắc phục".',
+  incidentAlreadyClosed: (at: string) =>
+    `Sự cố này đã được ghi nhận khắc phục lúc ${at}, không cần trả lời nữa.`,
+  btnFixedShort: '✅ Đã khắc phục',
+  btnNotFixedShort: '⏳ Chưa, đang xử lý',
+  alert: (p: {
+    enterprise: string;
+    kind: string;
+    area?: string;
+    affected?: string;
+    ongoing: boolean;
+    note?: string | null;
+    at: string;
+    amended: boolean;
+  }) =>
+    [
+      `🚨 ${p.amended ? 'Cập nhật: ' : ''}${p.enterprise} báo cáo sự cố`,
+      `Loại: ${p.kind}`,
+      p.area ? `Khu vực: ${p.area}` : '',
+      p.affected ? `Quy mô: ${p.affected}` : '',
+      `Trạng thái: ${p.ongoing ? 'đang xử lý' : 'đã khắc phục'}`,
+      p.note ? `Mô tả: ${p.note}` : '',
+      `Lúc ${p.at}`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  btnHistory: '📁 Lịch sử doanh nghiệp',
+  alertResolved: (p: {
+    enterprise: string;
+    kind: string;
+    area?: string;
+    openedAt: string;
+    resolvedAt: string;
+    duration: string;
+  }) =>
+    [
+      `✅ Đã khắc phục: ${p.enterprise} — ${p.kind}${p.area ? `, ${p.area}` : ''}`,
+      `Báo lúc ${p.openedAt}, khắc phục lúc ${p.resolvedAt} (sau ${p.duration}).`,
+    ].join('\n'),
+  followUp: (title: string) => `Sự cố ${title} đã khắc phục chưa?`,
+  btnFixed: '✅ Đã khắc phục',
+  btnNotFixed: '⏳ Chưa, đang xử lý',
+  incidentTitle: (what: string, openedAt: string) => `${what} (báo lúc ${openedAt})`,
+  affectedBy: (scale: string) => `ảnh hưởng ${scale}`,
+  incidentFixedAt: (at: string, after: string) => `✅ đã khắc phục lúc ${at} (sau ${after})`,
+  incidentOngoingSince: (since: string, forHowLong: string) => `⏳ đang xử lý từ ${since} (${forHowLong})`,
+  /** An officer's answer "not yet" in the incident's history. */
+  incidentUpdateOngoing: 'Đang xử lý',
+  alertMerged: (p: { enterprise: string; code: string; count: number; minutes: number; since: string }) =>
+    [
+      `🔄 Cập nhật: ${p.enterprise} gửi thêm ${p.count} báo cáo sự cố trong ${p.minutes} phút sau cảnh báo lúc ${p.since}.`,
+      `Xem từng sự cố: /status ${p.code}`,
+    ].join('\n'),
+};
