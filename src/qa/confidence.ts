@@ -67,10 +67,20 @@ export function confidenceFeatures(
     foreign: ReadonlySet<string>;
     /** Tokens the answer deals with itself, such as the date in "hạn là 15/2 à?": they count neither way. */
     neutral: ReadonlySet<string>;
+    /** Positions of the question's scaffolding ("… là gì", "bao lâu"): they count neither way. */
+    frame?: ReadonlySet<number>;
   },
 ): ConfidenceFeatures | undefined {
   const { foreign, neutral } = words;
-  const ignored = (term: string): boolean => PARTICLES.has(term) || neutral.has(term);
+  // Without a word of content left ("hạn là 15/2 à?"), the frame is all the question says.
+  const frame =
+    words.frame && tokens.some((t, i) => !words.frame!.has(i) && !PARTICLES.has(t) && !neutral.has(t))
+      ? words.frame
+      : new Set<number>();
+  const framed = new Set(
+    tokens.filter((token, i) => frame.has(i) && tokens.every((t, j) => t !== token || frame.has(j))),
+  );
+  const ignored = (term: string): boolean => PARTICLES.has(term) || neutral.has(term) || framed.has(term);
   const [first, second] = candidates;
   if (!first) return undefined;
   const unknownWeight = index.weight('');
@@ -80,7 +90,13 @@ export function confidenceFeatures(
   // A foreign word is as telling as a word the index has never seen.
   const weight = (term: string): number => (foreign.has(term) ? unknownWeight : index.weight(term));
   const unigrams = [...new Set(tokens)].filter((token) => !ignored(token));
-  const pairs = [...new Set(tokens.slice(1).map((token, i) => `${tokens[i]}_${token}`))];
+  const pairs = [
+    ...new Set(
+      tokens
+        .slice(1)
+        .flatMap((token, i) => (frame.has(i) || frame.has(i + 1) ? [] : [`${tokens[i]}_${token}`])),
+    ),
+  ];
   let total = 0;
   let matched = 0;
   let curated = 0;
@@ -96,7 +112,8 @@ export function confidenceFeatures(
   // ("giao thừa", "tài chính"), weighed as that word, however common each syllable is on its own.
   tokens.slice(1).forEach((token, i) => {
     const previous = tokens[i]!;
-    const missing = ![previous, token].some((t) => found(t) || ignored(t));
+    const missing =
+      !frame.has(i) && !frame.has(i + 1) && ![previous, token].some((t) => found(t) || ignored(t));
     if (missing) maxMissing = Math.max(maxMissing, index.weight(`${previous}_${token}`));
   });
   return {

@@ -44,7 +44,13 @@ export const directiveSchema = z.object({
       daily: z.object({ time: z.string(), sentence: z.string() }).optional(),
     }),
     hotline: z
-      .object({ phone: z.string(), person: z.string().optional(), title: z.string().optional() })
+      .object({
+        phone: z.string(),
+        person: z.string().optional(),
+        title: z.string().optional(),
+        /** The clause giving the number, as written: it may name a contact the parser did not single out. */
+        source: z.string().optional(),
+      })
       .optional(),
     /** Citation of the clause with the reporting sentence ("mục IV, điểm 2"); "đoạn báo cáo kết quả" by default. */
     reportClause: z.string().optional(),

@@ -12,11 +12,12 @@ import { itemsById, renderOutline, renderPart } from './directive.ts';
 import { factAnswer, outOfScopeText } from './facts.ts';
 import type { Knowledge } from './knowledge.ts';
 import { foldDiacritics, normalize, normalizeTokens } from './normalise.ts';
-import { nearDomainTopic, otherTet } from './off-topic.ts';
+import { nearDomainTopic, otherProvince, otherTet } from './off-topic.ts';
 import type { QaPair } from './pairs.ts';
-import { detectQuestionType, type QuestionType } from './question-type.ts';
+import { detectQuestionType, framePositions, type QuestionType } from './question-type.ts';
 import { repairTokens } from './repair.ts';
 import { type Candidate, createSearchIndex, RANKING } from './search-index.ts';
+import { toLetterWords } from './synonyms.ts';
 import { tetDayAnswer } from './tet-day.ts';
 import { accentedWords } from './tone.ts';
 import type { QaEngine, QaResult, QaSuggestion } from './types.ts';
@@ -114,10 +115,21 @@ export function createEngine(options: QaOptions = {}): Engine {
   )
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()} `;
+  // The places the letter names anywhere, its heading and addressees included.
+  const placesText = ` ${foldDiacritics(
+    [letterText, directive.dispatch.place, directive.dispatch.issuer, directive.dispatch.recipients].join(
+      ' ',
+    ),
+  )
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
   const tetYear =
     Number(directive.dispatch.report.deadline.tetFirstDay.slice(0, 4)) || directive.dispatch.year;
   const offTopic = (question: string): boolean =>
-    nearDomainTopic(question, letterText) || otherTet(question, tetYear);
+    nearDomainTopic(question, letterText) ||
+    nearDomainTopic(normalize(question), letterText) ||
+    otherTet(question, tetYear) ||
+    otherProvince(question, placesText);
   const corpusWords = new Set(
     accentedWords(
       [
@@ -129,7 +141,8 @@ export function createEngine(options: QaOptions = {}): Engine {
 
   function analyze(rawQuestion: string): Analysis {
     const question = rawQuestion.slice(0, MAX_QUESTION_LENGTH);
-    const tokens = repairTokens(normalizeTokens(question), index.vocabulary);
+    const repaired = repairTokens(normalizeTokens(question), index.vocabulary);
+    const tokens = letter ? toLetterWords(repaired, index.knows) : repaired;
     const questionType = detectQuestionType(tokens);
     const outcome = index.search(tokens);
     const candidates = outcome.candidates
@@ -148,11 +161,20 @@ export function createEngine(options: QaOptions = {}): Engine {
     );
     // The deadline answer checks a claimed date or hour itself ("hạn là 15/2 à?" → "Không đúng…").
     const checksMoments = top.facts === 'deadline' && Object.keys(parseMomentClaim(question)).length > 0;
+    // A number asked about a letter is a claim the answer checks ("cv số 167 hả", "24h là đủ hả"): the answer
+    // states the letter's own number, so a number the letter lacks is no evidence against the clause.
     const neutral = new Set(
-      checksMoments ? tokens.filter((token) => /^\d+$/.test(token) || DATE_WORDS.has(token)) : [],
+      checksMoments || letter
+        ? tokens.filter((token) => /^\d+$/.test(token) || (checksMoments && DATE_WORDS.has(token)))
+        : [],
     );
     const evidence = outcome.evidence(top.id);
-    const features = confidenceFeatures(candidates, evidence, tokens, index, { foreign, neutral });
+    const frame = letter ? framePositions(tokens, index.inBody) : undefined;
+    const features = confidenceFeatures(candidates, evidence, tokens, index, {
+      foreign,
+      neutral,
+      ...(frame ? { frame } : {}),
+    });
     let confidence = features ? confidenceOf(features, calibration) : 0;
     // "Ai là chủ tịch UBND tỉnh?" ranks the clause naming the chairman's directive first, but a who-question
     // answered with a directive is no answer: a specific question type the best pair does not serve halves it.
@@ -195,10 +217,11 @@ export function createEngine(options: QaOptions = {}): Engine {
       return { kind: 'suggest', text: SUGGEST_INTRO, suggestions: suggestions(candidates), confidence };
     }
     // "Số hotline?" about a letter without one: saying so is declining, with the address to write to.
-    // The same for a daily report the letter does not ask for.
+    // The same for a daily report the letter does not ask for, and an e-mail address it does not give.
     const absent =
       (best.facts === 'contact' && !directive.dispatch.hotline) ||
       (best.facts === 'daily' && !directive.dispatch.report.daily) ||
+      (best.facts === 'email' && !directive.dispatch.report.email && tokens.includes('email')) ||
       (best.facts === 'implements' && !directive.dispatch.implements);
     if (absent && letter)
       return { kind: 'out_of_scope', text: factAnswer(best.facts!, directive), confidence };

@@ -89,8 +89,13 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
             `${dispatch.numberNote} Nếu cần số và ngày cụ thể, bạn đối chiếu bản chính có đóng dấu.`
         : `Theo phần đầu công văn, công văn số ${dispatch.number}, ban hành tại ${dispatch.place}${dispatch.date ? `, ${dispatch.date}` : ` năm ${dispatch.year}`}.`;
     case 'contact':
-      if (hotline)
-        return `Theo công văn, đầu mối liên hệ: ${hotline}.${report.email ? ` E-mail nhận báo cáo: ${report.email}.` : ''}`;
+      if (hotline) {
+        // The clause itself when it says more than the number (a contact person with another phone).
+        const source = dispatch.hotline?.source;
+        const more = !dispatch.hotline?.person || (source?.replace(/\D/g, '').length ?? 0) > 11;
+        const quoted = source && more && source.length <= 400 ? ` Công văn ghi: "${source}"` : '';
+        return `Theo công văn, đầu mối liên hệ: ${hotline}.${report.email ? ` E-mail nhận báo cáo: ${report.email}.` : ''}${quoted}`;
+      }
       return (
         'Công văn không ghi số điện thoại hay tên cán bộ đầu mối. ' +
         `Bạn có thể liên hệ ${dispatch.issuer}${dispatch.department ? ` (${dispatch.department})` : ''}` +

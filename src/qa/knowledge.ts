@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { sentences } from '../directive/facts.ts';
 import type { Clause, Letter } from '../directive/letter.ts';
 import type { Directive, DirectiveItem } from './directive.ts';
 import { FACT_KINDS } from './facts.ts';
@@ -84,6 +85,13 @@ function directiveOf(letter: Letter): Directive {
   const issuer = letter.issuer ?? 'Sở';
   const reportClause = letter.clauses.find((c) => c.id === d.clauseId)?.label;
   const basis = letter.legalBasis[0];
+  const hotlineClause = letter.clauses.find((c) => c.id === letter.hotline?.clauseId);
+  // Only its sentences that give a number and no date: a contact answer never states the deadline.
+  const hotlineSource = hotlineClause
+    ? sentences(hotlineClause.text)
+        .filter((s) => s.replace(/\D/g, '').length >= 9 && !/\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]/.test(s))
+        .join(' ')
+    : '';
   return {
     dispatch: {
       number: letter.number ?? letter.numberRaw?.replace(/^Số:\s*/i, '').trim() ?? '…',
@@ -132,6 +140,7 @@ function directiveOf(letter: Letter): Directive {
               phone: letter.hotline.phone,
               ...(letter.hotline.person ? { person: letter.hotline.person } : {}),
               ...(letter.hotline.title ? { title: letter.hotline.title } : {}),
+              ...(hotlineSource ? { source: hotlineSource } : {}),
             },
           }
         : {}),

@@ -66,3 +66,104 @@ export function isInterrogative(term: string): boolean {
     parts.every((part) => INTERROGATIVE_SYLLABLES.has(part) || INTERROGATIVE_PARTNERS.has(part))
   );
 }
+
+// The scaffolding of a question ("yêu cầu về … là gì", "… bao lâu", "… đúng không"): it says what kind of answer
+// is wanted, never which clause holds it, so a clause lacking it is not evidence against that clause.
+const FRAME_PHRASES: ReadonlyArray<readonly string[]> = [
+  'nhu the nao',
+  'the nao',
+  'ra sao',
+  'lam sao',
+  'bao lau',
+  'bao nhieu',
+  'bao gio',
+  'khi nao',
+  'luc nao',
+  'o dau',
+  'yeu cau',
+  'quy dinh',
+  'noi dung',
+  'luu y',
+  'dung khong',
+  'phai khong',
+  'duoc khong',
+  'co phai',
+  'co can',
+  'la gi',
+  'lam gi',
+  'nhung gi',
+  'cai gi',
+  'van de',
+  'ngay nao',
+  'gio nao',
+  'may gio',
+  'ngay may',
+  'mung may',
+  'thu may',
+  'ngay bao nhieu',
+  'thoi gian nao',
+  'tu ngay',
+  'den ngay',
+  'den bao gio',
+  'tu bao gio',
+].map((phrase) => phrase.split(' '));
+const FRAME_WORDS = new Set([
+  ...INTERROGATIVE_SYLLABLES,
+  'la',
+  'co',
+  'khong',
+  'duoc',
+  'phai',
+  'can',
+  'thi',
+  've',
+  'cho',
+  'cua',
+  'nhung',
+  'cac',
+  'nay',
+  'do',
+  'hay',
+  'hoac',
+  'roi',
+  'chua',
+  'nua',
+  'a',
+  'ha',
+  'ah',
+  'vay',
+  'dung',
+  'lam',
+  'viec',
+  'se',
+  'da',
+  'dang',
+  'nen',
+  'muon',
+  'hoi',
+  'han',
+]);
+
+/**
+ * Positions of `tokens` that only frame the question. A frame syllable forming a word of the letter with its
+ * neighbour is content: "thì" in "chỉ thị", "có" in "cơ quan" (`inLetter` knows the letter's bigrams).
+ */
+export function framePositions(
+  tokens: readonly string[],
+  inLetter: (bigram: string) => boolean,
+): Set<number> {
+  const frame = new Set<number>();
+  tokens.forEach((token, i) => {
+    if (FRAME_WORDS.has(token)) frame.add(i);
+    for (const phrase of FRAME_PHRASES) {
+      if (phrase.every((word, j) => tokens[i + j] === word))
+        for (let j = 0; j < phrase.length; j++) frame.add(i + j);
+    }
+  });
+  for (const i of [...frame]) {
+    const before = i > 0 && inLetter(`${tokens[i - 1]}_${tokens[i]}`);
+    const after = i + 1 < tokens.length && inLetter(`${tokens[i]}_${tokens[i + 1]}`);
+    if (before || after) frame.delete(i);
+  }
+  return frame;
+}

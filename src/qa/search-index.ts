@@ -80,6 +80,10 @@ export interface SearchIndex {
   search(tokens: readonly string[]): SearchOutcome;
   /** Single syllables known to the index, to repair typing slips against. */
   vocabulary: ReadonlySet<string>;
+  /** Whether a syllable or a bigram ('_'-joined) occurs in any pair's documents. */
+  knows(term: string): boolean;
+  /** Whether a syllable or a bigram occurs in a pair's clause text or answer (the letter's own words). */
+  inBody(term: string): boolean;
   /** How much a query term tells pairs apart: IDF over pairs; unknown terms weigh the most. */
   weight(term: string): number;
   /** Weighted Dice overlap of the query with the pair's closest curated phrasing, 0 to 1. */
@@ -251,5 +255,12 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
     return { candidates, evidence };
   }
 
-  return { search, vocabulary, weight, similarity };
+  return {
+    search,
+    vocabulary,
+    knows: (term) => weights.has(term),
+    inBody: (term) => bodyPairs.has(term),
+    weight,
+    similarity,
+  };
 }

@@ -1,0 +1,65 @@
+/**
+ * Words of the trade that name one thing several ways, folded. A letter uses one of them; an officer types
+ * another ("máy nổ" for the letter's "máy phát điện"). Each group lists its members, the most usual first.
+ */
+export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
+  [
+    'lich truc',
+    'danh sach truc',
+    'danh sach can bo truc',
+    'phan cong truc',
+    'bang phan cong truc',
+    'ke hoach truc',
+  ],
+  ['truc', 'ung truc', 'truc ban', 'thuong truc'],
+  ['khac phuc', 'ung cuu', 'xu ly', 'sua chua'],
+  ['may phat dien', 'may no', 'may phat', 'nguon dien du phong', 'nguon du phong', 'dien du phong'],
+  ['tin nhan rac', 'tin rac', 'spam'],
+  ['buu gui', 'buu pham', 'buu kien', 'hang gui', 'kien hang', 'hang hoa'],
+  ['nhien lieu', 'xang dau', 'dau diesel', 'dau may', 'xang'],
+  ['gio', 'tieng'],
+  ['ban dien tu', 'ban mem', 'ban scan', 'ban pdf', 'thu dien tu'],
+  ['ban giay', 'ban cung'],
+  ['mat dien', 'cat dien', 'cup dien', 'mat dien luoi'],
+  ['nghen mang', 'qua tai', 'tac mang', 'nghen'],
+  ['lua dao', 'mao danh', 'gia mao'],
+  ['chuc vu', 'chuc danh'],
+  ['phong chay chua chay', 'chua chay', 'phong chay', 'cuu hoa'],
+  ['giao thua', 'dem 30'],
+  ['quang cao', 'tiep thi'],
+  ['hang cam', 'vat pham cam', 'hang quoc cam'],
+  ['dau moi', 'nguoi tiep nhan', 'can bo phu trach', 'nguoi phu trach'],
+  ['cot ang ten', 'cot anten'],
+  ['phat qua', 'trao qua', 'chuyen qua', 'tang qua'],
+  ['sat lo', 'lo dat'],
+  ['bao dam', 'dam bao'],
+];
+
+const GROUPS = SYNONYM_GROUPS.map((group) => group.map((member) => member.split(' ')));
+
+/**
+ * Replaces each synonym the letter never uses with the group's first member it does use. `known` says whether
+ * the letter (or the fact templates) has a term: a syllable or two joined by '_'.
+ */
+export function toLetterWords(tokens: readonly string[], known: (term: string) => boolean): string[] {
+  const present = (words: readonly string[]): boolean =>
+    words.length === 1 ? known(words[0]!) : words.slice(1).every((w, i) => known(`${words[i]}_${w}`));
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let replaced = false;
+    for (const group of GROUPS) {
+      const member = group
+        .filter((words) => words.every((w, j) => tokens[i + j] === w))
+        .sort((a, b) => b.length - a.length)[0];
+      if (!member || present(member)) continue;
+      const target = group.find((words) => words !== member && present(words));
+      if (!target) continue;
+      out.push(...target);
+      i += member.length;
+      replaced = true;
+      break;
+    }
+    if (!replaced) out.push(tokens[i++]!);
+  }
+  return out;
+}
