@@ -159,6 +159,22 @@ function directiveOf(letter: Letter): Directive {
   };
 }
 
+const HAS_MOMENT =
+  /\d{1,2}\s*(?:giờ|h\b|phút|ngày|tiếng)|\d{1,2}\s*[/.-]\s*\d{1,2}|(?:mùng|mồng)\s+\d|tháng\s+(?:Giêng|Chạp)|giao thừa|trước Tết|hằng ngày|hàng ngày|ngay|kịp thời/iu;
+const HAS_BODY =
+  /(?:ông|bà|đồng chí|đ\/c)\s+\p{Lu}|\b(?:Sở|UBND|Ủy ban|Uỷ ban|Cục|Bộ|Công an|Điện lực|Bộ đội|Văn phòng|Phòng|Ban|Trung tâm|Bưu điện)\b|cơ quan|lực lượng|cán bộ|lãnh đạo|chính quyền|người/u;
+const HAS_PLACE = /\b(?:tại|ở|về|qua|trên|khu vực|địa bàn|vùng|xã|huyện|trạm|điểm)\b|@/iu;
+
+/** What a clause can answer besides what and how: a time, a number, someone, somewhere, from its own words. */
+function clauseTypes(body: string): QaPair['types'] {
+  const types: QaPair['types'] = ['list', 'how', 'what', 'yesno'];
+  if (HAS_MOMENT.test(body)) types.push('time');
+  if (/\d/.test(body)) types.push('number');
+  if (HAS_BODY.test(body)) types.push('who');
+  if (HAS_PLACE.test(body)) types.push('where');
+  return types;
+}
+
 /** The values a fact answer states: typed by someone who knows them, they point at that fact. */
 function factKeywords(kind: Template['facts'], letter: Letter): string {
   const d = letter.deadline;
@@ -217,7 +233,7 @@ export function knowledgeFromLetter(letter: Letter, extras: QaPair[] = []): Know
       return {
         id: clauseKey(c.id),
         question: sentenceCase(first || c.label),
-        types: ['list', 'how', 'what', 'yesno'] as QaPair['types'],
+        types: clauseTypes(body),
         refs: [c.id],
         answer: `Theo ${c.label} của công văn: ${body}`,
         phrasings: [
