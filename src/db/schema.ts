@@ -266,8 +266,6 @@ export const conversationState = pgTable(
     chatId: text().notNull(),
     state: text().notNull().default('idle'),
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
-    failedCodes: integer().notNull().default(0),
-    codesBlockedUntil: timestamp({ withTimezone: true }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.channel, t.chatId] })],

@@ -46,8 +46,8 @@ export function createScheduler(deps: SchedulerDeps) {
     if (now.getTime() - lastPurge < PURGE_INTERVAL_MS) return;
     const deleted = await purgeOld(db, { ...retention, now });
     lastPurge = now.getTime();
-    if (deleted.outbox || deleted.inbox)
-      logger.info({ deleted }, 'old outbox messages and inbound events deleted');
+    if (deleted.outbox || deleted.inbox || deleted.rateLimits)
+      logger.info({ deleted }, 'old outbox messages, inbound events and counters deleted');
   }
 
   async function occurrence(key: string, work: (tx: typeof db) => Promise<number>): Promise<number> {

@@ -108,6 +108,25 @@ describe('purging old outbox messages and inbound events', () => {
     assert.deepEqual(await keys(db(), 'inbound_events'), ['i-pending', 'i-pending-retried']);
   });
 
+  test('counters untouched for two days go, unless a block is still running', async () => {
+    const counter = (key: string, days: number, blockedDays: number | null, count = 1) =>
+      db().execute(sql`
+        insert into rate_limits (key, window_start, count, blocked_until, updated_at)
+        values (${key}, ${daysAgo(days)}, ${count},
+          ${blockedDays === null ? null : new Date(NOW.getTime() + blockedDays * DAY).toISOString()}, ${daysAgo(days)})`);
+    await counter('code:telegram:old', 3, null);
+    await counter('questions:zalo:old', 5, null, 20);
+    await counter('code:telegram:blocked-past', 4, -3);
+    await counter('code:telegram:still-blocked', 3, 1);
+    await counter('code:telegram:today', 0, null);
+    const deleted = await purgeOld(db(), { outboxDays: 7, inboxDays: 30, now: NOW });
+    assert.equal(deleted.rateLimits, 3);
+    const left = rowsOf(await db().execute(sql`select key from rate_limits order by key`)).map((r) =>
+      String(r.key),
+    );
+    assert.deepEqual(left, ['code:telegram:still-blocked', 'code:telegram:today']);
+  });
+
   test('in batches: a backlog larger than one run is worked off over several runs', async () => {
     await db().execute(sql`delete from outbox`);
     for (let i = 0; i < 7; i++) await outboxRow(db(), `b-${i}`, 'sent', 20);

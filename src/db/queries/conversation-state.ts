@@ -18,8 +18,6 @@ export async function loadConversation(db: Db, channel: Channel, chatId: string)
       chatId,
       state: 'idle',
       data: {},
-      failedCodes: 0,
-      codesBlockedUntil: null,
       updatedAt: new Date(0),
     }
   );
@@ -40,8 +38,6 @@ export function saveConversationStatement(db: Db, row: ConversationRow, at: Date
       set: {
         state: values.state,
         data: values.data,
-        failedCodes: values.failedCodes,
-        codesBlockedUntil: values.codesBlockedUntil,
         updatedAt: at,
       },
     });

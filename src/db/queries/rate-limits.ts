@@ -131,3 +131,20 @@ export async function takeClosedWindows(
     count: Number(r.taken),
   }));
 }
+
+/**
+ * Deletes counters nobody has touched since `olderThan` whose window opened before it and whose block, if any, is
+ * over: wrong-code counts, strangers' question counts and alert windows of past days. Returns how many.
+ */
+export async function purgeRateLimits(db: Db, olderThan: Date, now: Date, limit = 1000): Promise<number> {
+  const result = await db.execute(sql`
+    delete from ${rateLimits} where key in (
+      select key from ${rateLimits}
+      where updated_at < ${olderThan.toISOString()}::timestamptz
+        and window_start < ${olderThan.toISOString()}::timestamptz
+        and (blocked_until is null or blocked_until < ${now.toISOString()}::timestamptz)
+      order by key limit ${limit}
+      for update skip locked)
+    returning key`);
+  return rowsOf(result).length;
+}

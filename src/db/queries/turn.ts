@@ -66,8 +66,6 @@ export async function loadTurnContext(db: Db, channel: Channel, chatId: string):
           chatId: String(conv.chat_id),
           state: String(conv.state),
           data: (conv.data ?? {}) as Record<string, unknown>,
-          failedCodes: Number(conv.failed_codes ?? 0),
-          codesBlockedUntil: date(conv.codes_blocked_until),
           updatedAt: date(conv.updated_at)!,
         }
       : {
@@ -75,8 +73,6 @@ export async function loadTurnContext(db: Db, channel: Channel, chatId: string):
           chatId,
           state: 'idle',
           data: {},
-          failedCodes: 0,
-          codesBlockedUntil: null,
           updatedAt: new Date(0),
         },
     member:
