@@ -1,6 +1,6 @@
 import { formatDay, formatVnDateTime, vnDay } from '../clock.ts';
 import { addIncidentUpdate, getIncident } from '../db/queries/incidents.ts';
-import { enqueueMessages } from '../db/queries/outbox.ts';
+import { enqueueMessages, toEachChat } from '../db/queries/outbox.ts';
 import { listRecipients, pauseReminders } from '../db/queries/people.ts';
 import { closeIncident, durationText, incidentTitle } from '../features/incidents.ts';
 import { t } from '../texts/index.ts';
@@ -59,13 +59,7 @@ export const broadcast: CommandHandler = async (turn, args) => {
   const stamp = `${turn.now.getTime()}:${turn.msg.channel}:${turn.msg.chatId}`;
   const queued = await enqueueMessages(
     turn.db,
-    reachable.map((o) => ({
-      channel: o.channel,
-      chatId: o.chatId,
-      lane: 'bulk' as const,
-      dedupeKey: `broadcast:${stamp}:${o.channel}:${o.chatId}`,
-      text: t.broadcast(args),
-    })),
+    toEachChat(reachable, `broadcast:${stamp}`, () => ({ lane: 'bulk', text: t.broadcast(args) })),
   );
   const reachablePeople = new Set(reachable.map((o) => o.personId));
   const unreachable = [

@@ -1,3 +1,4 @@
+import { actions } from '../actions.ts';
 import { vnDay, vnInstant } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { listUnansweredQuestions, recordUnansweredQuestion } from '../db/queries/questions.ts';
@@ -48,7 +49,7 @@ export function createQaHandlers(qa: QaEngine): {
           result.text,
           (result.related ?? []).map((s) => ({
             label: s.question.length > 60 ? `${s.question.slice(0, 59)}…` : s.question,
-            action: `qa:${s.id}`,
+            action: actions.question(s.id),
           })),
         );
       const normalized = qa.normalize(text);
@@ -57,7 +58,7 @@ export function createQaHandlers(qa: QaEngine): {
       if (result.kind === 'suggest') {
         return turn.reply(
           result.text,
-          result.suggestions.map((s) => ({ label: s.question, action: `qa:${s.id}` })),
+          result.suggestions.map((s) => ({ label: s.question, action: actions.question(s.id) })),
         );
       }
       turn.reply(result.text);
@@ -69,7 +70,7 @@ export function createQaHandlers(qa: QaEngine): {
           outline.text,
           outline.parts.map((p) => ({
             label: p.title.length > 60 ? `${p.title.slice(0, 59)}…` : p.title,
-            action: `vb:${p.id}`,
+            action: actions.directivePart(p.id),
           })),
         );
       },

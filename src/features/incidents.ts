@@ -1,8 +1,9 @@
+import { actions } from '../actions.ts';
 import { formatVnDateTime } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { getEnterpriseById } from '../db/queries/enterprises.ts';
 import { type Incident, resolveIncident } from '../db/queries/incidents.ts';
-import { enqueueMessages } from '../db/queries/outbox.ts';
+import { enqueueMessages, toEachChat } from '../db/queries/outbox.ts';
 import { listRecipients } from '../db/queries/people.ts';
 import { countInSlidingWindow, takeClosedWindows } from '../db/queries/rate-limits.ts';
 import { t } from '../texts/index.ts';
@@ -62,15 +63,12 @@ async function tellStaff(
   db: Db,
   params: { text: string; enterpriseCode: string; key: string },
 ): Promise<number> {
-  const staff = (await listRecipients(db, { roles: ['staff', 'admin'] })).filter((s) => !s.unreachable);
+  const staff = await listRecipients(db, { roles: ['staff', 'admin'] });
   return enqueueMessages(
     db,
-    staff.map((s) => ({
-      channel: s.channel,
-      chatId: s.chatId,
+    toEachChat(staff, params.key, () => ({
       text: params.text,
-      buttons: [{ label: t.btnHistory, action: `st:${params.enterpriseCode}` }],
-      dedupeKey: `${params.key}:${s.channel}:${s.chatId}`,
+      buttons: [{ label: t.btnHistory, action: actions.history(params.enterpriseCode) }],
     })),
   );
 }

@@ -1,7 +1,8 @@
+import { actions } from '../actions.ts';
 import type { Db } from '../db/client.ts';
 import { listIncidentsDueForFollowUp } from '../db/queries/incidents.ts';
 import { claimJob } from '../db/queries/job-runs.ts';
-import { enqueueMessages } from '../db/queries/outbox.ts';
+import { enqueueMessages, toEachChat } from '../db/queries/outbox.ts';
 import { listReachableIdentities } from '../db/queries/people.ts';
 import { incidentTitle } from '../features/incidents.ts';
 import { t } from '../texts/index.ts';
@@ -19,15 +20,12 @@ export async function sendIncidentFollowUps(
     const targets = await listReachableIdentities(db, incident.openedBy);
     sent += await enqueueMessages(
       db,
-      targets.map((i) => ({
-        channel: i.channel,
-        chatId: i.chatId,
-        lane: 'bulk' as const,
-        dedupeKey: `followup:inc:${incident.id}:${i.channel}:${i.chatId}`,
+      toEachChat(targets, `followup:inc:${incident.id}`, () => ({
+        lane: 'bulk',
         text: t.followUp(incidentTitle(incident)),
         buttons: [
-          { label: t.btnFixed, action: `ix:${incident.id}:1` },
-          { label: t.btnNotFixed, action: `ix:${incident.id}:0` },
+          { label: t.btnFixed, action: actions.incidentFixed(incident.id, true) },
+          { label: t.btnNotFixed, action: actions.incidentFixed(incident.id, false) },
         ],
       })),
     );

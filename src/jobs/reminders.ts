@@ -1,8 +1,9 @@
+import { actions } from '../actions.ts';
 import { formatDay, formatVnDateTime } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import type { Campaign } from '../db/queries/campaigns.ts';
 import { listEnterprises } from '../db/queries/enterprises.ts';
-import { type Enqueue, enqueueMessages } from '../db/queries/outbox.ts';
+import { type Enqueue, enqueueMessages, toEachChat } from '../db/queries/outbox.ts';
 import { listRecipients } from '../db/queries/people.ts';
 import { getReportedEnterpriseIds } from '../db/queries/reports.ts';
 import { t } from '../texts/index.ts';
@@ -54,8 +55,8 @@ export async function sendReminderWave(
       }),
       // Bound to the enterprise reminded about: tapped after the officer moved to another one, they are refused.
       buttons: [
-        { label: t.btnReportOk, action: `rm:ok:${enterprise.id}` },
-        { label: t.btnReport, action: `rm:form:${enterprise.id}` },
+        { label: t.btnReportOk, action: actions.reminder('ok', enterprise.id) },
+        { label: t.btnReport, action: actions.reminder('form', enterprise.id) },
       ],
     });
   }
@@ -76,14 +77,6 @@ export async function sendFinalReminder(
   });
   return enqueueMessages(
     db,
-    officers
-      .filter((o) => !o.unreachable)
-      .map((o) => ({
-        channel: o.channel,
-        chatId: o.chatId,
-        lane: 'bulk' as const,
-        dedupeKey: `final:${params.campaign.id}:${o.channel}:${o.chatId}`,
-        text,
-      })),
+    toEachChat(officers, `final:${params.campaign.id}`, () => ({ lane: 'bulk', text })),
   );
 }

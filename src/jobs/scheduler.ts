@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { type Campaign, getActiveCampaign } from '../db/queries/campaigns.ts';
 import { claimJob } from '../db/queries/job-runs.ts';
-import { enqueueMessages } from '../db/queries/outbox.ts';
+import { enqueueMessages, toEachChat } from '../db/queries/outbox.ts';
 import { listRecipients } from '../db/queries/people.ts';
 import { getOrg } from '../features/directive.ts';
 import { flushIncidentAlerts } from '../features/incidents.ts';
@@ -91,15 +91,7 @@ export function createScheduler(deps: SchedulerDeps) {
           const staff = await listRecipients(tx, { roles: ['staff', 'admin'] });
           return enqueueMessages(
             tx,
-            staff
-              .filter((s) => !s.unreachable)
-              .map((s) => ({
-                channel: s.channel,
-                chatId: s.chatId,
-                lane: 'bulk' as const,
-                dedupeKey: `digest:${day}:${s.channel}:${s.chatId}`,
-                text: t.digestTitle(text),
-              })),
+            toEachChat(staff, `digest:${day}`, () => ({ lane: 'bulk', text: t.digestTitle(text) })),
           );
         });
       }

@@ -14,6 +14,25 @@ export interface Enqueue extends Envelope {
   notBefore?: Date;
 }
 
+/**
+ * One message to each reachable chat of `recipients`, under the dedupe key `<key>:<channel>:<chatId>`: sent at most
+ * once per chat however often the job or the command runs. Chats marked unreachable are skipped.
+ */
+export function toEachChat<R extends { channel: Channel; chatId: string; unreachable?: boolean }>(
+  recipients: readonly R[],
+  key: string,
+  message: (recipient: R) => Omit<Enqueue, 'channel' | 'chatId' | 'dedupeKey'>,
+): Enqueue[] {
+  return recipients
+    .filter((r) => !r.unreachable)
+    .map((r) => ({
+      ...message(r),
+      channel: r.channel,
+      chatId: r.chatId,
+      dedupeKey: `${key}:${r.channel}:${r.chatId}`,
+    }));
+}
+
 const rowOf = ({ lane, dedupeKey, notBefore, ...envelope }: Enqueue) => ({
   channel: envelope.channel,
   chatId: envelope.chatId,
