@@ -106,6 +106,10 @@ const FRAME_PHRASES: ReadonlyArray<readonly string[]> = [
   'den ngay',
   'den bao gio',
   'tu bao gio',
+  'keo dai',
+  'dot bien',
+  'dieu kien',
+  'cu the',
 ].map((phrase) => phrase.split(' '));
 const FRAME_WORDS = new Set([
   ...INTERROGATIVE_SYLLABLES,
@@ -142,6 +146,23 @@ const FRAME_WORDS = new Set([
   'muon',
   'hoi',
   'han',
+  // Function words and the occasion itself: every clause could take them.
+  'voi',
+  'o',
+  'de',
+  'tu',
+  'den',
+  'va',
+  'ma',
+  'neu',
+  'con',
+  'them',
+  'lai',
+  'ra',
+  'vao',
+  'bi',
+  'dip',
+  'dem',
 ]);
 
 /**
