@@ -139,6 +139,27 @@ export function createEngine(options: QaOptions = {}): Engine {
     ),
   );
 
+  // Whether the letter names a contact person: "tên cán bộ liên hệ?" is otherwise declined.
+  const namesContact =
+    Boolean(directive.dispatch.hotline?.person) ||
+    /(?:ông|bà|đồng chí|đ\/c|anh|chị)\s+\p{Lu}/u.test(directive.dispatch.hotline?.source ?? '');
+  const numberFact = pairs.find((pair) => pair.facts === 'number');
+  /**
+   * "cv số 254 đúng k", "công văn ký hôm 26/1 hả": a number or a date the letter does not hold, said of the
+   * letter itself and not of its deadline, is a claim about its number and date, which the number fact checks.
+   */
+  function promoteSelfClaim(question: string, tokens: readonly string[], candidates: Candidate[]): void {
+    const text = ` ${tokens.join(' ')} `;
+    if (!numberFact || !/ (cong|van) (van|ban) /.test(text) || / (han|nop|bao cao|truc) /.test(text)) return;
+    const claim = parseMomentClaim(question);
+    const unknownNumber = tokens.some((token) => /^\d+$/.test(token) && !index.knows(token));
+    if (!unknownNumber && claim.day === undefined) return;
+    const at = candidates.findIndex((c) => c.pairId === numberFact.id);
+    if (at <= 0) return;
+    const [promoted] = candidates.splice(at, 1);
+    candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
+  }
+
   function analyze(rawQuestion: string): Analysis {
     const question = rawQuestion.slice(0, MAX_QUESTION_LENGTH);
     const repaired = repairTokens(normalizeTokens(question), index.vocabulary);
@@ -151,6 +172,7 @@ export function createEngine(options: QaOptions = {}): Engine {
         return typed ? { ...candidate, score: candidate.score * (1 + RANKING.typeBoost) } : candidate;
       })
       .sort((a, b) => b.score - a.score);
+    if (letter) promoteSelfClaim(question, tokens, candidates);
     const top = candidates[0] && pairById.get(candidates[0].pairId);
     if (!top) return { tokens, questionType, candidates, features: undefined, confidence: 0 };
 
@@ -222,6 +244,7 @@ export function createEngine(options: QaOptions = {}): Engine {
       (best.facts === 'contact' && !directive.dispatch.hotline) ||
       (best.facts === 'daily' && !directive.dispatch.report.daily) ||
       (best.facts === 'email' && !directive.dispatch.report.email && tokens.includes('email')) ||
+      (best.facts === 'contact' && tokens.includes('ten') && !namesContact) ||
       (best.facts === 'implements' && !directive.dispatch.implements);
     if (absent && letter)
       return { kind: 'out_of_scope', text: factAnswer(best.facts!, directive), confidence };

@@ -197,8 +197,14 @@ function factKeywords(kind: Template['facts'], letter: Letter): string {
       return letter.addressees.join(' ');
     case 'number':
       return letter.number ?? '';
-    case 'contact':
-      return `${letter.hotline?.phone ?? ''} ${letter.hotline?.person ?? ''}`;
+    case 'contact': {
+      // The whole contact sentence: "anh Thịnh", "chị Diễm" may be named where the parser took only the number.
+      const clause = letter.clauses.find((c) => c.id === letter.hotline?.clauseId);
+      const sentence = sentences(clause?.text ?? '').find(
+        (s) => letter.hotline && s.includes(letter.hotline.phone),
+      );
+      return `${letter.hotline?.phone ?? ''} ${letter.hotline?.person ?? ''} ${sentence ?? ''}`;
+    }
     case 'daily':
       return letter.dailyReport?.time ?? '';
     default:

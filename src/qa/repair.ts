@@ -1,3 +1,6 @@
+import { lookup } from '../lookup.ts';
+import { ABBREVIATIONS } from './abbreviations.ts';
+
 /** Telex left-overs from a keyboard that did not convert: "nopj" → "nop", "ddaau" → "dau", "baos" → "bao". */
 function undoTelex(token: string): string {
   return token
@@ -36,6 +39,9 @@ export function repairTokens(tokens: readonly string[], known: ReadonlySet<strin
     const collapsed = collapseDoubles(token);
     for (const candidate of [telex, spellI(telex), collapsed, spellI(collapsed), undoTelex(collapsed)]) {
       if (known.has(candidate)) return [candidate];
+      // "bcc", "sddt": an abbreviation typed with a slip.
+      const expansion = candidate !== token ? lookup(ABBREVIATIONS, candidate) : undefined;
+      if (expansion) return expansion.split(' ');
     }
     return token.length >= 5 ? (segment(token, known) ?? [token]) : [token];
   });

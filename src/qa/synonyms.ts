@@ -45,12 +45,17 @@ export function toLetterWords(tokens: readonly string[], known: (term: string) =
   const present = (words: readonly string[]): boolean =>
     words.length === 1 ? known(words[0]!) : words.slice(1).every((w, i) => known(`${words[i]}_${w}`));
   const out: string[] = [];
+  const matches = (words: readonly string[], at: number): boolean => {
+    for (let j = 0; j < words.length; j++) if (tokens[at + j] !== words[j]) return false;
+    return true;
+  };
   for (let i = 0; i < tokens.length; ) {
     let replaced = false;
     for (const group of GROUPS) {
-      const member = group
-        .filter((words) => words.every((w, j) => tokens[i + j] === w))
-        .sort((a, b) => b.length - a.length)[0];
+      // The longest member written at this position: "nguồn điện dự phòng", not "điện dự phòng".
+      let member: readonly string[] | undefined;
+      for (const words of group)
+        if (words.length > (member?.length ?? 0) && matches(words, i)) member = words;
       if (!member || present(member)) continue;
       const target = group.find((words) => words !== member && present(words));
       if (!target) continue;
