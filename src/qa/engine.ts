@@ -16,7 +16,7 @@ import { nearDomainTopic, otherProvince, otherTet } from './off-topic.ts';
 import type { QaPair } from './pairs.ts';
 import { detectQuestionType, framePositions, type QuestionType } from './question-type.ts';
 import { repairTokens } from './repair.ts';
-import { type Candidate, createSearchIndex, RANKING } from './search-index.ts';
+import { type Candidate, createSearchIndex, RANKING, type SearchOutcome } from './search-index.ts';
 import { toLetterWords } from './synonyms.ts';
 import { tetDayAnswer } from './tet-day.ts';
 import { accentedWords } from './tone.ts';
@@ -68,6 +68,8 @@ const DATE_WORDS: ReadonlySet<string> = new Set([
   'mung',
   'thu',
 ]);
+const RERANK_DEPTH = 5;
+const RERANK_FLOOR = 0.25;
 const SUGGEST_INTRO = 'Có phải bạn muốn hỏi:';
 // Asked most often; they fill the suggestion list when the ranker has fewer than two candidates.
 const FALLBACK_SUGGESTIONS = ['han-bao-cao', 'gui-bao-cao', 'trich-yeu'];
@@ -160,6 +162,24 @@ export function createEngine(options: QaOptions = {}): Engine {
     candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
   }
 
+  /**
+   * Question words match the fact templates' phrasings ("… mấy giờ, ngày nào" is how deadlines are asked), so the
+   * leaders are reordered by how much of what the question is about each one holds.
+   */
+  function rerankByContent(tokens: readonly string[], outcome: SearchOutcome, candidates: Candidate[]): void {
+    const frame = framePositions(tokens, index.inBody);
+    const content = [...new Set(tokens.filter((t, i) => !frame.has(i) && !/^\d+$/.test(t)))];
+    const total = content.reduce((sum, t) => sum + index.weight(t), 0);
+    if (total === 0) return;
+    const leaders = candidates.slice(0, RERANK_DEPTH).map((c) => {
+      const { matched } = outcome.evidence(c.pairId);
+      const held = content.reduce((sum, t) => sum + (matched.has(t) ? index.weight(t) : 0), 0);
+      return { ...c, score: c.score * (RERANK_FLOOR + held / total) };
+    });
+    leaders.sort((a, b) => b.score - a.score);
+    candidates.splice(0, leaders.length, ...leaders);
+  }
+
   function analyze(rawQuestion: string): Analysis {
     const question = rawQuestion.slice(0, MAX_QUESTION_LENGTH);
     const repaired = repairTokens(normalizeTokens(question), index.vocabulary);
@@ -172,6 +192,7 @@ export function createEngine(options: QaOptions = {}): Engine {
         return typed ? { ...candidate, score: candidate.score * (1 + RANKING.typeBoost) } : candidate;
       })
       .sort((a, b) => b.score - a.score);
+    if (letter) rerankByContent(tokens, outcome, candidates);
     if (letter) promoteSelfClaim(question, tokens, candidates);
     const top = candidates[0] && pairById.get(candidates[0].pairId);
     if (!top) return { tokens, questionType, candidates, features: undefined, confidence: 0 };

@@ -161,8 +161,9 @@ function directiveOf(letter: Letter): Directive {
 
 const HAS_MOMENT =
   /\d{1,2}\s*(?:giờ|h\b|phút|ngày|tiếng)|\d{1,2}\s*[/.-]\s*\d{1,2}|(?:mùng|mồng)\s+\d|tháng\s+(?:Giêng|Chạp)|giao thừa|trước Tết|hằng ngày|hàng ngày|ngay|kịp thời/iu;
+// Someone named: a person or a body. "Cán bộ", "lãnh đạo" alone name no one a who-question could want.
 const HAS_BODY =
-  /(?:ông|bà|đồng chí|đ\/c)\s+\p{Lu}|\b(?:Sở|UBND|Ủy ban|Uỷ ban|Cục|Bộ|Công an|Điện lực|Bộ đội|Văn phòng|Phòng|Ban|Trung tâm|Bưu điện)\b|cơ quan|lực lượng|cán bộ|lãnh đạo|chính quyền|người/u;
+  /(?:ông|bà|đồng chí|đ\/c)\s+\p{Lu}|(?<!\p{L})(?:Sở|UBND|Ủy ban|Uỷ ban|Cục|Bộ|Công an|Điện lực|Bộ đội|Văn phòng|Phòng|Trung tâm|Bưu điện|Chủ tịch)(?!\p{L})|cơ quan|chính quyền/u;
 const HAS_PLACE = /\b(?:tại|ở|về|qua|trên|khu vực|địa bàn|vùng|xã|huyện|trạm|điểm)\b|@/iu;
 
 /** What a clause can answer besides what and how: a time, a number, someone, somewhere, from its own words. */
@@ -189,6 +190,9 @@ function factKeywords(kind: Template['facts'], letter: Letter): string {
       return letter.issuer ?? '';
     case 'implements':
       return letter.legalBasis.map((b) => b.document ?? b.text).join(' ');
+    case 'subject':
+      // What the letter is about, in its own words: a topic it does not name is no reason to pick this fact.
+      return letter.subject ?? '';
     case 'holiday':
       return letter.holiday?.name ?? '';
     case 'recipients':
