@@ -27,7 +27,7 @@ import {
   importEnterprises,
   SECTOR_VI,
 } from '../src/features/enterprises-import.ts';
-import { defuse, ExportError, writeExportFile } from '../src/features/export.ts';
+import { daysCsvPath, defuse, ExportError, writeExportFile } from '../src/features/export.ts';
 import { parseDayArg } from '../src/features/status.ts';
 import { redactSecrets } from '../src/logger.ts';
 import { addAreaAndReportCommands, addDirectiveCommands } from './admin-directive.ts';
@@ -543,13 +543,19 @@ program
 
 program
   .command('export')
-  .description('Xuất báo cáo ra tệp Excel (.xlsx) hoặc CSV: bảng ngày × doanh nghiệp, mọi báo cáo, các sự cố')
-  .requiredOption('--out <tệp>', 'tệp .xlsx hoặc .csv cần ghi (thư mục chứa nó phải có sẵn)')
+  .description(
+    'Xuất báo cáo ra tệp Excel (.xlsx) hoặc CSV: bảng ngày × doanh nghiệp, từng doanh nghiệp theo ngày (kể cả chưa báo cáo), mọi báo cáo, các sự cố',
+  )
+  .requiredOption(
+    '--out <tệp>',
+    'tệp .xlsx hoặc .csv cần ghi (thư mục chứa nó phải có sẵn); với .csv còn ghi thêm <tệp>-theo-ngay.csv: mỗi doanh nghiệp một dòng mỗi ngày',
+  )
   .option('--from <dd/mm>', 'từ ngày (mặc định: ngày đầu của đợt đang hoạt động)')
   .option('--to <dd/mm>', 'đến ngày (mặc định: hôm nay hoặc ngày cuối của đợt)')
   .option('--json', JSON_HELP)
   .action(async (opts: { out: string; from?: string; to?: string; json?: boolean }) => {
     outputPath(opts.out, ['.xlsx', '.csv']);
+    if (path.extname(opts.out).toLowerCase() === '.csv') outputPath(daysCsvPath(opts.out), ['.csv']);
     await withDb(async ({ db }) => {
       const now = new Date();
       const campaign = await getActiveCampaign(db);
@@ -568,8 +574,14 @@ program
         });
         out(
           !!opts.json,
-          { out: result.out, format: result.format, fromDay: result.data.fromDay, toDay: result.data.toDay },
-          `Đã ghi ${result.out} (${result.format}, ${formatDay(result.data.fromDay)}–${formatDay(result.data.toDay)}).`,
+          {
+            out: result.out,
+            files: result.files,
+            format: result.format,
+            fromDay: result.data.fromDay,
+            toDay: result.data.toDay,
+          },
+          `Đã ghi ${result.files.join(' và ')} (${result.format}, ${formatDay(result.data.fromDay)}–${formatDay(result.data.toDay)}).`,
         );
       } catch (err) {
         if (err instanceof ExportError) throw new UserError(err.message);

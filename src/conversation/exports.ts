@@ -5,7 +5,10 @@ import {
   CSV_MIME,
   type DayRange,
   ExportError,
+  enterpriseDays,
   exportCsv,
+  exportDaysCsv,
+  exportDaysFilename,
   exportFilename,
   exportXlsx,
   resolveRange,
@@ -30,6 +33,9 @@ const texts = {
   }) =>
     `📊 Báo cáo dịp Tết từ ${p.from} đến ${p.to}: ${p.enterprises} doanh nghiệp, ${p.revisions} lượt báo cáo ` +
     `(kể cả bản sửa), ${p.incidents} báo cáo sự cố.`,
+  exportDaysCaption: (p: { from: string; to: string; missing: number; incident: number }) =>
+    `📋 Tình hình từng doanh nghiệp theo ngày từ ${p.from} đến ${p.to}, kể cả doanh nghiệp chưa báo cáo: ` +
+    `${p.missing} lượt "Chưa báo cáo", ${p.incident} lượt "Có sự cố". Lọc cột "Tình trạng" để xem từng nhóm.`,
   summaryCaption: (day: string) =>
     `📝 Dự thảo báo cáo gửi UBND tỉnh (tệp Word theo thể thức Nghị định 30/2020/NĐ-CP), lập ngày ${day}. Điền số văn bản, ký và đóng dấu trước khi gửi.`,
 };
@@ -68,7 +74,10 @@ async function resolveOrReply(
   }
 }
 
-/** `/export [csv] [dd/mm [dd/mm]]`: the reports of a range as an Excel workbook (or CSV), staff only. */
+/**
+ * `/export [csv] [dd/mm [dd/mm]]`: the reports of a range as an Excel workbook, staff only. A CSV holds one table,
+ * so `csv` sends two files: every report, then one row per enterprise and day (who did not report included).
+ */
 export const exportCommand: CommandHandler = async (turn, args) => {
   if (!requireStaff(turn)) return;
   const parsed = await parseExportArgs(turn, args);
@@ -76,7 +85,7 @@ export const exportCommand: CommandHandler = async (turn, args) => {
   const { format = 'xlsx', ...days } = parsed;
   const range = await resolveOrReply(turn, days);
   if (!range) return;
-  const data = await buildExportData(turn.db, range);
+  const data = await buildExportData(turn.db, range, { now: turn.now });
   const content = format === 'xlsx' ? await exportXlsx(data) : Buffer.from(exportCsv(data), 'utf8');
   turn.out.push({
     chatId: turn.msg.chatId,
@@ -91,6 +100,22 @@ export const exportCommand: CommandHandler = async (turn, args) => {
       filename: exportFilename(range, format),
       mimeType: format === 'xlsx' ? XLSX_MIME : CSV_MIME,
       contentBase64: content.toString('base64'),
+    },
+  });
+  if (format !== 'csv') return;
+  const rows = enterpriseDays(data);
+  turn.out.push({
+    chatId: turn.msg.chatId,
+    text: texts.exportDaysCaption({
+      from: formatDay(range.fromDay),
+      to: formatDay(rows.at(-1)?.day ?? range.toDay),
+      missing: rows.filter((d) => d.state === 'missing').length,
+      incident: rows.filter((d) => d.state === 'incident').length,
+    }),
+    document: {
+      filename: exportDaysFilename(range),
+      mimeType: CSV_MIME,
+      contentBase64: Buffer.from(exportDaysCsv(data), 'utf8').toString('base64'),
     },
   });
 };

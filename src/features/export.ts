@@ -2,7 +2,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { addDays, formatDay, formatVnDateTime, vnDay, vnInstant } from '../clock.ts';
-import { reportRef } from '../conversation/texts.ts';
 import type { Db } from '../db/client.ts';
 import { getActiveCampaign } from '../db/queries/campaigns.ts';
 import { type Enterprise, listEnterprises } from '../db/queries/enterprises.ts';
@@ -13,6 +12,8 @@ import {
   listIncidentUpdates,
 } from '../db/queries/incidents.ts';
 import { type DayReport, getReportsInRange } from '../db/queries/reports.ts';
+import { reportRef } from '../texts/index.ts';
+import { SECTOR_VI } from './enterprises-import.ts';
 import { kindLabel } from './incident-kinds.ts';
 import { durationText, scaleText } from './incidents.ts';
 
@@ -36,6 +37,8 @@ export interface ExportData extends DayRange {
   latest: Map<string, DayReport>;
   /** Every incident open at some time in the range, whatever was reported after it, oldest first. */
   incidents: IncidentRecord[];
+  /** The Vietnam day the export was made (when known): later days of the range cannot have reports yet. */
+  today?: string;
 }
 
 export type ExportErrorCode = 'reversed_range' | 'range_too_long' | 'bad_extension';
@@ -101,7 +104,11 @@ export async function resolveRange(
   return range;
 }
 
-export async function buildExportData(db: Db, range: DayRange): Promise<ExportData> {
+export async function buildExportData(
+  db: Db,
+  range: DayRange,
+  options: { now?: Date } = {},
+): Promise<ExportData> {
   const [enterprises, revisions, during] = await Promise.all([
     listEnterprises(db),
     getReportsInRange(db, range.fromDay, range.toDay),
@@ -127,6 +134,7 @@ export async function buildExportData(db: Db, range: DayRange): Promise<ExportDa
     revisions,
     latest,
     incidents,
+    ...(options.now ? { today: vnDay(options.now) } : {}),
   };
 }
 
@@ -260,6 +268,119 @@ function addIncidentSheet(wb: ExcelJS.Workbook, rows: IncidentRecord[]): void {
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: INCIDENT_COLUMNS.length } };
 }
 
+/** How an enterprise stands on a day: an incident reported that day wins over any "normal" revision after it. */
+export type DayState = 'normal' | 'incident' | 'missing';
+
+export const DAY_STATE_LABELS: Record<DayState, string> = {
+  normal: 'Bình thường',
+  incident: 'Có sự cố',
+  missing: 'Chưa báo cáo',
+};
+
+export interface EnterpriseDay {
+  day: string;
+  enterprise: Enterprise;
+  state: DayState;
+  /** The day's revisions, first to last; none when the enterprise did not report. */
+  revisions: DayReport[];
+  /** The incidents reported for that day, oldest first (their own records: a later revision never hides one). */
+  incidents: IncidentRecord[];
+}
+
+/**
+ * One entry per enterprise and day, by day then enterprise name, every enterprise included: who did not report
+ * shows as "missing". Days after `data.today` are left out (they cannot have reports yet).
+ */
+export function enterpriseDays(data: ExportData): EnterpriseDay[] {
+  const revisions = new Map<string, DayReport[]>();
+  for (const r of data.revisions) {
+    const key = latestKey(r.enterpriseId, r.reportDay);
+    revisions.set(key, [...(revisions.get(key) ?? []), r]);
+  }
+  const incidents = new Map<string, IncidentRecord[]>();
+  for (const i of data.incidents) {
+    const key = latestKey(i.enterpriseId, i.reportDay);
+    incidents.set(key, [...(incidents.get(key) ?? []), i]);
+  }
+  const days = data.today ? data.days.filter((d) => d <= data.today!) : data.days;
+  return days.flatMap((day) =>
+    data.enterprises.map((enterprise) => {
+      const key = latestKey(enterprise.id, day);
+      const dayRevisions = revisions.get(key) ?? [];
+      const dayIncidents = incidents.get(key) ?? [];
+      const state: DayState =
+        dayIncidents.length > 0 || dayRevisions.at(-1)?.status === 'incident'
+          ? 'incident'
+          : dayRevisions.length > 0
+            ? 'normal'
+            : 'missing';
+      return { day, enterprise, state, revisions: dayRevisions, incidents: dayIncidents };
+    }),
+  );
+}
+
+export const ENTERPRISE_DAY_COLUMNS = [
+  'Ngày',
+  'Doanh nghiệp',
+  'Mã',
+  'Lĩnh vực',
+  'Tình trạng',
+  'Giờ báo cáo',
+  'Người báo cáo',
+  'Số lần báo cáo',
+  'Cập nhật lần cuối',
+  'Số sự cố',
+  'Sự cố',
+] as const;
+
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "Mất liên lạc / mất sóng, Huyện Lục Ngạn, 11–100 (đã khắc phục)". */
+function incidentSummary(i: IncidentRecord): string {
+  const parts = [kindLabel(i.kind), i.area, scaleText(i)].filter(Boolean);
+  return `${parts.join(', ')} (${i.resolvedAt ? 'đã khắc phục' : 'đang xử lý'})`;
+}
+
+/**
+ * One row of the "Theo ngày" sheet and CSV: the time of the day's first report (was it on time?), who reported,
+ * how many revisions and when the last one came, and the day's incidents.
+ */
+export function enterpriseDayRow(d: EnterpriseDay): Cell[] {
+  const first = d.revisions[0];
+  const last = d.revisions.at(-1);
+  const reporters = [...new Set(d.revisions.map((r) => r.reporterName))];
+  return [
+    formatDay(d.day),
+    d.enterprise.name,
+    d.enterprise.code,
+    capitalize(SECTOR_VI[d.enterprise.sector]),
+    DAY_STATE_LABELS[d.state],
+    first ? formatVnDateTime(first.createdAt) : '',
+    reporters.join(', '),
+    d.revisions.length,
+    last && d.revisions.length > 1 ? formatVnDateTime(last.createdAt) : '',
+    d.incidents.length,
+    d.incidents.map(incidentSummary).join('; '),
+  ];
+}
+
+function addEnterpriseDaySheet(wb: ExcelJS.Workbook, rows: EnterpriseDay[]): void {
+  const ws = wb.addWorksheet('Theo ngày', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = ENTERPRISE_DAY_COLUMNS.map((header) => ({
+    header,
+    width: header === 'Sự cố' ? 50 : header === 'Doanh nghiệp' ? 30 : Math.max(12, header.length + 2),
+  }));
+  const stateColumn = ENTERPRISE_DAY_COLUMNS.indexOf('Tình trạng') + 1;
+  for (const d of rows) {
+    const cell = ws.addRow(safe(enterpriseDayRow(d))).getCell(stateColumn);
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[d.state].bg } };
+    cell.font = { color: { argb: FILLS[d.state].fg } };
+  }
+  ws.getColumn(ENTERPRISE_DAY_COLUMNS.indexOf('Sự cố') + 1).alignment = { wrapText: true, vertical: 'top' };
+  styleHeader(ws);
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ENTERPRISE_DAY_COLUMNS.length } };
+}
+
 function addMatrixSheet(wb: ExcelJS.Workbook, data: ExportData): void {
   const ws = wb.addWorksheet('Tổng hợp', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
   ws.columns = [
@@ -301,6 +422,7 @@ export async function exportXlsx(data: ExportData): Promise<Buffer> {
   const wb = new Excel.Workbook();
   wb.creator = 'Bot liên lạc dịp Tết';
   addMatrixSheet(wb, data);
+  addEnterpriseDaySheet(wb, enterpriseDays(data));
   addReportSheet(wb, 'Báo cáo', data.revisions);
   addIncidentSheet(wb, data.incidents);
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -311,36 +433,66 @@ function csvField(value: Cell): string {
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The "Báo cáo" sheet as CSV: UTF-8 with a BOM (or Excel reads Vietnamese as ANSI), CRLF line ends. */
-export function exportCsv(data: ExportData): string {
-  const lines = [[...REPORT_COLUMNS], ...data.revisions.map(reportRow)].map((row) =>
-    row.map(csvField).join(','),
-  );
+/** A sheet as CSV: UTF-8 with a BOM (or Excel reads Vietnamese as ANSI), CRLF line ends. */
+function toCsv(header: readonly string[], rows: Cell[][]): string {
+  const lines = [[...header], ...rows].map((row) => row.map(csvField).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** The "Báo cáo" sheet as CSV: every revision. */
+export function exportCsv(data: ExportData): string {
+  return toCsv(REPORT_COLUMNS, data.revisions.map(reportRow));
+}
+
+/** The "Theo ngày" sheet as CSV: one row per enterprise and day, those that did not report included. */
+export function exportDaysCsv(data: ExportData): string {
+  return toCsv(ENTERPRISE_DAY_COLUMNS, enterpriseDays(data).map(enterpriseDayRow));
 }
 
 export function exportFilename(range: DayRange, format: 'xlsx' | 'csv'): string {
   return `bao-cao-tet-${range.fromDay}-${range.toDay}.${format}`;
 }
 
-/** The admin CLI's export: .xlsx or .csv by the extension of `out`; days are yyyy-mm-dd, defaults as `resolveRange`. */
+/** The CSV beside exportFilename's: a CSV holds one table, so the per-enterprise and day view is its own file. */
+export function exportDaysFilename(range: DayRange): string {
+  return `bao-cao-tet-${range.fromDay}-${range.toDay}-theo-ngay.csv`;
+}
+
+/** "bc.csv" → "bc-theo-ngay.csv", in the same folder. */
+export function daysCsvPath(out: string): string {
+  const ext = path.extname(out);
+  return `${out.slice(0, out.length - ext.length)}-theo-ngay${ext}`;
+}
+
+/**
+ * The admin CLI's export: .xlsx or .csv by the extension of `out`; days are yyyy-mm-dd, defaults as `resolveRange`.
+ * A CSV export writes two files, `out` (every report) and `daysCsvPath(out)` (every enterprise and day); `files`
+ * lists what was written.
+ */
 export async function writeExportFile(
   db: Db,
   params: { out: string; fromDay?: string; toDay?: string; now?: Date },
-): Promise<{ out: string; format: 'xlsx' | 'csv'; data: ExportData }> {
+): Promise<{ out: string; files: string[]; format: 'xlsx' | 'csv'; data: ExportData }> {
   const ext = path.extname(params.out).toLowerCase();
   if (ext !== '.xlsx' && ext !== '.csv') {
     throw new ExportError('bad_extension', `${params.out}: tên tệp phải có đuôi .xlsx hoặc .csv.`);
   }
   const format = ext === '.xlsx' ? 'xlsx' : 'csv';
+  const now = params.now ?? new Date();
   const range = await resolveRange(db, {
-    now: params.now ?? new Date(),
+    now,
     ...(params.fromDay ? { fromDay: params.fromDay } : {}),
     ...(params.toDay ? { toDay: params.toDay } : {}),
   });
-  const data = await buildExportData(db, range);
-  const content = format === 'xlsx' ? await exportXlsx(data) : exportCsv(data);
+  const data = await buildExportData(db, range, { now });
+  const files: [string, string | Buffer][] =
+    format === 'xlsx'
+      ? [[params.out, await exportXlsx(data)]]
+      : [
+          [params.out, exportCsv(data)],
+          [daysCsvPath(params.out), exportDaysCsv(data)],
+        ];
   await mkdir(path.dirname(path.resolve(params.out)), { recursive: true });
-  await writeFile(params.out, content);
-  return { out: params.out, format, data };
+  for (const [file, content] of files) await writeFile(file, content);
+  return { out: params.out, files: files.map(([file]) => file), format, data };
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { count } from 'drizzle-orm';
@@ -153,7 +153,8 @@ describe('invite enterprise --all: one fresh code per enterprise, in a CSV for m
     }
     const ok = await admin(database, ['export', '--out', path.join(dir, 'bc.csv')]);
     assert.equal(ok.code, 0, ok.stderr);
-    assert.match(ok.stdout, /^Đã ghi .*bc\.csv \(csv, /);
+    assert.match(ok.stdout, /^Đã ghi .*bc\.csv và .*bc-theo-ngay\.csv \(csv, /);
+    assert.ok(existsSync(path.join(dir, 'bc-theo-ngay.csv')), 'the per-enterprise and day CSV beside it');
   });
 });
 

@@ -8,11 +8,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { vnDay } from '../../src/clock.ts';
-import { t } from '../../src/conversation/texts.ts';
 import { createBoardSession } from '../../src/db/queries/board.ts';
 import { insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import { createInvite } from '../../src/db/queries/invites.ts';
 import { boardLinks, boardSessions, identities, outbox } from '../../src/db/schema.ts';
+import { t } from '../../src/texts/index.ts';
 import {
   activeCampaignAroundToday,
   boardLinkOf,
@@ -180,6 +180,7 @@ describe('web board over HTTP', () => {
         '/board/events',
         '/board/export.xlsx',
         '/board/export.csv',
+        '/board/export-theo-ngay.csv',
         '/board/report/1/2024-02-10',
       ]) {
         const res = await get(path, cookie);
@@ -291,6 +292,11 @@ describe('web board over HTTP', () => {
     const text = await csv.text();
     assert.ok(text.includes('Số tham chiếu'));
     assert.ok(text.includes('Viettel Bắc Giang'));
+    const days = await get('/board/export-theo-ngay.csv', cookie);
+    assert.match(days.headers.get('content-disposition') ?? '', /filename="bao-cao-tet-.*-theo-ngay\.csv"/);
+    const daysText = Buffer.from(await days.arrayBuffer()).toString('utf8');
+    assert.ok(daysText.startsWith('\uFEFFNgày,Doanh nghiệp,Mã,Lĩnh vực,Tình trạng'));
+    assert.ok(daysText.includes('Chưa báo cáo'));
   });
 
   test("sign-out: the board's button ends that session; /web dangxuat ends every one of the person", async () => {

@@ -6,9 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { fixedClock, vnInstant } from '../../src/clock.ts';
+import { COMMAND_TABLE } from '../../src/conversation/commands.ts';
 import { type Conversation, createConversation } from '../../src/conversation/engine.ts';
-import { exportCommand, summaryCommand } from '../../src/conversation/exports.ts';
-import { reportRef } from '../../src/conversation/texts.ts';
 import { parseCsv as parseCsvRecords } from '../../src/csv.ts';
 import { type Database, openDatabase } from '../../src/db/client.ts';
 import { activateCampaign, createCampaign } from '../../src/db/queries/campaigns.ts';
@@ -20,10 +19,14 @@ import { tet2024 } from '../../src/features/campaign-presets.ts';
 import { ensureDirective } from '../../src/features/directive.ts';
 import {
   buildExportData,
+  DAY_STATE_LABELS,
   defuse,
+  ENTERPRISE_DAY_COLUMNS,
   type ExportData,
   ExportError,
+  enterpriseDays,
   exportCsv,
+  exportDaysCsv,
   exportXlsx,
   INCIDENT_COLUMNS,
   REPORT_COLUMNS,
@@ -32,6 +35,7 @@ import {
 } from '../../src/features/export.ts';
 import { DOCX_MIME } from '../../src/features/report-docx.ts';
 import type { IncomingMessage } from '../../src/messages.ts';
+import { reportRef } from '../../src/texts/index.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { seedReport } from '../helpers/fixtures.ts';
 
@@ -147,7 +151,7 @@ describe('export: xlsx and csv of the reports', () => {
     const wb = await readXlsx(await exportXlsx(await data()));
     assert.deepEqual(
       wb.worksheets.map((w) => w.name),
-      ['Tổng hợp', 'Báo cáo', 'Sự cố'],
+      ['Tổng hợp', 'Theo ngày', 'Báo cáo', 'Sự cố'],
     );
     const ws = wb.getWorksheet('Tổng hợp')!;
     const rows = sheetRows(ws);
@@ -245,7 +249,7 @@ describe('export: xlsx and csv of the reports', () => {
     for (const s of ['Bình thường', '09/02/2024', '', ' =1', "'=1"]) assert.equal(defuse(s), s);
   });
 
-  test('writeExportFile writes .xlsx or .csv by extension and refuses anything else', async () => {
+  test('writeExportFile writes .xlsx, or the two CSVs, by extension and refuses anything else', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'export-'));
     try {
       const range = { fromDay: '2024-02-09', toDay: '2024-02-10', now };
@@ -253,8 +257,12 @@ describe('export: xlsx and csv of the reports', () => {
       assert.equal(x.format, 'xlsx');
       const wb = await readXlsx(await readFile(path.join(dir, 'out/bc.xlsx')));
       assert.equal(wb.getWorksheet('Báo cáo')!.rowCount, 6);
-      await writeExportFile(db(), { out: path.join(dir, 'bc.CSV'), ...range });
+      const csv = await writeExportFile(db(), { out: path.join(dir, 'bc.CSV'), ...range });
+      assert.deepEqual(csv.files, [path.join(dir, 'bc.CSV'), path.join(dir, 'bc-theo-ngay.CSV')]);
       assert.equal(parseCsv((await readFile(path.join(dir, 'bc.CSV'), 'utf8')).slice(1)).length, 1 + 5);
+      const days = parseCsv((await readFile(path.join(dir, 'bc-theo-ngay.CSV'), 'utf8')).slice(1));
+      assert.deepEqual(days[0], [...ENTERPRISE_DAY_COLUMNS]);
+      assert.equal(days.length, 1 + 2 * 3, 'one row per enterprise and day');
       await assert.rejects(
         writeExportFile(db(), { out: path.join(dir, 'bc.pdf'), ...range }),
         (err) => err instanceof ExportError && err.code === 'bad_extension',
@@ -296,7 +304,7 @@ describe('export: xlsx and csv of the reports', () => {
     before(async () => {
       conversation = createConversation({
         clock: fixedClock(now),
-        commands: { export: exportCommand, summary: summaryCommand },
+        commands: COMMAND_TABLE.filter((c) => c.name === 'export' || c.name === 'summary'),
         actions: {},
         onFreeText: async () => {},
       });
@@ -336,13 +344,34 @@ describe('export: xlsx and csv of the reports', () => {
       assert.equal(wb.getWorksheet('Sự cố')!.rowCount, 3);
     });
 
-    test('/export csv sends the CSV; a reversed range and an unknown word get an explanation', async () => {
-      const [csv] = await conversation.handle(db(), message('staff', '/export csv 09/02 10/02'));
+    test('/export csv sends the reports and the per-enterprise days; a reversed range and an unknown word get an explanation', async () => {
+      const [csv, days, ...rest] = await conversation.handle(
+        db(),
+        message('staff', '/export csv 09/02 10/02'),
+      );
+      assert.equal(rest.length, 0);
       assert.equal(csv!.document!.filename, 'bao-cao-tet-2024-02-09-2024-02-10.csv');
       assert.ok(
         Buffer.from(csv!.document!.contentBase64, 'base64')
           .toString('utf8')
           .startsWith('\uFEFFSố tham chiếu'),
+      );
+      assert.equal(days!.chatId, 'chat-staff');
+      assert.equal(days!.document!.filename, 'bao-cao-tet-2024-02-09-2024-02-10-theo-ngay.csv');
+      assert.equal(days!.document!.mimeType, 'text/csv');
+      assert.match(days!.text, /từ 09\/02\/2024 đến 10\/02\/2024.*2 lượt "Chưa báo cáo", 2 lượt "Có sự cố"/);
+      const rows = parseCsv(Buffer.from(days!.document!.contentBase64, 'base64').toString('utf8').slice(1));
+      assert.deepEqual(rows[0], [...ENTERPRISE_DAY_COLUMNS]);
+      assert.deepEqual(
+        rows.slice(1).map((r) => [r[0], r[2], r[4]]),
+        [
+          ['09/02/2024', 'VNPOST', 'Bình thường'],
+          ['09/02/2024', 'GHN', 'Chưa báo cáo'],
+          ['09/02/2024', 'VIETTEL', 'Có sự cố'],
+          ['10/02/2024', 'VNPOST', 'Chưa báo cáo'],
+          ['10/02/2024', 'GHN', 'Có sự cố'],
+          ['10/02/2024', 'VIETTEL', 'Bình thường'],
+        ],
       );
       const [reversed] = await conversation.handle(db(), message('staff', '/export 10/02 09/02'));
       assert.match(reversed!.text, /Ngày bắt đầu 10\/02\/2024 sau ngày kết thúc 09\/02\/2024/);
@@ -385,5 +414,186 @@ describe('export: xlsx and csv of the reports', () => {
         assert.match(out[0]!.text, /chỉ dành cho cán bộ Sở/);
       }
     });
+  });
+});
+
+describe('export: one row per enterprise and day, who did not report included', () => {
+  let database: TestDatabase;
+  let handle: Database;
+  let viettel: Enterprise;
+  let vnpost: Enterprise;
+  let an: number;
+  let binh: number;
+  const db = () => handle.db;
+  const now = vnInstant('2024-02-11', '10:00');
+
+  const report = (
+    e: Enterprise,
+    day: string,
+    hhmm: string,
+    reporterId: number,
+    incident: IncidentDetails | null,
+  ) => seedReport(db(), { enterprise: e, day, hhmm, incident, reporterId });
+
+  before(async () => {
+    database = await createTestDatabase();
+    handle = await openDatabase({ url: database.url, dataDir: database.dataDir, maxConnections: 2 });
+    [viettel, vnpost] = (await insertEnterprises(db(), [
+      { code: 'VIETTEL', name: 'Viettel Bắc Giang', sector: 'telecom' },
+      { code: 'VNPOST', name: 'Bưu điện tỉnh Bắc Giang', sector: 'both' },
+      { code: 'MOBIFONE', name: 'MobiFone Bắc Giang', sector: 'telecom' },
+    ])) as [Enterprise, Enterprise];
+    an = (
+      await createPerson(db(), { displayName: 'Nguyễn Văn An', role: 'officer', enterpriseId: viettel.id })
+    ).id;
+    binh = (
+      await createPerson(db(), { displayName: 'Lê Thị Bình', role: 'officer', enterpriseId: viettel.id })
+    ).id;
+    // 09/02: Viettel reports an incident still being handled, then a colleague reports "normal" an hour later.
+    await report(viettel, '2024-02-09', '08:00', an, {
+      kind: 'mat_lien_lac',
+      area: 'Huyện Lục Ngạn',
+      ongoing: true,
+    });
+    await report(viettel, '2024-02-09', '09:05', binh, null);
+    await report(vnpost, '2024-02-09', '07:30', an, null);
+    // 10/02: Viettel reports twice, both normal; Bưu điện reports "normal", then an incident fixed at once.
+    await report(viettel, '2024-02-10', '08:00', an, null);
+    await report(viettel, '2024-02-10', '11:00', an, null);
+    await report(vnpost, '2024-02-10', '08:10', an, null);
+    await report(vnpost, '2024-02-10', '14:00', an, { kind: 'don_u', affected: '101–1.000', ongoing: false });
+    // 11/02 (today, 10:00): nobody has reported yet. MobiFone never reports at all.
+  });
+
+  after(async () => {
+    await handle.close();
+    await database.drop();
+  });
+
+  const data = () => buildExportData(db(), { fromDay: '2024-02-09', toDay: '2024-02-12' }, { now });
+  const rowsByKey = async () => {
+    const rows = parseCsv(exportDaysCsv(await data()).slice(1));
+    return { header: rows[0], byKey: new Map(rows.slice(1).map((r) => [`${r[2]} ${r[0]}`, r])), rows };
+  };
+
+  test('every enterprise on every day up to today, by day then name; later days are left out', async () => {
+    const days = enterpriseDays(await data());
+    assert.deepEqual(
+      days.map((d) => `${d.day} ${d.enterprise.code} ${d.state}`),
+      [
+        '2024-02-09 VNPOST normal',
+        '2024-02-09 MOBIFONE missing',
+        '2024-02-09 VIETTEL incident',
+        '2024-02-10 VNPOST incident',
+        '2024-02-10 MOBIFONE missing',
+        '2024-02-10 VIETTEL normal',
+        '2024-02-11 VNPOST missing',
+        '2024-02-11 MOBIFONE missing',
+        '2024-02-11 VIETTEL missing',
+      ],
+    );
+  });
+
+  test('an enterprise that never reported shows "Chưa báo cáo" with empty cells, each day', async () => {
+    const { byKey } = await rowsByKey();
+    for (const day of ['09/02/2024', '10/02/2024', '11/02/2024'])
+      assert.deepEqual(byKey.get(`MOBIFONE ${day}`), [
+        day,
+        'MobiFone Bắc Giang',
+        'MOBIFONE',
+        'Viễn thông',
+        'Chưa báo cáo',
+        '',
+        '',
+        '0',
+        '',
+        '0',
+        '',
+      ]);
+  });
+
+  test('an incident of the day is not hidden by a later "normal" report', async () => {
+    const { byKey } = await rowsByKey();
+    assert.deepEqual(byKey.get('VIETTEL 09/02/2024'), [
+      '09/02/2024',
+      'Viettel Bắc Giang',
+      'VIETTEL',
+      'Viễn thông',
+      'Có sự cố',
+      '08:00 09/02/2024',
+      'Nguyễn Văn An, Lê Thị Bình',
+      '2',
+      '09:05 09/02/2024',
+      '1',
+      'Mất liên lạc / mất sóng, Huyện Lục Ngạn (đang xử lý)',
+    ]);
+  });
+
+  test('several reports in a day: the latest status, first time, count and last time', async () => {
+    const { byKey } = await rowsByKey();
+    assert.deepEqual(byKey.get('VIETTEL 10/02/2024')!.slice(4), [
+      'Bình thường',
+      '08:00 10/02/2024',
+      'Nguyễn Văn An',
+      '2',
+      '11:00 10/02/2024',
+      '0',
+      '',
+    ]);
+    assert.deepEqual(byKey.get('VNPOST 10/02/2024')!.slice(3), [
+      'Bưu chính, viễn thông',
+      'Có sự cố',
+      '08:10 10/02/2024',
+      'Nguyễn Văn An',
+      '2',
+      '14:00 10/02/2024',
+      '1',
+      'Dồn ứ bưu gửi, 101–1.000 (đã khắc phục)',
+    ]);
+    assert.deepEqual(byKey.get('VNPOST 09/02/2024')!.slice(4, 10), [
+      'Bình thường',
+      '07:30 09/02/2024',
+      'Nguyễn Văn An',
+      '1',
+      '',
+      '0',
+    ]);
+  });
+
+  test('the CSV: BOM, comma-separated Vietnamese headers, CRLF; the same rows in the "Theo ngày" sheet', async () => {
+    const csv = exportDaysCsv(await data());
+    assert.ok(csv.startsWith('\uFEFFNgày,Doanh nghiệp,Mã,Lĩnh vực,Tình trạng,Giờ báo cáo,Người báo cáo,'));
+    assert.ok(csv.endsWith('\r\n'));
+    const { rows } = await rowsByKey();
+    assert.equal(rows.length, 1 + 3 * 3);
+
+    const wb = await readXlsx(await exportXlsx(await data()));
+    const ws = wb.getWorksheet('Theo ngày')!;
+    const sheet = sheetRows(ws).map((r) => r.map((c) => String(c ?? '')));
+    // exceljs leaves trailing empty cells out of a row's values.
+    assert.deepEqual(
+      sheet.map((r) => r.slice(0, 5)),
+      rows.map((r) => r.slice(0, 5)),
+    );
+    const state = ENTERPRISE_DAY_COLUMNS.indexOf('Tình trạng') + 1;
+    const fills = new Map<string, string | undefined>();
+    ws.eachRow((row, n) => {
+      if (n > 1)
+        fills.set(
+          String(row.getCell(state).value),
+          (row.getCell(state).fill as ExcelJS.FillPattern).fgColor?.argb,
+        );
+    });
+    assert.deepEqual(Object.fromEntries(fills), {
+      [DAY_STATE_LABELS.normal]: 'FFC6EFCE',
+      [DAY_STATE_LABELS.incident]: 'FFFFC7CE',
+      [DAY_STATE_LABELS.missing]: 'FFD9D9D9',
+    });
+    assert.equal(ws.autoFilter, 'A1:K1', 'a filter on every column');
+  });
+
+  test('without a known today every day of the range is listed', async () => {
+    const all = enterpriseDays(await buildExportData(db(), { fromDay: '2024-02-09', toDay: '2024-02-12' }));
+    assert.equal(all.length, 4 * 3);
   });
 });

@@ -20,6 +20,8 @@ import {
   buildExportData,
   CSV_MIME,
   exportCsv,
+  exportDaysCsv,
+  exportDaysFilename,
   exportFilename,
   exportXlsx,
   resolveRange,
@@ -251,14 +253,24 @@ export function createBoard(deps: BoardDeps): HttpMount {
     },
   );
 
-  for (const format of ['xlsx', 'csv'] as const) {
-    app.get(format === 'xlsx' ? BOARD_PATHS.xlsx : BOARD_PATHS.csv, requireSession, async (c) => {
-      const range = await resolveRange(db, { now: clock.now() });
-      const data = await buildExportData(db, range);
-      const content = format === 'xlsx' ? await exportXlsx(data) : Buffer.from(exportCsv(data), 'utf8');
+  const downloads = [
+    { path: BOARD_PATHS.xlsx, format: 'xlsx' },
+    { path: BOARD_PATHS.csv, format: 'csv' },
+    { path: BOARD_PATHS.daysCsv, format: 'days-csv' },
+  ] as const;
+  for (const { path, format } of downloads) {
+    app.get(path, requireSession, async (c) => {
+      const now = clock.now();
+      const range = await resolveRange(db, { now });
+      const data = await buildExportData(db, range, { now });
+      const content =
+        format === 'xlsx'
+          ? await exportXlsx(data)
+          : Buffer.from(format === 'csv' ? exportCsv(data) : exportDaysCsv(data), 'utf8');
+      const filename = format === 'days-csv' ? exportDaysFilename(range) : exportFilename(range, format);
       return c.body(new Uint8Array(content), 200, {
         'content-type': format === 'xlsx' ? XLSX_MIME : `${CSV_MIME}; charset=utf-8`,
-        'content-disposition': `attachment; filename="${exportFilename(range, format)}"`,
+        'content-disposition': `attachment; filename="${filename}"`,
       });
     });
   }

@@ -1,12 +1,12 @@
 import { html } from 'hono/html';
 import { formatDay, formatVnDateTime, vnTime } from '../../clock.ts';
-import { reportRef } from '../../conversation/texts.ts';
 import type { Person } from '../../db/queries/people.ts';
 import type { DayReport } from '../../db/queries/reports.ts';
 import type { BoardData, CellState, ReportDetail } from '../../features/board.ts';
 import type { IncidentRecord } from '../../features/export.ts';
 import { kindLabel } from '../../features/incident-kinds.ts';
 import { durationText, scaleText } from '../../features/incidents.ts';
+import { reportRef } from '../../texts/index.ts';
 import { reportsChart } from './chart.ts';
 
 /** Every string interpolated into these templates is escaped by hono/html; nothing user-typed goes through raw(). */
@@ -20,6 +20,7 @@ export const BOARD_PATHS = {
   logout: '/board/logout',
   xlsx: '/board/export.xlsx',
   csv: '/board/export.csv',
+  daysCsv: '/board/export-theo-ngay.csv',
   script: '/board/static/board.js',
   style: '/board/static/board.css',
   report: (enterpriseId: number, day: string) => `/board/report/${enterpriseId}/${day}`,
@@ -302,6 +303,7 @@ function exportSection(draft: string): Html {
   <p class="buttons">
     <a class="button primary" id="download-xlsx" href="${BOARD_PATHS.xlsx}" download>Tải Excel</a>
     <a class="button" id="download-csv" href="${BOARD_PATHS.csv}" download>Tải CSV</a>
+    <a class="button" id="download-days-csv" href="${BOARD_PATHS.daysCsv}" download>Tải CSV theo ngày (cả doanh nghiệp chưa báo cáo)</a>
   </p>
   <h3>Dự thảo báo cáo tổng hợp (như lệnh /tonghop)</h3>
   <textarea id="draft" readonly rows="14" spellcheck="false">${draft}</textarea>
