@@ -40,6 +40,8 @@ export const directiveSchema = z.object({
       }),
       email: z.string(),
       format: z.string(),
+      /** The reporting sentence as written: how reports go (in writing, signed and stamped, by e-mail). */
+      sentence: z.string().optional(),
       /** A daily report time ("16h00 hằng ngày") when the letter asks for one. */
       daily: z.object({ time: z.string(), sentence: z.string() }).optional(),
     }),

@@ -69,6 +69,8 @@ const DATE_WORDS: ReadonlySet<string> = new Set([
   'thu',
 ]);
 const RERANK_DEPTH = 5;
+const NAME_WEIGHT = 2;
+const HONORIFICS: ReadonlySet<string> = new Set(['ong', 'ba', 'anh', 'chi']);
 const RERANK_FLOOR = 0.25;
 const SUGGEST_INTRO = 'Có phải bạn muốn hỏi:';
 // Asked most often; they fill the suggestion list when the ranker has fewer than two candidates.
@@ -145,6 +147,35 @@ export function createEngine(options: QaOptions = {}): Engine {
   const namesContact =
     Boolean(directive.dispatch.hotline?.person) ||
     /(?:ông|bà|đồng chí|đ\/c|anh|chị)\s+\p{Lu}/u.test(directive.dispatch.hotline?.source ?? '');
+  const signerFact = pairs.find((pair) => pair.facts === 'signer');
+  /**
+   * "ông Thịnh chức vụ gì": the person the officer names decides which pair answers, before any wording does.
+   * "Ngô Văn Tùng ký cv này đúng ko": a name said to have signed the letter is checked by the signer fact.
+   */
+  function promoteNamed(tokens: readonly string[], outcome: SearchOutcome, candidates: Candidate[]): void {
+    const text = ` ${tokens.join(' ')} `;
+    // "ký" the verb, not "kỹ thuật", "ký tên", "kỷ niệm" (all fold to "ki").
+    const signing =
+      / ki (?!thuat|ten|nhan|niem|luat|nang|so)/.test(text) && !/ bao cao | ngay | hom | thang /.test(text);
+    const toFront = (at: number): void => {
+      if (at <= 0) return;
+      const [promoted] = candidates.splice(at, 1);
+      candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
+    };
+    if (signing && signerFact) {
+      toFront(candidates.slice(0, RERANK_DEPTH).findIndex((c) => c.pairId === signerFact.id));
+      return;
+    }
+    // A name is a syllable few pairs hold; "anh ấy", "chị em" are not names.
+    const named = tokens.filter(
+      (t, i) => HONORIFICS.has(tokens[i - 1] ?? '') && index.inBody(t) && index.weight(t) >= NAME_WEIGHT,
+    );
+    if (named.length === 0) return;
+    const holds = (c: Candidate): boolean => named.every((t) => outcome.evidence(c.pairId).matched.has(t));
+    if (candidates[0] && holds(candidates[0])) return;
+    toFront(candidates.slice(0, RERANK_DEPTH).findIndex(holds));
+  }
+
   const numberFact = pairs.find((pair) => pair.facts === 'number');
   /**
    * "cv số 254 đúng k", "công văn ký hôm 26/1 hả": a number or a date the letter does not hold, said of the
@@ -193,6 +224,7 @@ export function createEngine(options: QaOptions = {}): Engine {
       })
       .sort((a, b) => b.score - a.score);
     if (letter) rerankByContent(tokens, outcome, candidates);
+    if (letter) promoteNamed(tokens, outcome, candidates);
     if (letter) promoteSelfClaim(question, tokens, candidates);
     const top = candidates[0] && pairById.get(candidates[0].pairId);
     if (!top) return { tokens, questionType, candidates, features: undefined, confidence: 0 };

@@ -59,7 +59,9 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
         (report.email
           ? `${report.format} gửi tới địa chỉ e-mail: ${report.email}\n`
           : 'công văn không ghi địa chỉ e-mail nhận báo cáo.\n') +
-        `Hạn gửi: ${deadlineText}.${report.forwarding ? ` ${report.forwarding}.` : ''}`
+        `Hạn gửi: ${deadlineText}.${report.forwarding ? ` ${report.forwarding}.` : ''}` +
+        // The sentence itself says in what form: "bằng văn bản và bản điện tử", "bản giấy có ký tên, đóng dấu".
+        (report.sentence && report.sentence.length <= 400 ? `\nCông văn ghi: "${report.sentence}"` : '')
       );
     case 'signer':
       return `Theo phần chữ ký, công văn do ${signer.title} ${signer.name} ký (ghi "${signer.authority}"), thay mặt ${dispatch.issuer}.`;

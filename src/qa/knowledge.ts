@@ -130,6 +130,7 @@ function directiveOf(letter: Letter): Directive {
         },
         email: letter.email ?? '',
         format: 'bản điện tử',
+        ...(d.sentence ? { sentence: d.sentence } : {}),
         ...(letter.dailyReport
           ? { daily: { time: letter.dailyReport.time, sentence: letter.dailyReport.sentence } }
           : {}),
