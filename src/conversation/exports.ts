@@ -16,29 +16,8 @@ import {
 } from '../features/export.ts';
 import { parseDayArg } from '../features/status.ts';
 import { buildReportDocInput, buildSummaryDraft } from '../features/summary.ts';
+import { t } from '../texts/index.ts';
 import type { CommandHandler, Turn } from './engine.ts';
-import { requireStaff } from './staff.ts';
-
-const texts = {
-  exportUsage:
-    'Cách dùng: /export [csv] [từ ngày] [đến ngày]\nVí dụ: /export (cả đợt, tệp Excel), /export csv, /export 08/02 14/02',
-  summaryUsage:
-    'Cách dùng: /tonghop [từ ngày] [đến ngày]\nVí dụ: /tonghop (cả đợt đến hôm nay), /tonghop 08/02 12/02',
-  exportCaption: (p: {
-    from: string;
-    to: string;
-    enterprises: number;
-    revisions: number;
-    incidents: number;
-  }) =>
-    `📊 Báo cáo dịp Tết từ ${p.from} đến ${p.to}: ${p.enterprises} doanh nghiệp, ${p.revisions} lượt báo cáo ` +
-    `(kể cả bản sửa), ${p.incidents} báo cáo sự cố.`,
-  exportDaysCaption: (p: { from: string; to: string; missing: number; incident: number }) =>
-    `📋 Tình hình từng doanh nghiệp theo ngày từ ${p.from} đến ${p.to}, kể cả doanh nghiệp chưa báo cáo: ` +
-    `${p.missing} lượt "Chưa báo cáo", ${p.incident} lượt "Có sự cố". Lọc cột "Tình trạng" để xem từng nhóm.`,
-  summaryCaption: (day: string) =>
-    `📝 Dự thảo báo cáo gửi UBND tỉnh (tệp Word theo thể thức Nghị định 30/2020/NĐ-CP), lập ngày ${day}. Điền số văn bản, ký và đóng dấu trước khi gửi.`,
-};
 
 type ExportArgs = { format?: 'xlsx' | 'csv'; fromDay?: string; toDay?: string } | null;
 
@@ -79,9 +58,8 @@ async function resolveOrReply(
  * so `csv` sends two files: every report, then one row per enterprise and day (who did not report included).
  */
 export const exportCommand: CommandHandler = async (turn, args) => {
-  if (!requireStaff(turn)) return;
   const parsed = await parseExportArgs(turn, args);
-  if (!parsed) return turn.reply(texts.exportUsage);
+  if (!parsed) return turn.reply(t.exportUsage);
   const { format = 'xlsx', ...days } = parsed;
   const range = await resolveOrReply(turn, days);
   if (!range) return;
@@ -89,7 +67,7 @@ export const exportCommand: CommandHandler = async (turn, args) => {
   const content = format === 'xlsx' ? await exportXlsx(data) : Buffer.from(exportCsv(data), 'utf8');
   turn.out.push({
     chatId: turn.msg.chatId,
-    text: texts.exportCaption({
+    text: t.exportCaption({
       from: formatDay(range.fromDay),
       to: formatDay(range.toDay),
       enterprises: data.enterprises.length,
@@ -106,7 +84,7 @@ export const exportCommand: CommandHandler = async (turn, args) => {
   const rows = enterpriseDays(data);
   turn.out.push({
     chatId: turn.msg.chatId,
-    text: texts.exportDaysCaption({
+    text: t.exportDaysCaption({
       from: formatDay(range.fromDay),
       to: formatDay(rows.at(-1)?.day ?? range.toDay),
       missing: rows.filter((d) => d.state === 'missing').length,
@@ -122,9 +100,8 @@ export const exportCommand: CommandHandler = async (turn, args) => {
 
 /** `/tonghop [dd/mm [dd/mm]]`: the consolidated report draft, as text to read and as a .txt file to paste from. */
 export const summaryCommand: CommandHandler = async (turn, args) => {
-  if (!requireStaff(turn)) return;
   const parsed = await parseExportArgs(turn, args);
-  if (!parsed || parsed.format) return turn.reply(texts.summaryUsage);
+  if (!parsed || parsed.format) return turn.reply(t.summaryUsage);
   const range = await resolveOrReply(turn, parsed);
   if (!range) return;
   const draft = await buildSummaryDraft(turn.db, { now: turn.now, ...range });
@@ -136,7 +113,7 @@ export const summaryCommand: CommandHandler = async (turn, args) => {
   const { buildReportDocx, DOCX_MIME, reportDocFileName } = await import('../features/report-docx.ts');
   turn.out.push({
     chatId: turn.msg.chatId,
-    text: texts.summaryCaption(formatDay(today)),
+    text: t.summaryCaption(formatDay(today)),
     document: {
       filename: reportDocFileName(input),
       mimeType: DOCX_MIME,

@@ -7,7 +7,6 @@ import type { QaEngine } from '../qa/index.ts';
 import { t } from '../texts/index.ts';
 import type { ActionHandler, CommandHandler, Turn } from './engine.ts';
 import { redactCodes } from './intent.ts';
-import { requireStaff } from './staff.ts';
 
 export async function recordUnanswered(db: Db, normalized: string, sample: string, at: Date): Promise<void> {
   if (!normalized) return;
@@ -75,7 +74,6 @@ export function createQaHandlers(qa: QaEngine): {
         );
       },
       questions: async (turn) => {
-        if (!requireStaff(turn)) return;
         const rows = await listUnansweredQuestions(turn.db, 15);
         if (rows.length === 0) return turn.reply(t.questionsNone);
         turn.reply(

@@ -6,18 +6,6 @@ import { t } from '../texts/index.ts';
 import type { CommandHandler, Turn } from './engine.ts';
 import { describeMember } from './registration.ts';
 
-export function isStaff(turn: Turn): boolean {
-  const role = turn.member?.person.role;
-  return role === 'staff' || role === 'admin';
-}
-
-/** Refuses politely without revealing anything about enterprises. */
-export function requireStaff(turn: Turn): boolean {
-  if (isStaff(turn)) return true;
-  turn.reply(turn.member ? t.staffOnly : t.notRegistered);
-  return false;
-}
-
 /** `/status`, `/status 10/02`, `/status <mã DN>`: staff only (checked by the command table). */
 export const status: CommandHandler = async (turn, args) => {
   const arg = args.trim();

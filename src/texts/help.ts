@@ -35,7 +35,16 @@ export const COMMAND_TEXTS: Record<
       { usage: '/status <mã DN>', text: 'lịch sử một doanh nghiệp' },
     ],
   },
-  export: { menu: 'Xuất Excel', help: [{ usage: '/export', text: 'xuất Excel (/export csv để xuất CSV)' }] },
+  export: {
+    menu: 'Xuất Excel',
+    help: [
+      { usage: '/export', text: 'xuất Excel (cả đợt; /export 08/02 14/02 cho một khoảng ngày)' },
+      {
+        usage: '/export csv',
+        text: 'xuất CSV: các lượt báo cáo, và từng doanh nghiệp theo ngày (kể cả chưa báo cáo)',
+      },
+    ],
+  },
   summary: {
     menu: 'Dự thảo báo cáo tổng hợp',
     help: [{ usage: '/tonghop', text: 'dự thảo báo cáo tổng hợp' }],

@@ -5,6 +5,7 @@
  */
 import { channelsTexts } from './channels.ts';
 import { commonTexts } from './common.ts';
+import { exportTexts } from './export.ts';
 import { incidentsTexts } from './incidents.ts';
 import { jobsTexts } from './jobs.ts';
 import { qaTexts } from './qa.ts';
@@ -23,6 +24,7 @@ export const TEXT_FILES = {
   qa: qaTexts,
   web: webTexts,
   channels: channelsTexts,
+  export: exportTexts,
 } as const;
 
 export const t = {
@@ -35,6 +37,7 @@ export const t = {
   ...qaTexts,
   ...webTexts,
   ...channelsTexts,
+  ...exportTexts,
 };
 
 export { COMMAND_TEXTS, helpTexts } from './help.ts';
