@@ -11,7 +11,7 @@ import { parseMomentClaim } from './deadline-check.ts';
 import { itemsById, renderOutline, renderPart } from './directive.ts';
 import { factAnswer, outOfScopeText } from './facts.ts';
 import type { Knowledge } from './knowledge.ts';
-import { foldDiacritics, normalize, normalizeTokens } from './normalise.ts';
+import { bigrams, foldDiacritics, normalize, normalizeTokens } from './normalise.ts';
 import { nearDomainTopic, otherProvince, otherTet } from './off-topic.ts';
 import type { QaPair } from './pairs.ts';
 import { detectQuestionType, framePositions, type QuestionType } from './question-type.ts';
@@ -147,6 +147,15 @@ export function createEngine(options: QaOptions = {}): Engine {
   const namesContact =
     Boolean(directive.dispatch.hotline?.person) ||
     /(?:ông|bà|đồng chí|đ\/c|anh|chị)\s+\p{Lu}/u.test(directive.dispatch.hotline?.source ?? '');
+  // The letter's own two-syllable words: "chỉ thị", "cơ quan" make their frame-looking syllables content.
+  const letterBigrams = new Set(
+    bigrams(
+      normalizeTokens(
+        directive.parts.flatMap((part) => [part.title, ...part.items.map((i) => i.text)]).join(' '),
+      ),
+    ),
+  );
+  const inLetter = (bigram: string): boolean => letterBigrams.has(bigram);
   const signerFact = pairs.find((pair) => pair.facts === 'signer');
   /**
    * "ông Thịnh chức vụ gì": the person the officer names decides which pair answers, before any wording does.
@@ -198,7 +207,7 @@ export function createEngine(options: QaOptions = {}): Engine {
    * leaders are reordered by how much of what the question is about each one holds.
    */
   function rerankByContent(tokens: readonly string[], outcome: SearchOutcome, candidates: Candidate[]): void {
-    const frame = framePositions(tokens, index.inBody);
+    const frame = framePositions(tokens, inLetter);
     const content = [...new Set(tokens.filter((t, i) => !frame.has(i) && !/^\d+$/.test(t)))];
     const total = content.reduce((sum, t) => sum + index.weight(t), 0);
     if (total === 0) return;
@@ -244,7 +253,7 @@ export function createEngine(options: QaOptions = {}): Engine {
         : [],
     );
     const evidence = outcome.evidence(top.id);
-    const frame = letter ? framePositions(tokens, index.inBody) : undefined;
+    const frame = letter ? framePositions(tokens, inLetter) : undefined;
     const features = confidenceFeatures(candidates, evidence, tokens, index, {
       foreign,
       neutral,
