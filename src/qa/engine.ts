@@ -156,6 +156,14 @@ export function createEngine(options: QaOptions = {}): Engine {
     ),
   );
   const inLetter = (bigram: string): boolean => letterBigrams.has(bigram);
+  /** "hạn bc ngày bao nhiêu" says "ngày" but asks for the deadline: the daily report is asked for by name. */
+  function demoteUnaskedDaily(tokens: readonly string[], candidates: Candidate[]): void {
+    const text = ` ${tokens.join(' ')} `;
+    if (/ (hang|moi|trong) ngay | nhanh | daily /.test(text)) return;
+    const at = candidates.findIndex((c) => pairById.get(c.pairId)?.facts === 'daily');
+    if (at === 0 && candidates.length > 1) candidates.push(...candidates.splice(0, 1));
+  }
+
   const signerFact = pairs.find((pair) => pair.facts === 'signer');
   /**
    * "ông Thịnh chức vụ gì": the person the officer names decides which pair answers, before any wording does.
@@ -232,6 +240,7 @@ export function createEngine(options: QaOptions = {}): Engine {
         return typed ? { ...candidate, score: candidate.score * (1 + RANKING.typeBoost) } : candidate;
       })
       .sort((a, b) => b.score - a.score);
+    if (letter) demoteUnaskedDaily(tokens, candidates);
     if (letter) rerankByContent(tokens, outcome, candidates);
     if (letter) promoteNamed(tokens, outcome, candidates);
     if (letter) promoteSelfClaim(question, tokens, candidates);

@@ -75,8 +75,8 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
     case 'holiday':
       return (
         `Theo phần mở đầu, công văn áp dụng cho dịp ${dispatch.holiday} ` +
-        `(mùng 1 Tết là ${describeDay(deadline.tetFirstDay)}). ` +
-        `Hạn báo cáo kết quả là ${deadline.lunar}, ${deadline.date}.`
+        // No deadline here: a question about the season that is answered with this fact must not get one.
+        `(mùng 1 Tết là ${describeDay(deadline.tetFirstDay)}).`
       );
     case 'subject':
       return (
