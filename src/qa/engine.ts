@@ -69,7 +69,7 @@ const DATE_WORDS: ReadonlySet<string> = new Set([
   'thu',
 ]);
 const RERANK_DEPTH = 5;
-const NAME_WEIGHT = 2;
+const PERSON_RE = /(?:ông|bà|đồng chí|đ\/c|anh|chị)\s+((?:\p{Lu}\p{Ll}*\s*){1,4})/gu;
 const HONORIFICS: ReadonlySet<string> = new Set(['ong', 'ba', 'anh', 'chi']);
 const RERANK_FLOOR = 0.25;
 const SUGGEST_INTRO = 'Có phải bạn muốn hỏi:';
@@ -148,13 +148,10 @@ export function createEngine(options: QaOptions = {}): Engine {
     Boolean(directive.dispatch.hotline?.person) ||
     /(?:ông|bà|đồng chí|đ\/c|anh|chị)\s+\p{Lu}/u.test(directive.dispatch.hotline?.source ?? '');
   // The letter's own two-syllable words: "chỉ thị", "cơ quan" make their frame-looking syllables content.
-  const letterBigrams = new Set(
-    bigrams(
-      normalizeTokens(
-        directive.parts.flatMap((part) => [part.title, ...part.items.map((i) => i.text)]).join(' '),
-      ),
-    ),
-  );
+  const letterWords = directive.parts
+    .flatMap((part) => [part.title, ...part.items.map((i) => i.text)])
+    .join(' ');
+  const letterBigrams = new Set(bigrams(normalizeTokens(letterWords)));
   const inLetter = (bigram: string): boolean => letterBigrams.has(bigram);
   /** "hạn bc ngày bao nhiêu" says "ngày" but asks for the deadline: the daily report is asked for by name. */
   function demoteUnaskedDaily(tokens: readonly string[], candidates: Candidate[]): void {
@@ -164,12 +161,21 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (at === 0 && candidates.length > 1) candidates.push(...candidates.splice(0, 1));
   }
 
+  // The people the letter names ("ông Phan Đức Thịnh", "bà Lâm Ngọc Diễm", the signer), as folded syllables.
+  const nameSyllables = new Set(
+    [
+      ...[...letterWords.matchAll(PERSON_RE)].map((m) => m[1]!),
+      directive.dispatch.signer.name,
+      directive.dispatch.hotline?.person ?? '',
+    ].flatMap((name) => normalizeTokens(name)),
+  );
   const signerFact = pairs.find((pair) => pair.facts === 'signer');
   /**
    * "ông Thịnh chức vụ gì": the person the officer names decides which pair answers, before any wording does.
    * "Ngô Văn Tùng ký cv này đúng ko": a name said to have signed the letter is checked by the signer fact.
    */
-  function promoteNamed(tokens: readonly string[], outcome: SearchOutcome, candidates: Candidate[]): void {
+  /** Returns whether the best pair now holds a person the officer named. */
+  function promoteNamed(tokens: readonly string[], outcome: SearchOutcome, candidates: Candidate[]): boolean {
     const text = ` ${tokens.join(' ')} `;
     // "ký" the verb, not "kỹ thuật", "ký tên", "kỷ niệm" (all fold to "ki").
     const signing =
@@ -181,16 +187,14 @@ export function createEngine(options: QaOptions = {}): Engine {
     };
     if (signing && signerFact) {
       toFront(candidates.slice(0, RERANK_DEPTH).findIndex((c) => c.pairId === signerFact.id));
-      return;
+      return false;
     }
-    // A name is a syllable few pairs hold; "anh ấy", "chị em" are not names.
-    const named = tokens.filter(
-      (t, i) => HONORIFICS.has(tokens[i - 1] ?? '') && index.inBody(t) && index.weight(t) >= NAME_WEIGHT,
-    );
-    if (named.length === 0) return;
+    // Only the syllables of a person the letter names: "phản ánh chất lượng" names no one.
+    const named = tokens.filter((t, i) => HONORIFICS.has(tokens[i - 1] ?? '') && nameSyllables.has(t));
+    if (named.length === 0) return false;
     const holds = (c: Candidate): boolean => named.every((t) => outcome.evidence(c.pairId).matched.has(t));
-    if (candidates[0] && holds(candidates[0])) return;
-    toFront(candidates.slice(0, RERANK_DEPTH).findIndex(holds));
+    if (!candidates[0] || !holds(candidates[0])) toFront(candidates.slice(0, RERANK_DEPTH).findIndex(holds));
+    return candidates[0] !== undefined && holds(candidates[0]);
   }
 
   const numberFact = pairs.find((pair) => pair.facts === 'number');
@@ -242,7 +246,7 @@ export function createEngine(options: QaOptions = {}): Engine {
       .sort((a, b) => b.score - a.score);
     if (letter) demoteUnaskedDaily(tokens, candidates);
     if (letter) rerankByContent(tokens, outcome, candidates);
-    if (letter) promoteNamed(tokens, outcome, candidates);
+    const namedPerson = letter && promoteNamed(tokens, outcome, candidates);
     if (letter) promoteSelfClaim(question, tokens, candidates);
     const top = candidates[0] && pairById.get(candidates[0].pairId);
     if (!top) return { tokens, questionType, candidates, features: undefined, confidence: 0 };
@@ -272,6 +276,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     // "Ai là chủ tịch UBND tỉnh?" ranks the clause naming the chairman's directive first, but a who-question
     // answered with a directive is no answer: a specific question type the best pair does not serve halves it.
     if (SPECIFIC_TYPES.has(questionType) && !top.types.includes(questionType)) confidence /= 2;
+    // A person the letter names, asked about by name, is answered from the clause naming them.
+    if (namedPerson) confidence = Math.max(confidence, threshold);
     return { tokens, questionType, candidates, features, confidence };
   }
 
