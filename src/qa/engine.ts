@@ -169,6 +169,15 @@ export function createEngine(options: QaOptions = {}): Engine {
       directive.dispatch.hotline?.person ?? '',
     ].flatMap((name) => normalizeTokens(name)),
   );
+  const personSyllables = (text: string): string[] =>
+    [...text.matchAll(PERSON_RE)].flatMap((m) => normalizeTokens(m[1]!));
+  // Who each pair names: "Diễm" in "bà Lâm Ngọc Diễm", not in "thời điểm".
+  const personsOf = new Map(
+    pairs.map((pair) => [
+      pair.id,
+      new Set(personSyllables(`${clauseText(pair)} ${textOf(pair)} ${pair.keywords}`)),
+    ]),
+  );
   const signerFact = pairs.find((pair) => pair.facts === 'signer');
   /**
    * "ông Thịnh chức vụ gì": the person the officer names decides which pair answers, before any wording does.
@@ -192,8 +201,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     // Only the syllables of a person the letter names: "phản ánh chất lượng" names no one.
     const named = tokens.filter((t, i) => HONORIFICS.has(tokens[i - 1] ?? '') && nameSyllables.has(t));
     if (named.length === 0) return false;
-    const holds = (c: Candidate): boolean => named.every((t) => outcome.evidence(c.pairId).matched.has(t));
-    if (!candidates[0] || !holds(candidates[0])) toFront(candidates.slice(0, RERANK_DEPTH).findIndex(holds));
+    const holds = (c: Candidate): boolean => named.every((t) => personsOf.get(c.pairId)?.has(t));
+    if (!candidates[0] || !holds(candidates[0])) toFront(candidates.findIndex(holds));
     return candidates[0] !== undefined && holds(candidates[0]);
   }
 
