@@ -182,9 +182,9 @@ export function createEngine(options: QaOptions = {}): Engine {
   /**
    * "ông Thịnh chức vụ gì": the person the officer names decides which pair answers, before any wording does.
    * "Ngô Văn Tùng ký cv này đúng ko": a name said to have signed the letter is checked by the signer fact.
+   * Returns whether the best pair now names the person asked about.
    */
-  /** Returns whether the best pair now holds a person the officer named. */
-  function promoteNamed(tokens: readonly string[], outcome: SearchOutcome, candidates: Candidate[]): boolean {
+  function promoteNamed(tokens: readonly string[], candidates: Candidate[]): boolean {
     const text = ` ${tokens.join(' ')} `;
     // "ký" the verb, not "kỹ thuật", "ký tên", "kỷ niệm" (all fold to "ki").
     const signing =
@@ -255,7 +255,7 @@ export function createEngine(options: QaOptions = {}): Engine {
       .sort((a, b) => b.score - a.score);
     if (letter) demoteUnaskedDaily(tokens, candidates);
     if (letter) rerankByContent(tokens, outcome, candidates);
-    const namedPerson = letter && promoteNamed(tokens, outcome, candidates);
+    const namedPerson = letter && promoteNamed(tokens, candidates);
     if (letter) promoteSelfClaim(question, tokens, candidates);
     const top = candidates[0] && pairById.get(candidates[0].pairId);
     if (!top) return { tokens, questionType, candidates, features: undefined, confidence: 0 };
