@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { type Database, openDatabase } from '../../src/db/client.ts';
 import {
   claimDueMessages,
   enqueueMessages,
@@ -18,23 +17,20 @@ import {
   releaseStaleClaims,
 } from '../../src/db/queries/outbox.ts';
 import { outbox } from '../../src/db/schema.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { type OpenTestDatabase, openTestDatabase } from '../helpers/db.ts';
 
 const LOCK_MS = 1000;
 
 describe('fenced outbox updates (real database)', () => {
-  let testDb: TestDatabase;
-  let database: Database;
-  const db = () => database.db;
+  let database: OpenTestDatabase | undefined;
+  const db = () => database!.db;
   let t = Date.parse('2024-02-09T01:00:00Z');
 
   before(async () => {
-    testDb = await createTestDatabase();
-    database = await openDatabase({ url: testDb.url, dataDir: testDb.dataDir });
+    database = await openTestDatabase();
   });
   after(async () => {
-    await database?.close();
-    await testDb?.drop();
+    await database?.dispose();
   });
 
   async function claimOne(chatId: string): Promise<OutboxRow> {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { type Database, openDatabase } from '../../src/db/client.ts';
 import { enqueueMessages } from '../../src/db/queries/outbox.ts';
 import { attachIdentity, createPerson } from '../../src/db/queries/people.ts';
 import { identities, outbox } from '../../src/db/schema.ts';
@@ -9,7 +8,7 @@ import { type ChannelSender, DeliveryError, sendParts } from '../../src/delivery
 import { createDeliveryWorker } from '../../src/delivery/worker.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { Envelope } from '../../src/messages.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { type OpenTestDatabase, openTestDatabase } from '../helpers/db.ts';
 
 const until = async (check: () => Promise<boolean>, ms = 10_000) => {
   const end = Date.now() + ms;
@@ -20,17 +19,14 @@ const until = async (check: () => Promise<boolean>, ms = 10_000) => {
 };
 
 describe('delivery worker', () => {
-  let testDb: TestDatabase;
-  let database: Database;
+  let database: OpenTestDatabase;
   const logger = createLogger({ level: 'silent' });
 
   before(async () => {
-    testDb = await createTestDatabase();
-    database = await openDatabase({ url: testDb.url, dataDir: testDb.dataDir });
+    database = await openTestDatabase();
   });
   after(async () => {
-    await database.close();
-    await testDb.drop();
+    await database.dispose();
   });
 
   test('a split message that fails half-way resumes after the parts already delivered', async () => {

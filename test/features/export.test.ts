@@ -9,7 +9,6 @@ import { fixedClock, vnInstant } from '../../src/clock.ts';
 import { COMMAND_TABLE } from '../../src/conversation/commands.ts';
 import { type Conversation, createConversation } from '../../src/conversation/engine.ts';
 import { parseCsv as parseCsvRecords } from '../../src/csv.ts';
-import { type Database, openDatabase } from '../../src/db/client.ts';
 import { activateCampaign, createCampaign } from '../../src/db/queries/campaigns.ts';
 import { type Enterprise, insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import { attachIdentity, createPerson } from '../../src/db/queries/people.ts';
@@ -36,7 +35,7 @@ import {
 import { DOCX_MIME } from '../../src/features/report-docx.ts';
 import type { IncomingMessage } from '../../src/messages.ts';
 import { reportRef } from '../../src/texts/index.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { type OpenTestDatabase, openTestDatabase } from '../helpers/db.ts';
 import { seedReport } from '../helpers/fixtures.ts';
 
 async function readXlsx(buffer: Buffer): Promise<ExcelJS.Workbook> {
@@ -56,8 +55,7 @@ const sheetRows = (ws: ExcelJS.Worksheet): unknown[][] => {
 };
 
 describe('export: xlsx and csv of the reports', () => {
-  let database: TestDatabase;
-  let handle: Database;
+  let handle: OpenTestDatabase;
   let viettel: Enterprise;
   let vnpost: Enterprise;
   let ghn: Enterprise;
@@ -85,8 +83,7 @@ describe('export: xlsx and csv of the reports', () => {
     });
 
   before(async () => {
-    database = await createTestDatabase();
-    handle = await openDatabase({ url: database.url, dataDir: database.dataDir, maxConnections: 2 });
+    handle = await openTestDatabase({ maxConnections: 2 });
     [viettel, vnpost, ghn] = (await insertEnterprises(db(), [
       { code: 'VIETTEL', name: 'Viettel Bắc Giang', sector: 'telecom' },
       { code: 'VNPOST', name: 'Bưu điện tỉnh Bắc Giang', sector: 'both' },
@@ -121,8 +118,7 @@ describe('export: xlsx and csv of the reports', () => {
   });
 
   after(async () => {
-    await handle.close();
-    await database.drop();
+    await handle.dispose();
   });
 
   const data = (): Promise<ExportData> =>
@@ -418,8 +414,7 @@ describe('export: xlsx and csv of the reports', () => {
 });
 
 describe('export: one row per enterprise and day, who did not report included', () => {
-  let database: TestDatabase;
-  let handle: Database;
+  let handle: OpenTestDatabase;
   let viettel: Enterprise;
   let vnpost: Enterprise;
   let an: number;
@@ -436,8 +431,7 @@ describe('export: one row per enterprise and day, who did not report included', 
   ) => seedReport(db(), { enterprise: e, day, hhmm, incident, reporterId });
 
   before(async () => {
-    database = await createTestDatabase();
-    handle = await openDatabase({ url: database.url, dataDir: database.dataDir, maxConnections: 2 });
+    handle = await openTestDatabase({ maxConnections: 2 });
     [viettel, vnpost] = (await insertEnterprises(db(), [
       { code: 'VIETTEL', name: 'Viettel Bắc Giang', sector: 'telecom' },
       { code: 'VNPOST', name: 'Bưu điện tỉnh Bắc Giang', sector: 'both' },
@@ -466,8 +460,7 @@ describe('export: one row per enterprise and day, who did not report included', 
   });
 
   after(async () => {
-    await handle.close();
-    await database.drop();
+    await handle.dispose();
   });
 
   const data = () => buildExportData(db(), { fromDay: '2024-02-09', toDay: '2024-02-12' }, { now });

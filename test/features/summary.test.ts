@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { vnInstant } from '../../src/clock.ts';
-import { type Database, openDatabase } from '../../src/db/client.ts';
 import { activateCampaign, createCampaign } from '../../src/db/queries/campaigns.ts';
 import { type Enterprise, insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import { createPerson } from '../../src/db/queries/people.ts';
@@ -10,7 +9,7 @@ import type { IncidentDetails } from '../../src/db/schema.ts';
 import { tet2024 } from '../../src/features/campaign-presets.ts';
 import { buildSummaryDraft } from '../../src/features/summary.ts';
 import { reportRef } from '../../src/texts/index.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { type OpenTestDatabase, openTestDatabase } from '../helpers/db.ts';
 import { seedReport } from '../helpers/fixtures.ts';
 
 /** The lines of one numbered section, up to the next heading. */
@@ -23,8 +22,7 @@ function section(draft: string, heading: string): string {
 }
 
 describe('summary: the consolidated report draft', () => {
-  let database: TestDatabase;
-  let handle: Database;
+  let handle: OpenTestDatabase;
   let officerId: number;
   let viettelIncident: Report;
   const db = () => handle.db;
@@ -39,8 +37,7 @@ describe('summary: the consolidated report draft', () => {
   ) => seedReport(db(), { enterprise: e, day, hhmm, incident, note, reporterId: officerId, channel: 'zalo' });
 
   before(async () => {
-    database = await createTestDatabase();
-    handle = await openDatabase({ url: database.url, dataDir: database.dataDir, maxConnections: 2 });
+    handle = await openTestDatabase({ maxConnections: 2 });
     const [viettel, vnpt, vnpost, ghn] = (await insertEnterprises(db(), [
       { code: 'VIETTEL', name: 'Viettel Bắc Giang', sector: 'telecom' },
       { code: 'VNPT', name: 'VNPT Bắc Giang', sector: 'telecom' },
@@ -75,8 +72,7 @@ describe('summary: the consolidated report draft', () => {
   });
 
   after(async () => {
-    await handle.close();
-    await database.drop();
+    await handle.dispose();
   });
 
   test('during the campaign: heading, period up to today, counts per day, both sectors, incidents, missing', async () => {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, beforeEach, test } from 'node:test';
 import { inspect } from 'node:util';
 import { eq } from 'drizzle-orm';
@@ -12,32 +11,15 @@ import {
   type ZaloTokenPair,
   type ZaloTokenStore,
 } from '../../src/channels/zalo/token-store.ts';
-import { type Database, openDatabase } from '../../src/db/client.ts';
+import type { Database } from '../../src/db/client.ts';
 import { zaloTokens } from '../../src/db/schema.ts';
+import { openTestDatabase as openFreshDatabase } from '../helpers/db.ts';
 import { type FakeZalo, type FakeZaloOptions, startFakeZalo } from '../helpers/fake-zalo.ts';
 
-/** PostgreSQL in a throwaway database when DATABASE_URL is set, otherwise in-memory PGlite. */
+/** PostgreSQL in a throwaway database when DATABASE_URL is set, otherwise PGlite in memory. */
 async function openTestDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const database = await openDatabase({ dataDir: 'memory://' });
-    return { database, drop: () => database.close() };
-  }
-  const { default: postgres } = await import('postgres');
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  const name = `zalo_${randomBytes(6).toString('hex')}`;
-  await admin.unsafe(`create database ${name}`);
-  const testUrl = new URL(url);
-  testUrl.pathname = `/${name}`;
-  const database = await openDatabase({ url: testUrl.toString(), maxConnections: 4 });
-  return {
-    database,
-    async drop() {
-      await database.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
+  const database = await openFreshDatabase();
+  return { database, drop: () => database.dispose() };
 }
 
 let testDb: Awaited<ReturnType<typeof openTestDatabase>>;

@@ -7,12 +7,11 @@ import {
   type ZaloChannelDeps,
 } from '../../src/channels/zalo/channel.ts';
 import type { ZaloConfig } from '../../src/config.ts';
-import { type Database, openDatabase } from '../../src/db/client.ts';
 import { zaloTokens } from '../../src/db/schema.ts';
 import type { Inbox } from '../../src/inbox/processor.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { IncomingMessage } from '../../src/messages.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { type OpenTestDatabase, openTestDatabase } from '../helpers/db.ts';
 import {
   type FakeZalo,
   signedZaloRequest,
@@ -28,17 +27,14 @@ describe('Zalo channel on its own: fast answers, storage failures, token refresh
   const oaSecretKey = randomSecret('oa-secret');
   const fakes: FakeZalo[] = [];
   const logs: string[] = [];
-  let testDb: TestDatabase;
-  let database: Database;
+  let database: OpenTestDatabase;
 
   before(async () => {
-    testDb = await createTestDatabase();
-    database = await openDatabase({ url: testDb.url, dataDir: testDb.dataDir, maxConnections: 4 });
+    database = await openTestDatabase({ maxConnections: 4 });
   });
   after(async () => {
     await Promise.all(fakes.map((f) => f.close()));
-    await database.close();
-    await testDb.drop();
+    await database.dispose();
   });
   beforeEach(async () => {
     await database.db.delete(zaloTokens);

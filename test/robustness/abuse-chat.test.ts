@@ -1,0 +1,284 @@
+/**
+ * Holding under abuse, in the conversation (the inbox's path, no HTTP): the wrong-code limit follows the person, a
+ * burst of incident reports is two staff alerts, a stranger's questions cannot flood /cauhoi, and a report button
+ * shown for one enterprise never files for another. Group chats, refused at the channel's edge, are tested end to end
+ * over the webhook in abuse.test.ts.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { count, eq, sum } from 'drizzle-orm';
+import { createBotConversation } from '../../src/conversation/index.ts';
+import { MAX_STRANGER_QUESTIONS_PER_DAY } from '../../src/conversation/questions.ts';
+import { createInvite, generateCode } from '../../src/db/queries/invites.ts';
+import { getMember } from '../../src/db/queries/people.ts';
+import { incidents, reports, unansweredQuestions } from '../../src/db/schema.ts';
+import { ALERT_MERGE_MINUTES } from '../../src/features/incidents.ts';
+import type { IncomingMessage } from '../../src/messages.ts';
+import { t } from '../../src/texts/index.ts';
+import { type OpenTestDatabase, openTestDatabase } from '../helpers/db.ts';
+import { actionsOf, type Participant, type TestChat, testChat } from '../helpers/test-chat.ts';
+
+type Who = 'officer' | 'vnptOfficer' | 'staff' | 'mover' | 'guesser' | 'stranger';
+
+describe('abuse: code guessing, alert floods, question floods, stale buttons', () => {
+  let database: OpenTestDatabase;
+  // The business clock (chat.clock) starts on a fixed Tuesday of Tết week and is moved by the tests.
+  let chat: TestChat;
+  const ids: Record<string, number> = {};
+  const people: Partial<Record<Who, Participant>> = {};
+
+  const invite = async (role: 'officer' | 'staff', enterprise?: string) => {
+    const { code } = await createInvite(chat.db, {
+      role,
+      enterpriseId: enterprise ? ids[enterprise]! : null,
+      expiresAt: new Date(chat.clock.now().getTime() + 7 * 86400_000),
+      maxUses: 1,
+    });
+    return code;
+  };
+  const reportCount = async (enterprise: string) =>
+    (await chat.db.select({ n: count() }).from(reports).where(eq(reports.enterpriseId, ids[enterprise]!)))[0]!
+      .n;
+  const incidentCount = async (enterprise: string) =>
+    (
+      await chat.db.select({ n: count() }).from(incidents).where(eq(incidents.enterpriseId, ids[enterprise]!))
+    )[0]!.n;
+  const texts = async (who: Participant) => (await who.messages()).map((m) => m.text);
+
+  before(async () => {
+    database = await openTestDatabase();
+    chat = await testChat(database, {
+      at: new Date('2024-02-12T02:00:00Z'),
+      enterprises: [
+        { code: 'VTBG', name: 'Viettel Bắc Giang', sector: 'telecom' },
+        { code: 'VNPBG', name: 'VNPT Bắc Giang', sector: 'telecom' },
+        { code: 'GHNBG', name: 'Giao Hàng Nhanh Bắc Giang', sector: 'postal' },
+      ],
+      people: [],
+    });
+    for (const e of Object.values(chat.enterprises)) ids[e.code] = e.id;
+    for (const who of ['officer', 'vnptOfficer', 'staff', 'mover', 'guesser', 'stranger'] as const)
+      people[who] = chat.stranger(`Người ${who}`);
+    assert.match(await people.officer!.sayText(`/dangky ${await invite('officer', 'VTBG')}`), /Viettel/);
+    assert.match(await people.vnptOfficer!.sayText(`/dangky ${await invite('officer', 'VNPBG')}`), /VNPT/);
+    assert.match(await people.staff!.sayText(`/dangky ${await invite('staff')}`), /cán bộ của Sở/);
+  });
+
+  after(async () => {
+    await chat?.close();
+    await database?.dispose();
+  });
+
+  describe('the wrong-code limit belongs to the person', () => {
+    test('wrong codes from several chats of one sender add up: the sixth try is refused in any chat', async () => {
+      const conversation = createBotConversation({ clock: chat.clock });
+      const send = (chatId: string, text: string) =>
+        chat.db.transaction((tx) =>
+          conversation.handle(tx, {
+            channel: 'telegram',
+            chatId,
+            userId: '777001',
+            chatType: 'private',
+            displayName: 'Người đoán mã',
+            text,
+          } satisfies IncomingMessage),
+        );
+      const right = await invite('officer', 'GHNBG');
+      for (const chat of ['c-1', 'c-1', 'c-2', 'c-2', 'c-3']) {
+        const [reply] = await send(chat, `/dangky ${generateCode()}`);
+        assert.equal(reply!.text, t.codeUnknown);
+      }
+      for (const chat of ['c-1', 'c-4']) {
+        const [reply] = await send(chat, `/dangky ${right}`);
+        assert.match(reply!.text, /^Bạn đã nhập sai mã quá nhiều lần/, chat);
+      }
+      // Another person in the same chat is not blocked by them.
+      const [other] = await chat.db.transaction((tx) =>
+        conversation.handle(tx, {
+          channel: 'telegram',
+          chatId: 'c-1',
+          userId: '777002',
+          displayName: 'Người khác',
+          text: `/dangky ${generateCode()}`,
+        }),
+      );
+      assert.equal(other!.text, t.codeUnknown);
+      assert.equal(await getMember(chat.db, 'telegram', '777001'), null);
+    });
+
+    test('a redeemed /lienket code does not clear wrong invite codes', async () => {
+      const guesser = people.guesser!;
+      for (let i = 0; i < 4; i++)
+        assert.equal(await guesser.sayText(`/dangky ${generateCode()}`), t.codeUnknown);
+      const issued = /Mã liên kết của bạn: ([0-9A-Z]{5}-[0-9A-Z]{5})/.exec(
+        await people.officer!.sayText('/lienket'),
+      )?.[1];
+      assert.ok(issued, 'a link code');
+      assert.match(await guesser.sayText(`/lienket ${issued}`), /Viettel Bắc Giang/);
+      assert.equal(await guesser.sayText(`/dangky ${generateCode()}`), t.codeUnknown, 'the fifth wrong code');
+      const right = await invite('officer', 'GHNBG');
+      assert.match(await guesser.sayText(`/dangky ${right}`), /^Bạn đã nhập sai mã quá nhiều lần/);
+      assert.equal((await getMember(chat.db, 'telegram', guesser.userId))?.enterprise?.code, 'VTBG');
+    });
+  });
+
+  describe('incident alert floods', () => {
+    test('30 incident reports in a row: 30 incidents, one alert at once, one update when the window closes', async () => {
+      const officer = people.vnptOfficer!;
+      const start = new Date('2024-02-12T03:00:00Z');
+      chat.clock.set(start);
+      const alertsBefore = (await texts(people.staff!)).length;
+      for (let i = 1; i <= 30; i++) {
+        const receipt = await officer.sayText(`/baocao sự cố: mất sóng trạm BTS số ${i} ở xã Bảo Sơn`);
+        assert.match(receipt, /Có sự cố/);
+        chat.clock.advance(10_000);
+      }
+      assert.equal(await incidentCount('VNPBG'), 30, 'every incident is recorded');
+      const alerts = async () => (await texts(people.staff!)).slice(alertsBefore);
+      assert.equal(
+        (await alerts()).filter((x) => x.startsWith('🚨 VNPT Bắc Giang')).length,
+        1,
+        'one alert at once',
+      );
+      assert.equal(
+        (await alerts()).filter((x) => x.startsWith('🔄')).length,
+        0,
+        'the update waits for the window',
+      );
+
+      chat.clock.set(new Date(start.getTime() + ALERT_MERGE_MINUTES * 60_000 + 1_000));
+      await chat.tick();
+      const updates = (await people.staff!.messages()).filter((m) => m.text.startsWith('🔄'));
+      assert.equal(updates.length, 1);
+      assert.match(
+        updates[0]!.text,
+        /^🔄 Cập nhật: VNPT Bắc Giang gửi thêm 29 báo cáo sự cố trong 10 phút sau cảnh báo lúc 10:00 12\/02\/2024\./,
+      );
+      assert.deepEqual(actionsOf(updates[0]), ['st:VNPBG']);
+      await chat.tick();
+      assert.equal((await alerts()).length, 2, 'two alerts for 30 reports');
+
+      // A report after the window is alerted at once again.
+      await officer.sayText('/baocao sự cố: nghẽn mạng khu công nghiệp Quang Châu');
+      assert.equal((await alerts()).filter((x) => x.startsWith('🚨 VNPT Bắc Giang')).length, 2);
+    });
+
+    test('a window that closed before any scheduler tick is flushed by the next report, before its own alert', async () => {
+      const officer = people.vnptOfficer!;
+      const start = new Date('2024-02-12T05:00:00Z');
+      chat.clock.set(start);
+      const before = (await texts(people.staff!)).length;
+      await officer.sayText('/baocao sự cố: mất điện trạm Lạng Giang');
+      chat.clock.set(new Date(start.getTime() + 60_000));
+      await officer.sayText('/baocao sự cố: mất điện trạm Lục Nam');
+      chat.clock.set(new Date(start.getTime() + (ALERT_MERGE_MINUTES + 2) * 60_000));
+      await officer.sayText('/baocao sự cố: mất điện trạm Yên Dũng');
+      const got = (await texts(people.staff!)).slice(before);
+      assert.equal(got.length, 3, got.join('\n---\n'));
+      assert.match(got[0]!, /^🚨 VNPT Bắc Giang báo cáo sự cố/);
+      assert.match(got[1]!, /^🔄 Cập nhật: VNPT Bắc Giang gửi thêm 1 báo cáo sự cố/);
+      assert.match(got[2]!, /^🚨 VNPT Bắc Giang báo cáo sự cố/);
+    });
+  });
+
+  describe('question floods', () => {
+    test(`a stranger's questions are all answered, but at most ${MAX_STRANGER_QUESTIONS_PER_DAY} a day are kept for /cauhoi`, async () => {
+      chat.clock.set('2024-02-12T08:00:00Z');
+      const stored = async () =>
+        Number(
+          (await chat.db.select({ n: sum(unansweredQuestions.count) }).from(unansweredQuestions))[0]!.n ?? 0,
+        );
+      const stranger = people.stranger!;
+      const before = await stored();
+      const question = (i: number) => `Cho hỏi quy định số ${i} về xe tải chở hàng qua cầu phao ${i} ra sao?`;
+      for (let i = 1; i <= 25; i++) {
+        const reply = await stranger.sayText(question(i));
+        assert.ok(reply.trim().length > 0, `an answer to question ${i}`);
+      }
+      const kept = (await stored()) - before;
+      assert.equal(kept, MAX_STRANGER_QUESTIONS_PER_DAY, 'only the first 20 are kept');
+
+      // The next Vietnam day the stranger has a fresh allowance; registered people are never capped.
+      chat.clock.set('2024-02-13T08:00:00Z');
+      await stranger.sayText(question(26));
+      assert.equal((await stored()) - before, MAX_STRANGER_QUESTIONS_PER_DAY + 1);
+      chat.clock.set('2024-02-12T08:30:00Z');
+      for (let i = 27; i <= 29; i++) await people.staff!.sayText(question(i));
+      assert.equal((await stored()) - before, MAX_STRANGER_QUESTIONS_PER_DAY + 4);
+    });
+  });
+
+  describe('stale report buttons', () => {
+    const mover = () => people.mover!;
+    const moveTo = async (enterprise: string, name: RegExp) =>
+      assert.match(await mover().sayText(`/dangky ${await invite('officer', enterprise)}`), name);
+
+    test('the report dialog’s buttons carry the enterprise and are refused after the officer moved', async () => {
+      chat.clock.set('2024-02-12T09:00:00Z');
+      await moveTo('VTBG', /Đăng ký thành công.*Viettel Bắc Giang/s);
+      const [ask] = await mover().say('/baocao');
+      assert.deepEqual(actionsOf(ask), [`rp:ok:${ids.VTBG}`, `rp:inc:${ids.VTBG}`]);
+      await moveTo('GHNBG', /Đã cập nhật đăng ký của bạn: cán bộ trực của Giao Hàng Nhanh Bắc Giang/);
+      const before = { VTBG: await reportCount('VTBG'), GHNBG: await reportCount('GHNBG') };
+      assert.equal(await mover().tapText(`rp:ok:${ids.VTBG}`), t.expiredAction);
+      assert.equal(
+        await mover().tapText('rp:ok'),
+        t.expiredAction,
+        'the old form, in a dialog of the old enterprise',
+      );
+      assert.equal(await mover().tapText(`rp:inc:${ids.VTBG}`), t.expiredAction);
+      assert.equal(await mover().tapText('rp:inc'), t.expiredAction);
+      assert.deepEqual({ VTBG: await reportCount('VTBG'), GHNBG: await reportCount('GHNBG') }, before);
+    });
+
+    test('reminder buttons: only the current enterprise’s files; its old and bare forms are expired', async () => {
+      const before = { VTBG: await reportCount('VTBG'), GHNBG: await reportCount('GHNBG') };
+      for (const data of [
+        `rm:ok:${ids.VTBG}`,
+        `rm:form:${ids.VTBG}`,
+        'rm:ok',
+        'rm:form',
+        `rm:ok:${ids.VTBG}x`,
+      ]) {
+        assert.equal(await mover().tapText(data), t.expiredAction, data);
+      }
+      assert.deepEqual({ VTBG: await reportCount('VTBG'), GHNBG: await reportCount('GHNBG') }, before);
+      assert.match(
+        await mover().tapText(`rm:ok:${ids.GHNBG}`),
+        /Đã ghi nhận báo cáo ngày 12\/02\/2024 của Giao Hàng Nhanh Bắc Giang/,
+      );
+      assert.equal(await reportCount('GHNBG'), before.GHNBG + 1);
+    });
+
+    test('a confirmation and an incident form opened for one enterprise file nothing for the next', async () => {
+      const all = async () => ({
+        VTBG: await incidentCount('VTBG'),
+        VNPBG: await incidentCount('VNPBG'),
+        GHNBG: await incidentCount('GHNBG'),
+      });
+      const confirm = await mover().say('dồn ứ 300 bưu gửi tại kho Việt Yên');
+      const buttons = actionsOf(confirm.at(-1));
+      assert.ok(buttons.includes(`rc:inc:${ids.GHNBG}`), buttons.join(' '));
+      await moveTo('VTBG', /Đã cập nhật đăng ký của bạn: cán bộ trực của Viettel Bắc Giang/);
+      const before = await all();
+      assert.equal(await mover().tapText(`rc:inc:${ids.GHNBG}`), t.expiredAction);
+      assert.equal(
+        await mover().tapText('rc:inc'),
+        t.expiredAction,
+        'the old form, in a dialog of the old enterprise',
+      );
+
+      // The step-by-step form: a typed answer, then a tapped one, after a move.
+      await mover().say('/baocao');
+      assert.equal(await mover().tapText(`rp:inc:${ids.VTBG}`), t.askKind);
+      await moveTo('VNPBG', /Đã cập nhật đăng ký của bạn: cán bộ trực của VNPT Bắc Giang/);
+      assert.equal(await mover().sayText('mất sóng'), t.expiredAction);
+      await mover().say('/baocao');
+      assert.equal(await mover().tapText(`rp:inc:${ids.VNPBG}`), t.askKind);
+      assert.match(await mover().tapText('ik:mat_lien_lac'), /^Phạm vi ảnh hưởng\?/);
+      await moveTo('VTBG', /Đã cập nhật đăng ký của bạn: cán bộ trực của Viettel Bắc Giang/);
+      assert.equal(await mover().tapText('ia:toan_tinh'), t.expiredAction);
+      assert.deepEqual(await all(), before, 'no incident filed anywhere');
+    });
+  });
+});
