@@ -25,11 +25,11 @@ import {
   formatImportProblems,
   formatImportReport,
   importEnterprises,
-  SECTOR_VI,
 } from '../src/features/enterprises-import.ts';
 import { daysCsvPath, defuse, ExportError, writeExportFile } from '../src/features/export.ts';
 import { parseDayArg } from '../src/features/status.ts';
 import { redactSecrets } from '../src/logger.ts';
+import { t } from '../src/texts/index.ts';
 import { addAreaAndReportCommands, addDirectiveCommands } from './admin-directive.ts';
 
 /** Admin CLI: every command prints a readable answer, or JSON with --json. Exit code 1 on a user error. */
@@ -45,7 +45,7 @@ async function withDb<T>(fn: (database: Database) => Promise<T>): Promise<T> {
       maxConnections: 2,
     });
   } catch (err) {
-    throw new UserError(`Không mở được cơ sở dữ liệu: ${describeDatabaseError(err)}.`);
+    throw new UserError(t.cliDbOpenFailed(describeDatabaseError(err)));
   }
   try {
     return await fn(database);
@@ -60,7 +60,7 @@ function out(json: boolean, data: unknown, text: string): void {
 
 const positiveInt = (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('phải là số nguyên dương.');
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(t.cliPositiveInt);
   return n;
 };
 
@@ -69,8 +69,7 @@ function outputPath(out: string, extensions: string[]): string {
   const checked = checkOutputPath(out);
   if ('problem' in checked) throw new UserError(checked.problem);
   const ext = path.extname(out).toLowerCase();
-  if (!extensions.includes(ext))
-    throw new UserError(`${out}: tên tệp phải có đuôi ${extensions.join(' hoặc ')}.`);
+  if (!extensions.includes(ext)) throw new UserError(t.fileNeedsExtension(out, extensions));
   return checked.path;
 }
 
@@ -78,47 +77,43 @@ function outputPath(out: string, extensions: string[]): string {
 // Help and errors in Vietnamese. Commander builds its help from a few English words and its errors from English
 // sentences: the titles and usage words are replaced in the help formatter, the errors as they are written out.
 
-const TITLES: Record<string, string> = {
-  'Usage:': 'Cách dùng:',
-  'Arguments:': 'Tham số:',
-  'Options:': 'Tùy chọn:',
-  'Global Options:': 'Tùy chọn chung:',
-  'Commands:': 'Lệnh:',
-};
+const TITLES = t.cliHelpTitles;
 
-const usageWords = (s: string) => s.replace(/\[options\]/g, '[tùy chọn]').replace(/\[command\]/g, '[lệnh]');
+const usageWords = (s: string) =>
+  s.replace(/\[options\]/g, t.cliUsageOptions).replace(/\[command\]/g, t.cliUsageCommand);
 const extraWords = (s: string) =>
   s
-    .replace(/\bdefault: /g, 'mặc định: ')
-    .replace(/\bchoices: /g, 'chọn một trong: ')
-    .replace(/\bpreset: /g, 'khi không ghi giá trị: ');
+    .replace(/\bdefault: /g, `${t.cliHelpDefault} `)
+    .replace(/\bchoices: /g, `${t.cliHelpChoices} `)
+    .replace(/\bpreset: /g, `${t.cliHelpPreset} `);
 
-const ERRORS: [RegExp, string][] = [
-  [/^error: unknown command '(.*)'/m, "Lỗi: không có lệnh '$1'"],
-  [/^error: unknown option '(.*)'/m, "Lỗi: không có tùy chọn '$1'"],
-  [/^error: missing required argument '(.*)'/m, "Lỗi: thiếu tham số '$1'"],
-  [/^error: option '(.*)' argument missing/m, "Lỗi: tùy chọn '$1' cần một giá trị"],
-  [/^error: required option '(.*)' not specified/m, "Lỗi: cần có tùy chọn '$1'"],
+/** Commander's English errors, matched line by line; each match is rewritten from its captured names. */
+const ERRORS: [RegExp, (...groups: string[]) => string][] = [
+  [/^error: unknown command '(.*)'/m, (_, name) => t.cliError(t.cliErrUnknownCommand(name!))],
+  [/^error: unknown option '(.*)'/m, (_, name) => t.cliError(t.cliErrUnknownOption(name!))],
+  [/^error: missing required argument '(.*)'/m, (_, name) => t.cliError(t.cliErrMissingArgument(name!))],
+  [/^error: option '(.*)' argument missing/m, (_, name) => t.cliError(t.cliErrOptionNeedsValue(name!))],
+  [/^error: required option '(.*)' not specified/m, (_, name) => t.cliError(t.cliErrRequiredOption(name!))],
   [
     /^error: too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\./m,
-    "Lỗi: lệnh '$1' nhận $2 tham số, nhưng được cho $3.",
+    (_, command, expected, got) => t.cliError(t.cliErrTooManyArgumentsFor(command!, expected!, got!)),
   ],
   [
     /^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./m,
-    'Lỗi: chỉ nhận $1 tham số, nhưng được cho $2.',
+    (_, expected, got) => t.cliError(t.cliErrTooManyArguments(expected!, got!)),
   ],
   [
     /^error: option '(.*)' argument '(.*)' is invalid\.\s*/m,
-    "Lỗi: giá trị '$2' của tùy chọn '$1' không hợp lệ: ",
+    (_, option, value) => t.cliError(t.cliErrBadOptionValue(option!, value!)),
   ],
   [
     /^error: command-argument value '(.*)' is invalid for argument '(.*)'\.\s*/m,
-    "Lỗi: giá trị '$1' của tham số '$2' không hợp lệ: ",
+    (_, value, argument) => t.cliError(t.cliErrBadArgumentValue(value!, argument!)),
   ],
-  [/^error: (.*) cannot be used with (.*)$/m, 'Lỗi: không dùng $1 cùng với $2'],
-  [/^\(Did you mean one of (.*)\?\)/m, '(Có phải ý bạn là một trong: $1?)'],
-  [/^\(Did you mean (.*)\?\)/m, '(Có phải ý bạn là $1?)'],
-  [/^error: /m, 'Lỗi: '],
+  [/^error: (.*) cannot be used with (.*)$/m, (_, a, b) => t.cliError(t.cliErrConflict(a!, b!))],
+  [/^\(Did you mean one of (.*)\?\)/m, (_, names) => t.cliErrDidYouMeanOneOf(names!)],
+  [/^\(Did you mean (.*)\?\)/m, (_, name) => t.cliErrDidYouMean(name!)],
+  [/^error: /m, () => t.cliError('')],
 ];
 
 function translateError(message: string): string {
@@ -128,12 +123,9 @@ function translateError(message: string): string {
 }
 
 const program = new Command('npm run admin --')
-  .description(
-    'Quản trị bot liên lạc dịp Tết: nhập danh sách doanh nghiệp, tạo mã mời, quản lý đợt báo cáo và xuất báo cáo.\n' +
-      'Lệnh nào cũng nhận --json để in kết quả dạng JSON.',
-  )
-  .helpOption('-h, --help', 'Hiện hướng dẫn')
-  .helpCommand('help [lệnh]', 'Hiện hướng dẫn của một lệnh')
+  .description(t.cliDescription)
+  .helpOption('-h, --help', t.cliHelpOption)
+  .helpCommand(`help ${t.cliUsageCommand}`, t.cliHelpCommand)
   .configureHelp({
     styleTitle: (title: string) => TITLES[title] ?? title,
     commandUsage(this: Help, cmd: Command) {
@@ -150,38 +142,19 @@ const program = new Command('npm run admin --')
     },
   })
   .configureOutput({ outputError: (text, write) => write(translateError(text)) })
-  .showHelpAfterError('(gõ --help để xem hướng dẫn)');
+  .showHelpAfterError(t.cliHelpAfterError);
 
-const JSON_HELP = 'in kết quả dạng JSON';
+const JSON_HELP = t.cliJsonOption;
 
 // ---------------------------------------------------------------------------------------------------------------
 
-const enterprises = program
-  .command('enterprises')
-  .description('Danh sách doanh nghiệp bưu chính, viễn thông');
+const enterprises = program.command('enterprises').description(t.cliEnterprises);
 enterprises
   .command('import')
-  .description(
-    'Nhập hoặc cập nhật doanh nghiệp từ tệp CSV. Doanh nghiệp đã có (cùng mã, hoặc cùng tên khi không ghi mã) được ' +
-      'cập nhật chứ không tạo trùng; chỉ cần một dòng sai là không nhập dòng nào.',
-  )
-  .argument('<tệp>', 'tệp CSV (UTF-8), phân cách bằng dấu chấm phẩy hoặc dấu phẩy')
+  .description(t.cliEnterprisesImport)
+  .argument(t.cliArgFile, t.cliEnterprisesFileArg)
   .option('--json', JSON_HELP)
-  .addHelpText(
-    'after',
-    [
-      '',
-      'Cột của tệp (dòng đầu là tiêu đề, viết có dấu hay không dấu, hoa hay thường đều được):',
-      '  Tên doanh nghiệp (hoặc Tên, name)   bắt buộc',
-      '  Lĩnh vực (hoặc sector)               bưu chính | viễn thông | cả hai (hoặc "bưu chính, viễn thông")',
-      '  Mã DN (hoặc Mã, code)                không bắt buộc; bỏ trống thì mã được tạo từ tên',
-      '',
-      'Ví dụ (lưu từ Excel bằng "CSV UTF-8"):',
-      '  Tên doanh nghiệp;Lĩnh vực;Mã DN',
-      '  Viettel Bắc Giang;viễn thông;VIETTEL',
-      '  Bưu điện tỉnh Bắc Giang;cả hai;VNPOST',
-    ].join('\n'),
-  )
+  .addHelpText('after', t.cliEnterprisesImportHelp)
   .action(async (file: string, opts: { json?: boolean }) => {
     const text = readCsvFile(file);
     await withDb(async ({ db }) => {
@@ -234,10 +207,10 @@ function readCsvFile(file: string): string {
     bytes = readFileSync(file);
   } catch (err) {
     const code = (err as { code?: unknown }).code;
-    if (code === 'ENOENT') throw new UserError(`Không tìm thấy tệp "${file}".`);
-    if (code === 'EISDIR') throw new UserError(`"${file}" là một thư mục, không phải tệp CSV.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`Không có quyền đọc tệp "${file}".`);
-    throw new UserError(`Không đọc được tệp "${file}" (${typeof code === 'string' ? code : 'lỗi'}).`);
+    if (code === 'ENOENT') throw new UserError(t.cliFileNotFound(file));
+    if (code === 'EISDIR') throw new UserError(t.cliFileIsDir(file));
+    if (code === 'EACCES' || code === 'EPERM') throw new UserError(t.cliFileNoAccess(file));
+    throw new UserError(t.cliFileUnreadable(file, typeof code === 'string' ? code : undefined));
   }
   const decoded = decodeText(bytes);
   if ('problem' in decoded) throw new UserError(formatImportProblems([decoded.problem]));
@@ -246,7 +219,7 @@ function readCsvFile(file: string): string {
 
 enterprises
   .command('list')
-  .description('Liệt kê doanh nghiệp: mã, tên, lĩnh vực')
+  .description(t.cliEnterprisesList)
   .option('--json', JSON_HELP)
   .action(async (opts: { json?: boolean }) =>
     withDb(async ({ db }) => {
@@ -255,15 +228,13 @@ enterprises
         !!opts.json,
         rows.map(({ code, name, sector }) => ({ code, name, sector })),
         rows.length
-          ? rows.map((e) => `${e.code.padEnd(10)} ${e.name} (${SECTOR_VI[e.sector]})`).join('\n')
-          : 'Chưa có doanh nghiệp nào. Nhập bằng: enterprises import <tệp.csv>',
+          ? rows.map((e) => `${e.code.padEnd(10)} ${e.name} (${t.sectorNames[e.sector]})`).join('\n')
+          : t.cliNoEnterprises,
       );
     }),
   );
 
 // ---------------------------------------------------------------------------------------------------------------
-
-const ZALO_HOW = 'Trên Zalo: quan tâm Official Account của Sở, rồi gửi tin nhắn: dangky';
 
 function inviteCommand(role: Role, withEnterprise: boolean) {
   return async (...args: unknown[]) => {
@@ -276,19 +247,15 @@ function inviteCommand(role: Role, withEnterprise: boolean) {
       out?: string;
     };
     if (withEnterprise) {
-      if (opts.all && target)
-        throw new UserError(
-          'Chọn một trong hai: một doanh nghiệp (mã hoặc tên), hoặc --all cho mọi doanh nghiệp.',
-        );
-      if (opts.out && !opts.all) throw new UserError('--out chỉ dùng cùng --all.');
+      if (opts.all && target) throw new UserError(t.cliInviteOneOrAll);
+      if (opts.out && !opts.all) throw new UserError(t.cliInviteOutNeedsAll);
       if (opts.all) return inviteAllEnterprises(opts);
-      if (!target) throw new UserError('Cần mã hoặc tên doanh nghiệp (xem: enterprises list), hoặc --all.');
+      if (!target) throw new UserError(t.cliInviteNeedsTarget);
     }
     await withDb(async ({ db }) => {
       const config = loadConfig();
       const enterprise = target ? await findEnterprise(db, target) : null;
-      if (target && !enterprise)
-        throw new UserError(`Không tìm thấy doanh nghiệp "${target}" (xem: enterprises list).`);
+      if (target && !enterprise) throw new UserError(t.cliEnterpriseNotFound(target));
       const expiresAt = new Date(Date.now() + opts.days * 24 * 3600_000);
       const { code } = await createInvite(db, {
         role,
@@ -298,21 +265,19 @@ function inviteCommand(role: Role, withEnterprise: boolean) {
       });
       const username = config.telegram?.username;
       const link = username ? `https://t.me/${username}?start=${code}` : null;
-      const zalo = `${ZALO_HOW} ${code}`;
+      const zalo = t.cliInviteZalo(code);
       const who = enterprise
-        ? `cán bộ trực của ${enterprise.name}`
+        ? t.cliInviteOfficerOf(enterprise.name)
         : role === 'admin'
-          ? 'quản trị viên'
-          : 'cán bộ Sở';
+          ? t.cliRoleAdmin
+          : t.cliRoleStaff;
       out(
         !!opts.json,
         { code, link, zalo, role, enterprise: enterprise?.code ?? null, maxUses: opts.uses, expiresAt },
         [
-          `Mã mời cho ${who}: ${code}`,
-          `Dùng được ${opts.uses} lần, hết hạn ${formatVnDateTime(expiresAt)} (giờ Việt Nam).`,
-          link
-            ? `Telegram: ${link}`
-            : 'Telegram: gửi cho bot "/dangky <mã>" (đặt TELEGRAM_BOT_USERNAME để có đường dẫn).',
+          t.cliInviteCode(who, code),
+          t.cliInviteValidity(opts.uses, formatVnDateTime(expiresAt)),
+          link ? `Telegram: ${link}` : t.cliInviteTelegramNoLink,
           zalo,
         ].join('\n'),
       );
@@ -337,20 +302,20 @@ async function inviteAllEnterprises(opts: { uses: number; days: number; json?: b
     try {
       await db.transaction(async (tx) => {
         const list = await listEnterprises(tx);
-        if (list.length === 0)
-          throw new UserError('Chưa có doanh nghiệp nào. Nhập trước bằng: enterprises import <tệp.csv>');
+        if (list.length === 0) throw new UserError(t.cliNoEnterprisesYet);
         const codes = await createInvites(
           tx,
           list.map((e) => ({ role: 'officer' as const, enterpriseId: e.id, expiresAt, maxUses: opts.uses })),
         );
         const expires = formatVnDateTime(expiresAt);
+        const columns = t.cliInviteColumns;
         const header = [
-          'Mã DN',
-          'Tên doanh nghiệp',
-          'Mã mời',
-          ...(username ? ['Đường dẫn Telegram'] : []),
-          'Cú pháp Zalo',
-          'Hết hạn',
+          columns.code,
+          columns.name,
+          columns.invite,
+          ...(username ? [columns.telegram] : []),
+          columns.zalo,
+          columns.expires,
         ];
         const rows = list.map((e, i) => {
           const code = codes[i]!.code;
@@ -375,39 +340,34 @@ async function inviteAllEnterprises(opts: { uses: number; days: number; json?: b
       !!opts.json,
       { written, out: target, maxUses: opts.uses, expiresAt },
       [
-        `Đã ghi ${written} mã mời (mỗi doanh nghiệp một mã, dùng được ${opts.uses} lần, hết hạn ${formatVnDateTime(expiresAt)} giờ Việt Nam) vào tệp:`,
+        t.cliInviteAllWritten(written, opts.uses, formatVnDateTime(expiresAt)),
         `  ${target}`,
-        'Mã mời chỉ có trong tệp này: gửi cho từng doanh nghiệp, giữ kín và xóa tệp khi đã gửi xong.',
+        t.cliInviteAllKeepSecret,
       ].join('\n'),
     );
   });
 }
 
-const invite = program
-  .command('invite')
-  .description('Tạo mã mời đăng ký (mã chỉ hiện một lần; hệ thống chỉ lưu bản băm)');
+const invite = program.command('invite').description(t.cliInvite);
 invite
   .command('enterprise')
-  .description(
-    'Mã mời cho cán bộ trực của một doanh nghiệp, hoặc với --all: mỗi doanh nghiệp một mã mới, ghi vào tệp CSV để ' +
-      'trộn thư (cột: Mã DN, Tên doanh nghiệp, Mã mời, Đường dẫn Telegram, Cú pháp Zalo, Hết hạn)',
-  )
-  .argument('[mã-hoặc-tên]', 'mã hoặc tên doanh nghiệp (xem: enterprises list)')
-  .option('--all', 'tạo mã cho mọi doanh nghiệp và ghi vào tệp CSV (mã không in ra màn hình)')
-  .option('--out <tệp.csv>', 'tệp CSV cần ghi khi dùng --all (mặc định: ma-moi-doanh-nghiep-<thời điểm>.csv)')
-  .option('--uses <n>', 'số lần dùng được của mỗi mã', positiveInt, 3)
-  .option('--days <n>', 'số ngày hiệu lực', positiveInt, 14)
+  .description(t.cliInviteEnterprise)
+  .argument(t.cliArgEnterprise, t.cliInviteEnterpriseArg)
+  .option('--all', t.cliInviteAllOption)
+  .option(`--out ${t.cliArgCsvFile}`, t.cliInviteOutOption)
+  .option('--uses <n>', t.cliUsesEachOption, positiveInt, 3)
+  .option('--days <n>', t.cliDaysOption, positiveInt, 14)
   .option('--json', JSON_HELP)
   .action(inviteCommand('officer', true));
 for (const [role, who] of [
-  ['staff', 'cán bộ Sở'],
-  ['admin', 'quản trị viên'],
+  ['staff', t.cliRoleStaff],
+  ['admin', t.cliRoleAdmin],
 ] as const) {
   invite
     .command(role)
-    .description(`Mã mời cho ${who}`)
-    .option('--uses <n>', 'số lần dùng được', positiveInt, 1)
-    .option('--days <n>', 'số ngày hiệu lực', positiveInt, 14)
+    .description(t.cliInviteFor(who))
+    .option('--uses <n>', t.cliUsesOption, positiveInt, 1)
+    .option('--days <n>', t.cliDaysOption, positiveInt, 14)
     .option('--json', JSON_HELP)
     .action(inviteCommand(role, false));
 }
@@ -416,22 +376,20 @@ for (const [role, who] of [
 
 const parseDate = (v: string) => {
   const dt = DateTime.fromFormat(v, v.includes('/') ? 'dd/MM/yyyy' : 'yyyy-MM-dd', { zone: VN_ZONE });
-  if (!dt.isValid) throw new InvalidArgumentError('ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd.');
+  if (!dt.isValid) throw new InvalidArgumentError(t.cliDateFormat);
   return dt.toISODate()!;
 };
-const campaign = program.command('campaign').description('Đợt báo cáo (mỗi lúc chỉ một đợt hoạt động)');
+const campaign = program.command('campaign').description(t.cliCampaign);
 campaign
   .command('create')
-  .description('Tạo đợt báo cáo: theo mẫu (--preset tet-2024), hoặc từ ngày mùng 1 Tết (--tet)')
-  .option('--preset <tên>', 'tet-2024: Tết Giáp Thìn 2024 theo công văn')
-  .option('--name <tên>', 'tên đợt')
-  .option(
-    '--tet <năm hoặc ngày>',
-    'năm Tết (2027: mùng 1 tính theo âm lịch) hoặc ngày mùng 1 Tết (dd/mm/yyyy)',
-    (v: string) => (/^\d{4}$/.test(v.trim()) ? v.trim() : parseDate(v)),
+  .description(t.cliCampaignCreate)
+  .option(`--preset ${t.cliArgName}`, t.cliPresetOption)
+  .option(`--name ${t.cliArgName}`, t.cliCampaignNameOption)
+  .option(`--tet ${t.cliArgTet}`, t.cliTetOption, (v: string) =>
+    /^\d{4}$/.test(v.trim()) ? v.trim() : parseDate(v),
   )
-  .option('--deadline <HH:mm>', 'hạn báo cáo hằng ngày (mặc định: theo công văn, hoặc 17:00)')
-  .option('--activate', 'kích hoạt ngay')
+  .option('--deadline <HH:mm>', t.cliDeadlineOption)
+  .option('--activate', t.cliActivateNowOption)
   .option('--json', JSON_HELP)
   .action(
     async (opts: {
@@ -444,44 +402,50 @@ campaign
     }) =>
       withDb(async ({ db }) => {
         if (opts.deadline !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(opts.deadline))
-          throw new UserError('--deadline dạng HH:mm, ví dụ 17:00');
+          throw new UserError(t.cliDeadlineFormat);
         let values: ReturnType<typeof tet2024>;
         let note = '';
         if (opts.preset) {
-          if (opts.preset !== 'tet-2024')
-            throw new UserError(`Không có mẫu "${opts.preset}" (có: tet-2024).`);
+          if (opts.preset !== 'tet-2024') throw new UserError(t.cliNoPreset(opts.preset));
           values = { ...tet2024(), dailyDeadline: opts.deadline ?? '17:00' };
         } else if (opts.tet && /^\d{4}$/.test(opts.tet)) {
           const year = Number(opts.tet);
-          if (year < 2000 || year > 2100) throw new UserError('--tet: năm từ 2000 đến 2100.');
+          if (year < 2000 || year > 2100) throw new UserError(t.cliTetYearRange);
           const planned = tetCampaignForYear({
             year,
             letter: await getActiveLetter(db),
             ...(opts.deadline ? { dailyDeadline: opts.deadline } : {}),
           });
           values = { ...planned.campaign, ...(opts.name ? { name: opts.name } : {}) };
-          note = planned.fromLetter
-            ? '\nHạn báo cáo cuối lấy từ công văn đang dùng.'
-            : '\nCông văn đang dùng không nói về Tết này: hạn báo cáo cuối tạm đặt 9:00 mùng 4 Tết; nhập công văn mới rồi tạo lại đợt.';
+          note = `\n${planned.fromLetter ? t.cliFinalFromLetter : t.cliFinalAssumed}`;
         } else if (opts.tet) {
           values = tetCampaign({
-            name: opts.name ?? `Tết Nguyên đán ${opts.tet.slice(0, 4)}`,
+            name: opts.name ?? t.tetHolidayOf(opts.tet.slice(0, 4)),
             firstDayOfTet: opts.tet,
             dailyDeadline: opts.deadline ?? '17:00',
           });
-        } else throw new UserError('Cần --preset tet-2024, --tet <năm> hoặc --tet <ngày mùng 1 Tết>.');
+        } else throw new UserError(t.cliCampaignNeedsPreset);
         let row = await createCampaign(db, values);
         if (opts.activate) row = (await activateCampaign(db, row.id)) ?? row;
         out(
           !!opts.json,
           row,
-          `Đã tạo đợt #${row.id} "${row.name}": ${formatDay(row.firstDay)}–${formatDay(row.lastDay)}, hạn hằng ngày ${row.dailyDeadline}, báo cáo cuối trước ${formatVnDateTime(row.finalDeadline)} (${row.finalDeadlineLabel})${row.active ? ', đang hoạt động' : ''}.${note}`,
+          t.cliCampaignCreated({
+            id: row.id,
+            name: row.name,
+            from: formatDay(row.firstDay),
+            to: formatDay(row.lastDay),
+            daily: row.dailyDeadline,
+            final: formatVnDateTime(row.finalDeadline),
+            finalLabel: row.finalDeadlineLabel,
+            active: row.active,
+          }) + note,
         );
       }),
   );
 campaign
   .command('list')
-  .description('Liệt kê các đợt báo cáo')
+  .description(t.cliCampaignList)
   .option('--json', JSON_HELP)
   .action(async (opts: { json?: boolean }) =>
     withDb(async ({ db }) => {
@@ -491,25 +455,32 @@ campaign
         rows,
         rows.length
           ? rows
-              .map(
-                (c) =>
-                  `#${c.id} ${c.active ? '[đang hoạt động] ' : ''}${c.name}: ${formatDay(c.firstDay)}–${formatDay(c.lastDay)}, hạn ${c.dailyDeadline}, cuối ${formatVnDateTime(c.finalDeadline)}`,
+              .map((c) =>
+                t.cliCampaignLine({
+                  id: c.id,
+                  active: c.active,
+                  name: c.name,
+                  from: formatDay(c.firstDay),
+                  to: formatDay(c.lastDay),
+                  daily: c.dailyDeadline,
+                  final: formatVnDateTime(c.finalDeadline),
+                }),
               )
               .join('\n')
-          : 'Chưa có đợt nào. Tạo: campaign create --preset tet-2024 --activate',
+          : t.cliNoCampaigns,
       );
     }),
   );
 campaign
   .command('activate')
-  .description('Kích hoạt một đợt (đợt đang hoạt động trước đó thôi hoạt động)')
-  .argument('<số-đợt>', 'số của đợt (xem: campaign list)', positiveInt)
+  .description(t.cliCampaignActivate)
+  .argument(t.cliArgCampaign, t.cliCampaignArg, positiveInt)
   .option('--json', JSON_HELP)
   .action(async (id: number, opts: { json?: boolean }) =>
     withDb(async ({ db }) => {
       const row = await activateCampaign(db, id);
-      if (!row) throw new UserError(`Không có đợt #${id}.`);
-      out(!!opts.json, row, `Đợt #${row.id} "${row.name}" đang hoạt động.`);
+      if (!row) throw new UserError(t.cliNoCampaign(id));
+      out(!!opts.json, row, t.cliCampaignActivated(row.id, row.name));
     }),
   );
 
@@ -517,41 +488,27 @@ campaign
 
 program
   .command('zalo-tokens')
-  .description(
-    'Thay cặp token Zalo đã lưu bằng ZALO_ACCESS_TOKEN và ZALO_REFRESH_TOKEN trong môi trường (hoặc .env)',
-  )
+  .description(t.cliZaloTokens)
   .option('--json', JSON_HELP)
   .action(async (opts: { json?: boolean }) =>
     withDb(async ({ db }) => {
       const zalo = loadConfig().zalo;
-      if (!zalo?.refreshToken)
-        throw new UserError(
-          'Cần đặt ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY, ZALO_ACCESS_TOKEN và ZALO_REFRESH_TOKEN.',
-        );
+      if (!zalo?.refreshToken) throw new UserError(t.cliZaloTokensNeeded);
       await replaceZaloTokens(
         db,
         { accessToken: zalo.accessToken, refreshToken: zalo.refreshToken },
         { key: zalo.tokenKey },
       );
-      out(
-        !!opts.json,
-        { replaced: true },
-        'Đã thay cặp token Zalo; dịch vụ sẽ làm mới token trước lần gửi tiếp theo.',
-      );
+      out(!!opts.json, { replaced: true }, t.cliZaloTokensReplaced);
     }),
   );
 
 program
   .command('export')
-  .description(
-    'Xuất báo cáo ra tệp Excel (.xlsx) hoặc CSV: bảng ngày × doanh nghiệp, từng doanh nghiệp theo ngày (kể cả chưa báo cáo), mọi báo cáo, các sự cố',
-  )
-  .requiredOption(
-    '--out <tệp>',
-    'tệp .xlsx hoặc .csv cần ghi (thư mục chứa nó phải có sẵn); với .csv còn ghi thêm <tệp>-theo-ngay.csv: mỗi doanh nghiệp một dòng mỗi ngày',
-  )
-  .option('--from <dd/mm>', 'từ ngày (mặc định: ngày đầu của đợt đang hoạt động)')
-  .option('--to <dd/mm>', 'đến ngày (mặc định: hôm nay hoặc ngày cuối của đợt)')
+  .description(t.cliExport)
+  .requiredOption(`--out ${t.cliArgFile}`, t.cliExportOutOption)
+  .option('--from <dd/mm>', t.cliExportFromOption)
+  .option('--to <dd/mm>', t.cliExportToOption)
   .option('--json', JSON_HELP)
   .action(async (opts: { out: string; from?: string; to?: string; json?: boolean }) => {
     outputPath(opts.out, ['.xlsx', '.csv']);
@@ -562,7 +519,7 @@ program
       const day = (v: string | undefined, name: string) => {
         if (!v) return undefined;
         const d = parseDayArg(v, now, campaign);
-        if (!d) throw new UserError(`--${name}: ngày dạng dd/mm hoặc dd/mm/yyyy`);
+        if (!d) throw new UserError(t.cliDayArgFormat(name));
         return d;
       };
       try {
@@ -581,7 +538,12 @@ program
             fromDay: result.data.fromDay,
             toDay: result.data.toDay,
           },
-          `Đã ghi ${result.files.join(' và ')} (${result.format}, ${formatDay(result.data.fromDay)}–${formatDay(result.data.toDay)}).`,
+          t.cliExportWritten(
+            result.files,
+            result.format,
+            formatDay(result.data.fromDay),
+            formatDay(result.data.toDay),
+          ),
         );
       } catch (err) {
         if (err instanceof ExportError) throw new UserError(err.message);
@@ -598,20 +560,19 @@ addAreaAndReportCommands(program, helpers);
 function errorMessage(err: unknown): string {
   if (err instanceof UserError || err instanceof InvalidArgumentError || err instanceof EnterpriseImportError)
     return err.message;
-  if (err instanceof ConfigError)
-    return `Cấu hình sai (biến môi trường hoặc tệp .env):\n${err.problems.map((p) => `  - ${p}`).join('\n')}`;
+  if (err instanceof ConfigError) return t.cliConfigError(err.problems);
   const { code, syscall, path: file } = (err ?? {}) as { code?: unknown; syscall?: unknown; path?: unknown };
   if (
     err instanceof Error &&
     ('query' in err || err.name === 'PostgresError' || err.name === 'DatabaseError')
   )
-    return `Lỗi: ${describeDatabaseError(err)}.`;
+    return t.cliError(`${describeDatabaseError(err)}.`);
   if (typeof syscall === 'string' && typeof code === 'string') {
     if (['connect', 'getaddrinfo', 'read', 'write'].includes(syscall))
-      return `Lỗi: ${describeDatabaseError(err)}.`;
-    return `Lỗi đọc/ghi tệp${typeof file === 'string' ? ` "${file}"` : ''}: ${code}.`;
+      return t.cliError(`${describeDatabaseError(err)}.`);
+    return t.cliFileError(typeof file === 'string' ? file : undefined, code);
   }
-  return `Lỗi: ${redactSecrets(err instanceof Error ? err.message : String(err)).slice(0, 500)}`;
+  return t.cliError(redactSecrets(err instanceof Error ? err.message : String(err)).slice(0, 500));
 }
 
 try {

@@ -1,5 +1,6 @@
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { t } from './texts/index.ts';
 
 export interface CsvRecord {
   /** 1-based line where the record starts (a quoted field may span lines). */
@@ -31,7 +32,7 @@ export interface CsvOptions {
 
 export class CsvSyntaxError extends Error {
   constructor(readonly problems: CsvProblem[]) {
-    super(problems.map((p) => `dòng ${p.line}: ${p.message}`).join('\n'));
+    super(problems.map((p) => t.lineProblem(p.line, p.message)).join('\n'));
     this.name = 'CsvSyntaxError';
   }
 }
@@ -145,24 +146,18 @@ export function readCsv(text: string, options: CsvOptions = {}): CsvReadResult {
       }
     } else if (state === 'closed') {
       if (!isSpace(c)) {
-        problemAt(
-          line,
-          'có ký tự ngay sau dấu ngoặc kép đóng (bọc cả ô trong ngoặc kép, ngoặc kép bên trong viết "")',
-        );
+        problemAt(line, t.csvAfterClosingQuote);
         field += c;
         state = 'plain';
       }
     } else {
       if (c === '"') {
-        problemAt(
-          line,
-          'có dấu ngoặc kép (") giữa ô không bọc trong ngoặc kép (bọc cả ô trong ngoặc kép, ngoặc kép bên trong viết "")',
-        );
+        problemAt(line, t.csvStrayQuote);
       }
       field += c;
     }
   }
-  if (state === 'quoted') problemAt(start, `dấu ngoặc kép mở ở dòng ${start} không được đóng`);
+  if (state === 'quoted') problemAt(start, t.csvUnclosedQuote(start));
   if (state !== 'start' || pendingSpace !== '' || fields.length > 0) endRecord();
   problems.sort((a, b) => a.line - b.line);
   return { records, delimiter, problems };
@@ -204,13 +199,7 @@ export function decodeText(bytes: Uint8Array): { text: string } | { problem: Csv
   } catch {
     const lossy = new TextDecoder('utf-8').decode(bytes);
     const line = lossy.slice(0, Math.max(lossy.indexOf('\uFFFD'), 0)).split(/\r\n|\r|\n/).length;
-    return {
-      problem: {
-        line,
-        message:
-          'tệp không phải UTF-8 (có thể được lưu theo bảng mã Windows): trong Excel chọn Lưu thành → "CSV UTF-8", rồi nhập lại',
-      },
-    };
+    return { problem: { line, message: t.csvNotUtf8 } };
   }
 }
 
@@ -224,35 +213,28 @@ const under = (p: string, root: string) => p === root || p.startsWith(`${root}/`
  * directory or anything but a regular file. Returns the absolute path, or a Vietnamese reason to refuse.
  */
 export function checkOutputPath(out: string): { path: string } | { problem: string } {
-  if (!out.trim()) return { problem: 'Thiếu tên tệp cần ghi.' };
+  if (!out.trim()) return { problem: t.outNoName };
   const target = path.resolve(out);
   const dir = path.dirname(target);
   const dirStat = statSync(dir, { throwIfNoEntry: false });
-  if (!dirStat) return { problem: `Thư mục "${dir}" không tồn tại: tạo thư mục trước, hoặc chọn nơi khác.` };
-  if (!dirStat.isDirectory()) return { problem: `"${dir}" không phải là thư mục.` };
+  if (!dirStat) return { problem: t.outNoDir(dir) };
+  if (!dirStat.isDirectory()) return { problem: t.outNotDir(dir) };
   let realDir: string;
   try {
     realDir = realpathSync(dir);
   } catch {
-    return { problem: `Không đọc được thư mục "${dir}".` };
+    return { problem: t.outUnreadableDir(dir) };
   }
   const system = SYSTEM_ROOTS.find((root) => under(target, root) || under(realDir, root));
-  if (system)
-    return {
-      problem: `Không ghi tệp vào ${system}: hãy chọn một thư mục bình thường, ví dụ thư mục hiện tại.`,
-    };
+  if (system) return { problem: t.outSystemDir(system) };
   const targetStat = statSync(target, { throwIfNoEntry: false });
-  if (!targetStat && lstatSync(target, { throwIfNoEntry: false }))
-    return { problem: `"${out}" là một liên kết tới nơi không tồn tại: hãy chọn tên tệp khác.` };
-  if (targetStat?.isDirectory())
-    return {
-      problem: `"${out}" là một thư mục: hãy ghi cả tên tệp, ví dụ ${path.join(out, 'ten-tep.csv')}.`,
-    };
-  if (targetStat && !targetStat.isFile()) return { problem: `"${out}" không phải là một tệp thường.` };
+  if (!targetStat && lstatSync(target, { throwIfNoEntry: false })) return { problem: t.outDanglingLink(out) };
+  if (targetStat?.isDirectory()) return { problem: t.outIsDir(out, path.join(out, 'ten-tep.csv')) };
+  if (targetStat && !targetStat.isFile()) return { problem: t.outNotFile(out) };
   if (targetStat) {
     const real = realpathSync(target);
     const root = SYSTEM_ROOTS.find((r) => under(real, r));
-    if (root) return { problem: `Không ghi tệp vào ${root}: hãy chọn một thư mục bình thường.` };
+    if (root) return { problem: t.outSystemTarget(root) };
   }
   return { path: target };
 }

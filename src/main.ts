@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseConnectError, DatabaseMigrationError } from './db/client.ts';
 import { createLogger, describeError } from './logger.ts';
 import { startService } from './service.ts';
+import { t } from './texts/index.ts';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -51,7 +52,7 @@ main().catch((err) => {
   const message =
     err instanceof DatabaseConnectError || err instanceof DatabaseMigrationError
       ? err.message
-      : `Không khởi động được: ${describeError(err)} / Could not start: ${describeError(err)}`;
+      : t.startFailed(describeError(err));
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

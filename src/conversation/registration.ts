@@ -105,5 +105,5 @@ function replyWithMenu(turn: Turn, text: string, menu: MenuRole): void {
 export const start: CommandHandler = async (turn, args) => {
   if (args) return register(turn, args);
   if (turn.member) return turn.reply(t.alreadyRegistered(describeMember(turn.member)));
-  turn.reply(t.welcome(turn.msg.displayName || 'bạn'));
+  turn.reply(t.welcome(turn.msg.displayName || t.nameless));
 };

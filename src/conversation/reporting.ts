@@ -114,7 +114,7 @@ function confirmIncident(turn: Turn, member: Officer, note: string): void {
  */
 export async function routeReportIntent(turn: Turn, intent: Exclude<Intent, null>): Promise<boolean> {
   const member = turn.member;
-  const name = turn.msg.displayName || 'bạn';
+  const name = turn.msg.displayName || t.nameless;
   const me = officer(turn);
   if (intent.type === 'greeting') {
     if (!member) turn.reply(t.greetStranger(name));

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { describeError } from '../logger.ts';
+import { t } from '../texts/index.ts';
 import * as schema from './schema.ts';
 import {
   registerTransactionRunner,
@@ -95,9 +96,7 @@ export class DatabaseConnectError extends Error {
     cause: { vi: string; en: string },
     readonly code?: string,
   ) {
-    super(
-      `Không kết nối được cơ sở dữ liệu ${target} (${cause.vi}) / Cannot connect to the database ${target} (${cause.en})`,
-    );
+    super(t.dbConnectFailed(target, cause));
   }
 }
 
@@ -106,9 +105,7 @@ export class DatabaseMigrationError extends Error {
   readonly code?: string | number;
   constructor(target: string, err: unknown) {
     const why = describeError(err);
-    super(
-      `Không áp dụng được cấu trúc (migration) cho cơ sở dữ liệu ${target}: ${why} / Cannot apply the migrations to the database ${target}: ${why}`,
-    );
+    super(t.dbMigrationFailed(target, why));
     const code = (err as { code?: unknown }).code ?? (err as { cause?: { code?: unknown } }).cause?.code;
     if (typeof code === 'string' || typeof code === 'number') this.code = code;
   }
@@ -361,17 +358,17 @@ function targetOf(options: postgres.Sql['options']): string {
   return host.map((h, i) => `${h.includes(':') ? `[${h}]` : h}:${port[i] ?? port[0] ?? 5432}`).join(',');
 }
 
-const NODE_CAUSES: Record<string, [ConnectFailure, string, string]> = {
-  ECONNREFUSED: ['refused', 'máy chủ từ chối kết nối', 'connection refused'],
-  ENOENT: ['refused', 'không có socket của máy chủ', 'no server socket'],
-  ENOTFOUND: ['host-not-found', 'không tìm thấy tên máy chủ', 'host not found'],
-  EAI_AGAIN: ['host-not-found', 'không phân giải được tên máy chủ', 'host name lookup failed'],
-  EHOSTUNREACH: ['unreachable', 'không tới được máy chủ', 'host unreachable'],
-  ENETUNREACH: ['unreachable', 'không tới được mạng của máy chủ', 'network unreachable'],
-  ECONNRESET: ['closed', 'máy chủ đóng kết nối', 'the server closed the connection'],
-  CONNECTION_CLOSED: ['closed', 'máy chủ đóng kết nối', 'the server closed the connection'],
-  CONNECTION_ENDED: ['closed', 'máy chủ đóng kết nối', 'the server closed the connection'],
-  CONNECTION_DESTROYED: ['closed', 'máy chủ đóng kết nối', 'the server closed the connection'],
+const NODE_CAUSES: Record<string, [ConnectFailure, { vi: string; en: string }]> = {
+  ECONNREFUSED: ['refused', t.dbRefused],
+  ENOENT: ['refused', t.dbNoSocket],
+  ENOTFOUND: ['host-not-found', t.dbHostNotFound],
+  EAI_AGAIN: ['host-not-found', t.dbHostLookupFailed],
+  EHOSTUNREACH: ['unreachable', t.dbHostUnreachable],
+  ENETUNREACH: ['unreachable', t.dbNetworkUnreachable],
+  ECONNRESET: ['closed', t.dbClosed],
+  CONNECTION_CLOSED: ['closed', t.dbClosed],
+  CONNECTION_ENDED: ['closed', t.dbClosed],
+  CONNECTION_DESTROYED: ['closed', t.dbClosed],
 };
 
 /** Names the cause of a failed first connection, from the driver's or PostgreSQL's error code. */
@@ -390,49 +387,31 @@ export function connectError(
         : undefined;
   const message = typeof e?.message === 'string' ? e.message : '';
   const quoted = (name: string | undefined) => (name ? `"${name}"` : '');
-  const make = (reason: ConnectFailure, vi: string, en: string) =>
-    new DatabaseConnectError(reason, target, { vi, en }, code);
-  if (code === 'CONNECT_TIMEOUT')
-    return make('timeout', `hết thời gian chờ ${timeoutSeconds} s`, `timed out after ${timeoutSeconds} s`);
+  const make = (reason: ConnectFailure, cause: { vi: string; en: string }) =>
+    new DatabaseConnectError(reason, target, cause, code);
+  if (code === 'CONNECT_TIMEOUT') return make('timeout', t.dbTimeout(timeoutSeconds));
   const node = code ? NODE_CAUSES[code] : undefined;
   if (node) return make(...node);
   const database = /database "([^"]*)"/.exec(message)?.[1];
   switch (code) {
     case '3D000':
-      return make(
-        'no-database',
-        `cơ sở dữ liệu ${quoted(database)} không tồn tại`,
-        `database ${quoted(database)} does not exist`,
-      );
+      return make('no-database', t.dbNoDatabase(quoted(database)));
     case '28P01':
-      return make(
-        'password',
-        `sai mật khẩu của người dùng ${quoted(user)}`,
-        `password authentication failed for user ${quoted(user)}`,
-      );
+      return make('password', t.dbBadPassword(quoted(user)));
     case '28000': {
       const role = /role "([^"]*)" does not exist/.exec(message)?.[1];
-      if (role !== undefined)
-        return make(
-          'no-role',
-          `người dùng (role) ${quoted(role)} không tồn tại`,
-          `role ${quoted(role)} does not exist`,
-        );
-      return make(
-        'not-allowed',
-        `máy chủ không cho phép kết nối này (pg_hba.conf) [28000]`,
-        `the server does not allow this connection (pg_hba.conf) [28000]`,
-      );
+      if (role !== undefined) return make('no-role', t.dbNoRole(quoted(role)));
+      return make('not-allowed', t.dbNotAllowed);
     }
     case '55000':
     case '57P03':
     case '53300': {
       const why = describeError(err);
-      return make('unavailable', `máy chủ chưa nhận kết nối: ${why}`, `not accepting connections: ${why}`);
+      return make('unavailable', t.dbUnavailable(why));
     }
   }
   const why = describeError(err);
-  return make('other', `lỗi: ${why}`, `error: ${why}`);
+  return make('other', t.dbOther(why));
 }
 
 async function openPglite(dataDir: string): Promise<Opened> {

@@ -3,16 +3,14 @@ import { addDays, VN_ZONE } from '../clock.ts';
 import type { NewCampaign } from '../db/queries/campaigns.ts';
 import type { Letter } from '../directive/letter.ts';
 import { canChiOfYear, tetFirstDay } from '../directive/lunar.ts';
-
-export const DIRECTIVE_2024 =
-  'Công văn của Sở TT&TT Bắc Giang về đảm bảo thông tin liên lạc dịp Tết Nguyên đán Giáp Thìn 2024';
+import { t } from '../texts/index.ts';
 
 /** The directive's own campaign: Tết Giáp Thìn, mùng 1 = 10/02/2024, final report before 9:00 on mùng 4 (13/02). */
 export function tet2024(): NewCampaign {
   return tetCampaign({
-    name: 'Tết Nguyên đán Giáp Thìn 2024',
+    name: t.campaignTet2024,
     firstDayOfTet: '2024-02-10',
-    directive: DIRECTIVE_2024,
+    directive: t.campaignDirective2024,
   });
 }
 
@@ -38,13 +36,13 @@ export function tetCampaign(params: {
   const lastDay = [addDays(tet, 4), finalDay].sort().at(-1)!;
   return {
     name: params.name,
-    directive: params.directive ?? 'Công văn đảm bảo thông tin liên lạc dịp Tết Nguyên đán',
+    directive: params.directive ?? t.campaignDirectiveDefault,
     timeZone: VN_ZONE,
     firstDay: addDays(tet, -2),
     lastDay,
     dailyDeadline: params.dailyDeadline ?? '17:00',
     finalDeadline,
-    finalDeadlineLabel: params.final?.label ?? 'mùng 4 Tết',
+    finalDeadlineLabel: params.final?.label ?? t.lunarTetDay(4),
   };
 }
 
@@ -65,14 +63,14 @@ export function tetCampaignForYear(params: { year: number; letter: Letter | null
   return {
     fromLetter: matches,
     campaign: tetCampaign({
-      name: `Tết Nguyên đán ${canChiOfYear(params.year)} ${params.year}`,
+      name: t.tetHolidayOf(`${canChiOfYear(params.year)} ${params.year}`),
       firstDayOfTet: first,
       ...(matches && letter?.subject
-        ? { directive: `${letter.number ? `Công văn số ${letter.number} ` : ''}${letter.subject}` }
+        ? { directive: t.campaignDirectiveOfLetter(letter.number, letter.subject) }
         : {}),
       dailyDeadline: params.dailyDeadline ?? daily ?? '17:00',
       ...(matches && d
-        ? { final: { at: new Date(d.at), label: d.lunarDay ? `mùng ${d.lunarDay} Tết` : d.date } }
+        ? { final: { at: new Date(d.at), label: d.lunarDay ? t.lunarTetDay(d.lunarDay) : d.date } }
         : {}),
     }),
   };

@@ -17,6 +17,7 @@ import { createEngine } from '../qa/engine.ts';
 import { createQa, type QaEngine } from '../qa/index.ts';
 import { knowledgeFromLetter } from '../qa/knowledge.ts';
 import { pairsSchema } from '../qa/pairs.ts';
+import { t } from '../texts/index.ts';
 
 /** The letter shipped with the code: what a fresh installation answers from until an admin imports another. */
 export const BUNDLED_LETTER = new URL('../../data/cong-van-tet-giap-thin-2024.txt', import.meta.url);
@@ -95,20 +96,20 @@ const upper = (s: string): string => s.toLocaleUpperCase('vi');
 
 export function orgFromLetter(letter: Letter | null): Org {
   const province = letter?.province ?? '';
-  const name = letter?.issuer ?? 'Sở';
+  const name = letter?.issuer ?? t.orgDefaultName;
   const shortName = upper(name.replace(/\s+(tỉnh|thành phố)\s+.*$/i, ''));
   const symbol = /\/([A-ZĐ]+)(?:-|$)/.exec(letter?.number ?? letter?.numberRaw ?? '')?.[1] ?? '';
   return {
     name,
     shortName,
-    parentBody: province ? `UBND TỈNH ${upper(province)}` : '',
+    parentBody: province ? t.orgParentBody(upper(province)) : '',
     province,
     place: letter?.place ?? province,
     email: letter?.email ?? '',
     phone: letter?.hotline?.phone ?? '',
     reportingUnit: letter?.reportTo ?? name,
     symbol,
-    addressee: province ? `Ủy ban nhân dân tỉnh ${province}` : 'Ủy ban nhân dân tỉnh',
+    addressee: t.orgAddressee(province),
     signerAuthority: letter?.signer ? upper(letter.signer.authority) : '',
     signerTitle: letter?.signer?.title ? upper(letter.signer.title) : '',
     signerName: letter?.signer?.name ?? '',

@@ -8,6 +8,7 @@ import {
 } from '../db/queries/enterprises.ts';
 import type { Sector } from '../db/schema.ts';
 import { lookup } from '../lookup.ts';
+import { t } from '../texts/index.ts';
 
 export interface EnterpriseRow {
   line: number;
@@ -23,12 +24,6 @@ export interface ImportProblem {
   line: number;
   message: string;
 }
-
-export const SECTOR_VI: Record<Sector, string> = {
-  postal: 'bưu chính',
-  telecom: 'viễn thông',
-  both: 'bưu chính, viễn thông',
-};
 
 /** Folded words: "Bưu chính, viễn thông" and "buu chinh - vien thong" are both "buu chinh vien thong". */
 const SECTOR_ALIASES: Record<string, Sector> = {
@@ -71,8 +66,6 @@ const HEADER_ALIASES: Record<string, Column> = {
   'so thu tu': 'ignore',
 };
 
-const HEADER_HINT = 'Tên doanh nghiệp; Lĩnh vực; Mã DN (hoặc name,sector,code; cột Mã có thể bỏ)';
-
 /** Lower case, diacritics removed, đ → d, whitespace collapsed: how two spellings of one name are compared. */
 export function foldName(s: string): string {
   return s
@@ -114,30 +107,25 @@ function readHeader(fields: string[]): { columns: Column[] | null; problems: Imp
     }
     const column = lookup(HEADER_ALIASES, folded);
     if (!column) {
-      problems.push({
-        line: 1,
-        message: `dòng tiêu đề: không hiểu cột "${label.slice(0, 40)}" (dùng: ${HEADER_HINT})`,
-      });
+      problems.push({ line: 1, message: t.importUnknownColumn(label.slice(0, 40)) });
       columns.push('ignore');
       continue;
     }
     if (column !== 'ignore' && seen.has(column)) {
       problems.push({
         line: 1,
-        message: `dòng tiêu đề: cột "${label.slice(0, 40)}" trùng với cột "${seen.get(column)!.slice(0, 40)}"`,
+        message: t.importDuplicateColumn(label.slice(0, 40), seen.get(column)!.slice(0, 40)),
       });
     }
     seen.set(column, label);
     columns.push(column);
   }
   if (problems.length === 0 && (!seen.has('name') || !seen.has('sector'))) {
-    const missing = [!seen.has('name') && 'Tên doanh nghiệp', !seen.has('sector') && 'Lĩnh vực'].filter(
-      Boolean,
-    );
-    problems.push({
-      line: 1,
-      message: `dòng tiêu đề thiếu cột ${missing.join(' và ')} (dùng: ${HEADER_HINT})`,
-    });
+    const missing = [
+      ...(seen.has('name') ? [] : [t.importColumnName]),
+      ...(seen.has('sector') ? [] : [t.importColumnSector]),
+    ];
+    problems.push({ line: 1, message: t.importMissingColumns(missing) });
   }
   return { columns: problems.length ? null : columns, problems };
 }
@@ -171,28 +159,24 @@ export function readEnterprisesCsv(text: string): { rows: EnterpriseInput[]; pro
     });
     const before = problems.length;
     const problem = (message: string) => problems.push({ line, message });
-    if (extra) problem(`thừa cột: dòng có ${fields.length} cột, dòng tiêu đề chỉ có ${columns.length}`);
+    if (extra) problem(t.importExtraColumns(fields.length, columns.length));
     const name = value.name.normalize('NFC');
-    if (!name) problem('thiếu tên doanh nghiệp');
-    else if (name.length > 200) problem('tên quá dài (tối đa 200 ký tự)');
+    if (!name) problem(t.importNoName);
+    else if (name.length > 200) problem(t.importNameTooLong);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: a name must be one printable line
-    else if (/[\u0000-\u001f\u007f]/.test(name)) problem('tên có ký tự xuống dòng hoặc ký tự điều khiển');
+    else if (/[\u0000-\u001f\u007f]/.test(name)) problem(t.importNameControl);
     const sector = lookup(SECTOR_ALIASES, foldWords(value.sector));
-    if (!value.sector) problem('thiếu lĩnh vực (bưu chính, viễn thông hoặc cả hai)');
-    else if (!sector)
-      problem(
-        `lĩnh vực không hợp lệ "${value.sector.slice(0, 40)}" (dùng: bưu chính, viễn thông hoặc cả hai)`,
-      );
+    if (!value.sector) problem(t.importNoSector);
+    else if (!sector) problem(t.importBadSector(value.sector.slice(0, 40)));
     const code = value.code.toUpperCase();
     if (code && !/^[A-Z0-9_-]{1,20}$/.test(code)) {
-      problem(`mã "${value.code.slice(0, 40)}" chỉ được gồm chữ không dấu, số, _ và - (tối đa 20 ký tự)`);
+      problem(t.importBadCode(value.code.slice(0, 40)));
     } else if (code && codeLines.has(code)) {
-      problem(`mã "${code}" trùng với dòng ${codeLines.get(code)}`);
+      problem(t.importDuplicateCode(code, codeLines.get(code)!));
     } else if (code) codeLines.set(code, line);
     if (problems.length === before && sector) rows.push({ line, name, sector, code });
   }
-  if (rows.length === 0 && problems.length === 0)
-    problems.push({ line: 1, message: 'tệp không có dòng dữ liệu nào' });
+  if (rows.length === 0 && problems.length === 0) problems.push({ line: 1, message: t.importNoRows });
   problems.sort((a, b) => a.line - b.line);
   return { rows: problems.length ? [] : rows, problems };
 }
@@ -228,7 +212,7 @@ export function parseEnterprisesCsv(
   const existing = new Set([...existingCodes].map((c) => c.toUpperCase()));
   const clashes = rows
     .filter((r) => r.code && existing.has(r.code))
-    .map((r) => ({ line: r.line, message: `mã "${r.code}" đã có trong hệ thống` }));
+    .map((r) => ({ line: r.line, message: t.importCodeTaken(r.code) }));
   if (clashes.length) return { rows: [], problems: clashes };
   // Generated codes must not take a code that a later row gives explicitly.
   const taken = new Set([...existing, ...rows.map((r) => r.code).filter(Boolean)]);
@@ -290,7 +274,7 @@ export function planEnterpriseImport(
     // One name twice is one enterprise twice, unless both rows give a code to tell them apart.
     const first = nameLines.get(folded);
     if (first && !(first.coded && row.code)) {
-      problems.push({ line, message: `tên "${row.name.slice(0, 60)}" trùng với dòng ${first.line}` });
+      problems.push({ line, message: t.importDuplicateName(row.name.slice(0, 60), first.line) });
       continue;
     }
     if (!first) nameLines.set(folded, { line, coded: !!row.code });
@@ -299,13 +283,11 @@ export function planEnterpriseImport(
     if (!match) {
       const named = byName.get(folded) ?? [];
       if (named.length > 1) {
-        problems.push({
-          line,
-          message: `có ${named.length} doanh nghiệp cùng tên này trong hệ thống (mã ${named
-            .slice(0, 5)
-            .map((e) => e.code)
-            .join(', ')}): ghi mã để chọn đúng doanh nghiệp`,
-        });
+        const codes = named
+          .slice(0, 5)
+          .map((e) => e.code)
+          .join(', ');
+        problems.push({ line, message: t.importAmbiguousName(named.length, codes) });
         continue;
       }
       match = named[0];
@@ -316,17 +298,14 @@ export function planEnterpriseImport(
     }
     const claimedBy = claimed.get(match.id);
     if (claimedBy !== undefined) {
-      problems.push({ line, message: `cùng một doanh nghiệp (mã ${match.code}) với dòng ${claimedBy}` });
+      problems.push({ line, message: t.importSameEnterprise(match.code, claimedBy) });
       continue;
     }
     claimed.set(match.id, line);
     const other =
       foldName(match.name) === folded ? undefined : (byName.get(folded) ?? []).find((e) => e.id !== match.id);
     if (other) {
-      problems.push({
-        line,
-        message: `mã ${match.code} đổi tên thành "${row.name.slice(0, 60)}", trùng tên doanh nghiệp đã có (mã ${other.code})`,
-      });
+      problems.push({ line, message: t.importRenameClash(match.code, row.name.slice(0, 60), other.code) });
       continue;
     }
     // Matched by name, the name is the same one however it is written: the stored spelling stays (a file typed
@@ -375,18 +354,16 @@ export function describeDatabaseError(err: unknown): string {
       : typeof constraint.constraint === 'string'
         ? constraint.constraint
         : undefined;
-  if (typeof code !== 'string') return 'lỗi cơ sở dữ liệu không rõ nguyên nhân';
-  if (code === '23505')
-    return `trùng dữ liệu đã có${constraintName ? ` (${constraintName})` : ''}; có thể một lần nhập khác vừa chạy cùng lúc, hãy thử lại`;
-  if (code === '54000' || code === '08P01') return `câu lệnh quá lớn (mã lỗi ${code})`;
-  if (code === '57014') return 'câu lệnh bị hủy vì chạy quá lâu (mã lỗi 57014)';
-  if (code === '40001' || code === '40P01')
-    return `xung đột với một thao tác khác, hãy thử lại (mã lỗi ${code})`;
+  if (typeof code !== 'string') return t.adminDbUnknown;
+  if (code === '23505') return t.adminDbDuplicate(constraintName);
+  if (code === '54000' || code === '08P01') return t.adminDbTooLarge(code);
+  if (code === '57014') return t.adminDbCancelled;
+  if (code === '40001' || code === '40P01') return t.adminDbConflict(code);
   if (code.startsWith('08') || /^E[A-Z]+$/.test(code) || code.startsWith('CONNECT'))
-    return `không kết nối được tới cơ sở dữ liệu (${code})`;
-  if (code === '28P01' || code === '28000') return `cơ sở dữ liệu từ chối đăng nhập (mã lỗi ${code})`;
-  if (code === '3D000') return 'không có cơ sở dữ liệu này (mã lỗi 3D000): kiểm tra DATABASE_URL';
-  return `lỗi cơ sở dữ liệu (mã lỗi ${code.slice(0, 20)})`;
+    return t.adminDbUnreachable(code);
+  if (code === '28P01' || code === '28000') return t.adminDbLoginRefused(code);
+  if (code === '3D000') return t.adminDbNoDatabase;
+  return t.adminDbOther(code.slice(0, 20));
 }
 
 export type ImportOutcome = { ok: true; plan: ImportPlan } | { ok: false; problems: ImportProblem[] };
@@ -413,9 +390,7 @@ export async function importEnterprises(db: Db, text: string): Promise<ImportOut
       return { ok: true, plan } as const;
     });
   } catch (err) {
-    throw new EnterpriseImportError(
-      `Lỗi cơ sở dữ liệu khi nhập doanh nghiệp: ${describeDatabaseError(err)}. Không doanh nghiệp nào được nhập hay thay đổi.`,
-    );
+    throw new EnterpriseImportError(t.importDbFailed(describeDatabaseError(err)));
   }
 }
 
@@ -425,40 +400,39 @@ function listNames(items: { name: string; code: string }[], describe?: (i: numbe
   const lines = items
     .slice(0, LIST_LIMIT)
     .map((e, i) => `  ${e.name} (${e.code})${describe ? describe(i) : ''}`);
-  if (items.length > LIST_LIMIT) lines.push(`  … và ${items.length - LIST_LIMIT} doanh nghiệp khác`);
+  if (items.length > LIST_LIMIT) lines.push(`  ${t.importMore(items.length - LIST_LIMIT)}`);
   return lines;
 }
 
-const FIELD_VI: Record<Field, string> = { code: 'mã', name: 'tên', sector: 'lĩnh vực' };
-
 function showValue(field: Field, value: string): string {
-  return field === 'sector' ? (lookup(SECTOR_VI, value) ?? value) : `"${value}"`;
+  return field === 'sector' ? (lookup(t.sectorNames, value) ?? value) : `"${value}"`;
 }
 
 /** The import's answer for the terminal, in Vietnamese: counts, then names (at most 20 per group). */
 export function formatImportReport(plan: ImportPlan): string {
   const { created, updated, unchanged } = plan;
-  const lines = [
-    `Đã nhập xong: ${created.length} doanh nghiệp mới, ${updated.length} cập nhật, ${unchanged.length} không đổi.`,
-  ];
-  if (created.length) lines.push(`Thêm mới (${created.length}):`, ...listNames(created));
+  const lines = [t.importDone(created.length, updated.length, unchanged.length)];
+  if (created.length) lines.push(t.importCreatedTitle(created.length), ...listNames(created));
   if (updated.length)
     lines.push(
-      `Cập nhật (${updated.length}):`,
+      t.importUpdatedTitle(updated.length),
       ...listNames(updated, (i) => {
         const changes = updated[i]!.changes;
         const parts = (Object.keys(changes) as Field[]).map(
-          (f) => `${FIELD_VI[f]} ${showValue(f, changes[f]!.from)} → ${showValue(f, changes[f]!.to)}`,
+          (f) =>
+            `${t.importFieldNames[f]} ${showValue(f, changes[f]!.from)} → ${showValue(f, changes[f]!.to)}`,
         );
         return `: ${parts.join('; ')}`;
       }),
     );
-  if (unchanged.length) lines.push(`Không đổi (${unchanged.length}):`, ...listNames(unchanged));
+  if (unchanged.length) lines.push(t.importUnchangedTitle(unchanged.length), ...listNames(unchanged));
   return lines.join('\n');
 }
 
 /** Every problem with its line, in Vietnamese. */
 export function formatImportProblems(problems: ImportProblem[]): string {
-  const lines = problems.map((p) => `  dòng ${p.line}: ${p.message}`);
-  return `Không nhập dòng nào. Tệp có ${problems.length} lỗi:\n${lines.join('\n')}`;
+  return t.importRejected(
+    problems.length,
+    problems.map((p) => `  ${t.lineProblem(p.line, p.message)}`),
+  );
 }

@@ -12,8 +12,7 @@ import {
   listIncidentUpdates,
 } from '../db/queries/incidents.ts';
 import { type DayReport, getReportsInRange } from '../db/queries/reports.ts';
-import { reportRef } from '../texts/index.ts';
-import { SECTOR_VI } from './enterprises-import.ts';
+import { reportRef, t } from '../texts/index.ts';
 import { kindLabel } from './incident-kinds.ts';
 import { durationText, scaleText } from './incidents.ts';
 
@@ -95,11 +94,11 @@ export async function resolveRange(
   if (range.fromDay > range.toDay) {
     throw new ExportError(
       'reversed_range',
-      `Ngày bắt đầu ${formatDay(range.fromDay)} sau ngày kết thúc ${formatDay(range.toDay)}.`,
+      t.exportReversedRange(formatDay(range.fromDay), formatDay(range.toDay)),
     );
   }
   if (daysBetween(range.fromDay, range.toDay).length > MAX_RANGE_DAYS) {
-    throw new ExportError('range_too_long', `Khoảng thời gian quá dài (tối đa ${MAX_RANGE_DAYS} ngày).`);
+    throw new ExportError('range_too_long', t.exportRangeTooLong(MAX_RANGE_DAYS));
   }
   return range;
 }
@@ -138,22 +137,8 @@ export async function buildExportData(
   };
 }
 
-export const REPORT_COLUMNS = [
-  'Số tham chiếu',
-  'Ngày',
-  'Doanh nghiệp',
-  'Mã',
-  'Lần sửa',
-  'Tình hình',
-  'Loại sự cố',
-  'Khu vực',
-  'Quy mô',
-  'Trạng thái',
-  'Mô tả',
-  'Người báo cáo',
-  'Kênh',
-  'Thời điểm (giờ VN)',
-] as const;
+const REPORT = t.sheetReportColumns;
+export const REPORT_COLUMNS: readonly string[] = Object.values(REPORT);
 
 const CHANNEL_LABELS: Record<string, string> = { telegram: 'Telegram', zalo: 'Zalo', console: 'Console' };
 
@@ -168,11 +153,11 @@ export function reportRow(r: DayReport): Cell[] {
     r.enterpriseName,
     r.enterpriseCode,
     r.revision - 1,
-    r.status === 'incident' ? 'Sự cố' : 'Bình thường',
+    r.status === 'incident' ? t.sheetStatusIncident : t.sheetStatusNormal,
     i ? kindLabel(i.kind) : '',
     i?.area ?? '',
     i?.affected ?? '',
-    i ? (i.ongoing ? 'Đang xử lý' : 'Đã khắc phục') : '',
+    i ? (i.ongoing ? t.sheetOngoing : t.sheetResolved) : '',
     r.note ?? '',
     r.reporterName,
     CHANNEL_LABELS[r.channel] ?? r.channel,
@@ -186,8 +171,6 @@ export function defuse(value: string): string {
 }
 
 const safe = (cells: Cell[]): Cell[] => cells.map((c) => (typeof c === 'string' ? defuse(c) : c));
-
-export const MATRIX_LABELS = { normal: 'Đã báo cáo', missing: 'Chưa báo cáo', incident: 'Sự cố' } as const;
 
 const FILLS = {
   normal: { bg: 'FFC6EFCE', fg: 'FF006100' },
@@ -208,34 +191,16 @@ function addReportSheet(wb: ExcelJS.Workbook, name: string, rows: DayReport[]): 
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = REPORT_COLUMNS.map((header) => ({
     header,
-    width: header === 'Mô tả' ? 50 : header === 'Doanh nghiệp' ? 30 : Math.max(12, header.length + 2),
+    width: header === REPORT.note ? 50 : header === REPORT.enterprise ? 30 : Math.max(12, header.length + 2),
   }));
   for (const r of rows) ws.addRow(safe(reportRow(r)));
-  ws.getColumn(REPORT_COLUMNS.indexOf('Mô tả') + 1).alignment = { wrapText: true, vertical: 'top' };
+  ws.getColumn(REPORT_COLUMNS.indexOf(REPORT.note) + 1).alignment = { wrapText: true, vertical: 'top' };
   styleHeader(ws);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: REPORT_COLUMNS.length } };
 }
 
-export const INCIDENT_COLUMNS = [
-  'Doanh nghiệp',
-  'Ngày báo cáo',
-  'Loại sự cố',
-  'Khu vực',
-  'Quy mô',
-  'Mô tả',
-  'Báo lúc (giờ VN)',
-  'Trạng thái cuối',
-  'Khắc phục lúc (giờ VN)',
-  'Thời gian khắc phục',
-  'Diễn biến',
-] as const;
-
-const UPDATE_LABELS = {
-  opened: 'Báo sự cố',
-  update: 'Cập nhật',
-  resolved: 'Đã khắc phục',
-  reopened: 'Mở lại',
-};
+const INCIDENT = t.sheetIncidentColumns;
+export const INCIDENT_COLUMNS: readonly string[] = Object.values(INCIDENT);
 
 export function incidentRow(i: IncidentRecord): Cell[] {
   return [
@@ -246,23 +211,26 @@ export function incidentRow(i: IncidentRecord): Cell[] {
     scaleText(i) ?? '',
     i.description ?? '',
     formatVnDateTime(i.openedAt),
-    i.resolvedAt ? 'Đã khắc phục' : 'Đang xử lý',
+    i.resolvedAt ? t.sheetResolved : t.sheetOngoing,
     i.resolvedAt ? formatVnDateTime(i.resolvedAt) : '',
     i.resolvedAt ? durationText(i.openedAt, i.resolvedAt) : '',
     i.updates
-      .map((u) => `${formatVnDateTime(u.at)}: ${UPDATE_LABELS[u.kind]}${u.text ? ` (${u.text})` : ''}`)
+      .map(
+        (u) => `${formatVnDateTime(u.at)}: ${t.incidentUpdateKinds[u.kind]}${u.text ? ` (${u.text})` : ''}`,
+      )
       .join('\n'),
   ];
 }
 
 function addIncidentSheet(wb: ExcelJS.Workbook, rows: IncidentRecord[]): void {
-  const ws = wb.addWorksheet('Sự cố', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(t.sheetIncidents, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = INCIDENT_COLUMNS.map((header) => ({
     header,
-    width: header === 'Mô tả' || header === 'Diễn biến' ? 45 : header === 'Doanh nghiệp' ? 30 : 16,
+    width:
+      header === INCIDENT.note || header === INCIDENT.history ? 45 : header === INCIDENT.enterprise ? 30 : 16,
   }));
   for (const i of rows) ws.addRow(safe(incidentRow(i)));
-  for (const name of ['Mô tả', 'Diễn biến'] as const)
+  for (const name of [INCIDENT.note, INCIDENT.history])
     ws.getColumn(INCIDENT_COLUMNS.indexOf(name) + 1).alignment = { wrapText: true, vertical: 'top' };
   styleHeader(ws);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: INCIDENT_COLUMNS.length } };
@@ -271,11 +239,7 @@ function addIncidentSheet(wb: ExcelJS.Workbook, rows: IncidentRecord[]): void {
 /** How an enterprise stands on a day: an incident reported that day wins over any "normal" revision after it. */
 export type DayState = 'normal' | 'incident' | 'missing';
 
-export const DAY_STATE_LABELS: Record<DayState, string> = {
-  normal: 'Bình thường',
-  incident: 'Có sự cố',
-  missing: 'Chưa báo cáo',
-};
+export const DAY_STATE_LABELS: Record<DayState, string> = t.sheetDayStates;
 
 export interface EnterpriseDay {
   day: string;
@@ -319,26 +283,15 @@ export function enterpriseDays(data: ExportData): EnterpriseDay[] {
   );
 }
 
-export const ENTERPRISE_DAY_COLUMNS = [
-  'Ngày',
-  'Doanh nghiệp',
-  'Mã',
-  'Lĩnh vực',
-  'Tình trạng',
-  'Giờ báo cáo',
-  'Người báo cáo',
-  'Số lần báo cáo',
-  'Cập nhật lần cuối',
-  'Số sự cố',
-  'Sự cố',
-] as const;
+const DAY = t.sheetDayColumns;
+export const ENTERPRISE_DAY_COLUMNS: readonly string[] = Object.values(DAY);
 
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** "Mất liên lạc / mất sóng, Huyện Lục Ngạn, 11–100 (đã khắc phục)". */
 function incidentSummary(i: IncidentRecord): string {
   const parts = [kindLabel(i.kind), i.area, scaleText(i)].filter(Boolean);
-  return `${parts.join(', ')} (${i.resolvedAt ? 'đã khắc phục' : 'đang xử lý'})`;
+  return t.sheetIncidentSummary(parts.join(', '), i.resolvedAt !== null);
 }
 
 /**
@@ -353,7 +306,7 @@ export function enterpriseDayRow(d: EnterpriseDay): Cell[] {
     formatDay(d.day),
     d.enterprise.name,
     d.enterprise.code,
-    capitalize(SECTOR_VI[d.enterprise.sector]),
+    capitalize(t.sectorNames[d.enterprise.sector]),
     DAY_STATE_LABELS[d.state],
     first ? formatVnDateTime(first.createdAt) : '',
     reporters.join(', '),
@@ -365,27 +318,30 @@ export function enterpriseDayRow(d: EnterpriseDay): Cell[] {
 }
 
 function addEnterpriseDaySheet(wb: ExcelJS.Workbook, rows: EnterpriseDay[]): void {
-  const ws = wb.addWorksheet('Theo ngày', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(t.sheetDays, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = ENTERPRISE_DAY_COLUMNS.map((header) => ({
     header,
-    width: header === 'Sự cố' ? 50 : header === 'Doanh nghiệp' ? 30 : Math.max(12, header.length + 2),
+    width: header === DAY.incidents ? 50 : header === DAY.enterprise ? 30 : Math.max(12, header.length + 2),
   }));
-  const stateColumn = ENTERPRISE_DAY_COLUMNS.indexOf('Tình trạng') + 1;
+  const stateColumn = ENTERPRISE_DAY_COLUMNS.indexOf(DAY.state) + 1;
   for (const d of rows) {
     const cell = ws.addRow(safe(enterpriseDayRow(d))).getCell(stateColumn);
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[d.state].bg } };
     cell.font = { color: { argb: FILLS[d.state].fg } };
   }
-  ws.getColumn(ENTERPRISE_DAY_COLUMNS.indexOf('Sự cố') + 1).alignment = { wrapText: true, vertical: 'top' };
+  ws.getColumn(ENTERPRISE_DAY_COLUMNS.indexOf(DAY.incidents) + 1).alignment = {
+    wrapText: true,
+    vertical: 'top',
+  };
   styleHeader(ws);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ENTERPRISE_DAY_COLUMNS.length } };
 }
 
 function addMatrixSheet(wb: ExcelJS.Workbook, data: ExportData): void {
-  const ws = wb.addWorksheet('Tổng hợp', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
+  const ws = wb.addWorksheet(t.sheetMatrix, { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
   ws.columns = [
-    { header: 'Doanh nghiệp', width: 32 },
-    { header: 'Mã', width: 14 },
+    { header: t.sheetMatrixColumns.enterprise, width: 32 },
+    { header: t.sheetMatrixColumns.code, width: 14 },
     ...data.days.map((d) => ({ header: formatDay(d).slice(0, 5), width: 14 })),
   ];
   // A day with an incident stays an incident day, whatever was reported after it.
@@ -396,14 +352,14 @@ function addMatrixSheet(wb: ExcelJS.Workbook, data: ExportData): void {
       const r = data.latest.get(latestKey(e.id, day));
       const state = !r ? 'missing' : incidentDays.has(latestKey(e.id, day)) ? 'incident' : 'normal';
       const cell = row.getCell(i + 3);
-      cell.value = MATRIX_LABELS[state];
+      cell.value = t.sheetMatrixLabels[state];
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[state].bg } };
       cell.font = { color: { argb: FILLS[state].fg } };
       cell.alignment = { horizontal: 'center' };
     });
   }
   const totals = ws.addRow([
-    'Số doanh nghiệp đã báo cáo',
+    t.sheetMatrixTotal,
     '',
     ...data.days.map((day) => {
       const n = data.enterprises.filter((e) => data.latest.has(latestKey(e.id, day))).length;
@@ -420,10 +376,10 @@ export async function exportXlsx(data: ExportData): Promise<Buffer> {
   // Loaded on the first export: exceljs costs ~28 MB of memory that a bot which never exports need not carry.
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
-  wb.creator = 'Bot liên lạc dịp Tết';
+  wb.creator = t.workbookCreator;
   addMatrixSheet(wb, data);
   addEnterpriseDaySheet(wb, enterpriseDays(data));
-  addReportSheet(wb, 'Báo cáo', data.revisions);
+  addReportSheet(wb, t.sheetReports, data.revisions);
   addIncidentSheet(wb, data.incidents);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -475,7 +431,7 @@ export async function writeExportFile(
 ): Promise<{ out: string; files: string[]; format: 'xlsx' | 'csv'; data: ExportData }> {
   const ext = path.extname(params.out).toLowerCase();
   if (ext !== '.xlsx' && ext !== '.csv') {
-    throw new ExportError('bad_extension', `${params.out}: tên tệp phải có đuôi .xlsx hoặc .csv.`);
+    throw new ExportError('bad_extension', t.fileNeedsExtension(params.out, ['.xlsx', '.csv']));
   }
   const format = ext === '.xlsx' ? 'xlsx' : 'csv';
   const now = params.now ?? new Date();

@@ -1,4 +1,5 @@
 import type { Sector } from '../db/schema.ts';
+import { t } from '../texts/index.ts';
 
 export interface IncidentKind {
   id: string;
@@ -7,14 +8,14 @@ export interface IncidentKind {
 }
 
 export const INCIDENT_KINDS: IncidentKind[] = [
-  { id: 'mat_lien_lac', label: 'Mất liên lạc / mất sóng', sectors: ['telecom'] },
-  { id: 'nghen_mang', label: 'Nghẽn mạng', sectors: ['telecom'] },
-  { id: 'tan_cong_mang', label: 'Tấn công mạng', sectors: ['telecom'] },
-  { id: 'don_u', label: 'Dồn ứ bưu gửi', sectors: ['postal'] },
-  { id: 'mat_mat', label: 'Mất mát hàng hóa', sectors: ['postal'] },
-  { id: 'vat_pham_cam', label: 'Vật phẩm cấm', sectors: ['postal'] },
-  { id: 'khieu_nai', label: 'Khiếu nại', sectors: ['postal', 'telecom'] },
-  { id: 'khac', label: 'Sự cố khác', sectors: ['postal', 'telecom'] },
+  { id: 'mat_lien_lac', label: t.kindLostSignal, sectors: ['telecom'] },
+  { id: 'nghen_mang', label: t.kindCongestion, sectors: ['telecom'] },
+  { id: 'tan_cong_mang', label: t.kindCyberattack, sectors: ['telecom'] },
+  { id: 'don_u', label: t.kindPostalBacklog, sectors: ['postal'] },
+  { id: 'mat_mat', label: t.kindGoodsLost, sectors: ['postal'] },
+  { id: 'vat_pham_cam', label: t.kindBannedItems, sectors: ['postal'] },
+  { id: 'khieu_nai', label: t.kindComplaint, sectors: ['postal', 'telecom'] },
+  { id: 'khac', label: t.kindOther, sectors: ['postal', 'telecom'] },
 ];
 
 export function kindsForSector(sector: Sector): IncidentKind[] {
@@ -27,15 +28,15 @@ export function kindLabel(id: string): string {
 
 /** Since the 2025 reform, communes and wards sit directly under the province: "one area" asks which one. */
 export const AREA_CHOICES = [
-  { id: 'toan_tinh', label: 'Toàn tỉnh', asksName: false },
-  { id: 'nhieu_xa', label: 'Nhiều xã, phường', asksName: false },
-  { id: 'mot_xa', label: 'Một xã, phường', asksName: true },
-  { id: 'mot_diem', label: 'Một điểm, trạm', asksName: true },
+  { id: 'toan_tinh', label: t.areaWholeProvince, asksName: false },
+  { id: 'nhieu_xa', label: t.areaManyCommunes, asksName: false },
+  { id: 'mot_xa', label: t.areaOneCommune, asksName: true },
+  { id: 'mot_diem', label: t.areaOnePoint, asksName: true },
 ];
 
 export const AFFECTED_CHOICES = [
-  { id: '1-10', label: '1–10' },
-  { id: '11-100', label: '11–100' },
-  { id: '101-1000', label: '101–1.000' },
-  { id: '>1000', label: 'Trên 1.000' },
+  { id: '1-10', label: t.affectedUpTo10 },
+  { id: '11-100', label: t.affectedUpTo100 },
+  { id: '101-1000', label: t.affectedUpTo1000 },
+  { id: '>1000', label: t.affectedOver1000 },
 ];

@@ -18,6 +18,8 @@ import {
   WidthType,
 } from 'docx';
 import { formatDay, formatVnDateTime, vnTime } from '../clock.ts';
+import { t } from '../texts/index.ts';
+import { durationText } from './duration.ts';
 
 export type ReportSector = 'postal' | 'telecom' | 'both';
 
@@ -81,11 +83,9 @@ export interface ReportDocInput {
   days: ReportDay[];
   incidents: ReportIncident[];
   proposals?: string[];
-  /** "Nơi nhận"; defaults to DEFAULT_RECIPIENTS. */
+  /** "Nơi nhận"; defaults to the texts' docDefaultRecipients. */
   recipients?: string[];
 }
-
-export const DEFAULT_RECIPIENTS = ['Như trên', 'Lãnh đạo Sở', 'Lưu: VT, BCVT'];
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -135,15 +135,13 @@ const sentence = (s: string): string => (/[.!?…:]$/u.test(s.trim()) ? s.trim()
 
 /** "Bắc Giang, ngày 05 tháng 02 năm 2024": Decree 30 pads days below 10 and months 1 and 2 only. */
 export function placeDateLine(place: string, at: Date): string {
-  const t = vnTime(at);
-  const day = String(t.day).padStart(2, '0');
-  const month = t.month < 3 ? String(t.month).padStart(2, '0') : String(t.month);
-  return `${place}, ngày ${day} tháng ${month} năm ${t.year}`;
+  const time = vnTime(at);
+  const day = String(time.day).padStart(2, '0');
+  const month = time.month < 3 ? String(time.month).padStart(2, '0') : String(time.month);
+  return t.docPlaceDate(place, day, month, time.year);
 }
 
 /** "3 giờ 20 phút", "1 ngày 2 giờ", "45 phút". */
-import { durationText } from './duration.ts';
-
 export { durationText };
 
 const percent = (part: number, whole: number): string =>
@@ -152,24 +150,16 @@ const percent = (part: number, whole: number): string =>
 const inSector = (sector: ReportSector, target: 'postal' | 'telecom'): boolean =>
   sector === target || sector === 'both';
 
-const SECTOR_LABEL: Record<ReportSector, string> = {
-  telecom: 'viễn thông',
-  postal: 'bưu chính',
-  both: 'bưu chính, viễn thông',
-};
-
 function periodText(input: ReportDocInput): string {
-  return `từ ngày ${formatDay(input.period.from)} đến ngày ${formatDay(input.period.to)}`;
+  return t.docPeriod(formatDay(input.period.from), formatDay(input.period.to));
 }
 
 function openingText(input: ReportDocInput): string {
-  const subject = `${input.org.name} báo cáo ${lowerFirst(stripEnd(input.title))} ${periodText(input)} như sau:`;
+  const subject = t.docSubject(input.org.name, lowerFirst(stripEnd(input.title)), periodText(input));
   const { directive } = input;
-  if (!directive) return `Trên cơ sở báo cáo của các doanh nghiệp bưu chính, viễn thông, ${subject}`;
-  const basis = directive.ownLetter
-    ? `, trên cơ sở báo cáo của các doanh nghiệp theo yêu cầu tại ${stripEnd(directive.ownLetter)}`
-    : '';
-  return `Thực hiện ${stripEnd(directive.reference)}${basis}, ${subject}`;
+  if (!directive) return t.docOpeningOnReports(subject);
+  const basis = directive.ownLetter ? t.docOpeningOwnLetter(stripEnd(directive.ownLetter)) : '';
+  return t.docOpening(stripEnd(directive.reference), basis, subject);
 }
 
 function incidentCountText(incidents: ReportIncident[]): string {
@@ -179,33 +169,30 @@ function incidentCountText(incidents: ReportIncident[]): string {
   const state =
     ongoing === 0
       ? n === 1
-        ? 'đã được khắc phục'
-        : 'đều đã được khắc phục'
+        ? t.docIncidentsResolvedOne
+        : t.docIncidentsResolvedAll
       : resolved === 0
-        ? 'đang được khắc phục'
-        : `trong đó ${resolved} sự cố đã khắc phục, ${ongoing} sự cố đang khắc phục`;
-  return `Trong kỳ ghi nhận ${n} sự cố, ${state} (chi tiết tại Mục II).`;
+        ? t.docIncidentsOngoing
+        : t.docIncidentsMixed(resolved, ongoing);
+  return t.docIncidentCount(n, state);
 }
 
 const SECTORS = [
   {
     id: 'telecom',
-    heading: '1. Mạng viễn thông, Internet',
-    network: 'mạng viễn thông, Internet',
-    firms: 'doanh nghiệp viễn thông',
+    heading: t.docTelecomHeading,
+    network: t.docTelecomNetwork,
+    firms: t.docTelecomFirms,
   },
-  { id: 'postal', heading: '2. Mạng bưu chính', network: 'mạng bưu chính', firms: 'doanh nghiệp bưu chính' },
+  { id: 'postal', heading: t.docPostalHeading, network: t.docPostalNetwork, firms: t.docPostalFirms },
 ] as const;
 
 function sectorTexts(input: ReportDocInput, sector: (typeof SECTORS)[number]): string[] {
   const firms = input.enterprises.filter((e) => inSector(e.sector, sector.id)).map((e) => e.name);
-  if (firms.length === 0) return [`Trong kỳ không có ${sector.firms} thuộc diện báo cáo.`];
+  if (firms.length === 0) return [t.docSectorNoFirms(sector.firms)];
   const incidents = input.incidents.filter((i) => inSector(i.sector, sector.id));
-  const intro = `Trong kỳ báo cáo, ${firms.length} ${sector.firms} trên địa bàn tỉnh tham gia báo cáo: ${firms.join(', ')}.`;
-  const state =
-    incidents.length === 0
-      ? `Theo báo cáo của các doanh nghiệp, ${sector.network} trên địa bàn tỉnh hoạt động ổn định, thông suốt, không xảy ra sự cố.`
-      : incidentCountText(incidents);
+  const intro = t.docSectorIntro(firms.length, sector.firms, firms.join(', '));
+  const state = incidents.length === 0 ? t.docSectorNormal(sector.network) : incidentCountText(incidents);
   return [intro, state];
 }
 
@@ -228,17 +215,11 @@ function missingByEnterprise(input: ReportDocInput): { name: string; days: Repor
 
 function defaultProposals(input: ReportDocInput): string[] {
   const addressee = stripEnd(input.addressee);
-  const proposals = [
-    `Đề nghị ${addressee} tiếp tục chỉ đạo các doanh nghiệp bưu chính, viễn thông trên địa bàn duy trì chế độ trực, bảo đảm thông tin liên lạc thông suốt phục vụ sự lãnh đạo, chỉ đạo của các cấp và nhu cầu của Nhân dân trong thời gian còn lại của dịp Tết và mùa lễ hội Xuân.`,
-  ];
+  const proposals = [t.docProposalKeepOnDuty(addressee)];
   if (input.incidents.some((i) => !i.resolvedAt)) {
-    proposals.push(
-      `${input.org.name} tiếp tục theo dõi, đôn đốc doanh nghiệp khẩn trương khắc phục dứt điểm sự cố đang xử lý và báo cáo kết quả về ${addressee}.`,
-    );
+    proposals.push(t.docProposalFixOngoing(input.org.name, addressee));
   } else if (input.days.some((d) => d.missing.length > 0)) {
-    proposals.push(
-      `${input.org.name} tiếp tục đôn đốc các doanh nghiệp chưa báo cáo đầy đủ thực hiện nghiêm chế độ báo cáo hằng ngày theo quy định.`,
-    );
+    proposals.push(t.docProposalChaseMissing(input.org.name));
   }
   return proposals;
 }
@@ -313,11 +294,11 @@ function headerBlock(input: ReportDocInput): Table {
     centered(upper(org.parentBody), small),
     centered(upper(org.shortName), { ...small, bold: true }),
     rule(HEADER_LEFT, convertMillimetersToTwip(22)),
-    centered(`Số:        /BC-${org.symbol}`, { size: SIZE.header }),
+    centered(t.docNumber(org.symbol), { size: SIZE.header }),
   ];
   const right = [
-    centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { ...small, bold: true }),
-    centered('Độc lập - Tự do - Hạnh phúc', { size: SIZE.header, bold: true }),
+    centered(t.docNation, { ...small, bold: true }),
+    centered(t.docMotto, { size: SIZE.header, bold: true }),
     rule(HEADER_RIGHT, convertMillimetersToTwip(62)),
     centered(placeDateLine(org.place, input.issuedAt), { size: SIZE.header, italics: true }),
   ];
@@ -326,9 +307,9 @@ function headerBlock(input: ReportDocInput): Table {
 
 function titleBlock(input: ReportDocInput): Paragraph[] {
   return [
-    para('BÁO CÁO', { bold: true, align: AlignmentType.CENTER, indent: false, before: 360, after: 0 }),
+    para(t.reportHeading, { bold: true, align: AlignmentType.CENTER, indent: false, before: 360, after: 0 }),
     centered(stripEnd(input.title), { bold: true }, 240),
-    centered(`Kính gửi: ${stripEnd(input.addressee)}.`, {}, 240),
+    centered(t.docAddressee(stripEnd(input.addressee)), {}, 240),
     para(openingText(input)),
   ];
 }
@@ -362,14 +343,14 @@ function dayTable(days: ReportDay[]): Table {
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     rows: [
-      row(['TT', 'Ngày', 'Doanh nghiệp đã báo cáo', 'Sự cố ghi nhận'], true),
+      row(t.docDayTableHeader, true),
       ...days.map((d, i) =>
         row([String(i + 1), upperFirst(d.label), `${d.reported}/${d.expected}`, String(d.incidents)]),
       ),
       row(
         [
           '',
-          'Tổng cộng',
+          t.docDayTableTotal,
           `${sum((d) => d.reported)}/${sum((d) => d.expected)}`,
           String(sum((d) => d.incidents)),
         ],
@@ -381,31 +362,25 @@ function dayTable(days: ReportDay[]): Table {
 
 function reportingBlock(input: ReportDocInput): (Paragraph | Table)[] {
   const { days } = input;
-  if (days.length === 0)
-    return [heading('3. Tình hình báo cáo của doanh nghiệp'), para('Trong kỳ chưa có số liệu báo cáo.')];
+  if (days.length === 0) return [heading(t.docReportingHeading), para(t.docReportingNoDays)];
   const reported = days.reduce((n, d) => n + d.reported, 0);
   const expected = days.reduce((n, d) => n + d.expected, 0);
   const rate = expected > 0 ? ` (${percent(reported, expected)})` : '';
   const missing = missingByDayLines(days);
   return [
-    heading('3. Tình hình báo cáo của doanh nghiệp'),
-    para(`Các doanh nghiệp đã gửi ${reported}/${expected} lượt báo cáo theo ngày${rate}, cụ thể:`, {
-      keepNext: true,
-    }),
+    heading(t.docReportingHeading),
+    para(t.docReportingRate(reported, expected, rate), { keepNext: true }),
     dayTable(days),
     ...(missing.length > 0
-      ? [
-          para('Doanh nghiệp chưa báo cáo theo từng ngày:', { before: 120, keepNext: true }),
-          ...missing.map((l) => para(l)),
-        ]
-      : [para('Tất cả doanh nghiệp đã báo cáo đủ các ngày trong kỳ.', { before: 120 })]),
+      ? [para(t.docMissingByDay, { before: 120, keepNext: true }), ...missing.map((l) => para(l))]
+      : [para(t.docNoneMissingByDay, { before: 120 })]),
   ];
 }
 
 function generalSection(input: ReportDocInput): (Paragraph | Table)[] {
   return [
-    heading('I. TÌNH HÌNH CHUNG'),
-    ...SECTORS.flatMap((s) => [heading(s.heading), ...sectorTexts(input, s).map((t) => para(t))]),
+    heading(t.reportPartGeneral),
+    ...SECTORS.flatMap((s) => [heading(s.heading), ...sectorTexts(input, s).map((text) => para(text))]),
     ...reportingBlock(input),
   ];
 }
@@ -413,23 +388,23 @@ function generalSection(input: ReportDocInput): (Paragraph | Table)[] {
 function descriptionText(incident: ReportIncident): string | null {
   const text = incident.description?.trim();
   if (!text) return null;
-  if (incident.descriptionWithoutDiacritics) return `Nội dung báo cáo: “${text}” (nguyên văn, không dấu).`;
-  return `Nội dung báo cáo: “${text}”${/[.!?…]$/u.test(text) ? '' : '.'}`;
+  if (incident.descriptionWithoutDiacritics) return t.docDescriptionWithoutDiacritics(text);
+  return t.docDescription(text, /[.!?…]$/u.test(text) ? '' : '.');
 }
 
 function timelineText(incident: ReportIncident): string {
-  const opened = `Xảy ra lúc ${formatVnDateTime(incident.openedAt)}`;
+  const opened = t.docOpenedAt(formatVnDateTime(incident.openedAt));
   const { resolvedAt } = incident;
-  if (!resolvedAt) return `${opened}; đến thời điểm báo cáo vẫn đang khắc phục.`;
+  if (!resolvedAt) return t.docStillOngoing(opened);
   const ms = resolvedAt.getTime() - incident.openedAt.getTime();
-  const duration = ms >= 0 ? ` (khắc phục sau ${durationText(ms)})` : '';
-  return `${opened}; đã khắc phục lúc ${formatVnDateTime(resolvedAt)}${duration}.`;
+  const duration = ms >= 0 ? t.docFixedAfter(durationText(ms)) : '';
+  return t.docResolved(opened, formatVnDateTime(resolvedAt), duration);
 }
 
 function incidentParagraphs(incident: ReportIncident, index: number): Paragraph[] {
   const details = [
-    incident.area?.trim() ? `Khu vực: ${incident.area.trim()}` : null,
-    incident.scale?.trim() ? `quy mô ảnh hưởng: ${incident.scale.trim()}` : null,
+    incident.area?.trim() ? t.docArea(incident.area.trim()) : null,
+    incident.scale?.trim() ? t.docScale(incident.scale.trim()) : null,
   ].filter((s) => s !== null);
   const body = [
     `${stripEnd(incident.kind)}.`,
@@ -437,7 +412,7 @@ function incidentParagraphs(incident: ReportIncident, index: number): Paragraph[
     descriptionText(incident),
     timelineText(incident),
   ].filter((s) => s !== null);
-  const head = run(`${index + 1}. ${incident.enterprise} (${SECTOR_LABEL[incident.sector]}): `, {
+  const head = run(`${index + 1}. ${incident.enterprise} (${t.sectorNames[incident.sector]}): `, {
     bold: true,
   });
   const updates = [...incident.updates]
@@ -446,16 +421,16 @@ function incidentParagraphs(incident: ReportIncident, index: number): Paragraph[
     .map((u) => para(`- ${formatVnDateTime(u.at)}: ${sentence(u.text)}`));
   return [
     para([head, run(body.join(' '))], { keepNext: updates.length > 0 }),
-    ...(updates.length > 0 ? [para('Quá trình xử lý:', { italics: true, keepNext: true }), ...updates] : []),
+    ...(updates.length > 0 ? [para(t.docHandling, { italics: true, keepNext: true }), ...updates] : []),
   ];
 }
 
 function incidentSection(input: ReportDocInput): Paragraph[] {
   const incidents = [...input.incidents].sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime());
   return [
-    heading('II. SỰ CỐ VÀ KẾT QUẢ XỬ LÝ'),
+    heading(t.docIncidentsHeading),
     ...(incidents.length === 0
-      ? [para('Trong kỳ không có sự cố.')]
+      ? [para(t.docNoIncidents)]
       : incidents.flatMap((incident, i) => incidentParagraphs(incident, i))),
   ];
 }
@@ -464,20 +439,17 @@ function missingSection(input: ReportDocInput): Paragraph[] {
   const missing = missingByEnterprise(input);
   const lines = missing.map(({ name, days }, i) => {
     const end = i === missing.length - 1 ? '.' : ';';
-    return para(`- ${name}: chưa báo cáo ${days.length} ngày: ${days.map((d) => d.label).join(', ')}${end}`);
+    return para(t.docMissingLine(name, days.length, days.map((d) => d.label).join(', '), end));
   });
-  return [
-    heading('III. DOANH NGHIỆP CHƯA BÁO CÁO ĐẦY ĐỦ'),
-    ...(lines.length > 0 ? lines : [para('Trong kỳ, tất cả doanh nghiệp đã báo cáo đầy đủ các ngày.')]),
-  ];
+  return [heading(t.docMissingHeading), ...(lines.length > 0 ? lines : [para(t.docNoneMissing)])];
 }
 
 function proposalSection(input: ReportDocInput): Paragraph[] {
   const given = (input.proposals ?? []).map((p) => p.trim()).filter(Boolean);
   const proposals = given.length > 0 ? given : defaultProposals(input);
-  const closing = `Trên đây là báo cáo ${lowerFirst(stripEnd(input.title))} của ${input.org.name}, kính báo cáo ${stripEnd(input.addressee)} xem xét, chỉ đạo./.`;
+  const closing = t.docClosing(lowerFirst(stripEnd(input.title)), input.org.name, stripEnd(input.addressee));
   return [
-    heading('IV. ĐỀ XUẤT, KIẾN NGHỊ'),
+    heading(t.reportPartProposals),
     ...proposals.map((p, i) => para(`${i + 1}. ${sentence(p)}`)),
     para(closing, { before: 120 }),
   ];
@@ -485,11 +457,11 @@ function proposalSection(input: ReportDocInput): Paragraph[] {
 
 function recipientsBlock(input: ReportDocInput): Paragraph[] {
   const given = (input.recipients ?? []).map(stripEnd).filter(Boolean);
-  const recipients = given.length > 0 ? given : DEFAULT_RECIPIENTS;
+  const recipients = given.length > 0 ? given : t.docDefaultRecipients;
   const line = (text: string) =>
     para(text, { size: SIZE.recipients, indent: false, align: AlignmentType.LEFT, after: 0 });
   return [
-    para('Nơi nhận:', {
+    para(t.docRecipientsHeading, {
       bold: true,
       italics: true,
       size: 24,
@@ -503,7 +475,7 @@ function recipientsBlock(input: ReportDocInput): Paragraph[] {
 
 /** Decree 30: "KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC" when signed on behalf, plain "GIÁM ĐỐC" otherwise. */
 function signatureBlock(org: ReportOrg): Paragraph[] {
-  const authority = org.signerAuthority?.trim() || (org.signerTitle?.trim() ? null : 'GIÁM ĐỐC');
+  const authority = org.signerAuthority?.trim() || (org.signerTitle?.trim() ? null : t.docDirector);
   const lines = [authority, org.signerTitle?.trim() || null].filter((s) => s !== null).map(upper);
   const bold = { bold: true };
   return [

@@ -129,6 +129,6 @@ export function inCampaign(campaign: Campaign, day: string): boolean {
 function deadlineNote(campaign: Campaign, day: string, now: Date): string {
   if (!inCampaign(campaign, day)) return t.outsideCampaignNote(campaign.name);
   const deadline = dailyDeadline(campaign, day);
-  const label = `${formatVnTime(deadline)} ngày ${formatDay(day)}`;
+  const label = t.deadlineLabel(formatVnTime(deadline), formatDay(day));
   return now > deadline ? t.lateNote(label) : t.onTimeNote(label);
 }

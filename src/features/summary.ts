@@ -4,6 +4,7 @@ import { type Campaign, getActiveCampaign } from '../db/queries/campaigns.ts';
 import type { Enterprise } from '../db/queries/enterprises.ts';
 import type { Sector } from '../db/schema.ts';
 import { lacksDiacritics } from '../fold.ts';
+import { t } from '../texts/index.ts';
 import { getActiveLetter, getOrg } from './directive.ts';
 import { buildExportData, type ExportData, type IncidentRecord, latestKey, resolveRange } from './export.ts';
 import { INCIDENT_KINDS, kindLabel } from './incident-kinds.ts';
@@ -28,7 +29,7 @@ function incidentFields(i: IncidentRecord, sector: Sector): Field[] {
 function handling(incidents: IncidentRecord[]): string {
   const resolved = incidents.filter((i) => i.resolvedAt !== null).length;
   const ongoing = incidents.length - resolved;
-  return [resolved > 0 ? `${resolved} đã khắc phục` : '', ongoing > 0 ? `${ongoing} đang xử lý` : '']
+  return [resolved > 0 ? t.draftResolvedCount(resolved) : '', ongoing > 0 ? t.draftOngoingCount(ongoing) : '']
     .filter(Boolean)
     .join(', ');
 }
@@ -39,32 +40,31 @@ export function quoted(text: string): string {
     .replace(/\s+/g, ' ')
     .replace(/[\s.;]+$/, '')
     .trim();
-  return lacksDiacritics(clean) ? `"${clean}" (nguyên văn, không dấu)` : `"${clean}"`;
+  return t.draftQuoted(clean, lacksDiacritics(clean));
 }
 
 const inField = (e: Enterprise, field: Field): boolean => e.sector === field || e.sector === 'both';
 
 function title(campaign: Campaign | null): string {
-  const base = 'Tình hình đảm bảo thông tin liên lạc dịp';
-  if (!campaign) return `${base} Tết Nguyên đán`;
+  if (!campaign) return t.reportTitle(t.tetHoliday);
   const name = campaign.name.trim();
   const folded = fold(name);
-  if (folded.startsWith('tet nguyen dan')) return `${base} ${name}`;
+  if (folded.startsWith('tet nguyen dan')) return t.reportTitle(name);
   // "Tết Giáp Thìn 2024" → "Tết Nguyên đán Giáp Thìn 2024"
-  if (folded.startsWith('tet ')) return `${base} Tết Nguyên đán ${name.slice(4).trim()}`;
-  return `${base} Tết Nguyên đán (${name})`;
+  if (folded.startsWith('tet ')) return t.reportTitle(t.tetHolidayOf(name.slice(4).trim()));
+  return t.reportTitle(t.tetHolidayAside(name));
 }
 
 function incidentDetail(i: IncidentRecord): string {
   const parts = [kindLabel(i.kind)];
-  if (i.area) parts.push(`khu vực: ${i.area}`);
+  if (i.area) parts.push(t.draftArea(i.area));
   const scale = scaleText(i);
-  if (scale) parts.push(`quy mô ảnh hưởng: ${scale}`);
-  if (i.description) parts.push(`mô tả: ${quoted(i.description)}`);
+  if (scale) parts.push(t.draftScale(scale));
+  if (i.description) parts.push(t.draftDescription(quoted(i.description)));
   const handled = i.resolvedAt
-    ? `đã khắc phục lúc ${formatVnDateTime(i.resolvedAt)} (sau ${durationText(i.openedAt, i.resolvedAt)})`
-    : 'đến thời điểm báo cáo vẫn đang khắc phục';
-  return `${parts.join('; ')}. Xảy ra lúc ${formatVnDateTime(i.openedAt)}; ${handled}.`;
+    ? t.draftResolvedAt(formatVnDateTime(i.resolvedAt), durationText(i.openedAt, i.resolvedAt))
+    : t.draftStillOngoing;
+  return t.draftIncidentDetail(parts.join('; '), formatVnDateTime(i.openedAt), handled);
 }
 
 function fieldSection(
@@ -77,32 +77,30 @@ function fieldSection(
   const lines = [heading];
   const members = data.enterprises.filter((e) => inField(e, field));
   const memberIds = new Set(members.map((e) => e.id));
-  const label = field === 'telecom' ? 'viễn thông' : 'bưu chính';
-  if (members.length === 0) return [...lines, `Danh sách theo dõi chưa có doanh nghiệp ${label}.`];
+  const label = t.sectorNames[field];
+  if (members.length === 0) return [...lines, t.draftFieldNoEnterprises(label)];
   const reports = [...data.latest.values()].filter((r) => memberIds.has(r.enterpriseId));
   const reporters = new Set(reports.map((r) => r.enterpriseId)).size;
   if (reports.length === 0) {
-    return [
-      ...lines,
-      `Chưa nhận được báo cáo của doanh nghiệp ${label} nào (${members.length} doanh nghiệp).`,
-    ];
+    return [...lines, t.draftFieldNoReports(label, members.length)];
   }
   const incidents = data.incidents.filter(
     (i) => memberIds.has(i.enterpriseId) && incidentFields(i, sectorOf.get(i.enterpriseId)!).includes(field),
   );
-  const basis = `Theo báo cáo của ${reporters}/${members.length} doanh nghiệp ${label} (${reports.length} báo cáo ngày)`;
-  if (incidents.length === 0) return [...lines, `${basis}, ${normalText}`];
+  const basis = t.draftFieldBasis(reporters, members.length, label, reports.length);
+  if (incidents.length === 0) return [...lines, t.draftFieldNormal(basis, normalText)];
   lines.push(
-    `${basis}, ghi nhận ${incidents.length} sự cố (${handling(incidents)}):`,
-    ...incidents.map(
-      (i) =>
-        `- Ngày ${formatDay(i.reportDay)}, ${i.enterpriseName}: ${kindLabel(i.kind)}` +
-        `${i.resolvedAt ? ' (đã khắc phục)' : ' (đang xử lý)'}.`,
+    t.draftFieldIncidents(basis, incidents.length, handling(incidents)),
+    ...incidents.map((i) =>
+      t.draftFieldIncident(
+        formatDay(i.reportDay),
+        i.enterpriseName,
+        kindLabel(i.kind),
+        i.resolvedAt !== null,
+      ),
     ),
   );
-  if (reports.some((r) => r.status === 'normal')) {
-    lines.push('Ngoài các sự cố trên, các báo cáo còn lại cho biết tình hình hoạt động bình thường.');
-  }
+  if (reports.some((r) => r.status === 'normal')) lines.push(t.draftFieldOthersNormal);
   return lines;
 }
 
@@ -127,88 +125,68 @@ export async function buildSummaryDraft(
   const reported = (e: Enterprise, day: string) => data.latest.has(latestKey(e.id, day));
 
   const lines = [
-    'BÁO CÁO',
+    t.reportHeading,
     title(campaign),
-    `(Dự thảo tổng hợp từ báo cáo của doanh nghiệp, số liệu đến ${formatVnTime(now)} ngày ${formatDay(today)})`,
+    t.draftSubtitle(formatVnTime(now), formatDay(today)),
     '',
-    `Thời gian tổng hợp: từ ngày ${formatDay(data.fromDay)} đến ngày ${formatDay(data.toDay)}.`,
+    t.draftPeriod(formatDay(data.fromDay), formatDay(data.toDay)),
     '',
-    'I. TÌNH HÌNH CHUNG',
+    t.reportPartGeneral,
     '',
-    '1. Công tác báo cáo của doanh nghiệp',
+    t.draftReportingHeading,
   ];
   if (total === 0) {
-    lines.push('Danh sách theo dõi chưa có doanh nghiệp nào.');
+    lines.push(t.draftNoEnterprises);
   } else {
     const anyReport = data.enterprises.filter((e) => data.days.some((d) => reported(e, d))).length;
     const complete = data.enterprises.filter((e) => dueDays.every((d) => reported(e, d))).length;
-    lines.push(
-      `Có ${anyReport}/${total} doanh nghiệp bưu chính, viễn thông đã gửi báo cáo` +
-        (dueDays.length > 0
-          ? `; ${complete}/${total} doanh nghiệp báo cáo đầy đủ các ngày đã đến hạn.`
-          : '.'),
-    );
+    lines.push(t.draftReported(anyReport, total, dueDays.length > 0 ? complete : null));
     for (const day of data.days) {
       const dayReports = data.enterprises.filter((e) => reported(e, day)).length;
       const dayIncidents = data.incidents.filter((i) => i.reportDay === day).length;
       const extra = [
-        ...(dayIncidents > 0 ? [`ghi nhận ${dayIncidents} sự cố`] : []),
-        ...(pending(day) ? ['chưa đến hạn báo cáo'] : []),
+        ...(dayIncidents > 0 ? [t.draftDayIncidents(dayIncidents)] : []),
+        ...(pending(day) ? [t.draftDayNotDue] : []),
       ];
-      lines.push(
-        `- Ngày ${formatDay(day)}: ${dayReports}/${total} doanh nghiệp đã báo cáo${extra.length ? ` (${extra.join('; ')})` : ''}.`,
-      );
+      lines.push(t.draftDay(formatDay(day), dayReports, total, extra));
     }
   }
   lines.push(
     '',
-    ...fieldSection(
-      data,
-      sectorOf,
-      'telecom',
-      '2. Tình hình mạng viễn thông',
-      'mạng lưới viễn thông, Internet hoạt động ổn định, thông suốt, không ghi nhận sự cố.',
-    ),
+    ...fieldSection(data, sectorOf, 'telecom', t.draftTelecomHeading, t.draftTelecomNormal),
     '',
-    ...fieldSection(
-      data,
-      sectorOf,
-      'postal',
-      '3. Tình hình hoạt động bưu chính',
-      'hoạt động bưu chính diễn ra bình thường, không ghi nhận sự cố.',
-    ),
+    ...fieldSection(data, sectorOf, 'postal', t.draftPostalHeading, t.draftPostalNormal),
     '',
-    'II. CÁC SỰ CỐ VÀ KẾT QUẢ XỬ LÝ',
+    t.draftIncidentsHeading,
   );
-  if (data.incidents.length === 0)
-    lines.push('Trong thời gian tổng hợp, không có doanh nghiệp nào báo cáo sự cố.');
+  if (data.incidents.length === 0) lines.push(t.draftNoIncidents);
   else {
     lines.push(
-      `Tổng số ${data.incidents.length} sự cố (${handling(data.incidents)}):`,
-      ...data.incidents.map(
-        (i, n) => `${n + 1}. Ngày ${formatDay(i.reportDay)}, ${i.enterpriseName}: ${incidentDetail(i)}`,
+      t.draftIncidentTotal(data.incidents.length, handling(data.incidents)),
+      ...data.incidents.map((i, n) =>
+        t.draftIncident(n + 1, formatDay(i.reportDay), i.enterpriseName, incidentDetail(i)),
       ),
     );
   }
 
-  lines.push('', 'III. DOANH NGHIỆP CHƯA BÁO CÁO');
+  lines.push('', t.draftMissingHeading);
   const missing = data.enterprises
     .map((e) => ({ e, days: dueDays.filter((d) => !reported(e, d)) }))
     .filter((m) => m.days.length > 0);
-  if (dueDays.length === 0) lines.push('Chưa có ngày nào đến hạn báo cáo.');
-  else if (missing.length === 0) lines.push('Tất cả doanh nghiệp đã báo cáo đầy đủ các ngày đã đến hạn.');
+  if (dueDays.length === 0) lines.push(t.draftNothingDue);
+  else if (missing.length === 0) lines.push(t.draftNoneMissing);
   else {
-    lines.push(`Có ${missing.length}/${total} doanh nghiệp chưa báo cáo đầy đủ:`);
+    lines.push(t.draftMissingCount(missing.length, total));
     for (const { e, days } of missing) {
       const when =
         days.length === dueDays.length
-          ? `chưa gửi báo cáo ngày nào (${dueDays.length} ngày đã đến hạn)`
-          : `chưa báo cáo ${days.length}/${dueDays.length} ngày: ${days.map(formatDay).join(', ')}`;
-      lines.push(`- ${e.name}: ${when}.`);
+          ? t.draftMissingAllDays(dueDays.length)
+          : t.draftMissingSomeDays(days.length, dueDays.length, days.map(formatDay).join(', '));
+      lines.push(t.draftMissingLine(e.name, when));
     }
   }
 
-  lines.push('', 'IV. ĐỀ XUẤT, KIẾN NGHỊ', '[Bổ sung đề xuất, kiến nghị (nếu có).]');
+  lines.push('', t.reportPartProposals, t.draftProposalsPlaceholder);
   return lines.join('\n');
 }
 
@@ -231,7 +209,7 @@ export async function buildReportDocInput(
   const tetFirst = letter?.holiday?.tetFirstDay ?? null;
   const label = (day: string): string => {
     const n = tetFirst ? Math.round((Date.parse(day) - Date.parse(tetFirst)) / 86_400_000) + 1 : 0;
-    return n >= 1 && n <= 10 ? `Mùng ${n} Tết (${formatDay(day)})` : `Ngày ${formatDay(day)}`;
+    return n >= 1 && n <= 10 ? t.reportDayOfTet(n, formatDay(day)) : t.reportDay(formatDay(day));
   };
   const basis = letter?.legalBasis[0];
   return {
@@ -250,7 +228,7 @@ export async function buildReportDocInput(
     directive: basis
       ? {
           reference: basis.document ?? basis.text,
-          ...(letter?.number ? { ownLetter: `Công văn số ${letter.number} của ${org.name}` } : {}),
+          ...(letter?.number ? { ownLetter: t.reportOwnLetter(letter.number, org.name) } : {}),
         }
       : null,
     period: { from: range.fromDay, to: range.toDay },

@@ -1,4 +1,7 @@
-/** Texts every part of the conversation uses: refusals, errors, greetings, the buttons of every dialog. */
+/**
+ * Texts every part of the conversation uses: refusals, errors, greetings, the buttons of every dialog; and the names
+ * of the sectors, which the chat, the exports, the reports and the admin CLI share.
+ */
 export const commonTexts = {
   privateOnly: 'Bot chỉ làm việc trong tin nhắn riêng. Vui lòng nhắn riêng cho bot.',
   notRegistered: 'Bạn chưa đăng ký. Hãy gửi /dangky <mã mời> với mã mà Sở đã cấp cho đơn vị của bạn.',
@@ -16,6 +19,8 @@ export const commonTexts = {
   unknownCommand: (cmd: string) => `Không có lệnh /${cmd}. Gõ /help để xem các lệnh.`,
   greetOfficer: (name: string) =>
     `Xin chào ${name}! Gõ "bình thường" để báo cáo nhanh, "sự cố: <mô tả>" khi có sự cố, hoặc /baocao để chọn từng bước.`,
+  /** How a greeting names a person whose name the channel did not give. */
+  nameless: 'bạn',
   greetStaff: (name: string) => `Xin chào ${name}! Gõ /status để xem tình hình báo cáo hôm nay.`,
   greetStranger: (name: string) =>
     `Xin chào ${name}! Để đăng ký, hãy gửi mã mời mà Sở đã cấp (ví dụ: dangky 7KQ2-M9XA-4TPB-W3HD). Bạn cũng có thể hỏi về công văn.`,
@@ -25,4 +30,6 @@ export const commonTexts = {
   btnSkip: 'Bỏ qua',
   btnBack: '⬅️ Quay lại',
   btnNo: 'Không',
+  /** An enterprise's sector, lower case: "Viettel Bắc Giang (viễn thông)". */
+  sectorNames: { postal: 'bưu chính', telecom: 'viễn thông', both: 'bưu chính, viễn thông' },
 };

@@ -1,4 +1,4 @@
-/** /export and /tonghop: usage and the captions of the files sent. */
+/** /export and /tonghop: usage, the captions of the files sent, and why a range cannot be exported. */
 export const exportTexts = {
   exportUsage:
     'Cách dùng: /export [csv] [từ ngày] [đến ngày]\nVí dụ: /export (cả đợt, tệp Excel), /export csv, /export 08/02 14/02',
@@ -18,4 +18,6 @@ export const exportTexts = {
     `${p.missing} lượt "Chưa báo cáo", ${p.incident} lượt "Có sự cố". Lọc cột "Tình trạng" để xem từng nhóm.`,
   summaryCaption: (day: string) =>
     `📝 Dự thảo báo cáo gửi UBND tỉnh (tệp Word theo thể thức Nghị định 30/2020/NĐ-CP), lập ngày ${day}. Điền số văn bản, ký và đóng dấu trước khi gửi.`,
+  exportReversedRange: (from: string, to: string) => `Ngày bắt đầu ${from} sau ngày kết thúc ${to}.`,
+  exportRangeTooLong: (maxDays: number) => `Khoảng thời gian quá dài (tối đa ${maxDays} ngày).`,
 };

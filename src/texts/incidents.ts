@@ -57,4 +57,16 @@ export const incidentsTexts = {
       `🔄 Cập nhật: ${p.enterprise} gửi thêm ${p.count} báo cáo sự cố trong ${p.minutes} phút sau cảnh báo lúc ${p.since}.`,
       `Xem từng sự cố: /status ${p.code}`,
     ].join('\n'),
+  /** The steps of an incident's history, in the exports and on the web board. */
+  incidentUpdateKinds: {
+    opened: 'Báo sự cố',
+    update: 'Cập nhật',
+    resolved: 'Đã khắc phục',
+    reopened: 'Mở lại',
+  },
+  /** How long something took (features/duration.ts): "1 ngày 2 giờ", "3 giờ 20 phút". */
+  durationUnderMinute: 'dưới 1 phút',
+  durationDays: (n: number) => `${n} ngày`,
+  durationHours: (n: number) => `${n} giờ`,
+  durationMinutes: (n: number) => `${n} phút`,
 };

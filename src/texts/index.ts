@@ -3,6 +3,9 @@
  * people. A leaf: texts import nothing of the bot, so features, jobs and channels take them without running back up
  * the layers. test/texts.test.ts fails on a key nobody uses and on a key defined twice.
  */
+import { adminTexts } from './admin.ts';
+import { boardTexts } from './board.ts';
+import { campaignsTexts } from './campaigns.ts';
 import { channelsTexts } from './channels.ts';
 import { commonTexts } from './common.ts';
 import { exportTexts } from './export.ts';
@@ -11,8 +14,11 @@ import { jobsTexts } from './jobs.ts';
 import { qaTexts } from './qa.ts';
 import { registrationTexts } from './registration.ts';
 import { reportsTexts } from './reports.ts';
+import { startupTexts } from './startup.ts';
 import { statusTexts } from './status.ts';
+import { summaryTexts } from './summary.ts';
 import { webTexts } from './web.ts';
+import { workbookTexts } from './workbook.ts';
 
 export const TEXT_FILES = {
   common: commonTexts,
@@ -25,6 +31,12 @@ export const TEXT_FILES = {
   web: webTexts,
   channels: channelsTexts,
   export: exportTexts,
+  workbook: workbookTexts,
+  summary: summaryTexts,
+  campaigns: campaignsTexts,
+  board: boardTexts,
+  admin: adminTexts,
+  startup: startupTexts,
 } as const;
 
 export const t = {
@@ -38,6 +50,12 @@ export const t = {
   ...webTexts,
   ...channelsTexts,
   ...exportTexts,
+  ...workbookTexts,
+  ...summaryTexts,
+  ...campaignsTexts,
+  ...boardTexts,
+  ...adminTexts,
+  ...startupTexts,
 };
 
 export { COMMAND_TEXTS, helpTexts } from './help.ts';

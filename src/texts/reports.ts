@@ -1,4 +1,7 @@
-/** The daily report: the dialog, the incident form, confirmations of reports read from own words, the receipt. */
+/**
+ * The daily report: the dialog, the incident form and its choices, confirmations of reports read from own words, the
+ * receipt.
+ */
 export const reportsTexts = {
   reportAsk: (enterprise: string, day: string) =>
     `Báo cáo ngày ${day} của ${enterprise}. Tình hình hiện nay thế nào?`,
@@ -66,10 +69,30 @@ export const reportsTexts = {
   summaryNormal: 'Bình thường',
   summaryIncident: (kind: string, ongoing: boolean) =>
     `Có sự cố — ${kind} (${ongoing ? 'đang xử lý' : 'đã khắc phục'})`,
+  /** "17:00 ngày 10/02/2024". */
+  deadlineLabel: (time: string, day: string) => `${time} ngày ${day}`,
   lateNote: (deadline: string) => `Lưu ý: báo cáo được ghi nhận sau hạn ${deadline} của ngày.`,
   onTimeNote: (deadline: string) => `Hạn báo cáo hằng ngày: ${deadline}.`,
   outsideCampaignNote: (name: string) =>
     `Ngày này nằm ngoài thời gian của đợt "${name}", báo cáo vẫn được lưu.`,
+  /** The kinds of incident, by sector (features/incident-kinds.ts). */
+  kindLostSignal: 'Mất liên lạc / mất sóng',
+  kindCongestion: 'Nghẽn mạng',
+  kindCyberattack: 'Tấn công mạng',
+  kindPostalBacklog: 'Dồn ứ bưu gửi',
+  kindGoodsLost: 'Mất mát hàng hóa',
+  kindBannedItems: 'Vật phẩm cấm',
+  kindComplaint: 'Khiếu nại',
+  kindOther: 'Sự cố khác',
+  /** The incident form's choices of area and of scale. */
+  areaWholeProvince: 'Toàn tỉnh',
+  areaManyCommunes: 'Nhiều xã, phường',
+  areaOneCommune: 'Một xã, phường',
+  areaOnePoint: 'Một điểm, trạm',
+  affectedUpTo10: '1–10',
+  affectedUpTo100: '11–100',
+  affectedUpTo1000: '101–1.000',
+  affectedOver1000: 'Trên 1.000',
 };
 
 /** The reference an officer can quote on the phone: BC000123. */

@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import { formatDay, formatVnTime } from '../../clock.ts';
 import type { DayFigures } from '../../features/board.ts';
+import { t } from '../../texts/index.ts';
 
 const H = 240;
 const TOP = 36;
@@ -14,7 +15,7 @@ const percent = (n: number, total: number): string => `${Math.round((100 * n) / 
  * the share under each day. Server-rendered SVG: no script, no front-end build, readable without colour.
  */
 export function reportsChart(figures: DayFigures[], total: number) {
-  if (figures.length === 0 || total === 0) return html`<p class="muted">Chưa có số liệu để vẽ biểu đồ.</p>`;
+  if (figures.length === 0 || total === 0) return html`<p class="muted">${t.boardChartEmpty}</p>`;
   // About 90 units a day: on a phone the labels stay readable.
   const W = Math.min(900, Math.max(320, figures.length * 90 + LEFT * 2));
   const slot = (W - LEFT * 2) / figures.length;
@@ -25,10 +26,14 @@ export function reportsChart(figures: DayFigures[], total: number) {
     const x = LEFT + slot * i + (slot - barW) / 2;
     const cx = LEFT + slot * i + slot / 2;
     const share =
-      f.onTime === null ? '' : f.pending ? 'chưa đến hạn' : `đúng hạn ${percent(f.onTime, total)}`;
-    const label = `${formatDay(f.day)}: ${f.reported}/${total} doanh nghiệp đã báo cáo${
+      f.onTime === null
+        ? ''
+        : f.pending
+          ? t.boardChartNotDue
+          : t.boardChartOnTimeShare(percent(f.onTime, total));
+    const label = `${t.boardChartDay(formatDay(f.day), f.reported, total)}${
       f.onTime !== null && !f.pending
-        ? `, ${f.onTime} đúng hạn${f.deadline ? ` (trước ${formatVnTime(f.deadline)})` : ''}`
+        ? `, ${t.boardChartOnTime(f.onTime, f.deadline ? formatVnTime(f.deadline) : null)}`
         : ''
     }`;
     return html`<g class="chart-day">
@@ -47,13 +52,13 @@ export function reportsChart(figures: DayFigures[], total: number) {
   });
   return html`<figure class="chart">
     <svg viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="chart-title" preserveAspectRatio="xMidYMid meet">
-      <title id="chart-title">Số doanh nghiệp đã báo cáo theo ngày và tỉ lệ báo cáo đúng hạn</title>
+      <title id="chart-title">${t.boardChartAlt}</title>
       ${bars}
     </svg>
     <figcaption>
-      <span class="key key-ontime"></span> báo cáo trước hạn
-      <span class="key key-reported"></span> báo cáo sau hạn hoặc ngày không có hạn
-      <span class="key key-total"></span> chưa báo cáo (trên tổng ${total} doanh nghiệp)
+      <span class="key key-ontime"></span> ${t.boardChartKeyOnTime}
+      <span class="key key-reported"></span> ${t.boardChartKeyLate}
+      <span class="key key-total"></span> ${t.boardChartKeyMissing(total)}
     </figcaption>
   </figure>`;
 }

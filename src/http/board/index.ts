@@ -29,6 +29,7 @@ import {
 } from '../../features/export.ts';
 import { buildSummaryDraft } from '../../features/summary.ts';
 import type { Logger } from '../../logger.ts';
+import { t } from '../../texts/index.ts';
 import type { HttpEnv, HttpMount } from '../server.ts';
 import { createLiveFeed } from './live.ts';
 import { BOARD_PATHS, boardPage, liveSections, loginPage, messagePage, page, reportDetail } from './views.ts';
@@ -95,12 +96,7 @@ export function createBoard(deps: BoardDeps): HttpMount {
 
   app.onError((err, c) => {
     deps.logger.error({ err, path: c.req.path }, 'board request failed');
-    return c.html(
-      messagePage('Lỗi máy chủ', [
-        'Máy chủ gặp lỗi khi tạo bảng theo dõi. Vui lòng tải lại trang sau ít phút.',
-      ]),
-      500,
-    );
+    return c.html(messagePage(t.boardServerError, t.boardServerErrorLines), 500);
   });
 
   app.get(BOARD_PATHS.script, (c) =>
@@ -113,12 +109,8 @@ export function createBoard(deps: BoardDeps): HttpMount {
     c.body(assets.style, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }),
   );
 
-  const notSignedIn = () =>
-    messagePage('Chưa đăng nhập', [
-      'Bạn chưa đăng nhập hoặc phiên đăng nhập đã hết hạn.',
-      'Gửi /web cho bot trên Telegram hoặc Zalo để nhận đường dẫn đăng nhập.',
-    ]);
-  const forbidden = () => messagePage('Không có quyền truy cập', ['Bảng theo dõi chỉ dành cho cán bộ Sở.']);
+  const notSignedIn = () => messagePage(t.boardNotSignedIn, t.boardNotSignedInLines);
+  const forbidden = () => messagePage(t.boardForbidden, t.boardForbiddenLines);
   const wantsFragment = (c: { req: { header(name: string): string | undefined } }) =>
     c.req.header('x-board-fragment') === '1';
 
@@ -130,11 +122,11 @@ export function createBoard(deps: BoardDeps): HttpMount {
     const fragment = wantsFragment(c) || c.req.path === BOARD_PATHS.events || c.req.path === BOARD_PATHS.live;
     if (!session) {
       if (token) deleteCookie(c, cookieName(), { path: '/', secure: secure() });
-      return fragment ? c.text('Chưa đăng nhập', 401) : c.html(notSignedIn(), 401);
+      return fragment ? c.text(t.boardNotSignedIn, 401) : c.html(notSignedIn(), 401);
     }
     // Checked on every request: a person demoted to officer loses the board at once, and sees nothing of it.
     if (!isStaffRole(session.person)) {
-      return fragment ? c.text('Không có quyền truy cập', 403) : c.html(forbidden(), 403);
+      return fragment ? c.text(t.boardForbidden, 403) : c.html(forbidden(), 403);
     }
     c.set('person', session.person);
     c.set('sessionId', session.sessionId);
@@ -152,20 +144,11 @@ export function createBoard(deps: BoardDeps): HttpMount {
     const origin = c.req.header('origin');
     const allowed = new Set([new URL(deps.boardUrl()).origin, new URL(c.req.url).origin]);
     const ok = site ? site === 'same-origin' : !origin || allowed.has(origin);
-    if (!ok) {
-      return c.html(
-        messagePage('Yêu cầu bị từ chối', ['Yêu cầu không đến từ trang của bảng theo dõi.']),
-        403,
-      );
-    }
+    if (!ok) return c.html(messagePage(t.boardCrossSite, t.boardCrossSiteLines), 403);
     await next();
   };
 
-  const linkRefused = () =>
-    messagePage('Đường dẫn đăng nhập không dùng được', [
-      'Đường dẫn này đã hết hạn (sau 10 phút), đã được dùng, hoặc không đúng.',
-      'Gửi /web cho bot để nhận đường dẫn mới.',
-    ]);
+  const linkRefused = () => messagePage(t.boardLinkRefused, t.boardLinkRefusedLines);
 
   // Opening the link changes nothing (link previews and scanners may open it); the button's POST signs in.
   app.get(BOARD_PATHS.login, async (c) => {
@@ -178,7 +161,7 @@ export function createBoard(deps: BoardDeps): HttpMount {
 
   app.post(
     BOARD_PATHS.login,
-    bodyLimit({ maxSize: 4096, onError: (c) => c.text('Yêu cầu quá lớn', 413) }),
+    bodyLimit({ maxSize: 4096, onError: (c) => c.text(t.boardTooLarge, 413) }),
     sameOrigin,
     async (c) => {
       const form = await c.req.parseBody();
@@ -209,12 +192,7 @@ export function createBoard(deps: BoardDeps): HttpMount {
   app.post(BOARD_PATHS.logout, sameOrigin, requireSession, async (c) => {
     await endBoardSession(db, { sessionId: c.get('sessionId'), now: clock.now() });
     deleteCookie(c, cookieName(), { path: '/', secure: secure() });
-    return c.html(
-      messagePage('Đã đăng xuất', [
-        'Bạn đã đăng xuất khỏi bảng theo dõi.',
-        'Gửi /web cho bot để đăng nhập lại.',
-      ]),
-    );
+    return c.html(messagePage(t.boardLoggedOut, t.boardLoggedOutLines));
   });
 
   const orgName = async (): Promise<string | undefined> => {
@@ -246,10 +224,12 @@ export function createBoard(deps: BoardDeps): HttpMount {
     requireSession,
     async (c) => {
       const detail = await getReportDetail(db, Number(c.req.param('enterpriseId')), c.req.param('day'));
-      if (!detail) return c.html(messagePage('Không tìm thấy', ['Không có doanh nghiệp này.']), 404);
+      if (!detail) return c.html(messagePage(t.boardNotFound, t.boardNoSuchEnterprise), 404);
       if (wantsFragment(c)) return c.html(reportDetail(detail, clock.now()));
       const body = reportDetail(detail, clock.now(), true);
-      return c.html(page({ title: `${detail.enterprise.name} — báo cáo`, body, person: c.get('person') }));
+      return c.html(
+        page({ title: t.boardDetailPageTitle(detail.enterprise.name), body, person: c.get('person') }),
+      );
     },
   );
 
