@@ -106,7 +106,7 @@ export function evaluateLetters(options: { misses?: string; tuningOnly?: boolean
     if (r.declined / Math.max(1, r.outOfScope) < LETTER_TARGETS.declined) failed.push(`${name}: declined`);
     if (r.answeredWithDeadline > 0) failed.push(`${name}: deadline given out of scope`);
     if (options.misses && set.tuning && name.includes(options.misses)) {
-      for (const m of r.misses) console.log(`    ✗ ${m.question}  → ${m.got}`);
+      for (const m of r.misses) console.log(`    ✗ ${m.question}  [${m.expected}]  → ${m.got}`);
     }
   }
   console.log(

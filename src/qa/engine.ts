@@ -9,6 +9,7 @@ import {
 import { loadDirective, loadPairs } from './data.ts';
 import { parseMomentClaim } from './deadline-check.ts';
 import { itemsById, renderOutline, renderPart } from './directive.ts';
+import { asksDutyPeriod, setsDutyPeriod } from './duty.ts';
 import { factAnswer, outOfScopeText } from './facts.ts';
 import type { Knowledge } from './knowledge.ts';
 import { bigrams, foldDiacritics, normalize, normalizeTokens } from './normalise.ts';
@@ -29,6 +30,8 @@ export interface Analysis {
   candidates: Candidate[];
   features: ConfidenceFeatures | undefined;
   confidence: number;
+  /** A question about the duty period asked of a letter that sets none: the letter does not cover it. */
+  uncovered?: boolean;
 }
 
 export interface QaOptions {
@@ -69,6 +72,28 @@ const DATE_WORDS: ReadonlySet<string> = new Set([
   'thu',
 ]);
 const RERANK_DEPTH = 5;
+const DEADLINE_WORDS: ReadonlySet<string> = new Set(['han', 'deadline']);
+// What a deadline claim says besides its date: "hạn chót nộp bc là 5/2 đúng không", "mùng 6 Tết", "âm lịch".
+const CLAIM_WORDS: ReadonlySet<string> = new Set([
+  ...DEADLINE_WORDS,
+  'chot',
+  'cuoi',
+  'het',
+  'nop',
+  'gui',
+  'bao',
+  'cao',
+  'ket',
+  'qua',
+  'tet',
+  'am',
+  'lich',
+  'duong',
+  'dung',
+  'chieu',
+  'toi',
+  'trua',
+]);
 const PERSON_RE = /(?:ông|bà|đồng chí|đ\/c|anh|chị)\s+((?:\p{Lu}\p{Ll}*\s*){1,4})/gu;
 const HONORIFICS: ReadonlySet<string> = new Set(['ong', 'ba', 'anh', 'chi']);
 const RERANK_FLOOR = 0.25;
@@ -206,6 +231,56 @@ export function createEngine(options: QaOptions = {}): Engine {
     return candidates[0] !== undefined && holds(candidates[0]);
   }
 
+  // The clauses that set the duty period ("trực 24/24 giờ từ ngày … đến hết ngày …").
+  const dutyPeriodPairs = new Set(
+    pairs.filter((pair) => !pair.facts && setsDutyPeriod(clauseText(pair))).map((pair) => pair.id),
+  );
+  /**
+   * "Trực Tết kết thúc lúc mấy giờ?" is worded like a deadline question: a question about the duty period goes to
+   * the clause setting it. Returns 'found' when it leads, 'absent' when the letter sets no duty period.
+   */
+  function promoteDutyPeriod(
+    tokens: readonly string[],
+    questionType: QuestionType,
+    candidates: Candidate[],
+  ): 'found' | 'absent' | undefined {
+    if (!asksDutyPeriod(tokens, questionType)) return undefined;
+    if (dutyPeriodPairs.size === 0) return 'absent';
+    const at = candidates.findIndex((c) => dutyPeriodPairs.has(c.pairId));
+    if (at < 0) return undefined;
+    if (at > 0) {
+      const [promoted] = candidates.splice(at, 1);
+      candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
+    }
+    return 'found';
+  }
+
+  const deadlineFact = pairs.find((pair) => pair.facts === 'deadline');
+  /**
+   * "hạn là 22/2 à?": a date claimed for the deadline, with nothing else said, is checked by the deadline fact,
+   * even when the date is one another clause holds. Returns whether the deadline fact now leads.
+   */
+  function promoteDeadlineClaim(
+    question: string,
+    tokens: readonly string[],
+    candidates: Candidate[],
+  ): boolean {
+    if (!deadlineFact || !tokens.some((t) => DEADLINE_WORDS.has(t))) return false;
+    if (Object.keys(parseMomentClaim(question)).length === 0) return false;
+    const frame = framePositions(tokens, inLetter);
+    const said = tokens.filter(
+      (t, i) => !frame.has(i) && !/^\d+$/.test(t) && !DATE_WORDS.has(t) && !CLAIM_WORDS.has(t),
+    );
+    if (said.length > 0) return false;
+    const at = candidates.findIndex((c) => c.pairId === deadlineFact.id);
+    if (at < 0) return false;
+    if (at > 0) {
+      const [promoted] = candidates.splice(at, 1);
+      candidates.unshift({ pairId: promoted!.pairId, score: (candidates[0]?.score ?? 1) * 1.2 });
+    }
+    return true;
+  }
+
   const numberFact = pairs.find((pair) => pair.facts === 'number');
   /**
    * "cv số 254 đúng k", "công văn ký hôm 26/1 hả": a number or a date the letter does not hold, said of the
@@ -257,6 +332,9 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (letter) rerankByContent(tokens, outcome, candidates);
     const namedPerson = letter && promoteNamed(tokens, candidates);
     if (letter) promoteSelfClaim(question, tokens, candidates);
+    const deadlineClaim = letter && promoteDeadlineClaim(question, tokens, candidates);
+    // The officer's own words: "lịch trực" mapped to the letter's "danh sách cán bộ trực" is still the duty.
+    const dutyPeriod = letter ? promoteDutyPeriod(repaired, questionType, candidates) : undefined;
     const top = candidates[0] && pairById.get(candidates[0].pairId);
     if (!top) return { tokens, questionType, candidates, features: undefined, confidence: 0 };
 
@@ -286,8 +364,15 @@ export function createEngine(options: QaOptions = {}): Engine {
     // answered with a directive is no answer: a specific question type the best pair does not serve halves it.
     if (SPECIFIC_TYPES.has(questionType) && !top.types.includes(questionType)) confidence /= 2;
     // A person the letter names, asked about by name, is answered from the clause naming them.
-    if (namedPerson) confidence = Math.max(confidence, threshold);
-    return { tokens, questionType, candidates, features, confidence };
+    if (namedPerson || deadlineClaim || dutyPeriod === 'found') confidence = Math.max(confidence, threshold);
+    return {
+      tokens,
+      questionType,
+      candidates,
+      features,
+      confidence,
+      ...(dutyPeriod === 'absent' ? { uncovered: true } : {}),
+    };
   }
 
   function answer(pair: QaPair, text: string, confidence: number, questionType: QuestionType): QaResult {
@@ -315,7 +400,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (!best || confidence < suggestFloor) {
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     }
-    if (letter && offTopic(question)) {
+    if (letter && (analysis.uncovered || offTopic(question))) {
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     }
     // Answer first: a clear winner is answered even below the threshold; "Có phải bạn muốn hỏi" is for weak

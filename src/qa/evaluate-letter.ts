@@ -23,7 +23,8 @@ export interface LetterReport {
   answeredWithDeadline: number;
   p50Ms: number;
   p99Ms: number;
-  misses: { question: string; got: string }[];
+  /** What a wrong reply was: the snippets expected (none when out of scope) and what came back. */
+  misses: { question: string; expected: string; got: string }[];
 }
 
 const key = (s: string): string => fold(s.normalize('NFC')).replace(/\s+/g, ' ').trim();
@@ -90,11 +91,20 @@ export function scoreLetter(engine: QaEngine, cases: LetterCase[], deadlineDate:
       if (result.kind === 'suggest') report.suggested++;
       if (result.kind === 'out_of_scope') report.refusedInScope++;
       if (!right)
-        report.misses.push({ question: c.question, got: `${result.kind}: ${result.text.slice(0, 120)}` });
+        report.misses.push({
+          question: c.question,
+          expected: c.expect.join(' | '),
+          got: `${result.kind}: ${result.text.slice(0, 120)}`,
+        });
     } else {
       report.outOfScope++;
       if (result.kind === 'out_of_scope') report.declined++;
-      else report.misses.push({ question: c.question, got: `${result.kind}: ${result.text.slice(0, 120)}` });
+      else
+        report.misses.push({
+          question: c.question,
+          expected: 'out of scope',
+          got: `${result.kind}: ${result.text.slice(0, 120)}`,
+        });
       if (result.kind === 'answer' && text.includes(key(deadlineDate))) report.answeredWithDeadline++;
     }
   }

@@ -64,3 +64,35 @@ describe('Q&A from an imported letter', () => {
     assert.match(other.ask('han nop bc').text, /03\/02\/2025/);
   });
 });
+
+describe('the duty period and the report deadline are told apart', () => {
+  const dated = createEngine({
+    knowledge: knowledgeFromLetter(
+      letterOf('../directive/fixtures/cong-van-tet-dinh-mui-2027-binh-dinh.txt'),
+    ),
+  });
+  const undated = createEngine({
+    knowledge: knowledgeFromLetter(letterOf('../directive/fixtures/cong-van-quoc-hieu-la-ma.txt')),
+  });
+
+  test('a question naming duty is answered from the clause setting the duty period, not with the deadline', () => {
+    for (const q of ['trực Tết đến hết hôm nào vậy', 'ca truc tet bat dau tu khi nao']) {
+      const r = dated.ask(q);
+      assert.equal(r.kind, 'answer', q);
+      assert.match(r.text, /04\/02\/2027.*11\/02\/2027/, q);
+      assert.doesNotMatch(r.text, /12\/02\/2027/, q);
+    }
+  });
+
+  test('a letter that sets no duty period declines the question instead of giving the deadline', () => {
+    const r = undated.ask('trực Tết đến hết hôm nào vậy');
+    assert.equal(r.kind, 'out_of_scope');
+    assert.doesNotMatch(r.text, /10\/02\/2027/);
+  });
+
+  test('a deadline claimed with a date another clause holds is corrected with the true deadline', () => {
+    const r = dated.ask('hạn là 11/2 hả');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /^Không đúng\..*12\/02\/2027/);
+  });
+});

@@ -1,0 +1,36 @@
+import { foldDiacritics } from './normalise.ts';
+import type { QuestionType } from './question-type.ts';
+
+/**
+ * Questions about the duty period ("Trực Tết kết thúc lúc mấy giờ?", "trực từ ngày nào đến ngày nào") are
+ * worded like deadline questions, but the report deadline is not the duty period: they are answered from the
+ * clause that sets the duty period, and declined when the letter sets none.
+ */
+
+// "trực" the duty, not "trực tiếp", "trực tuyến", "trực thuộc", nor the duty office's phone ("trực ban").
+const DUTY = / truc (?!tiep |tuyen |thuoc |quan |ban )/;
+const PERIOD_WORDS =
+  / (bat dau|ket thuc|keo dai|tu ngay|den ngay|den het|tu bao gio|den bao gio|tu may gio|den may gio|den mung|tu mung|thoi gian truc) /;
+// Sending the duty roster, reporting, a deadline: a date about the roster, not the period itself.
+const NOT_PERIOD = / (gui|nop|bao cao|danh sach|han|ai|nguoi|bao nhieu nguoi) /;
+
+/** Whether folded, abbreviation-expanded tokens ask when duty starts, ends or how long it lasts. */
+export function asksDutyPeriod(tokens: readonly string[], questionType: QuestionType): boolean {
+  const text = ` ${tokens.join(' ')} `;
+  if (!DUTY.test(text) || NOT_PERIOD.test(text)) return false;
+  return questionType === 'time' || PERIOD_WORDS.test(text);
+}
+
+const fold = (s: string): string =>
+  ` ${foldDiacritics(s)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
+
+// "trực 24/24 giờ từ ngày 04/02/2027 đến hết ngày 11/02/2027", "từ 07 giờ 00 ngày 30/01/2030 đến 17 giờ…".
+const PERIOD =
+  / truc (?!tiep |tuyen |thuoc )(?:\S+ ){0,20}?tu (?:\d{1,2} gio (?:\d{1,2} )?)?ngay \d{1,2} \d{1,2} (?:\S+ ){0,12}?den /;
+
+/** Whether a clause's own text sets the duty period: "trực" and a span of dates in one sentence. */
+export function setsDutyPeriod(clauseText: string): boolean {
+  return clauseText.split(/;|\.\s/).some((sentence) => PERIOD.test(fold(sentence)));
+}

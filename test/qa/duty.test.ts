@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { asksDutyPeriod, setsDutyPeriod } from '../../src/qa/duty.ts';
+import { normalizeTokens } from '../../src/qa/normalise.ts';
+import { detectQuestionType } from '../../src/qa/question-type.ts';
+
+const asks = (q: string): boolean => {
+  const tokens = normalizeTokens(q);
+  return asksDutyPeriod(tokens, detectQuestionType(tokens));
+};
+
+test('questions about when duty starts, ends or how long it lasts', () => {
+  for (const q of ['trực Tết kết thúc lúc mấy giờ', 'truc bat dau tu ngay nao', 'trực kéo dài bao lâu'])
+    assert.ok(asks(q), q);
+  for (const q of [
+    'gửi danh sách cán bộ trực trước ngày nào',
+    'hạn nộp lịch trực',
+    'ai trực lãnh đạo mùng 1',
+    'số điện thoại trực ban',
+    'ký trực tiếp khi nào',
+  ])
+    assert.ok(!asks(q), q);
+});
+
+test('a clause sets the duty period when it names duty and a span of dates in one sentence', () => {
+  assert.ok(setsDutyPeriod('Bố trí cán bộ trực 24/24 giờ từ ngày 04/02/2027 đến hết ngày 11/02/2027.'));
+  assert.ok(
+    setsDutyPeriod('Bố trí lịch trực 24/24 giờ, từ 07 giờ 00 ngày 30/01/2030 đến 17 giờ 00 ngày 08/02/2030'),
+  );
+  assert.ok(!setsDutyPeriod('Sẵn sàng trực 24/7 phối hợp xử lý khi có tấn công mạng.'));
+  assert.ok(
+    !setsDutyPeriod('Gửi lịch trực về Sở trước ngày 25/01/2030. Nghỉ Tết từ ngày 28/01 đến ngày 02/02.'),
+  );
+});
