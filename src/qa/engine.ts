@@ -30,7 +30,10 @@ export interface Analysis {
   candidates: Candidate[];
   features: ConfidenceFeatures | undefined;
   confidence: number;
-  /** A question about the duty period asked of a letter that sets none: the letter does not cover it. */
+  /**
+   * A question about the duty period asked of a letter that sets none, or about who does something the best pair
+   * does not say: the letter does not cover it.
+   */
   uncovered?: boolean;
 }
 
@@ -72,6 +75,10 @@ const DATE_WORDS: ReadonlySet<string> = new Set([
   'thu',
 ]);
 const RERANK_DEPTH = 5;
+// "ký" the verb, not "kỹ thuật", "ký tên", "kỷ niệm" (all fold to "ki"); "chữ ký", "người ký".
+const SIGNING_RE = / ki (?!thuat|niem|luat|nang|so)/;
+const TITLE_RE =
+  / ((?:pho )?(?:giam doc|chu tich|truong phong|chanh van phong|truong ban|bi thu|cuc truong|bo truong)) /;
 const DEADLINE_WORDS: ReadonlySet<string> = new Set(['han', 'deadline']);
 // What a deadline claim says besides its date: "hạn chót nộp bc là 5/2 đúng không", "mùng 6 Tết", "âm lịch".
 const CLAIM_WORDS: ReadonlySet<string> = new Set([
@@ -281,6 +288,43 @@ export function createEngine(options: QaOptions = {}): Engine {
     return true;
   }
 
+  // The signer's own title ("Phó Giám đốc"), or the authority signed for when the block gives none.
+  const signerTitle = normalizeTokens(
+    directive.dispatch.signer.title ||
+      directive.dispatch.signer.authority.replace(/^(?:KT|TL|TM|Q)\.\s*/i, ''),
+  ).join(' ');
+  /**
+   * "Ai là Giám đốc Sở?" when a deputy signed "KT. Giám đốc": a title asked about, with no word of signing, is
+   * answered by the signer fact only when it is the signer's own title; the letter names no one else.
+   */
+  function asksOtherTitle(tokens: readonly string[]): boolean {
+    const text = ` ${tokens.join(' ')} `;
+    if (SIGNING_RE.test(text)) return false;
+    const asked = TITLE_RE.exec(text);
+    return asked !== null && asked[1]!.trim() !== signerTitle;
+  }
+
+  /**
+   * "lịch trực của Sở ai phân công", "ai trực lãnh đạo mùng 1": who does something. The best pair must say that
+   * action ("ai ký" → the signer, "ai phát quà" → the clause on gifts); who is on duty is the roster the letter
+   * asks for, never in the letter, unless the pair names a person.
+   */
+  function asksUnnamedActor(
+    question: string,
+    tokens: readonly string[],
+    frame: ReadonlySet<number>,
+    matched: ReadonlySet<string>,
+    pairId: string,
+  ): boolean {
+    const at = tokens.indexOf('ai');
+    const action = tokens[at + 1];
+    if (at < 0 || action === undefined || frame.has(at + 1)) return false;
+    // "Đầu mối là ai, chức vụ gì?": a new question after the comma, not an action.
+    if (/(?:^|[^\p{L}])ai\s*[,.;:?!]/u.test(foldDiacritics(question))) return false;
+    if (!matched.has(action)) return true;
+    return action === 'truc' && (personsOf.get(pairId)?.size ?? 0) === 0;
+  }
+
   const numberFact = pairs.find((pair) => pair.facts === 'number');
   /**
    * "cv số 254 đúng k", "công văn ký hôm 26/1 hả": a number or a date the letter does not hold, said of the
@@ -354,6 +398,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     );
     const evidence = outcome.evidence(top.id);
     const frame = letter ? framePositions(tokens, inLetter) : undefined;
+    const unknownActor = letter && asksUnnamedActor(question, tokens, frame!, evidence.matched, top.id);
     const features = confidenceFeatures(candidates, evidence, tokens, index, {
       foreign,
       neutral,
@@ -371,7 +416,7 @@ export function createEngine(options: QaOptions = {}): Engine {
       candidates,
       features,
       confidence,
-      ...(dutyPeriod === 'absent' ? { uncovered: true } : {}),
+      ...(dutyPeriod === 'absent' || unknownActor ? { uncovered: true } : {}),
     };
   }
 
@@ -417,6 +462,8 @@ export function createEngine(options: QaOptions = {}): Engine {
       (best.facts === 'email' && !directive.dispatch.report.email && tokens.includes('email')) ||
       (best.facts === 'contact' && tokens.includes('ten') && !namesContact) ||
       (best.facts === 'implements' && !directive.dispatch.implements);
+    if (letter && best.facts === 'signer' && asksOtherTitle(tokens))
+      return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     if (absent && letter)
       return { kind: 'out_of_scope', text: factAnswer(best.facts!, directive), confidence };
     const numbers = numbersOf.get(best.id)!;

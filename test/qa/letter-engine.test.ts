@@ -96,3 +96,24 @@ describe('the duty period and the report deadline are told apart', () => {
     assert.match(r.text, /^Không đúng\..*12\/02\/2027/);
   });
 });
+
+describe('who-questions the letter does not answer are declined', () => {
+  const deputySigned = createEngine({
+    knowledge: knowledgeFromLetter(letterOf('../directive/fixtures/cong-van-hai-cot.txt')),
+  });
+  const district = createEngine({
+    knowledge: knowledgeFromLetter(letterOf('../directive/fixtures/cong-van-huyen-chu-ky-truoc.txt')),
+  });
+
+  test('a title the signer does not hold is not answered with the signer', () => {
+    assert.equal(deputySigned.ask('Giám đốc Sở tên là gì').kind, 'out_of_scope');
+    assert.match(deputySigned.ask('ai ký công văn này').text, /Nguyễn Văn An/);
+    assert.match(deputySigned.ask('ai là phó giám đốc ký công văn').text, /Nguyễn Văn An/);
+  });
+
+  test('who is on duty on a given day is the roster, not the letter', () => {
+    assert.equal(district.ask('ai trực lãnh đạo đêm giao thừa').kind, 'out_of_scope');
+    assert.equal(district.ask('ai duyệt lịch trực của huyện').kind, 'out_of_scope');
+    assert.match(district.ask('đầu mối liên hệ là ai, chức vụ thế nào').text, /Ngô Văn Tùng/);
+  });
+});
