@@ -13,7 +13,7 @@ import { asksDutyPeriod, setsDutyPeriod } from './duty.ts';
 import { factAnswer, outOfScopeText } from './facts.ts';
 import type { Knowledge } from './knowledge.ts';
 import { bigrams, foldDiacritics, normalize, normalizeTokens } from './normalise.ts';
-import { nearDomainTopic, otherProvince, otherTet } from './off-topic.ts';
+import { nearDomainTopic, otherProvince, otherTet, unaddressedOperator } from './off-topic.ts';
 import type { QaPair } from './pairs.ts';
 import { detectQuestionType, framePositions, type QuestionType } from './question-type.ts';
 import { repairTokens } from './repair.ts';
@@ -35,6 +35,8 @@ export interface Analysis {
    * does not say: the letter does not cover it.
    */
   uncovered?: boolean;
+  /** A word of content typed with diacritics the letter never uses ("dầu" of a letter without fuel). */
+  foreignContent?: boolean;
 }
 
 export interface QaOptions {
@@ -60,6 +62,7 @@ export const DEFAULT_SUGGEST_FLOOR = 0.2;
 export const LETTER_THRESHOLD = 0.5;
 export const LETTER_SUGGEST_FLOOR = 0.4;
 export const LETTER_CLEAR_MARGIN = 0.6;
+export const LETTER_CLEAR_COVERAGE = 0.3;
 
 // Longer messages are pasted documents, not questions; the cap bounds the time per answer.
 const MAX_QUESTION_LENGTH = 500;
@@ -75,6 +78,21 @@ const DATE_WORDS: ReadonlySet<string> = new Set([
   'thu',
 ]);
 const RERANK_DEPTH = 5;
+// "những việc nào", "những nội dung nào": asking for the tasks, which a clause states as such.
+const TASK_WORDS: ReadonlySet<string> = new Set([
+  'viec',
+  'cong',
+  'nhiem',
+  'yeu',
+  'noi',
+  'phan',
+  'muc',
+  'gi',
+  'loai',
+  'bien',
+  'giai',
+  'phuong',
+]);
 // "ký" the verb, not "kỹ thuật", "ký tên", "kỷ niệm" (all fold to "ki"); "chữ ký", "người ký".
 const SIGNING_RE = / ki (?!thuat|niem|luat|nang|so)/;
 const TITLE_RE =
@@ -165,7 +183,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     nearDomainTopic(question, letterText) ||
     nearDomainTopic(normalize(question), letterText) ||
     otherTet(question, tetYear) ||
-    otherProvince(question, placesText);
+    otherProvince(question, placesText) ||
+    unaddressedOperator(question, placesText);
   const corpusWords = new Set(
     accentedWords(
       [
@@ -325,6 +344,24 @@ export function createEngine(options: QaOptions = {}): Engine {
     return action === 'truc' && (personsOf.get(pairId)?.size ?? 0) === 0;
   }
 
+  /**
+   * "lễ hội đầu xuân ở tỉnh có những lễ hội nào": a question asking which things of a kind, answered by a clause
+   * that only names the kind ("… và các lễ hội đầu xuân.") and lists none of them, is not answered by it.
+   */
+  function listsNothingAsked(tokens: readonly string[], pair: QaPair): boolean {
+    if (pair.facts) return false;
+    const asked = / nhung ((?:[a-z]+ ){1,2})nao /.exec(` ${tokens.join(' ')} `)?.[1]?.trim();
+    if (!asked || TASK_WORDS.has(asked.split(' ')[0]!)) return false;
+    const sentences = foldDiacritics(textOf(pair))
+      .split(/[.;]\s|\n/)
+      .map((sentence) => ` ${sentence.replace(/[^a-z0-9,:(]+/g, ' ')} `);
+    const after = sentences.flatMap((sentence) => {
+      const at = sentence.indexOf(` ${asked} `);
+      return at < 0 ? [] : [sentence.slice(at + asked.length + 2)];
+    });
+    return after.length > 0 && !after.some((rest) => /[,:(]| nhu | gom /.test(rest));
+  }
+
   const numberFact = pairs.find((pair) => pair.facts === 'number');
   /**
    * "cv số 254 đúng k", "công văn ký hôm 26/1 hả": a number or a date the letter does not hold, said of the
@@ -416,7 +453,10 @@ export function createEngine(options: QaOptions = {}): Engine {
       candidates,
       features,
       confidence,
-      ...(dutyPeriod === 'absent' || unknownActor ? { uncovered: true } : {}),
+      ...(dutyPeriod === 'absent' || unknownActor || (letter && listsNothingAsked(tokens, top))
+        ? { uncovered: true }
+        : {}),
+      ...(tokens.some((t, i) => foreign.has(t) && !frame?.has(i)) ? { foreignContent: true } : {}),
     };
   }
 
@@ -450,7 +490,15 @@ export function createEngine(options: QaOptions = {}): Engine {
     }
     // Answer first: a clear winner is answered even below the threshold; "Có phải bạn muốn hỏi" is for weak
     // candidates close together.
-    const clearWinner = letter && (analysis.features?.margin ?? 0) >= LETTER_CLEAR_MARGIN;
+    // Not when most of what the question says is missing from it: then it is only the least bad match.
+    const clearWinner =
+      letter &&
+      (analysis.features?.margin ?? 0) >= LETTER_CLEAR_MARGIN &&
+      (analysis.features?.coverage ?? 0) >= LETTER_CLEAR_COVERAGE;
+    // Below the threshold with a word the letter never uses, the suggestions would be beside the question.
+    if (letter && confidence < threshold && !clearWinner && analysis.foreignContent) {
+      return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
+    }
     if (confidence < threshold && !clearWinner) {
       return { kind: 'suggest', text: SUGGEST_INTRO, suggestions: suggestions(candidates), confidence };
     }

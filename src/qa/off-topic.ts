@@ -190,3 +190,16 @@ const BRANCHES = ['than', 'dau', 'tuat', 'hoi', 'ty', 'suu', 'dan', 'mao', 'thin
 const canChiKey = (year: number): string => `${STEMS[year % 10]} ${BRANCHES[year % 12]}`;
 /** The sixty year names, folded: "giap thin", "dinh mui"… */
 const CAN_CHI = [...new Set(Array.from({ length: 60 }, (_, i) => canChiKey(2000 + i)))];
+
+// Operators an officer names for the business they work for.
+const OPERATORS = ['viettel', 'vnpt', 'vinaphone', 'mobifone', 'fpt', 'vnpost', 'vietnamobile', 'gmobile'];
+
+/**
+ * "Viettel có phải gửi lịch trực không?" asked of a district letter to its own offices: a letter that names no
+ * business at all (neither that operator nor "doanh nghiệp") asks nothing of it.
+ */
+export function unaddressedOperator(question: string, letterText: string): boolean {
+  const text = spaced(question);
+  if (letterText.includes(' doanh nghiep ')) return false;
+  return OPERATORS.some((name) => text.includes(` ${name} `) && !letterText.includes(` ${name} `));
+}

@@ -117,3 +117,22 @@ describe('who-questions the letter does not answer are declined', () => {
     assert.match(district.ask('đầu mối liên hệ là ai, chức vụ thế nào').text, /Ngô Văn Tùng/);
   });
 });
+
+describe('near-domain questions beside what a clause says are declined', () => {
+  const engineOf = (name: string) =>
+    createEngine({ knowledge: knowledgeFromLetter(letterOf(`../directive/fixtures/${name}.txt`)) });
+  const district = engineOf('cong-van-huyen-chu-ky-truoc');
+  const addressed = engineOf('cong-van-tet-dinh-mui-2027-binh-dinh');
+  const festivals = engineOf('cong-van-quoc-hieu-la-ma');
+  const border = engineOf('cong-van-tet-ky-dau-2029-lao-cai');
+
+  test('an operator asks nothing of a letter that names no business at all', () => {
+    assert.equal(district.ask('VNPT có phải báo cáo theo công văn này không').kind, 'out_of_scope');
+    assert.match(addressed.ask('Viettel có phải gửi báo cáo không').text, /Viettel Bình Định/);
+  });
+
+  test('"which ones" is answered only by a clause that lists them', () => {
+    assert.equal(festivals.ask('trong tỉnh có những lễ hội nào').kind, 'out_of_scope');
+    assert.match(border.ask('băng giá ở những khu vực nào').text, /Sa Pa, Bát Xát, Y Tý/);
+  });
+});
