@@ -362,6 +362,22 @@ export function createEngine(options: QaOptions = {}): Engine {
     return after.length > 0 && !after.some((rest) => /[,:(]| nhu | gom /.test(rest));
   }
 
+  /**
+   * "mỗi ca trực cần bao nhiêu người": a how-many, when or where question the leader cannot answer (it holds no
+   * number, moment or place) goes to a close runner-up that can.
+   */
+  function promoteTyped(questionType: QuestionType, candidates: Candidate[]): void {
+    const first = candidates[0];
+    if (!first || !SPECIFIC_TYPES.has(questionType) || questionType === 'who') return;
+    if (pairById.get(first.pairId)?.types.includes(questionType)) return;
+    const at = candidates
+      .slice(1, 3)
+      .findIndex((c) => c.score >= first.score * 0.6 && pairById.get(c.pairId)?.types.includes(questionType));
+    if (at < 0) return;
+    const [promoted] = candidates.splice(at + 1, 1);
+    candidates.unshift({ pairId: promoted!.pairId, score: first.score });
+  }
+
   const numberFact = pairs.find((pair) => pair.facts === 'number');
   /**
    * "cv số 254 đúng k", "công văn ký hôm 26/1 hả": a number or a date the letter does not hold, said of the
@@ -411,6 +427,7 @@ export function createEngine(options: QaOptions = {}): Engine {
       .sort((a, b) => b.score - a.score);
     if (letter) demoteUnaskedDaily(tokens, candidates);
     if (letter) rerankByContent(tokens, outcome, candidates);
+    if (letter) promoteTyped(questionType, candidates);
     const namedPerson = letter && promoteNamed(tokens, candidates);
     if (letter) promoteSelfClaim(question, tokens, candidates);
     const deadlineClaim = letter && promoteDeadlineClaim(question, tokens, candidates);

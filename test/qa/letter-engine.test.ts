@@ -136,3 +136,12 @@ describe('near-domain questions beside what a clause says are declined', () => {
     assert.match(border.ask('băng giá ở những khu vực nào').text, /Sa Pa, Bát Xát, Y Tý/);
   });
 });
+
+test('a how-many question goes to a close runner-up holding a number when the leader holds none', () => {
+  const engine = createEngine({
+    knowledge: knowledgeFromLetter(letterOf('../directive/fixtures/cong-van-tet-canh-tuat-2030-ca-mau.txt')),
+  });
+  const r = engine.ask('mỗi ca trực có mấy người');
+  assert.equal(r.kind, 'answer');
+  assert.match(r.text, /01 cán bộ lãnh đạo và 01 cán bộ kỹ thuật/);
+});
