@@ -81,7 +81,7 @@ describe('delivery worker', () => {
     const worker = createDeliveryWorker({
       db: database.db,
       logger,
-      channels: { console: { sender, rates: { perSecond: 1 } } },
+      channels: { console: { sender, rates: { perSecond: 5 } } },
     });
     worker.start();
     await until(async () => order.length === 3, 10_000);
