@@ -5,6 +5,7 @@ import type { ZaloChannel } from './channels/zalo/channel.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { commandMenus } from './conversation/commands.ts';
+import type { Conversation } from './conversation/engine.ts';
 import { createBotConversation } from './conversation/index.ts';
 import { type Database, type Db, type DriverObserver, openDatabase } from './db/client.ts';
 import { getQueueDepths } from './db/queries/queues.ts';
@@ -51,6 +52,33 @@ export interface Service {
   stop(): Promise<void>;
 }
 
+/**
+ * The conversation as the service runs it: the active letter (the bundled one on a fresh install), the Q&A built
+ * from it (reloaded by qaSource.start()), and the dialog engine over both. Tests that drive the conversation without
+ * HTTP start it the same way.
+ */
+export async function startConversation(deps: {
+  db: Database['db'];
+  clock: Clock;
+  logger: Logger;
+  qaThreshold?: number | undefined;
+  boardUrl: () => string;
+}): Promise<{ qaSource: ReturnType<typeof createQaSource>; conversation: Conversation }> {
+  await ensureDirective(deps.db, deps.clock.now());
+  const qaSource = createQaSource({
+    db: deps.db,
+    logger: deps.logger,
+    ...(deps.qaThreshold !== undefined ? { threshold: deps.qaThreshold } : {}),
+  });
+  await qaSource.refresh();
+  const conversation = createBotConversation({
+    clock: deps.clock,
+    qa: qaSource.engine,
+    boardUrl: deps.boardUrl,
+  });
+  return { qaSource, conversation };
+}
+
 /** Wires the service in order: database → features → channels → HTTP server; stop() undoes it in reverse. */
 export async function startService(options: ServiceOptions): Promise<Service> {
   const { config, logger } = options;
@@ -64,17 +92,16 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const { db } = database;
   logger.info({ database: database.kind }, 'database ready');
 
-  await ensureDirective(db, clock.now());
-  const qaSource = createQaSource({
-    db,
-    logger,
-    ...(config.qaThreshold !== undefined ? { threshold: config.qaThreshold } : {}),
-  });
-  await qaSource.refresh();
   // The port is known once the server listens (PORT=0 in tests); links are made after that.
   let port = config.port;
   const boardUrl = () => config.boardUrl ?? `http://localhost:${port}`;
-  const conversation = createBotConversation({ clock, qa: qaSource.engine, boardUrl });
+  const { qaSource, conversation } = await startConversation({
+    db,
+    clock,
+    logger,
+    qaThreshold: config.qaThreshold,
+    boardUrl,
+  });
   let delivery: DeliveryWorker | undefined;
   const inbox = createInbox({ db, conversation, clock, logger, onOutbox: () => delivery?.wake() });
 

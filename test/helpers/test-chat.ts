@@ -16,18 +16,17 @@ import { Writable } from 'node:stream';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { fixedClock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createBotConversation } from '../../src/conversation/index.ts';
 import type { Database, Db } from '../../src/db/client.ts';
 import { activateCampaign, createCampaign } from '../../src/db/queries/campaigns.ts';
 import { type Enterprise, insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import { attachIdentity, createPerson } from '../../src/db/queries/people.ts';
 import { LANE_REPLY, outbox, type Role, type Sector } from '../../src/db/schema.ts';
 import { tet2024 } from '../../src/features/campaign-presets.ts';
-import { createQaSource, ensureDirective } from '../../src/features/directive.ts';
 import { createInbox } from '../../src/inbox/processor.ts';
 import { createScheduler } from '../../src/jobs/scheduler.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { Button, Channel, IncomingMessage, OutgoingMessage } from '../../src/messages.ts';
+import { startConversation } from '../../src/service.ts';
 
 /** A message the bot queued for a chat, as the delivery worker would send it. */
 export interface Sent extends OutgoingMessage {
@@ -141,16 +140,11 @@ export async function testChat(database: Database, options: TestChatOptions = {}
   });
 
   // As the service starts: the bundled letter, the Q&A built from it, the conversation, the inbox.
-  await ensureDirective(db, clock.now());
-  const qaSource = createQaSource({
+  const { qaSource, conversation } = await startConversation({
     db,
-    logger,
-    ...(config.qaThreshold !== undefined ? { threshold: config.qaThreshold } : {}),
-  });
-  await qaSource.refresh();
-  const conversation = createBotConversation({
     clock,
-    qa: qaSource.engine,
+    logger,
+    qaThreshold: config.qaThreshold,
     boardUrl: () => 'http://board.test',
   });
   const inbox = createInbox({ db, conversation, clock, logger });
