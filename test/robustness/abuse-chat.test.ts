@@ -12,57 +12,28 @@ import { getMember } from '../../src/db/queries/people.ts';
 import { incidents, reports } from '../../src/db/schema.ts';
 import type { IncomingMessage } from '../../src/messages.ts';
 import { t } from '../../src/texts/index.ts';
-import { type OpenTestDatabase, openTestDatabase } from '../helpers/db.ts';
+import { type AbuseWorld, openAbuseWorld } from '../helpers/abuse-world.ts';
 import { actionsOf, type Participant, type TestChat, testChat } from '../helpers/test-chat.ts';
 
-type Who = 'officer' | 'vnptOfficer' | 'staff' | 'mover' | 'guesser';
-
 describe('abuse: code guessing, stale buttons', () => {
-  let database: OpenTestDatabase;
-  // The business clock (chat.clock) starts on a fixed Tuesday of Tết week and is moved by the tests.
+  let world: AbuseWorld<'mover' | 'guesser'>;
+  // Set by before(), read by the tests: the world's chat, enterprise ids, people and helpers.
   let chat: TestChat;
-  const ids: Record<string, number> = {};
-  const people: Partial<Record<Who, Participant>> = {};
-
-  const invite = async (role: 'officer' | 'staff', enterprise?: string) => {
-    const { code } = await createInvite(chat.db, {
-      role,
-      enterpriseId: enterprise ? ids[enterprise]! : null,
-      expiresAt: new Date(chat.clock.now().getTime() + 7 * 86400_000),
-      maxUses: 1,
-    });
-    return code;
-  };
+  let ids: Record<string, number>;
+  let people: AbuseWorld<'mover' | 'guesser'>['people'];
+  let invite: AbuseWorld<string>['invite'];
+  let incidentCount: AbuseWorld<string>['incidentCount'];
   const reportCount = async (enterprise: string) =>
     (await chat.db.select({ n: count() }).from(reports).where(eq(reports.enterpriseId, ids[enterprise]!)))[0]!
       .n;
-  const incidentCount = async (enterprise: string) =>
-    (
-      await chat.db.select({ n: count() }).from(incidents).where(eq(incidents.enterpriseId, ids[enterprise]!))
-    )[0]!.n;
 
   before(async () => {
-    database = await openTestDatabase();
-    chat = await testChat(database, {
-      at: new Date('2024-02-12T02:00:00Z'),
-      enterprises: [
-        { code: 'VTBG', name: 'Viettel Bắc Giang', sector: 'telecom' },
-        { code: 'VNPBG', name: 'VNPT Bắc Giang', sector: 'telecom' },
-        { code: 'GHNBG', name: 'Giao Hàng Nhanh Bắc Giang', sector: 'postal' },
-      ],
-      people: [],
-    });
-    for (const e of Object.values(chat.enterprises)) ids[e.code] = e.id;
-    for (const who of ['officer', 'vnptOfficer', 'staff', 'mover', 'guesser'] as const)
-      people[who] = chat.stranger(`Người ${who}`);
-    assert.match(await people.officer!.sayText(`/dangky ${await invite('officer', 'VTBG')}`), /Viettel/);
-    assert.match(await people.vnptOfficer!.sayText(`/dangky ${await invite('officer', 'VNPBG')}`), /VNPT/);
-    assert.match(await people.staff!.sayText(`/dangky ${await invite('staff')}`), /cán bộ của Sở/);
+    world = await openAbuseWorld(['mover', 'guesser'] as const);
+    ({ chat, ids, people, invite, incidentCount } = world);
   });
 
   after(async () => {
-    await chat?.close();
-    await database?.dispose();
+    await world?.close();
   });
 
   describe('the wrong-code limit belongs to the person', () => {
@@ -103,11 +74,11 @@ describe('abuse: code guessing, stale buttons', () => {
     });
 
     test('a redeemed /lienket code does not clear wrong invite codes', async () => {
-      const guesser = people.guesser!;
+      const guesser = people.guesser;
       for (let i = 0; i < 4; i++)
         assert.equal(await guesser.sayText(`/dangky ${generateCode()}`), t.codeUnknown);
       const issued = /Mã liên kết của bạn: ([0-9A-Z]{5}-[0-9A-Z]{5})/.exec(
-        await people.officer!.sayText('/lienket'),
+        await people.officer.sayText('/lienket'),
       )?.[1];
       assert.ok(issued, 'a link code');
       assert.match(await guesser.sayText(`/lienket ${issued}`), /Viettel Bắc Giang/);
@@ -119,7 +90,7 @@ describe('abuse: code guessing, stale buttons', () => {
   });
 
   describe('stale report buttons', () => {
-    const mover = () => people.mover!;
+    const mover = () => people.mover;
     const moveTo = async (enterprise: string, name: RegExp) =>
       assert.match(await mover().sayText(`/dangky ${await invite('officer', enterprise)}`), name);
 

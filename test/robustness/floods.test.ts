@@ -9,70 +9,41 @@ import { MAX_STRANGER_QUESTIONS_PER_DAY } from '../../src/conversation/questions
 import { createInvite } from '../../src/db/queries/invites.ts';
 import { incidents, unansweredQuestions } from '../../src/db/schema.ts';
 import { ALERT_MERGE_MINUTES } from '../../src/features/incidents.ts';
-import { type OpenTestDatabase, openTestDatabase } from '../helpers/db.ts';
+import { type AbuseWorld, openAbuseWorld } from '../helpers/abuse-world.ts';
 import { actionsOf, type Participant, type TestChat, testChat } from '../helpers/test-chat.ts';
 
-type Who = 'officer' | 'vnptOfficer' | 'staff' | 'stranger';
-
 describe('abuse: alert floods, question floods', () => {
-  let database: OpenTestDatabase;
-  // The business clock (chat.clock) starts on a fixed Tuesday of Tết week and is moved by the tests.
+  let world: AbuseWorld<'stranger'>;
+  // Set by before(), read by the tests: the world's chat, enterprise ids, people and helpers.
   let chat: TestChat;
-  const ids: Record<string, number> = {};
-  const people: Partial<Record<Who, Participant>> = {};
-
-  const invite = async (role: 'officer' | 'staff', enterprise?: string) => {
-    const { code } = await createInvite(chat.db, {
-      role,
-      enterpriseId: enterprise ? ids[enterprise]! : null,
-      expiresAt: new Date(chat.clock.now().getTime() + 7 * 86400_000),
-      maxUses: 1,
-    });
-    return code;
-  };
-  const incidentCount = async (enterprise: string) =>
-    (
-      await chat.db.select({ n: count() }).from(incidents).where(eq(incidents.enterpriseId, ids[enterprise]!))
-    )[0]!.n;
+  let ids: Record<string, number>;
+  let people: AbuseWorld<'stranger'>['people'];
+  let invite: AbuseWorld<string>['invite'];
+  let incidentCount: AbuseWorld<string>['incidentCount'];
   const texts = async (who: Participant) => (await who.messages()).map((m) => m.text);
 
   before(async () => {
-    database = await openTestDatabase();
-    chat = await testChat(database, {
-      at: new Date('2024-02-12T02:00:00Z'),
-      enterprises: [
-        { code: 'VTBG', name: 'Viettel Bắc Giang', sector: 'telecom' },
-        { code: 'VNPBG', name: 'VNPT Bắc Giang', sector: 'telecom' },
-        { code: 'GHNBG', name: 'Giao Hàng Nhanh Bắc Giang', sector: 'postal' },
-      ],
-      people: [],
-    });
-    for (const e of Object.values(chat.enterprises)) ids[e.code] = e.id;
-    for (const who of ['officer', 'vnptOfficer', 'staff', 'stranger'] as const)
-      people[who] = chat.stranger(`Người ${who}`);
-    assert.match(await people.officer!.sayText(`/dangky ${await invite('officer', 'VTBG')}`), /Viettel/);
-    assert.match(await people.vnptOfficer!.sayText(`/dangky ${await invite('officer', 'VNPBG')}`), /VNPT/);
-    assert.match(await people.staff!.sayText(`/dangky ${await invite('staff')}`), /cán bộ của Sở/);
+    world = await openAbuseWorld(['stranger'] as const);
+    ({ chat, ids, people, invite, incidentCount } = world);
   });
 
   after(async () => {
-    await chat?.close();
-    await database?.dispose();
+    await world?.close();
   });
 
   describe('incident alert floods', () => {
     test('30 incident reports in a row: 30 incidents, one alert at once, one update when the window closes', async () => {
-      const officer = people.vnptOfficer!;
+      const officer = people.vnptOfficer;
       const start = new Date('2024-02-12T03:00:00Z');
       chat.clock.set(start);
-      const alertsBefore = (await texts(people.staff!)).length;
+      const alertsBefore = (await texts(people.staff)).length;
       for (let i = 1; i <= 30; i++) {
         const receipt = await officer.sayText(`/baocao sự cố: mất sóng trạm BTS số ${i} ở xã Bảo Sơn`);
         assert.match(receipt, /Có sự cố/);
         chat.clock.advance(10_000);
       }
       assert.equal(await incidentCount('VNPBG'), 30, 'every incident is recorded');
-      const alerts = async () => (await texts(people.staff!)).slice(alertsBefore);
+      const alerts = async () => (await texts(people.staff)).slice(alertsBefore);
       assert.equal(
         (await alerts()).filter((x) => x.startsWith('🚨 VNPT Bắc Giang')).length,
         1,
@@ -86,7 +57,7 @@ describe('abuse: alert floods, question floods', () => {
 
       chat.clock.set(new Date(start.getTime() + ALERT_MERGE_MINUTES * 60_000 + 1_000));
       await chat.tick();
-      const updates = (await people.staff!.messages()).filter((m) => m.text.startsWith('🔄'));
+      const updates = (await people.staff.messages()).filter((m) => m.text.startsWith('🔄'));
       assert.equal(updates.length, 1);
       assert.match(
         updates[0]!.text,
@@ -102,16 +73,16 @@ describe('abuse: alert floods, question floods', () => {
     });
 
     test('a window that closed before any scheduler tick is flushed by the next report, before its own alert', async () => {
-      const officer = people.vnptOfficer!;
+      const officer = people.vnptOfficer;
       const start = new Date('2024-02-12T05:00:00Z');
       chat.clock.set(start);
-      const before = (await texts(people.staff!)).length;
+      const before = (await texts(people.staff)).length;
       await officer.sayText('/baocao sự cố: mất điện trạm Lạng Giang');
       chat.clock.set(new Date(start.getTime() + 60_000));
       await officer.sayText('/baocao sự cố: mất điện trạm Lục Nam');
       chat.clock.set(new Date(start.getTime() + (ALERT_MERGE_MINUTES + 2) * 60_000));
       await officer.sayText('/baocao sự cố: mất điện trạm Yên Dũng');
-      const got = (await texts(people.staff!)).slice(before);
+      const got = (await texts(people.staff)).slice(before);
       assert.equal(got.length, 3, got.join('\n---\n'));
       assert.match(got[0]!, /^🚨 VNPT Bắc Giang báo cáo sự cố/);
       assert.match(got[1]!, /^🔄 Cập nhật: VNPT Bắc Giang gửi thêm 1 báo cáo sự cố/);
@@ -126,7 +97,7 @@ describe('abuse: alert floods, question floods', () => {
         Number(
           (await chat.db.select({ n: sum(unansweredQuestions.count) }).from(unansweredQuestions))[0]!.n ?? 0,
         );
-      const stranger = people.stranger!;
+      const stranger = people.stranger;
       const before = await stored();
       const question = (i: number) => `Cho hỏi quy định số ${i} về xe tải chở hàng qua cầu phao ${i} ra sao?`;
       for (let i = 1; i <= 25; i++) {
@@ -141,7 +112,7 @@ describe('abuse: alert floods, question floods', () => {
       await stranger.sayText(question(26));
       assert.equal((await stored()) - before, MAX_STRANGER_QUESTIONS_PER_DAY + 1);
       chat.clock.set('2024-02-12T08:30:00Z');
-      for (let i = 27; i <= 29; i++) await people.staff!.sayText(question(i));
+      for (let i = 27; i <= 29; i++) await people.staff.sayText(question(i));
       assert.equal((await stored()) - before, MAX_STRANGER_QUESTIONS_PER_DAY + 4);
     });
   });
