@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { count, eq } from 'drizzle-orm';
 import { createBotConversation } from '../../src/conversation/index.ts';
-import { createInvite, generateCode } from '../../src/db/queries/invites.ts';
+import { generateCode } from '../../src/db/queries/invites.ts';
 import { getMember } from '../../src/db/queries/people.ts';
-import { incidents, reports } from '../../src/db/schema.ts';
+import { reports } from '../../src/db/schema.ts';
 import type { IncomingMessage } from '../../src/messages.ts';
 import { t } from '../../src/texts/index.ts';
 import { type AbuseWorld, openAbuseWorld } from '../helpers/abuse-world.ts';
-import { actionsOf, type Participant, type TestChat, testChat } from '../helpers/test-chat.ts';
+import { actionsOf, type TestChat } from '../helpers/test-chat.ts';
 
 describe('abuse: code guessing, stale buttons', () => {
   let world: AbuseWorld<'mover' | 'guesser'>;

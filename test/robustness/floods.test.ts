@@ -4,27 +4,24 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { count, eq, sum } from 'drizzle-orm';
+import { sum } from 'drizzle-orm';
 import { MAX_STRANGER_QUESTIONS_PER_DAY } from '../../src/conversation/questions.ts';
-import { createInvite } from '../../src/db/queries/invites.ts';
-import { incidents, unansweredQuestions } from '../../src/db/schema.ts';
+import { unansweredQuestions } from '../../src/db/schema.ts';
 import { ALERT_MERGE_MINUTES } from '../../src/features/incidents.ts';
 import { type AbuseWorld, openAbuseWorld } from '../helpers/abuse-world.ts';
-import { actionsOf, type Participant, type TestChat, testChat } from '../helpers/test-chat.ts';
+import { actionsOf, type Participant, type TestChat } from '../helpers/test-chat.ts';
 
 describe('abuse: alert floods, question floods', () => {
   let world: AbuseWorld<'stranger'>;
-  // Set by before(), read by the tests: the world's chat, enterprise ids, people and helpers.
+  // Set by before(), read by the tests: the world's chat, people and incident count.
   let chat: TestChat;
-  let ids: Record<string, number>;
   let people: AbuseWorld<'stranger'>['people'];
-  let invite: AbuseWorld<string>['invite'];
   let incidentCount: AbuseWorld<string>['incidentCount'];
   const texts = async (who: Participant) => (await who.messages()).map((m) => m.text);
 
   before(async () => {
     world = await openAbuseWorld(['stranger'] as const);
-    ({ chat, ids, people, invite, incidentCount } = world);
+    ({ chat, people, incidentCount } = world);
   });
 
   after(async () => {
