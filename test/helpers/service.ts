@@ -1,9 +1,9 @@
 import { PassThrough, Writable } from 'node:stream';
 import type { Clock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logger.ts';
 import { type Service, type ServiceOptions, startService } from '../../src/service.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
+import { memoryLogger } from './memory-logger.ts';
 
 export interface TestService {
   service: Service;
@@ -35,16 +35,7 @@ export async function startTestService(options: {
     ...(database.url ? { DATABASE_URL: database.url } : { PGLITE_DIR: database.dataDir }),
     ...options.env,
   });
-  const logs: string[] = [];
-  const logger = createLogger({
-    level: 'debug',
-    destination: new Writable({
-      write(chunk, _enc, cb) {
-        logs.push(...String(chunk).split('\n').filter(Boolean));
-        cb();
-      },
-    }),
-  });
+  const { logger, lines: logs } = memoryLogger();
   const consoleInput = config.console ? new PassThrough() : undefined;
   const consoleOutput: string[] = [];
   const service = await startService({

@@ -12,7 +12,6 @@
  *   const [alert] = await chat.as('staff').received();
  */
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { fixedClock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -24,9 +23,9 @@ import { LANE_REPLY, outbox, type Role, type Sector } from '../../src/db/schema.
 import { tet2024 } from '../../src/features/campaign-presets.ts';
 import { createInbox } from '../../src/inbox/processor.ts';
 import { createScheduler } from '../../src/jobs/scheduler.ts';
-import { createLogger } from '../../src/logger.ts';
 import type { Button, Channel, IncomingMessage, OutgoingMessage } from '../../src/messages.ts';
 import { startConversation } from '../../src/service.ts';
+import { memoryLogger } from './memory-logger.ts';
 
 /** A message the bot queued for a chat, as the delivery worker would send it. */
 export interface Sent extends OutgoingMessage {
@@ -128,16 +127,7 @@ export async function testChat(database: Database, options: TestChatOptions = {}
   const { db } = database;
   const clock = fixedClock(vnAt(options.at ?? '2024-02-10T08:00'));
   const config = loadConfig({ PGLITE_DIR: 'memory://', LOG_LEVEL: 'debug', ...options.env });
-  const logs: string[] = [];
-  const logger = createLogger({
-    level: 'debug',
-    destination: new Writable({
-      write(chunk, _enc, cb) {
-        logs.push(...String(chunk).split('\n').filter(Boolean));
-        cb();
-      },
-    }),
-  });
+  const { logger, lines: logs } = memoryLogger();
 
   // As the service starts: the bundled letter, the Q&A built from it, the conversation, the inbox.
   const { qaSource, conversation } = await startConversation({

@@ -3,7 +3,6 @@
  * the report text as query parameters, and none of it may reach a log line. The code and a short cause stay.
  */
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
@@ -12,10 +11,11 @@ import { insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import { createInvite } from '../../src/db/queries/invites.ts';
 import { inboundEvents } from '../../src/db/schema.ts';
 import { createInbox } from '../../src/inbox/processor.ts';
-import { createLogger, describeError, serializeError } from '../../src/logger.ts';
+import { describeError, serializeError } from '../../src/logger.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { type FakeTelegram, startFakeTelegram, telegramEnv } from '../helpers/fake-telegram.ts';
 import { type FakeZalo, signedZaloRequest, startFakeZalo, zaloTextEvent } from '../helpers/fake-zalo.ts';
+import { memoryLogger } from '../helpers/memory-logger.ts';
 import { startTestService, type TestService } from '../helpers/service.ts';
 import { textUpdate } from '../helpers/telegram-updates.ts';
 import { postZalo, randomSecret, zaloEnv } from '../zalo/zalo-user.ts';
@@ -29,20 +29,6 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(50);
   }
-}
-
-function memoryLogger() {
-  const lines: string[] = [];
-  const logger = createLogger({
-    level: 'debug',
-    destination: new Writable({
-      write(chunk, _enc, cb) {
-        lines.push(...String(chunk).split('\n').filter(Boolean));
-        cb();
-      },
-    }),
-  });
-  return { logger, lines };
 }
 
 /** What drizzle throws for a failed insert: the SQL and its parameters in the message and as properties. */
