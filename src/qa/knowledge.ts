@@ -167,6 +167,8 @@ const HAS_BODY =
   /(?:ông|bà|đồng chí|đ\/c)\s+\p{Lu}|(?<!\p{L})(?:Sở|UBND|Ủy ban|Uỷ ban|Cục|Bộ|Công an|Điện lực|Bộ đội|Văn phòng|Phòng|Trung tâm|Bưu điện|Chủ tịch)(?!\p{L})|cơ quan|chính quyền/u;
 const HAS_PLACE = /\b(?:tại|ở|về|qua|trên|khu vực|địa bàn|vùng|xã|huyện|trạm|điểm)\b|@/iu;
 
+const WORDS_3 = /\p{L}+[^\p{L}]+\p{L}+[^\p{L}]+\p{L}/u;
+
 /** What a clause can answer besides what and how: a time, a number, someone, somewhere, from its own words. */
 function clauseTypes(body: string): QaPair['types'] {
   const types: QaPair['types'] = ['list', 'how', 'what', 'yesno'];
@@ -237,7 +239,8 @@ export function knowledgeFromLetter(letter: Letter, extras: QaPair[] = []): Know
     keywords: `${t.keywords} ${factKeywords(t.facts, letter)}`.trim(),
   }));
   const clauses: QaPair[] = letter.clauses
-    .filter((c) => c.text.length >= 20 || (children.get(c.id)?.length ?? 0) > 0)
+    // "Bố trí trực 24/7." is a whole task in four words: a clause is kept from three words on.
+    .filter((c) => WORDS_3.test(c.text) || (children.get(c.id)?.length ?? 0) > 0)
     .map((c) => {
       const body = clauseBody(c, children);
       const first = (c.heading ?? c.text).split(/[.;:]/)[0]!.trim().slice(0, 120);
