@@ -122,6 +122,10 @@ const CLAIM_WORDS: ReadonlySet<string> = new Set([
 const PERSON_RE = /(?:ông|bà|đồng chí|đ\/c|anh|chị)\s+((?:\p{Lu}\p{Ll}*\s*){1,4})/gu;
 const HONORIFICS: ReadonlySet<string> = new Set(['ong', 'ba', 'anh', 'chi']);
 const RERANK_FLOOR = 0.25;
+const ABSENT_YIELD = 0.75;
+// Words of getting in touch: who to call, the number, the hotline, the person in charge.
+const CONTACT_RE =
+  / (lien he|lien lac voi|goi|so dien thoai|duong day nong|dau moi|hoi them|thac mac|vuong mac|phu trach|so may|so nao|nguoi tiep nhan) /;
 const SUGGEST_INTRO = 'Có phải bạn muốn hỏi:';
 // Asked most often; they fill the suggestion list when the ranker has fewer than two candidates.
 const FALLBACK_SUGGESTIONS = ['han-bao-cao', 'gui-bao-cao', 'trich-yeu'];
@@ -210,6 +214,43 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (/ (hang|moi|trong) ngay | nhanh | daily /.test(text)) return;
     const at = candidates.findIndex((c) => pairById.get(c.pairId)?.facts === 'daily');
     if (at === 0 && candidates.length > 1) candidates.push(...candidates.splice(0, 1));
+  }
+
+  /**
+   * "khi có sự cố thì làm gì", "cần báo nhanh những gì": the contact template's phrasings ("gặp sự cố thì gọi
+   * ai") make it lead any question about incidents. A question asking neither whom, where nor which number, and
+   * with no word of contacting, wants the clause on the incident instead.
+   */
+  function demoteUnaskedContact(
+    tokens: readonly string[],
+    questionType: QuestionType,
+    candidates: Candidate[],
+  ): void {
+    const contact = candidates[0] && pairById.get(candidates[0].pairId);
+    if (contact?.facts !== 'contact' || contact.types.includes(questionType)) return;
+    if (CONTACT_RE.test(` ${tokens.join(' ')} `)) return;
+    if (!candidates.slice(1, RERANK_DEPTH).some((c) => !pairById.get(c.pairId)?.facts)) return;
+    candidates.shift();
+  }
+
+  // Facts the letter does not state: answering with one says only that it is absent.
+  const absentFact = (pair: QaPair | undefined): boolean =>
+    (pair?.facts === 'contact' && !directive.dispatch.hotline) ||
+    (pair?.facts === 'daily' && !directive.dispatch.report.daily) ||
+    (pair?.facts === 'implements' && !directive.dispatch.implements);
+  /**
+   * "cần báo nhanh những gì" of a letter with no daily report: "báo cáo nhanh" is how the daily-report template
+   * is asked, but a clause as close that says it ("Báo cáo nhanh các sự cố…") is what the letter has to say.
+   */
+  function preferClauseToAbsentFact(candidates: Candidate[]): void {
+    const first = candidates[0];
+    if (!first || !absentFact(pairById.get(first.pairId))) return;
+    const at = candidates
+      .slice(1, RERANK_DEPTH)
+      .findIndex((c) => !pairById.get(c.pairId)?.facts && c.score >= first.score * ABSENT_YIELD);
+    if (at < 0) return;
+    const [clause] = candidates.splice(at + 1, 1);
+    candidates.unshift({ pairId: clause!.pairId, score: first.score });
   }
 
   // The people the letter names ("ông Phan Đức Thịnh", "bà Lâm Ngọc Diễm", the signer), as folded syllables.
@@ -428,6 +469,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (letter) demoteUnaskedDaily(tokens, candidates);
     if (letter) rerankByContent(tokens, outcome, candidates);
     if (letter) promoteTyped(questionType, candidates);
+    if (letter) demoteUnaskedContact(tokens, questionType, candidates);
+    if (letter) preferClauseToAbsentFact(candidates);
     const namedPerson = letter && promoteNamed(tokens, candidates);
     if (letter) promoteSelfClaim(question, tokens, candidates);
     const deadlineClaim = letter && promoteDeadlineClaim(question, tokens, candidates);

@@ -62,6 +62,9 @@ const TOPICS = [
   'ky luat',
   'luong',
   'thuong',
+  // "bất thường" in the letter would let "thưởng" through: the bonus is asked for by these names too.
+  'thuong tet',
+  'tien thuong',
   'tien truc',
   'phu cap',
   'boi duong',

@@ -21,4 +21,21 @@ describe('the categories of question the letter rules serve', () => {
     assert.equal(r.kind, 'answer');
     assert.match(r.text, /Bố trí trực 24\/7/);
   });
+
+  const nghean = engineOf('cong-van-tet-binh-ngo-2026-nghe-an');
+  const district = engineOf('cong-van-huyen-chu-ky-truoc');
+
+  test('what to do about an incident is the clause on incidents; whom to call is the contact', () => {
+    const todo = nghean.ask('khi co su co thi lam gi');
+    assert.equal(todo.kind, 'answer');
+    assert.match(todo.text, /Xử lý sự cố/);
+    assert.doesNotMatch(todo.text, /đầu mối liên hệ/);
+    assert.match(nghean.ask('gặp sự cố thì gọi ai').text, /đầu mối liên hệ: 0238/);
+  });
+
+  test('a fact the letter lacks (no daily report) yields to a clause as close that says it', () => {
+    const r = district.ask('can bao nhanh nhung gi');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /sự cố, vụ việc đột xuất/);
+  });
 });
