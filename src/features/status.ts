@@ -73,44 +73,74 @@ function reportSummary(r: DayReport): string {
 
 const more = (shown: number, count: number): string[] => (count > shown ? [t.statusMore(count - shown)] : []);
 
+/**
+ * /status fits one chat message (Telegram's 4,096 characters, with room to spare): a staff member reads it on a
+ * phone, and a second part would arrive a round trip later. When the names do not fit, the lists are shortened
+ * from the end, the missing ones first, and "… và N doanh nghiệp khác" points to /export for the rest.
+ */
+export const STATUS_TEXT_BUDGET = 3900;
+
 export async function renderDayStatus(db: Db, day: string, now: Date): Promise<string> {
-  const status = await getDayStatus(db, day);
+  const [status, campaign] = await Promise.all([getDayStatus(db, day), getActiveCampaign(db)]);
   if (status.total === 0) return t.statusNoEnterprises;
-  const campaign = await getActiveCampaign(db);
-  const lines = [
+  const head = [
     t.statusTitle(formatDay(day), formatVnTime(now)),
     t.statusCounts(status.reportedCount, status.total),
   ];
   if (campaign && inCampaign(campaign, day)) {
-    lines.push(t.statusDeadline(formatVnDateTime(dailyDeadline(campaign, day))));
+    head.push(t.statusDeadline(formatVnDateTime(dailyDeadline(campaign, day))));
   }
-  if (status.incidentCount > 0) {
-    lines.push(
-      '',
-      t.statusIncidents(status.incidentCount),
-      ...status.incidents.map((i) => incidentLine(i, now)),
-      ...more(status.incidents.length, status.incidentCount),
-    );
+  const incidents = status.incidents.map((i) => incidentLine(i, now));
+  const missing = status.missing.map((e) => t.statusMissingLine(e.name, e.code, e.hasOfficer));
+  const unreachable = status.unreachable.map((e) => `• ${e.name} (${e.code})`);
+  const shown = { incidents: incidents.length, missing: missing.length, unreachable: unreachable.length };
+  const render = () => {
+    const lines = [...head];
+    if (status.incidentCount > 0) {
+      lines.push(
+        '',
+        t.statusIncidents(status.incidentCount),
+        ...incidents.slice(0, shown.incidents),
+        ...more(shown.incidents, status.incidentCount),
+      );
+    }
+    if (status.missingCount > 0) {
+      lines.push(
+        '',
+        t.statusMissing(status.missingCount),
+        ...missing.slice(0, shown.missing),
+        ...more(shown.missing, status.missingCount),
+      );
+    } else {
+      lines.push('', t.statusAllReported);
+    }
+    if (status.unreachableCount > 0) {
+      lines.push(
+        '',
+        t.statusUnreachable(status.unreachableCount),
+        ...unreachable.slice(0, shown.unreachable),
+        ...more(shown.unreachable, status.unreachableCount),
+      );
+    }
+    return lines.join('\n');
+  };
+  let text = render();
+  // Names go from the end of the least urgent list first; incidents are cut last, down to a few.
+  for (const list of ['missing', 'unreachable', 'incidents'] as const) {
+    const floor = list === 'incidents' ? 3 : 5;
+    while (text.length > STATUS_TEXT_BUDGET && shown[list] > floor) {
+      const lines = list === 'missing' ? missing : list === 'incidents' ? incidents : unreachable;
+      const over = text.length - STATUS_TEXT_BUDGET;
+      // Drop about as many lines as the text is over, then check again.
+      let cut = 0;
+      let chars = 0;
+      while (chars < over && shown[list] - cut > floor)
+        chars += (lines[shown[list] - ++cut]?.length ?? 0) + 1;
+      shown[list] -= Math.max(1, cut);
+      text = render();
+    }
   }
-  if (status.missingCount > 0) {
-    lines.push(
-      '',
-      t.statusMissing(status.missingCount),
-      ...status.missing.map((e) => t.statusMissingLine(e.name, e.code, e.hasOfficer)),
-      ...more(status.missing.length, status.missingCount),
-    );
-  } else {
-    lines.push('', t.statusAllReported);
-  }
-  if (status.unreachableCount > 0) {
-    lines.push(
-      '',
-      t.statusUnreachable(status.unreachableCount),
-      ...status.unreachable.map((e) => `• ${e.name} (${e.code})`),
-      ...more(status.unreachable.length, status.unreachableCount),
-    );
-  }
-  return lines.join('\n');
+  return text;
 }
 
 export async function renderHistory(db: Db, enterprise: Enterprise, now: Date): Promise<string> {

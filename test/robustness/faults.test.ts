@@ -13,6 +13,7 @@ import { type Database, openDatabase } from '../../src/db/client.ts';
 import { insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import { recordInbound } from '../../src/db/queries/inbox.ts';
 import { createInvite } from '../../src/db/queries/invites.ts';
+import { enqueueMessages } from '../../src/db/queries/outbox.ts';
 import { attachIdentity, createPerson } from '../../src/db/queries/people.ts';
 import { inboundEvents, outbox, reports } from '../../src/db/schema.ts';
 import type { Envelope } from '../../src/messages.ts';
@@ -36,7 +37,6 @@ describe('the Bot API throttles and fails (polling)', () => {
     svc = await startTestService({
       env: telegramEnv(fake),
     });
-    // Enough enterprises that /status no longer fits one Telegram message.
     await insertEnterprises(
       db(),
       Array.from({ length: 150 }, (_, i) => ({
@@ -105,7 +105,11 @@ describe('the Bot API throttles and fails (polling)', () => {
       }
       return armed;
     }, 10_000);
-    fake.pushUpdate(textUpdate({ chatId: STAFF, text: '/status' }));
+    // A message longer than one Telegram message (/status itself now fits one): the staff's daily digest size.
+    const long = Array.from({ length: 150 }, (_, i) => `• Doanh nghiệp bưu chính viễn thông số ${i} (DN${i})`);
+    await enqueueMessages(db(), [
+      { channel: 'telegram', chatId: String(STAFF), text: ['📊 Tổng hợp', ...long].join('\n') },
+    ]);
     await firstPart;
     await fake.waitForSent(() => fake.sentTo(STAFF).length > before + 1, 10_000);
     await settle(db());

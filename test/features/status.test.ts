@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { vnInstant } from '../../src/clock.ts';
+import { insertEnterprises } from '../../src/db/queries/enterprises.ts';
+import { renderDayStatus, STATUS_TEXT_BUDGET } from '../../src/features/status.ts';
+import { type OpenTestDatabase, openTestDatabase } from '../helpers/db.ts';
+
+/** /status on a phone: one message, whatever the province's size. */
+describe('/status fits one message', () => {
+  let handle: OpenTestDatabase;
+  const day = '2027-02-06';
+  const now = vnInstant(day, '08:30');
+
+  before(async () => {
+    handle = await openTestDatabase({ maxConnections: 2 });
+  });
+  after(() => handle.close());
+
+  test('a small province: every missing enterprise is named', async () => {
+    await insertEnterprises(
+      handle.db,
+      ['Viettel', 'VNPT', 'MobiFone'].map((name, i) => ({
+        code: `DN${i}`,
+        name,
+        sector: 'telecom' as const,
+      })),
+    );
+    const text = await renderDayStatus(handle.db, day, now);
+    assert.match(text, /Chưa báo cáo \(3\)/);
+    for (const name of ['Viettel', 'VNPT', 'MobiFone']) assert.match(text, new RegExp(name));
+    assert.doesNotMatch(text, /doanh nghiệp khác/);
+  });
+
+  test('many long names: the list is shortened to fit, and says how many more and where to find them', async () => {
+    await insertEnterprises(
+      handle.db,
+      Array.from({ length: 200 }, (_, i) => ({
+        code: `BC${String(i).padStart(4, '0')}`,
+        name: `Công ty Bưu chính Viễn thông số ${String(i).padStart(4, '0')} chi nhánh huyện miền núi phía Bắc`,
+        sector: 'postal' as const,
+      })),
+    );
+    const text = await renderDayStatus(handle.db, day, now);
+    assert.ok(text.length <= STATUS_TEXT_BUDGET, `${text.length} characters`);
+    assert.match(text, /Chưa báo cáo \(203\)/);
+    const listed = text.split('\n').filter((l) => l.startsWith('•')).length;
+    assert.ok(listed >= 20, `only ${listed} names`);
+    assert.match(text, new RegExp(`… và ${203 - listed} doanh nghiệp khác \\(danh sách đầy đủ: /export\\)`));
+  });
+});
