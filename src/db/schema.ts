@@ -224,7 +224,13 @@ export const inboundEvents = pgTable(
   ],
 );
 
-/** Lane 0: replies to someone who just wrote. Lane 1: reminders, alerts, digests, broadcasts. */
+/**
+ * Lane -1: the answer to someone who just wrote, in their own chat; it may pass that chat's alerts and reminders
+ * still waiting (a staff member's /status does not queue behind a burst of incident alerts), never another answer.
+ * Lane 0: other messages caused by a turn or an event (incident alerts to staff). Lane 1: reminders, digests,
+ * broadcasts. Lower lanes are claimed and sent first.
+ */
+export const LANE_ANSWER = -1;
 export const LANE_REPLY = 0;
 export const LANE_BULK = 1;
 

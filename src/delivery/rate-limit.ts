@@ -1,5 +1,3 @@
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
  * At most `limit` grants in any sliding window of `windowMs`, evenly spaced, handed out in priority order (lower
  * first, FIFO within a priority). Spacing matters: a burst of 30 at a window's edge arrives spread out at the API
@@ -78,11 +76,16 @@ export class SlidingWindowLimiter {
   }
 }
 
-/** A token bucket: `ratePerSecond` sustained with bursts of `burst` (a receipt and its follow-up question together). */
+/**
+ * A token bucket: `ratePerSecond` sustained with bursts of `burst` (a receipt and its follow-up question together).
+ * Waiters are served in priority order (lower first, FIFO within a priority): a chat's answer goes before the
+ * alerts to the same chat that are still waiting for a token.
+ */
 export class TokenBucket {
   private tokens: number;
   private last: number;
-  private chain: Promise<void> = Promise.resolve();
+  private readonly waiting: { priority: number; resolve: () => void }[] = [];
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly ratePerSecond: number,
@@ -93,20 +96,14 @@ export class TokenBucket {
     this.last = now();
   }
 
-  take(): Promise<void> {
-    this.chain = this.chain.then(async () => {
-      for (;;) {
-        const now = this.now();
-        this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
-        this.last = now;
-        if (this.tokens >= 1) {
-          this.tokens -= 1;
-          return;
-        }
-        await sleep(Math.ceil(((1 - this.tokens) / this.ratePerSecond) * 1000));
-      }
+  take(priority = 0): Promise<void> {
+    return new Promise((resolve) => {
+      const at = this.waiting.findIndex((w) => w.priority > priority);
+      const entry = { priority, resolve };
+      if (at === -1) this.waiting.push(entry);
+      else this.waiting.splice(at, 0, entry);
+      this.pump();
     });
-    return this.chain;
   }
 
   /** Empties the bucket for `ms` (a per-chat 429). */
@@ -116,6 +113,30 @@ export class TokenBucket {
   }
 
   get idle(): boolean {
-    return this.tokens >= this.burst - 1e-9;
+    this.refill();
+    return this.waiting.length === 0 && this.tokens >= this.burst - 1e-9;
+  }
+
+  private refill(): void {
+    const now = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
+    this.last = now;
+  }
+
+  private pump(): void {
+    if (this.timer) return;
+    this.refill();
+    while (this.waiting.length > 0 && this.tokens >= 1) {
+      this.tokens -= 1;
+      this.waiting.shift()!.resolve();
+    }
+    if (this.waiting.length === 0) return;
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.pump();
+      },
+      Math.ceil(((1 - this.tokens) / this.ratePerSecond) * 1000),
+    );
   }
 }

@@ -147,7 +147,7 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
     const { channel } = row;
     const entry = deps.channels[channel]!;
     const bucket = bucketFor(channel, row.chatId);
-    await bucket?.take();
+    await bucket?.take(row.lane);
     await limiters.get(channel)!.take(row.lane);
     // A long wait for a rate slot (a 429 pause) may outlast the claim, after which another worker may take the row:
     // give it back rather than risk sending it twice.

@@ -124,9 +124,14 @@ export function createInbox(deps: InboxDeps): Inbox {
             result: { worked: true, more },
             last: [
               ...last,
+              // The answer to the one who wrote goes in its own lane: it does not wait behind alerts to this chat.
               enqueueStatement(
                 tx,
-                replies.map((r) => ({ ...r, channel })),
+                replies.map((r) => ({
+                  ...r,
+                  channel,
+                  ...(r.chatId === chatId ? { lane: 'answer' as const } : {}),
+                })),
               ),
               markInboundDoneStatement(tx, event.id, clock.now()),
             ],

@@ -94,4 +94,40 @@ describe('delivery worker', () => {
     const [identity] = await database.db.select().from(identities).where(eq(identities.chatId, 'blocked'));
     assert.ok(identity!.unreachableAt, 'marked unreachable');
   });
+  test('an answer passes the alerts still queued for its chat, and answers keep their own order', async () => {
+    const order: string[] = [];
+    const sender: ChannelSender = {
+      async send(envelope) {
+        await new Promise((r) => setTimeout(r, 40));
+        order.push(envelope.text);
+      },
+    };
+    const worker = createDeliveryWorker({
+      db: database.db,
+      logger,
+      channels: { console: { sender, rates: { perSecond: 100, perChat: { perSecond: 20, burst: 1 } } } },
+    });
+    await enqueueMessages(
+      database.db,
+      Array.from({ length: 8 }, (_, i) => ({
+        channel: 'console' as const,
+        chatId: 'staff',
+        text: `alert-${i}`,
+      })),
+    );
+    worker.start();
+    await until(async () => order.length >= 1);
+    // A staff member asks /status while the alerts are being sent: its answer and a second one after it.
+    await enqueueMessages(database.db, [
+      { channel: 'console', chatId: 'staff', text: 'answer-1', lane: 'answer' },
+      { channel: 'console', chatId: 'staff', text: 'answer-2', lane: 'answer' },
+    ]);
+    worker.wake();
+    await until(async () => order.length === 10);
+    await worker.stop();
+    assert.ok(order.indexOf('answer-1') <= 3, order.join(' '));
+    assert.ok(order.indexOf('answer-1') < order.indexOf('answer-2'));
+    const alerts = order.filter((m) => m.startsWith('alert'));
+    assert.deepEqual(alerts, [...alerts].sort(), 'the alerts keep their order among themselves');
+  });
 });

@@ -2,13 +2,14 @@ import { sql } from 'drizzle-orm';
 import type { Channel, Envelope } from '../../messages.ts';
 import type { Db } from '../client.ts';
 import { rawStatement, runRaw, toChannel } from '../raw.ts';
-import { LANE_BULK, LANE_REPLY, outbox } from '../schema.ts';
+import { LANE_ANSWER, LANE_BULK, LANE_REPLY, outbox } from '../schema.ts';
 import type { LastStatement } from '../transaction.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
 export interface Enqueue extends Envelope {
-  lane?: 'reply' | 'bulk';
+  /** 'answer': the turn's reply to its own chat (see LANE_ANSWER); 'reply' (the default); 'bulk'. */
+  lane?: 'answer' | 'reply' | 'bulk';
   /** A unique key for scheduled messages: the same key is never enqueued twice. */
   dedupeKey?: string;
   notBefore?: Date;
@@ -37,7 +38,7 @@ const rowOf = ({ lane, dedupeKey, notBefore, ...envelope }: Enqueue) => ({
   channel: envelope.channel,
   chatId: envelope.chatId,
   payload: envelope,
-  lane: lane === 'bulk' ? LANE_BULK : LANE_REPLY,
+  lane: lane === 'bulk' ? LANE_BULK : lane === 'answer' ? LANE_ANSWER : LANE_REPLY,
   dedupeKey: dedupeKey ?? null,
   ...(notBefore ? { nextAttemptAt: notBefore } : {}),
 });
@@ -91,9 +92,10 @@ export async function enqueueMessages(db: Db, messages: Enqueue[]): Promise<numb
 }
 
 /**
- * Claims due messages for sending, replies before bulk, oldest first. A chat whose earlier message is being sent or
- * waits for a retry is skipped, so one chat's messages leave in order; several of one chat may be claimed together
- * (the worker sends them one after another). Safe with several workers (SKIP LOCKED).
+ * Claims due messages for sending, answers first, then replies, then bulk, oldest first. A chat whose earlier message
+ * is being sent or waits for a retry is skipped, so one chat's messages leave in order; an answer only waits for the
+ * chat's earlier answers (it passes alerts and reminders still queued). Several of one chat may be claimed together
+ * (the worker sends them one after another, in lane order). Safe with several workers (SKIP LOCKED).
  */
 export async function claimDueMessages(
   db: Db,
@@ -133,6 +135,7 @@ const CLAIM = `
       and not exists (
         select 1 from outbox e
         where e.channel = o.channel and e.chat_id = o.chat_id and e.id < o.id
+          and (o.lane >= 0 or e.lane < 0)
           and e.status in ('pending', 'sending') and (e.status = 'sending' or e.next_attempt_at > $2::timestamptz)
         -- OFFSET 0 keeps this a per-row index probe on (channel, chat_id); as an anti-join, a planner without
         -- statistics (PGlite has no autovacuum) scans the whole outbox once per candidate.
