@@ -585,6 +585,7 @@ async function main(): Promise<void> {
     for (const [name, r] of [
       ['reports', reportsPhase],
       ['mixed', serviceResults.get('mixed')!],
+      ['offered', offered],
     ] as const) {
       const b = {
         ...(await breakdown(db, r.from, r.to, staffChatIds)),
@@ -595,6 +596,9 @@ async function main(): Promise<void> {
         `  ${cluster.name} ${name} breakdown: webhook insert → processed ` +
           `p50 ${fmt(b.inbound.p50)} / p95 ${fmt(b.inbound.p95)} ms; ` +
           `officer reply enqueued → sent p50 ${fmt(b.outbound.p50)} / p95 ${fmt(b.outbound.p95)} ms` +
+          (b.staffInbound.n
+            ? `; staff updates webhook → processed p50 ${fmt(b.staffInbound.p50)} / p95 ${fmt(b.staffInbound.p95)} ms`
+            : '') +
           (b.staff.n
             ? `; to staff chats (${b.staff.n}, alerts + /status) p50 ${fmt(b.staff.p50)} / ` +
               `p95 ${fmt(b.staff.p95)} ms`

@@ -15,6 +15,8 @@ export interface Breakdown {
   outbound: { p50: number; p95: number; n: number };
   /** The same to staff chats: /status replies queue behind incident alerts (a chat's messages go in order). */
   staff: { p50: number; p95: number; n: number };
+  /** Webhook insert → end of processing for staff chats' updates (/status). */
+  staffInbound: { p50: number; p95: number; n: number };
 }
 
 export async function breakdown(
@@ -25,22 +27,25 @@ export async function breakdown(
 ): Promise<Breakdown> {
   const from = since.toISOString();
   const to = until.toISOString();
-  const [inbound] = rowsOf(
+  const staffIn = sql.join(
+    ['', ...staffChatIds].map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const inbounds = rowsOf(
     await db.execute(sql`
-      select percentile_cont(0.5) within group (order by ms) as p50,
+      select staff, percentile_cont(0.5) within group (order by ms) as p50,
              percentile_cont(0.95) within group (order by ms) as p95, count(*)::int as n
-      from (select extract(epoch from processed_at - received_at) * 1000 as ms
+      from (select chat_id in (${staffIn}) as staff,
+              extract(epoch from processed_at - received_at) * 1000 as ms
             from inbound_events
-            where received_at >= ${from} and received_at < ${to} and status = 'done') x`),
+            where received_at >= ${from} and received_at < ${to} and status = 'done') x
+      group by staff`),
   );
   const lanes = rowsOf(
     await db.execute(sql`
       select staff, percentile_cont(0.5) within group (order by ms) as p50,
              percentile_cont(0.95) within group (order by ms) as p95, count(*)::int as n
-      from (select chat_id in (${sql.join(
-        ['', ...staffChatIds].map((id) => sql`${id}`),
-        sql`, `,
-      )}) as staff, extract(epoch from sent_at - created_at) * 1000 as ms
+      from (select chat_id in (${staffIn}) as staff, extract(epoch from sent_at - created_at) * 1000 as ms
             from outbox where created_at >= ${from} and created_at < ${to} and status = 'sent') x
       group by staff`),
   );
@@ -50,7 +55,8 @@ export async function breakdown(
     n: Number(r?.n ?? 0),
   });
   return {
-    inbound: pick(inbound),
+    inbound: pick(inbounds.find((r) => r.staff === false)),
+    staffInbound: pick(inbounds.find((r) => r.staff === true)),
     outbound: pick(lanes.find((r) => r.staff === false)),
     staff: pick(lanes.find((r) => r.staff === true)),
   };
