@@ -1,4 +1,5 @@
 import { citation, shapeAnswer } from './answer-text.ts';
+import { ASKS_ADDRESSED, businessNames } from './business.ts';
 import {
   type Calibration,
   type ConfidenceFeatures,
@@ -122,6 +123,22 @@ const CLAIM_WORDS: ReadonlySet<string> = new Set([
 const PERSON_RE = /(?:ông|bà|đồng chí|đ\/c|anh|chị)\s+((?:\p{Lu}\p{Ll}*\s*){1,4})/gu;
 const HONORIFICS: ReadonlySet<string> = new Set(['ong', 'ba', 'anh', 'chi']);
 const RERANK_FLOOR = 0.25;
+// A letter's duty in general: "Viettel có phải gửi báo cáo không", "VNPT có phải thực hiện không".
+const OBLIGATION_WORDS: ReadonlySet<string> = new Set([
+  'gui',
+  'nop',
+  'bao',
+  'cao',
+  'thuc',
+  'hien',
+  'theo',
+  'cong',
+  'van',
+  'ban',
+  'trien',
+  'khai',
+  'chap',
+]);
 const ABSENT_YIELD = 0.75;
 // Words of getting in touch: who to call, the number, the hotline, the person in charge.
 const CONTACT_RE =
@@ -251,6 +268,42 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (at < 0) return;
     const [clause] = candidates.splice(at + 1, 1);
     candidates.unshift({ pairId: clause!.pairId, score: first.score });
+  }
+
+  const businesses = businessNames(directive.dispatch.recipients, directive.dispatch.place);
+  // The facts that list businesses by name: the "Kính gửi" line, and "Như trên" in the list of recipients.
+  const listsNames = (pairId: string): boolean =>
+    ['addressees', 'recipients'].includes(pairById.get(pairId)?.facts ?? '');
+  const addresseesFact = pairs.find((pair) => pair.facts === 'addressees');
+  /**
+   * Whether a question naming a business asks if the letter is addressed to it: "có thuộc đối tượng…",
+   * "áp dụng cho…", or a yes or no on the letter's own duty alone ("Viettel có phải gửi báo cáo không").
+   */
+  function asksAddressed(
+    tokens: readonly string[],
+    business: ReadonlySet<number>,
+    questionType: QuestionType,
+  ): boolean {
+    if (ASKS_ADDRESSED.test(` ${tokens.join(' ')} `)) return true;
+    if (questionType !== 'yesno') return false;
+    const frame = framePositions(tokens, inLetter);
+    return tokens.every((t, i) => business.has(i) || frame.has(i) || OBLIGATION_WORDS.has(t));
+  }
+  /**
+   * "VNPT Bình Định gửi báo cáo về đâu": the "Kính gửi" list names the business, but only a question asking
+   * whether it is addressed wants that list.
+   */
+  function placeAddressees(addressed: boolean, questionType: QuestionType, candidates: Candidate[]): void {
+    if (addressed) {
+      const at = addresseesFact ? candidates.findIndex((c) => c.pairId === addresseesFact.id) : -1;
+      if (at > 0 && at < RERANK_DEPTH) {
+        const [promoted] = candidates.splice(at, 1);
+        candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
+      }
+      return;
+    }
+    if (questionType === 'yesno') return;
+    while (candidates.length > 1 && listsNames(candidates[0]!.pairId)) candidates.shift();
   }
 
   // The people the letter names ("ông Phan Đức Thịnh", "bà Lâm Ngọc Diễm", the signer), as folded syllables.
@@ -440,9 +493,17 @@ export function createEngine(options: QaOptions = {}): Engine {
    * Question words match the fact templates' phrasings ("… mấy giờ, ngày nào" is how deadlines are asked), so the
    * leaders are reordered by how much of what the question is about each one holds.
    */
-  function rerankByContent(tokens: readonly string[], outcome: SearchOutcome, candidates: Candidate[]): void {
+  function rerankByContent(
+    tokens: readonly string[],
+    business: ReadonlySet<number>,
+    outcome: SearchOutcome,
+    candidates: Candidate[],
+  ): void {
     const frame = framePositions(tokens, inLetter);
-    const content = [...new Set(tokens.filter((t, i) => !frame.has(i) && !/^\d+$/.test(t)))];
+    const all = tokens.filter((t, i) => !frame.has(i) && !/^\d+$/.test(t));
+    // The business named is who asks: what it asks about decides, unless it asks nothing else.
+    const asked = tokens.filter((t, i) => !frame.has(i) && !business.has(i) && !/^\d+$/.test(t));
+    const content = [...new Set(asked.length > 0 ? asked : all)];
     const total = content.reduce((sum, t) => sum + index.weight(t), 0);
     if (total === 0) return;
     const leaders = candidates.slice(0, RERANK_DEPTH).map((c) => {
@@ -459,7 +520,15 @@ export function createEngine(options: QaOptions = {}): Engine {
     const repaired = repairTokens(normalizeTokens(question), index.vocabulary);
     const tokens = letter ? toLetterWords(repaired, index.knows) : repaired;
     const questionType = detectQuestionType(tokens);
-    const outcome = index.search(tokens);
+    const named = letter ? businesses(tokens) : undefined;
+    const business = named?.positions ?? new Set<number>();
+    const addressed = business.size > 0 && asksAddressed(tokens, business, questionType);
+    // The business named is who asks: the rest of the question is what is searched for, when there is a rest,
+    // with what the business is ("Bưu điện tỉnh" is the postal business).
+    const rest = [...(named?.kind ?? []), ...tokens.filter((_, i) => !business.has(i))];
+    const frame = letter ? framePositions(tokens, inLetter) : undefined;
+    const hasRest = tokens.some((_, i) => !business.has(i) && !frame?.has(i));
+    const outcome = index.search(business.size > 0 && !addressed && hasRest ? rest : tokens);
     const candidates = outcome.candidates
       .map((candidate) => {
         const typed = pairById.get(candidate.pairId)?.types.includes(questionType) ?? false;
@@ -467,7 +536,8 @@ export function createEngine(options: QaOptions = {}): Engine {
       })
       .sort((a, b) => b.score - a.score);
     if (letter) demoteUnaskedDaily(tokens, candidates);
-    if (letter) rerankByContent(tokens, outcome, candidates);
+    if (letter) rerankByContent(tokens, business, outcome, candidates);
+    if (letter && business.size > 0) placeAddressees(addressed, questionType, candidates);
     if (letter) promoteTyped(questionType, candidates);
     if (letter) demoteUnaskedContact(tokens, questionType, candidates);
     if (letter) preferClauseToAbsentFact(candidates);
@@ -494,7 +564,9 @@ export function createEngine(options: QaOptions = {}): Engine {
         : [],
     );
     const evidence = outcome.evidence(top.id);
-    const frame = letter ? framePositions(tokens, inLetter) : undefined;
+    // Who asks is not what is asked: the business's name counts neither way, unless it is all there is.
+    if (business.size > 0 && business.size < tokens.length)
+      for (const i of business) if (!evidence.matched.has(tokens[i]!)) neutral.add(tokens[i]!);
     const unknownActor = letter && asksUnnamedActor(question, tokens, frame!, evidence.matched, top.id);
     const features = confidenceFeatures(candidates, evidence, tokens, index, {
       foreign,

@@ -38,4 +38,28 @@ describe('the categories of question the letter rules serve', () => {
     assert.equal(r.kind, 'answer');
     assert.match(r.text, /sự cố, vụ việc đột xuất/);
   });
+
+  const addressed = engineOf('cong-van-tet-dinh-mui-2027-binh-dinh');
+  const border = engineOf('cong-van-tet-ky-dau-2029-lao-cai');
+
+  test('a business named before the question is who asks: the clause answers, not the "Kính gửi" list', () => {
+    const email = addressed.ask('Viettel Bình Định nộp báo cáo qua email nào');
+    assert.equal(email.kind, 'answer');
+    assert.match(email.text, /bcvt\.stttt@binhdinh\.gov\.vn/);
+    assert.doesNotMatch(email.text, /Kính gửi/);
+    const fuel = border.ask('Viettel Lào Cai phải dự trữ nhiên liệu bao lâu');
+    assert.match(fuel.text, /ít nhất 24 giờ/);
+    // "Bưu điện tỉnh" is the postal business: its name carries that sense to the clause on postal items.
+    const banned = border.ask('Bưu điện tỉnh Lào Cai không được nhận những hàng gì');
+    assert.equal(banned.kind, 'answer');
+    assert.match(banned.text, /pháo, ma túy/);
+  });
+
+  test('whether the letter is addressed to a business is still the "Kính gửi" list', () => {
+    assert.match(
+      addressed.ask('VNPT có phải thực hiện công văn này không').text,
+      /Kính gửi.*Viettel Bình Định/,
+    );
+    assert.match(border.ask('MobiFone Lào Cai có thuộc đối tượng áp dụng không').text, /Kính gửi/);
+  });
 });
