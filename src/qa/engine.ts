@@ -123,6 +123,12 @@ const CLAIM_WORDS: ReadonlySet<string> = new Set([
 const PERSON_RE = /(?:ông|bà|đồng chí|đ\/c|anh|chị)\s+((?:\p{Lu}\p{Ll}*\s*){1,4})/gu;
 const HONORIFICS: ReadonlySet<string> = new Set(['ong', 'ba', 'anh', 'chi']);
 const RERANK_FLOOR = 0.25;
+// "số (hiệu) (của) công văn", "công văn (này) số mấy": the letter's number, not a phone number.
+const OWN_NUMBER_RE =
+  / so (hieu |ky hieu )?(cua )?(cong van|van ban)(?! (can cu|cua (bo|uy ban|ubnd|chinh phu|tinh)))| (cong van|van ban) (nay )?(so (may|bao nhieu|gi|nao)|co so) /;
+// Another document the letter names: its number is the basis's, not the letter's.
+const OTHER_DOCUMENT_RE =
+  / (chi thi|ke hoach|nghi dinh|quyet dinh|cong dien|thong tu|can cu|cap tren|dien thoai) /;
 // A letter's duty in general: "Viettel có phải gửi báo cáo không", "VNPT có phải thực hiện không".
 const OBLIGATION_WORDS: ReadonlySet<string> = new Set([
   'gui',
@@ -515,6 +521,23 @@ export function createEngine(options: QaOptions = {}): Engine {
     candidates.splice(0, leaders.length, ...leaders);
   }
 
+  /**
+   * "Số của công văn là gì", "số hiệu văn bản Tết Canh Tuất": the letter's own number asked for, whatever else
+   * the question says of the letter. Not the number of another document it names ("số công văn của Bộ").
+   * Returns whether the number fact now leads.
+   */
+  function promoteOwnNumber(tokens: readonly string[], candidates: Candidate[]): boolean {
+    const text = ` ${tokens.join(' ')} `;
+    if (!numberFact || !OWN_NUMBER_RE.test(text) || OTHER_DOCUMENT_RE.test(text)) return false;
+    const at = candidates.findIndex((c) => c.pairId === numberFact.id);
+    if (at < 0) return false;
+    if (at > 0) {
+      const [promoted] = candidates.splice(at, 1);
+      candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
+    }
+    return true;
+  }
+
   function analyze(rawQuestion: string): Analysis {
     const question = rawQuestion.slice(0, MAX_QUESTION_LENGTH);
     const repaired = repairTokens(normalizeTokens(question), index.vocabulary);
@@ -543,6 +566,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (letter) preferClauseToAbsentFact(candidates);
     const namedPerson = letter && promoteNamed(tokens, candidates);
     if (letter) promoteSelfClaim(question, tokens, candidates);
+    const ownNumber = letter && promoteOwnNumber(tokens, candidates);
     const deadlineClaim = letter && promoteDeadlineClaim(question, tokens, candidates);
     // The officer's own words: "lịch trực" mapped to the letter's "danh sách cán bộ trực" is still the duty.
     const dutyPeriod = letter ? promoteDutyPeriod(repaired, questionType, candidates) : undefined;
@@ -578,7 +602,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     // answered with a directive is no answer: a specific question type the best pair does not serve halves it.
     if (SPECIFIC_TYPES.has(questionType) && !top.types.includes(questionType)) confidence /= 2;
     // A person the letter names, asked about by name, is answered from the clause naming them.
-    if (namedPerson || deadlineClaim || dutyPeriod === 'found') confidence = Math.max(confidence, threshold);
+    if (namedPerson || deadlineClaim || ownNumber || dutyPeriod === 'found')
+      confidence = Math.max(confidence, threshold);
     return {
       tokens,
       questionType,

@@ -62,4 +62,14 @@ describe('the categories of question the letter rules serve', () => {
     );
     assert.match(border.ask('MobiFone Lào Cai có thuộc đối tượng áp dụng không').text, /Kính gửi/);
   });
+
+  test('the letter number asked alone is the number fact, whatever the question says of the letter', () => {
+    for (const q of ['so cua van ban nay la gi', 'số hiệu công văn về Tết Kỷ Dậu là gì ạ']) {
+      const r = border.ask(q);
+      assert.equal(r.kind, 'answer', q);
+      assert.match(r.text, /176\/STTTT-BCVTCNTT/, q);
+    }
+    // The number of a document the letter rests on is not the letter's.
+    assert.doesNotMatch(border.ask('số chỉ thị căn cứ của công văn').text, /176\/STTTT/);
+  });
 });
