@@ -123,6 +123,11 @@ const CLAIM_WORDS: ReadonlySet<string> = new Set([
 const PERSON_RE = /(?:ông|bà|đồng chí|đ\/c|anh|chị)\s+((?:\p{Lu}\p{Ll}*\s*){1,4})/gu;
 const HONORIFICS: ReadonlySet<string> = new Set(['ong', 'ba', 'anh', 'chi']);
 const RERANK_FLOOR = 0.25;
+// "báo cho ai khi có sự cố": after "ai" a clause of time or place begins, not the action someone does.
+const NOT_ACTIONS: ReadonlySet<string> = new Set(['khi', 'neu', 'trong', 'sau', 'truoc', 'tai', 'o', 'luc']);
+// How long: "bao lâu", "mấy tiếng", "bao nhiêu phút"; and a span a clause states: "trong vòng 30 phút".
+const HOW_LONG_RE = / (bao lau|may (gio|tieng|phut)|bao nhieu (gio|tieng|phut)|(trong|sau) (vong )?bao) /;
+const DURATION_RE = / (trong vong|trong|sau|it nhat|toi da|khong qua|keo dai) \d+ (phut|gio|tieng|ngay) /;
 // "số (hiệu) (của) công văn", "công văn (này) số mấy": the letter's number, not a phone number.
 const OWN_NUMBER_RE =
   / so (hieu |ky hieu )?(cua )?(cong van|van ban)(?! (can cu|cua (bo|uy ban|ubnd|chinh phu|tinh)))| (cong van|van ban) (nay )?(so (may|bao nhieu|gi|nao)|co so) /;
@@ -152,6 +157,15 @@ const CONTACT_RE =
 const SUGGEST_INTRO = 'Có phải bạn muốn hỏi:';
 // Asked most often; they fill the suggestion list when the ranker has fewer than two candidates.
 const FALLBACK_SUGGESTIONS = ['han-bao-cao', 'gui-bao-cao', 'trich-yeu'];
+
+/** Positions of "ngoài Sở ra", "ngoài UBND": what the officer sets aside, up to "ra" or four words. */
+function setAside(tokens: readonly string[]): number[] {
+  const at = tokens.indexOf('ngoai');
+  if (at < 0 || at + 1 >= tokens.length) return [];
+  const end = tokens.indexOf('ra', at + 1);
+  const last = end > at && end <= at + 5 ? end : Math.min(at + 2, tokens.length - 1);
+  return Array.from({ length: last - at + 1 }, (_, i) => at + i);
+}
 
 export type Engine = QaEngine & { analyze(question: string): Analysis };
 
@@ -437,7 +451,7 @@ export function createEngine(options: QaOptions = {}): Engine {
   ): boolean {
     const at = tokens.indexOf('ai');
     const action = tokens[at + 1];
-    if (at < 0 || action === undefined || frame.has(at + 1)) return false;
+    if (at < 0 || action === undefined || frame.has(at + 1) || NOT_ACTIONS.has(action)) return false;
     // "Đầu mối là ai, chức vụ gì?": a new question after the comma, not an action.
     if (/(?:^|[^\p{L}])ai\s*[,.;:?!]/u.test(foldDiacritics(question))) return false;
     if (!matched.has(action)) return true;
@@ -538,13 +552,59 @@ export function createEngine(options: QaOptions = {}): Engine {
     return true;
   }
 
+  /**
+   * "khi có sự cố thì báo cáo trong bao lâu": a how-long question the leader cannot answer (it states no span of
+   * time) goes to a close runner-up that states one ("trong vòng 30 phút").
+   */
+  function promoteDuration(tokens: readonly string[], candidates: Candidate[]): void {
+    const first = candidates[0];
+    if (!first || !HOW_LONG_RE.test(` ${tokens.join(' ')} `)) return;
+    const states = (c: Candidate): boolean => {
+      const pair = pairById.get(c.pairId);
+      return pair !== undefined && !pair.facts && DURATION_RE.test(` ${normalize(textOf(pair))} `);
+    };
+    if (states(first)) return;
+    const at = candidates.slice(1, 4).findIndex((c) => c.score >= first.score * 0.6 && states(c));
+    if (at < 0) return;
+    const [promoted] = candidates.splice(at + 1, 1);
+    candidates.unshift({ pairId: promoted!.pairId, score: first.score });
+  }
+
+  /**
+   * "ngoài Sở ra còn phải báo cho ai": the clause saying "báo cáo cho Sở" is what the officer already knows; a
+   * close runner-up that does not name the Sở is the "who else".
+   */
+  function passOverSetAside(
+    aside: readonly number[],
+    tokens: readonly string[],
+    candidates: Candidate[],
+  ): void {
+    const words = ` ${aside
+      .map((i) => tokens[i]!)
+      .filter((t) => t !== 'ngoai' && t !== 'ra')
+      .join(' ')} `;
+    const first = candidates[0];
+    if (!first || words.trim() === '') return;
+    const names = (c: Candidate): boolean => {
+      const pair = pairById.get(c.pairId);
+      return pair !== undefined && ` ${normalize(textOf(pair))} `.includes(words);
+    };
+    if (!names(first)) return;
+    const at = candidates.slice(1, 4).findIndex((c) => c.score >= first.score * 0.6 && !names(c));
+    if (at < 0) return;
+    const [promoted] = candidates.splice(at + 1, 1);
+    candidates.unshift({ pairId: promoted!.pairId, score: first.score });
+  }
+
   function analyze(rawQuestion: string): Analysis {
     const question = rawQuestion.slice(0, MAX_QUESTION_LENGTH);
     const repaired = repairTokens(normalizeTokens(question), index.vocabulary);
     const tokens = letter ? toLetterWords(repaired, index.knows) : repaired;
     const questionType = detectQuestionType(tokens);
     const named = letter ? businesses(tokens) : undefined;
-    const business = named?.positions ?? new Set<number>();
+    // "ngoài Sở ra còn báo cho ai": who is set aside is not what is asked for, like the business named.
+    const aside = letter ? setAside(tokens) : [];
+    const business = new Set([...(named?.positions ?? []), ...aside]);
     const addressed = business.size > 0 && asksAddressed(tokens, business, questionType);
     // The business named is who asks: the rest of the question is what is searched for, when there is a rest,
     // with what the business is ("Bưu điện tỉnh" is the postal business).
@@ -562,6 +622,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (letter) rerankByContent(tokens, business, outcome, candidates);
     if (letter && business.size > 0) placeAddressees(addressed, questionType, candidates);
     if (letter) promoteTyped(questionType, candidates);
+    if (letter) promoteDuration(tokens, candidates);
+    if (aside.length > 0) passOverSetAside(aside, tokens, candidates);
     if (letter) demoteUnaskedContact(tokens, questionType, candidates);
     if (letter) preferClauseToAbsentFact(candidates);
     const namedPerson = letter && promoteNamed(tokens, candidates);

@@ -72,4 +72,20 @@ describe('the categories of question the letter rules serve', () => {
     // The number of a document the letter rests on is not the letter's.
     assert.doesNotMatch(border.ask('số chỉ thị căn cứ của công văn').text, /176\/STTTT/);
   });
+
+  const coast = engineOf('cong-van-tet-canh-tuat-2030-ca-mau');
+
+  test('how long to report an incident is the clause stating a span ("trong vòng 30 phút")', () => {
+    for (const q of ['khi có sự cố thì báo cáo trong bao lâu', 'sự cố mạng thì mấy tiếng phải báo']) {
+      const r = coast.ask(q);
+      assert.equal(r.kind, 'answer', q);
+      assert.match(r.text, /trong vòng 30 phút/, q);
+    }
+  });
+
+  test('"ngoài Sở ra … báo cho ai" is who else: the clause not naming the Sở', () => {
+    const r = coast.ask('ngoài Sở ra phải thông báo cho ai khi có sự cố');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /Ủy ban nhân dân xã, phường/);
+  });
 });
