@@ -73,6 +73,17 @@ function clauseBody(clause: Clause, children: Map<string | null, Clause[]>): str
   return [own, ...items].filter(Boolean).join('\n');
 }
 
+/** "ngày 10 tháng 12 năm 2026" as "ngày 10/12/2026": one way to write a date an officer may type either way. */
+const shortDates = (text: string): string =>
+  text.replace(
+    /ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})/g,
+    (_, d: string, m: string, y: string) => `ngày ${d.padStart(2, '0')}/${m.padStart(2, '0')}/${y}`,
+  );
+
+/** A document the letter rests on, with what it is about: "Kế hoạch 12 về việc gì" is answered from it. */
+const basisText = (basis: Letter['legalBasis'][number]): string =>
+  shortDates(basis.document ? `${basis.document}${basis.about ? ` về ${basis.about}` : ''}` : basis.text);
+
 function directiveOf(letter: Letter): Directive {
   const d = letter.deadline;
   const children = childrenOf(letter);
@@ -104,7 +115,7 @@ function directiveOf(letter: Letter): Directive {
       subject: letter.subject ?? '',
       purpose: letter.subject?.replace(/^V\/v\s*/i, '') ?? '',
       holiday: letter.holiday?.name ?? 'Tết Nguyên đán',
-      implements: letter.legalBasis.map((b) => b.document ?? b.text).join('; '),
+      implements: letter.legalBasis.map(basisText).join('; '),
       implementsShort: basis?.document ?? basis?.text ?? '',
       recipients: letter.addressees.join('; ') || 'các doanh nghiệp bưu chính, viễn thông trên địa bàn',
       copyTo: letter.recipients,

@@ -88,4 +88,10 @@ describe('the categories of question the letter rules serve', () => {
     assert.equal(r.kind, 'answer');
     assert.match(r.text, /Ủy ban nhân dân xã, phường/);
   });
+
+  test('a document the letter rests on is given with what it is about and its date as dd/mm/yyyy', () => {
+    const basis = engineOf('cong-van-quoc-hieu-la-ma').ask('công văn 4120 của Bộ ban hành ngày nào');
+    assert.equal(basis.kind, 'answer');
+    assert.match(basis.text, /4120\/BTTTT-CVT ngày 10\/12\/2026 .* về bảo đảm thông tin liên lạc/);
+  });
 });
