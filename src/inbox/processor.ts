@@ -4,16 +4,18 @@ import type { Db } from '../db/client.ts';
 import {
   listChatsWithPending,
   lockChat,
+  lockChats,
   markInboundAttemptFailed,
   markInboundDoneStatement,
+  markInboundsDoneStatement,
   recordInbound,
   recordInboundMany,
 } from '../db/queries/inbox.ts';
-import { enqueueMessages, enqueueStatement } from '../db/queries/outbox.ts';
-import { loadTurnContext } from '../db/queries/turn.ts';
+import { type Enqueue, enqueueMessages, enqueueStatement } from '../db/queries/outbox.ts';
+import { loadTurnContext, type TurnContext } from '../db/queries/turn.ts';
 import { inOrder, runTransaction } from '../db/transaction.ts';
 import { describeError, type Logger } from '../logger.ts';
-import type { Channel, IncomingMessage } from '../messages.ts';
+import type { Channel, IncomingMessage, OutgoingMessage } from '../messages.ts';
 import { t } from '../texts/index.ts';
 
 export interface InboxDeps {
@@ -24,6 +26,13 @@ export interface InboxDeps {
   /** Called after replies were committed to the outbox, to wake the delivery worker. */
   onOutbox?: () => void;
   maxAttempts?: number;
+  /**
+   * Officers' chats ready together are processed in one transaction (group commit), up to this many per
+   * transaction; 1 turns it off. Default 64.
+   */
+  maxBatch?: number;
+  /** Batch transactions at once (each holds one pooled connection). Default 3. */
+  maxBatches?: number;
 }
 
 export interface Inbox {
@@ -36,14 +45,52 @@ export interface Inbox {
   startSweeper(intervalMs: number): void;
   /** Stops the sweeper and waits for work in progress. */
   stop(): Promise<void>;
+  /** Transactions that held a batch of turns, and the turns they held (shown by /healthz and the tests). */
+  readonly stats: { batches: number; batchedTurns: number };
 }
 
 const ASYNC_COMMIT = { synchronousCommit: false } as const;
 
+/** A chat waiting for its turn, and whoever waits for it to be drained. */
+interface ChatEntry {
+  channel: Channel;
+  chatId: string;
+  key: string;
+  /** Another event arrived while this chat was being processed: look again before finishing. */
+  again: boolean;
+  done: Promise<void>;
+  finish: () => void;
+}
+
+/**
+ * A turn that may share its transaction with other chats' turns: an officer of an enterprise writing in a private
+ * chat. Two of one enterprise never share one (their reports touch the same rows, which a shared transaction would
+ * not serialise), and staff, admins, guests and channel events always have a transaction of their own.
+ */
+function batchable(context: TurnContext): boolean {
+  const message = context.event.message as IncomingMessage;
+  const member = context.member;
+  return (
+    !message.event &&
+    message.chatType !== 'group' &&
+    member?.person.role === 'officer' &&
+    member.enterprise !== null
+  );
+}
+
 export function createInbox(deps: InboxDeps): Inbox {
   const { db, conversation, clock, logger } = deps;
   const maxAttempts = deps.maxAttempts ?? 3;
-  const running = new Map<string, { again: boolean; done: Promise<void> }>();
+  const maxBatch = Math.max(1, deps.maxBatch ?? 64);
+  const maxBatches = Math.max(1, deps.maxBatches ?? 3);
+  const running = new Map<string, ChatEntry>();
+  /** Chats known to need a transaction of their own (staff, guests): they skip the batch queue. */
+  const solo = new Set<string>();
+  /** Chats waiting for a batch, in arrival order. */
+  const ready: ChatEntry[] = [];
+  let batches = 0;
+  let batchScheduled = false;
+  const stats = { batches: 0, batchedTurns: 0 };
   let sweeper: NodeJS.Timeout | undefined;
   /** Inserts under way: stop() waits for them so their processing starts before the database closes. */
   const accepting = new Set<Promise<boolean>>();
@@ -93,7 +140,10 @@ export function createInbox(deps: InboxDeps): Inbox {
   }
 
   /** Processes the chat's oldest pending event; `more` when another is waiting (or this one must be retried). */
-  async function processOne(channel: Channel, chatId: string): Promise<{ worked: boolean; more: boolean }> {
+  async function processOne(
+    channel: Channel,
+    chatId: string,
+  ): Promise<{ worked: boolean; more: boolean; shared?: boolean }> {
     let eventId: number | undefined;
     try {
       // One round trip to start (BEGIN, the chat's lock, then the event with its chat state and sender, read once
@@ -105,7 +155,7 @@ export function createInbox(deps: InboxDeps): Inbox {
       // event is pending again and is processed again after the restart, effect and replies together. No reply can
       // have left before: the delivery worker claims a reply in a transaction that commits synchronously, and that
       // flush covers every commit before it in the WAL, this one included.
-      return await runTransaction<{ worked: boolean; more: boolean }>(
+      return await runTransaction<{ worked: boolean; more: boolean; shared?: boolean }>(
         db,
         async (tx) => {
           // Serialises one chat across replicas; the row lock alone would let two replicas take events out of order.
@@ -121,17 +171,12 @@ export function createInbox(deps: InboxDeps): Inbox {
             ? await conversation.handleTurn(tx, message, context)
             : { replies: await conversation.handle(tx, message), last: [] };
           return {
-            result: { worked: true, more },
+            result: { worked: true, more, shared: batchable(context) },
             last: [
               ...last,
-              // The answer to the one who wrote goes in its own lane: it does not wait behind alerts to this chat.
               enqueueStatement(
                 tx,
-                replies.map((r) => ({
-                  ...r,
-                  channel,
-                  ...(r.chatId === chatId ? { lane: 'answer' as const } : {}),
-                })),
+                replies.map((r) => answer(r, channel, chatId)),
               ),
               markInboundDoneStatement(tx, event.id, clock.now()),
             ],
@@ -154,21 +199,141 @@ export function createInbox(deps: InboxDeps): Inbox {
     }
   }
 
-  async function loop(channel: Channel, chatId: string, key: string): Promise<void> {
-    const entry = running.get(key)!;
+  /** Processes one chat alone, event after event, until it has none pending. */
+  async function runSolo(entry: ChatEntry): Promise<void> {
     try {
       do {
         entry.again = false;
         for (;;) {
-          const { worked, more } = await processOne(channel, chatId);
+          const { worked, more, shared } = await processOne(entry.channel, entry.chatId);
           if (worked) deps.onOutbox?.();
+          if (shared) solo.delete(entry.key);
+          else if (shared === false) remember(entry.key);
           if (!more) break;
         }
       } while (entry.again);
     } catch (err) {
-      logger.error({ err, channel, chatId }, 'processing a chat failed; the sweeper will retry');
+      logger.error(
+        { err, channel: entry.channel, chatId: entry.chatId },
+        'processing a chat failed; the sweeper will retry',
+      );
     } finally {
-      running.delete(key);
+      entry.finish();
+    }
+  }
+
+  function remember(key: string): void {
+    if (solo.size >= 10_000) solo.clear();
+    solo.add(key);
+  }
+
+  /** Sends a chat to its next turn: alone when it is known to need it, else to the batch queue. */
+  function schedule(entry: ChatEntry): void {
+    if (maxBatch === 1 || !conversation.handleTurn || solo.has(entry.key)) {
+      void runSolo(entry);
+      return;
+    }
+    ready.push(entry);
+    if (!batchScheduled) {
+      batchScheduled = true;
+      // Chats whose updates arrived in the same turn of the event loop go in one transaction.
+      setImmediate(() => {
+        batchScheduled = false;
+        startBatches();
+      });
+    }
+  }
+
+  function startBatches(): void {
+    while (ready.length > 0 && batches < maxBatches) {
+      const batch = ready.splice(0, maxBatch);
+      batches++;
+      void runBatch(batch).finally(() => {
+        batches--;
+        startBatches();
+      });
+    }
+  }
+
+  /**
+   * One transaction for several chats' next events (group commit): their locks and contexts in one round trip, the
+   * turns side by side (their statements share the round trips), every reply and every "done" with one COMMIT.
+   * A chat that needs a transaction of its own, or a second one of an enterprise, is left pending and goes alone
+   * after. If anything fails, nothing of the batch is kept and each chat is processed alone, as if never batched.
+   */
+  async function runBatch(batch: ChatEntry[]): Promise<void> {
+    let outcome: { entry: ChatEntry; state: 'done' | 'more' | 'empty' | 'alone' }[];
+    try {
+      outcome = await runTransaction(
+        db,
+        async (tx) => {
+          const [, ...contexts] = await inOrder(
+            lockChats(
+              tx,
+              batch.map((e) => ({ channel: e.channel, chatId: e.chatId })),
+            ),
+            ...batch.map((e) => loadTurnContext(tx, e.channel, e.chatId)),
+          );
+          const enterprises = new Set<number>();
+          const turns: { entry: ChatEntry; context: TurnContext }[] = [];
+          const states = batch.map((entry, i) => {
+            const context = contexts[i] as TurnContext | null;
+            if (!context) return { entry, state: 'empty' as const };
+            const enterpriseId = context.member?.enterprise?.id;
+            if (!batchable(context) || enterpriseId === undefined || enterprises.has(enterpriseId)) {
+              if (!batchable(context)) remember(entry.key);
+              return { entry, state: 'alone' as const };
+            }
+            enterprises.add(enterpriseId);
+            turns.push({ entry, context });
+            return { entry, state: context.more ? ('more' as const) : ('done' as const) };
+          });
+          const results = await Promise.all(
+            turns.map(({ context }) =>
+              conversation.handleTurn!(tx, context.event.message as IncomingMessage, context),
+            ),
+          );
+          const replies: Enqueue[] = [];
+          for (const [i, { entry }] of turns.entries()) {
+            replies.push(...results[i]!.replies.map((r) => answer(r, entry.channel, entry.chatId)));
+          }
+          return {
+            result: states,
+            last: [
+              ...results.flatMap((r) => r.last),
+              enqueueStatement(tx, replies),
+              turns.length
+                ? markInboundsDoneStatement(
+                    tx,
+                    turns.map((t) => t.context.event.id),
+                    clock.now(),
+                  )
+                : null,
+            ],
+          };
+        },
+        ASYNC_COMMIT,
+      );
+    } catch (err) {
+      logger.warn({ err, chats: batch.length }, 'a batch of turns failed; each chat goes alone');
+      for (const entry of batch) {
+        remember(entry.key);
+        void runSolo(entry).finally(() => solo.delete(entry.key));
+      }
+      return;
+    }
+    const worked = outcome.filter((o) => o.state === 'done' || o.state === 'more').length;
+    if (worked > 0) {
+      stats.batches++;
+      stats.batchedTurns += worked;
+      deps.onOutbox?.();
+    }
+    for (const { entry, state } of outcome) {
+      if (state === 'alone') void runSolo(entry);
+      else if (state === 'more' || entry.again) {
+        entry.again = false;
+        schedule(entry);
+      } else entry.finish();
     }
   }
 
@@ -179,10 +344,24 @@ export function createInbox(deps: InboxDeps): Inbox {
       existing.again = true;
       return existing.done;
     }
-    const entry = { again: false, done: Promise.resolve() };
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const entry: ChatEntry = {
+      channel,
+      chatId,
+      key,
+      again: false,
+      done,
+      finish: () => {
+        running.delete(key);
+        finish();
+      },
+    };
     running.set(key, entry);
-    entry.done = loop(channel, chatId, key);
-    return entry.done;
+    schedule(entry);
+    return done;
   }
 
   async function sweep(): Promise<number> {
@@ -192,6 +371,7 @@ export function createInbox(deps: InboxDeps): Inbox {
   }
 
   return {
+    stats,
     async accept(eventKey, raw) {
       if (stopped) throw new Error('the inbox is stopping');
       const message = sanitize(raw);
@@ -246,4 +426,9 @@ function sanitize(message: IncomingMessage): IncomingMessage {
     ...(message.text !== undefined ? { text: clean(message.text) } : {}),
     ...(message.action !== undefined ? { action: message.action.replace(CONTROL, '').slice(0, 64) } : {}),
   };
+}
+
+/** The answer to the one who wrote goes in its own lane: it does not wait behind alerts to this chat. */
+function answer(reply: OutgoingMessage, channel: Channel, chatId: string): Enqueue {
+  return { ...reply, channel, ...(reply.chatId === chatId ? { lane: 'answer' as const } : {}) };
 }

@@ -19,7 +19,7 @@ import type { Database, Db } from '../../src/db/client.ts';
 import { activateCampaign, createCampaign } from '../../src/db/queries/campaigns.ts';
 import { type Enterprise, insertEnterprises } from '../../src/db/queries/enterprises.ts';
 import { attachIdentity, createPerson } from '../../src/db/queries/people.ts';
-import { LANE_REPLY, outbox, type Role, type Sector } from '../../src/db/schema.ts';
+import { LANE_ANSWER, LANE_REPLY, outbox, type Role, type Sector } from '../../src/db/schema.ts';
 import { tet2024 } from '../../src/features/campaign-presets.ts';
 import { createInbox } from '../../src/inbox/processor.ts';
 import { createScheduler } from '../../src/jobs/scheduler.ts';
@@ -31,8 +31,8 @@ import { memoryLogger } from './memory-logger.ts';
 export interface Sent extends OutgoingMessage {
   /** The outbox row's id: the order messages were queued in. */
   id: number;
-  /** 'reply': an answer to someone who just wrote; 'bulk': reminders, digests, broadcasts. */
-  lane: 'reply' | 'bulk';
+  /** 'answer': to someone who just wrote, in their chat; 'reply': alerts a turn caused; 'bulk': reminders, digests. */
+  lane: 'answer' | 'reply' | 'bulk';
 }
 
 export interface Participant {
@@ -102,6 +102,8 @@ export interface TestChat {
   tick(): Promise<number>;
   /** Every message queued so far, to anyone, oldest first. */
   outbox(): Promise<(Sent & { channel: Channel })[]>;
+  /** The inbox's counts of batched turns (group commit). */
+  inboxStats(): { batches: number; batchedTurns: number };
   /** Stops the inbox (waits for work in progress); the database stays open. */
   close(): Promise<void>;
 }
@@ -270,6 +272,7 @@ export async function testChat(database: Database, options: TestChatOptions = {}
     stranger: (name = 'Khách', channel = defaultChannel) => participant({ channel, name }),
     seed,
     tick: () => scheduler.tick(),
+    inboxStats: () => ({ ...inbox.stats }),
     async outbox() {
       const rows = await db
         .select({ id: outbox.id, lane: outbox.lane, payload: outbox.payload, channel: outbox.channel })
@@ -286,5 +289,6 @@ export async function testChat(database: Database, options: TestChatOptions = {}
 
 function toSent(row: { id: number; lane: number; payload: unknown }): Sent {
   const { channel: _channel, ...message } = row.payload as OutgoingMessage & { channel?: Channel };
-  return { ...message, id: row.id, lane: row.lane === LANE_REPLY ? 'reply' : 'bulk' };
+  const lane = row.lane === LANE_ANSWER ? 'answer' : row.lane === LANE_REPLY ? 'reply' : 'bulk';
+  return { ...message, id: row.id, lane };
 }

@@ -93,6 +93,19 @@ export async function lockChat(db: Db, channel: string, chatId: string): Promise
   ]);
 }
 
+/**
+ * Takes several chats' locks (a batch of turns), in one order everyone uses (by lock key), so two replicas locking
+ * overlapping sets wait for each other instead of deadlocking.
+ */
+export async function lockChats(db: Db, chats: { channel: string; chatId: string }[]): Promise<void> {
+  await runRaw(
+    db,
+    `select count(pg_advisory_xact_lock(k)) from (
+       select distinct hashtextextended(c, 0) as k from jsonb_array_elements_text($1::jsonb) as c order by 1) s`,
+    [JSON.stringify(chats.map((c) => `chat:${c.channel}:${c.chatId}`))],
+  );
+}
+
 /** Marks an event processed and drops its text: only the key is needed from now on, and texts carry invite codes. */
 export async function markInboundDone(db: Db, id: number, at: Date): Promise<void> {
   await markInboundDoneStatement(db, id, at);
@@ -105,6 +118,16 @@ export function markInboundDoneStatement(db: Db, id: number, at: Date) {
     `update inbound_events set status = 'done', processed_at = $2::timestamptz, message = message - 'text'
      where id = $1::bigint`,
     [id, at.toISOString()],
+  );
+}
+
+/** markInboundDoneStatement for several events at once (a batch of turns). */
+export function markInboundsDoneStatement(db: Db, ids: number[], at: Date) {
+  return rawStatement(
+    db,
+    `update inbound_events set status = 'done', processed_at = $2::timestamptz, message = message - 'text'
+     where id = any (array(select jsonb_array_elements_text($1::jsonb)::bigint))`,
+    [JSON.stringify(ids), at.toISOString()],
   );
 }
 
