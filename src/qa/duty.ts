@@ -34,3 +34,24 @@ const PERIOD =
 export function setsDutyPeriod(clauseText: string): boolean {
   return clauseText.split(/;|\.\s/).some((sentence) => PERIOD.test(fold(sentence)));
 }
+
+// How an officer may think duty is kept, against the letter's "24/24": office hours, by day, from home.
+const DUTY_HOURS =
+  / (gio hanh chinh|hanh chinh|ban ngay|ban dem|ca dem|buoi dem|buoi toi|ngoai gio|cuoi tuan|o nha|tai nha)(?= )/g;
+
+/**
+ * "chỉ cần trực giờ hành chính thôi đúng không": the hours claimed for the duty are what the clause setting the
+ * duty answers ("trực 24/24 giờ"), not words to look for. Returns the positions of that claim.
+ */
+export function dutyHoursClaim(tokens: readonly string[]): number[] {
+  const text = ` ${tokens.join(' ')} `;
+  if (!DUTY.test(text)) return [];
+  const positions: number[] = [];
+  for (const m of text.matchAll(DUTY_HOURS)) {
+    // The match's offset in words: spaces before it, less the leading one.
+    const at = text.slice(0, m.index + 1).split(' ').length - 2;
+    const words = m[1]!.split(' ').length;
+    for (let j = 0; j < words; j++) positions.push(at + j);
+  }
+  return positions;
+}

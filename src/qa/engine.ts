@@ -10,7 +10,7 @@ import {
 import { loadDirective, loadPairs } from './data.ts';
 import { parseMomentClaim } from './deadline-check.ts';
 import { itemsById, renderOutline, renderPart } from './directive.ts';
-import { asksDutyPeriod, setsDutyPeriod } from './duty.ts';
+import { asksDutyPeriod, dutyHoursClaim, setsDutyPeriod } from './duty.ts';
 import { factAnswer, outOfScopeText } from './facts.ts';
 import type { Knowledge } from './knowledge.ts';
 import { bigrams, foldDiacritics, normalize, normalizeTokens } from './normalise.ts';
@@ -185,6 +185,16 @@ export function createEngine(options: QaOptions = {}): Engine {
   const parts = directive.parts.map(renderPart);
   const texts = new Map(pairs.map((pair) => [pair.id, pair.answer ?? factAnswer(pair.facts!, directive)]));
   const textOf = (pair: QaPair): string => texts.get(pair.id)!;
+  // A pair's answer folded, with a space at each end, made once: rules look for words in it per question.
+  const normalizedTexts = new Map<string, string>();
+  const normalizedText = (pair: QaPair): string => {
+    let text = normalizedTexts.get(pair.id);
+    if (text === undefined) {
+      text = ` ${normalize(textOf(pair))} `;
+      normalizedTexts.set(pair.id, text);
+    }
+    return text;
+  };
   const clauseText = (pair: QaPair): string => pair.refs.map((ref) => items.get(ref)?.text ?? '').join(' ');
 
   const index = createSearchIndex(
@@ -561,7 +571,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (!first || !HOW_LONG_RE.test(` ${tokens.join(' ')} `)) return;
     const states = (c: Candidate): boolean => {
       const pair = pairById.get(c.pairId);
-      return pair !== undefined && !pair.facts && DURATION_RE.test(` ${normalize(textOf(pair))} `);
+      return pair !== undefined && !pair.facts && DURATION_RE.test(normalizedText(pair));
     };
     if (states(first)) return;
     const at = candidates.slice(1, 4).findIndex((c) => c.score >= first.score * 0.6 && states(c));
@@ -587,7 +597,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (!first || words.trim() === '') return;
     const names = (c: Candidate): boolean => {
       const pair = pairById.get(c.pairId);
-      return pair !== undefined && ` ${normalize(textOf(pair))} `.includes(words);
+      return pair !== undefined && normalizedText(pair).includes(words);
     };
     if (!names(first)) return;
     const at = candidates.slice(1, 4).findIndex((c) => c.score >= first.score * 0.6 && !names(c));
@@ -604,7 +614,9 @@ export function createEngine(options: QaOptions = {}): Engine {
     const named = letter ? businesses(tokens) : undefined;
     // "ngoài Sở ra còn báo cho ai": who is set aside is not what is asked for, like the business named.
     const aside = letter ? setAside(tokens) : [];
-    const business = new Set([...(named?.positions ?? []), ...aside]);
+    // "chỉ cần trực giờ hành chính thôi à": the hours claimed are for the duty clause to correct.
+    const claimed = letter ? dutyHoursClaim(tokens) : [];
+    const business = new Set([...(named?.positions ?? []), ...aside, ...claimed]);
     const addressed = business.size > 0 && asksAddressed(tokens, business, questionType);
     // The business named is who asks: the rest of the question is what is searched for, when there is a rest,
     // with what the business is ("Bưu điện tỉnh" is the postal business).

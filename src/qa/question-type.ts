@@ -163,6 +163,9 @@ const FRAME_WORDS = new Set([
   'bi',
   'dip',
   'dem',
+  // "chỉ cần … thôi": restricting what is asked, not naming it ("chỉ thị" stays content, a word of the letter).
+  'chi',
+  'thoi',
 ]);
 
 /**

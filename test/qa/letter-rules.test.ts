@@ -94,4 +94,13 @@ describe('the categories of question the letter rules serve', () => {
     assert.equal(basis.kind, 'answer');
     assert.match(basis.text, /4120\/BTTTT-CVT ngày 10\/12\/2026 .* về bảo đảm thông tin liên lạc/);
   });
+
+  test('duty claimed for office hours or by day only is answered by the clause setting the duty', () => {
+    const dated = engineOf('cong-van-tet-dinh-mui-2027-binh-dinh');
+    for (const q of ['trực Tết chỉ cần trực giờ hành chính phải không', 'ban đêm có phải trực không']) {
+      const r = dated.ask(q);
+      assert.equal(r.kind, 'answer', q);
+      assert.match(r.text, /trực 24\/24 giờ/, q);
+    }
+  });
 });
