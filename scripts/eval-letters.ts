@@ -27,7 +27,8 @@ interface LetterSet {
 
 /**
  * Every letter with questions: data/letters (2024 is tuned on, the others held out), data/tuning (the parser's test
- * letters, tuned on) and data/holdout (written after the tuning, never tuned on).
+ * letters, tuned on), data/holdout (written after the tuning, never tuned on) and data/unseen (written by someone who
+ * never saw the engine, measured once after the tuning).
  */
 export function letterSets(): LetterSet[] {
   const root = new URL('../data/', import.meta.url).pathname;
@@ -35,6 +36,9 @@ export function letterSets(): LetterSet[] {
     { dir: 'letters', letters: ['letters', '.'], tuning: (n: string) => n === TUNING_LETTER },
     { dir: 'tuning', letters: ['../test/directive/fixtures'], tuning: () => true },
     { dir: 'holdout', letters: ['holdout'], tuning: () => false },
+    // Letters and questions written by someone who never saw the engine, its data or any result, and measured
+    // once, after the tuning: the honest figure for a new Tết's letter.
+    { dir: 'unseen', letters: ['unseen'], tuning: () => false },
   ];
   return sources.flatMap((source) => {
     let files: string[] = [];
@@ -68,7 +72,7 @@ export function evaluateLetters(options: { misses?: string; tuningOnly?: boolean
   failed: string[];
 } {
   const failed: string[] = [];
-  const totals = { tuning: [0, 0], heldOut: [0, 0] };
+  const totals = { tuning: [0, 0], heldOut: [0, 0], unseen: [0, 0] };
   for (const set of letterSets()) {
     if (options.tuningOnly && !set.tuning) continue;
     const { name } = set;
@@ -83,9 +87,17 @@ export function evaluateLetters(options: { misses?: string; tuningOnly?: boolean
     const bucket = heldOut ? totals.heldOut : totals.tuning;
     bucket[0]! += r.firstReplyRight;
     bucket[1]! += r.inScope;
-    console.log(
-      `\n${name} (${heldOut ? 'held out: never tuned on' : 'tuning letter'}), ${r.cases} questions`,
-    );
+    const unseen = set.questions.includes(`${path.sep}unseen${path.sep}`);
+    if (unseen) {
+      totals.unseen[0]! += r.firstReplyRight;
+      totals.unseen[1]! += r.inScope;
+    }
+    const kind = unseen
+      ? 'unseen: written by someone who never saw the engine'
+      : heldOut
+        ? 'held out: never tuned on'
+        : 'tuning letter';
+    console.log(`\n${name} (${kind}), ${r.cases} questions`);
     console.log(`  import + index                      ${importMs.toFixed(0)} ms`);
     console.log(
       `  first reply right, in scope         ${pct(r.firstReplyRight, r.inScope)} (${r.firstReplyRight}/${r.inScope})`,
@@ -110,7 +122,7 @@ export function evaluateLetters(options: { misses?: string; tuningOnly?: boolean
     }
   }
   console.log(
-    `\nAll tuning letters: ${pct(totals.tuning[0]!, totals.tuning[1]!)} in scope; all held-out letters: ${pct(totals.heldOut[0]!, totals.heldOut[1]!)}`,
+    `\nAll tuning letters: ${pct(totals.tuning[0]!, totals.tuning[1]!)} in scope; all held-out letters: ${pct(totals.heldOut[0]!, totals.heldOut[1]!)} (of which unseen: ${pct(totals.unseen[0]!, totals.unseen[1]!)})`,
   );
   return { failed };
 }
