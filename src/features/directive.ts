@@ -143,7 +143,13 @@ export interface QaSource {
  * letter activated from the CLI answers everywhere within one interval, without a restart.
  */
 export function createQaSource(deps: { db: Db; logger: Logger; threshold?: number }): QaSource {
-  let current: QaEngine = createQa(deps.threshold !== undefined ? { threshold: deps.threshold } : {});
+  // The bundled letter's engine is built only if no letter is active (most starts load the active one instead).
+  let built: QaEngine | undefined;
+  const bundled = () => createQa(deps.threshold !== undefined ? { threshold: deps.threshold } : {});
+  const current = () => {
+    built ??= bundled();
+    return built;
+  };
   let currentLetter: Letter | null = null;
   let stamp = '';
   let timer: NodeJS.Timeout | undefined;
@@ -156,7 +162,7 @@ export function createQaSource(deps: { db: Db; logger: Logger; threshold?: numbe
     if (!version) return false;
     const letter = letterOf(version);
     const extras = version.extras ? pairsSchema.parse(version.extras) : [];
-    current = createEngine({ knowledge: knowledgeFromLetter(letter, extras) });
+    built = createEngine({ knowledge: knowledgeFromLetter(letter, extras) });
     currentLetter = letter;
     stamp = next;
     deps.logger.info({ directiveVersion: version.id }, 'directive letter loaded');
@@ -164,11 +170,11 @@ export function createQaSource(deps: { db: Db; logger: Logger; threshold?: numbe
   }
 
   const engine: QaEngine = {
-    ask: (q) => current.ask(q),
-    answerById: (id) => current.answerById(id),
-    outline: () => current.outline(),
-    part: (id) => current.part(id),
-    normalize: (text) => current.normalize(text),
+    ask: (q) => current().ask(q),
+    answerById: (id) => current().answerById(id),
+    outline: () => current().outline(),
+    part: (id) => current().part(id),
+    normalize: (text) => current().normalize(text),
   };
 
   return {
