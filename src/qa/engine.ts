@@ -130,7 +130,7 @@ const HOW_LONG_RE = / (bao lau|may (gio|tieng|phut)|bao nhieu (gio|tieng|phut)|(
 const DURATION_RE = / (trong vong|trong|sau|it nhat|toi da|khong qua|keo dai) \d+ (phut|gio|tieng|ngay) /;
 // "số (hiệu) (của) công văn", "công văn (này) số mấy": the letter's number, not a phone number.
 const OWN_NUMBER_RE =
-  / so (hieu |ky hieu )?(cua )?(cong van|van ban)(?! (can cu|cua (bo|uy ban|ubnd|chinh phu|tinh)))| (cong van|van ban) (nay )?(so (may|bao nhieu|gi|nao)|co so) /;
+  / so (hieu |ki hieu )?(cua )?(cong van|van ban)(?! (can cu|cua (bo|uy ban|ubnd|chinh phu|tinh)))| (cong van|van ban) (nay )?(so (may|bao nhieu|gi|nao)|co so) /;
 // Another document the letter names: its number is the basis's, not the letter's.
 const OTHER_DOCUMENT_RE =
   / (chi thi|ke hoach|nghi dinh|quyet dinh|cong dien|thong tu|can cu|cap tren|dien thoai) /;
@@ -623,7 +623,10 @@ export function createEngine(options: QaOptions = {}): Engine {
     const rest = [...(named?.kind ?? []), ...tokens.filter((_, i) => !business.has(i))];
     const frame = letter ? framePositions(tokens, inLetter) : undefined;
     const hasRest = tokens.some((_, i) => !business.has(i) && !frame?.has(i));
-    const outcome = index.search(business.size > 0 && !addressed && hasRest ? rest : tokens);
+    // The question's frame ("yêu cầu", "quy định … ra sao") weighs little beside what it asks about.
+    const light =
+      letter && hasRest ? new Set(tokens.filter((t, i) => frame!.has(i) && !business.has(i))) : undefined;
+    const outcome = index.search(business.size > 0 && !addressed && hasRest ? rest : tokens, light);
     const candidates = outcome.candidates
       .map((candidate) => {
         const typed = pairById.get(candidate.pairId)?.types.includes(questionType) ?? false;

@@ -25,8 +25,10 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bv\s*\/\s*v\b/g, ' ve viec '],
   [/\bb\s*\/\s*c\b/g, ' bao cao '],
   [/\bd\s*\/\s*c\b/g, ' dong chi '],
-  // "trực tiếp", "trực tuyến", "trực thuộc" are words of their own, not the duty ("trực"): one syllable each.
+  // "trực tiếp", "trực tuyến", "trực thuộc", "cấu trúc" are words of their own, not the duty ("trực"): one
+  // syllable each.
   [/\btruc (tiep|tuyen|thuoc)\b/g, ' truc$1 '],
+  [/(?<!yeu )\bcau truc\b/g, ' cautruc '],
   // 9h, 9h00, 9g30 (but not the 2g..5g networks).
   [/\b(\d{1,2})\s*h(\d{2})?\b/g, ' $1 gio '],
   [/\b(1?[016789]|1\d|2[0-4])g(\d{2})?\b/g, ' $1 gio '],

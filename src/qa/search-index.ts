@@ -77,7 +77,11 @@ export function indexTerms(tokens: readonly string[]): string[] {
 const termsOf = (text: string): string => indexTerms(normalizeTokens(text)).join(' ');
 
 export interface SearchIndex {
-  search(tokens: readonly string[]): SearchOutcome;
+  /**
+   * `light`: syllables that only frame this question ("quy định … ra sao"); terms made of them alone weigh as
+   * little as an interrogative.
+   */
+  search(tokens: readonly string[], light?: ReadonlySet<string>): SearchOutcome;
   /** Single syllables known to the index, to repair typing slips against. */
   vocabulary: ReadonlySet<string>;
   /** Whether a syllable or a bigram ('_'-joined) occurs in any pair's documents. */
@@ -205,7 +209,7 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
   const bestPhrase = new Float64Array(pairIds.length);
   const pairScores = new Float64Array(pairIds.length);
 
-  function search(tokens: readonly string[]): SearchOutcome {
+  function search(tokens: readonly string[], light?: ReadonlySet<string>): SearchOutcome {
     const terms = [...new Set(indexTerms(tokens))];
     const guessed = new Map<string, Posting[]>();
     const touched: Posting[] = [];
@@ -215,10 +219,15 @@ export function createSearchIndex(sources: readonly IndexSource[]): SearchIndex 
         hits = postingsOf(miniSearch.search(term, guessOptions));
         guessed.set(term, hits);
       }
+      // Already weighed down as interrogatives, "khi nào" and the like are not weighed down twice.
+      const factor =
+        light && !isInterrogative(term) && term.split('_').every((part) => light.has(part))
+          ? RANKING.interrogative
+          : 1;
       for (const hit of hits ?? []) {
         const before = docScores[hit.doc]!;
         if (before === 0) touched.push(hit);
-        docScores[hit.doc] = before + hit.score;
+        docScores[hit.doc] = before + hit.score * factor;
       }
     }
     // A pair scores by its closest phrasing plus its keywords and clause text.

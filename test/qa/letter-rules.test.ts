@@ -103,4 +103,15 @@ describe('the categories of question the letter rules serve', () => {
       assert.match(r.text, /trực 24\/24 giờ/, q);
     }
   });
+
+  test('a vague question on duty is the duty clause: its frame ("yêu cầu", "quy định … ra sao") weighs little', () => {
+    const r = district.ask('yêu cầu về trực Tết thế nào');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /trực lãnh đạo, trực cơ quan 24\/24 giờ/);
+    const duty = border.ask('quy định trực ra sao');
+    assert.equal(duty.kind, 'answer');
+    assert.match(duty.text, /Công tác trực Tết/);
+    // "cấu trúc" (structure) is not "trực" (duty), nor "yêu cầu trực" a structure.
+    assert.match(district.ask('cấu trúc công văn').text, /^Công văn gồm/);
+  });
 });
