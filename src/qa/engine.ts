@@ -123,6 +123,9 @@ const CLAIM_WORDS: ReadonlySet<string> = new Set([
 const PERSON_RE = /(?:ông|bà|đồng chí|đ\/c|anh|chị)\s+((?:\p{Lu}\p{Ll}*\s*){1,4})/gu;
 const HONORIFICS: ReadonlySet<string> = new Set(['ong', 'ba', 'anh', 'chi']);
 const RERANK_FLOOR = 0.25;
+// Two items of one clause this close answer together; a clause longer than this is too much to answer with.
+const SIBLING_CLOSE = 0.85;
+const PARENT_MAX_LENGTH = 900;
 // "báo cho ai khi có sự cố": after "ai" a clause of time or place begins, not the action someone does.
 const NOT_ACTIONS: ReadonlySet<string> = new Set(['khi', 'neu', 'trong', 'sau', 'truoc', 'tai', 'o', 'luc']);
 // How long: "bao lâu", "mấy tiếng", "bao nhiêu phút"; and a span a clause states: "trong vòng 30 phút".
@@ -606,6 +609,22 @@ export function createEngine(options: QaOptions = {}): Engine {
     candidates.unshift({ pairId: promoted!.pairId, score: first.score });
   }
 
+  /**
+   * "yêu cầu về máy phát điện" when two items of one clause both say it, as closely: the clause with all its items
+   * answers, rather than either item alone.
+   */
+  function preferParentOfSiblings(candidates: Candidate[]): void {
+    const [first, second] = candidates;
+    if (!first || !second || second.score < first.score * SIBLING_CLOSE) return;
+    const parentId = pairById.get(first.pairId)?.parent;
+    if (!parentId || pairById.get(second.pairId)?.parent !== parentId) return;
+    const parent = pairById.get(parentId);
+    if (!parent || textOf(parent).length > PARENT_MAX_LENGTH) return;
+    const at = candidates.findIndex((c) => c.pairId === parentId);
+    if (at > 0) candidates.splice(at, 1);
+    candidates.unshift({ pairId: parentId, score: first.score * 1.2 });
+  }
+
   function analyze(rawQuestion: string): Analysis {
     const question = rawQuestion.slice(0, MAX_QUESTION_LENGTH);
     const repaired = repairTokens(normalizeTokens(question), index.vocabulary);
@@ -625,7 +644,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     const hasRest = tokens.some((_, i) => !business.has(i) && !frame?.has(i));
     // The question's frame ("yêu cầu", "quy định … ra sao") weighs little beside what it asks about.
     const light =
-      letter && hasRest ? new Set(tokens.filter((t, i) => frame!.has(i) && !business.has(i))) : undefined;
+      letter && hasRest ? new Set(tokens.filter((_, i) => frame!.has(i) && !business.has(i))) : undefined;
     const outcome = index.search(business.size > 0 && !addressed && hasRest ? rest : tokens, light);
     const candidates = outcome.candidates
       .map((candidate) => {
@@ -639,6 +658,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (letter) promoteTyped(questionType, candidates);
     if (letter) promoteDuration(tokens, candidates);
     if (aside.length > 0) passOverSetAside(aside, tokens, candidates);
+    if (letter) preferParentOfSiblings(candidates);
     if (letter) demoteUnaskedContact(tokens, questionType, candidates);
     if (letter) preferClauseToAbsentFact(candidates);
     const namedPerson = letter && promoteNamed(tokens, candidates);

@@ -260,6 +260,7 @@ export function knowledgeFromLetter(letter: Letter, extras: QaPair[] = []): Know
         question: sentenceCase(first || c.label),
         types: clauseTypes(body),
         refs: [c.id],
+        ...(c.parentId ? { parent: clauseKey(c.parentId) } : {}),
         answer: `Theo ${c.label} của công văn: ${body}`,
         phrasings: [
           first,

@@ -16,6 +16,8 @@ const pairSchema = z
     facts: z.enum(FACT_KINDS).optional(),
     /** Lead for a yes/no question, e.g. "Có." — only where the affirmative is always right. */
     yes: z.string().optional(),
+    /** The pair of the clause this clause is an item of, for a letter's own clauses. */
+    parent: z.string().optional(),
     phrasings: z.array(z.string()).min(3),
     keywords: z.string(),
   })

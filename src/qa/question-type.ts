@@ -177,19 +177,20 @@ export function framePositions(
   inLetter: (bigram: string) => boolean,
 ): Set<number> {
   const frame = new Set<number>();
-  // Positions joined to the next one inside a frame phrase: "yêu cầu" in the letter does not make it content.
-  const joined = new Set<number>();
+  // Positions inside a frame phrase: "yêu cầu", "quy định" in the letter too do not make them content.
+  const phrased = new Set<number>();
   tokens.forEach((token, i) => {
     if (FRAME_WORDS.has(token)) frame.add(i);
     for (const phrase of FRAME_PHRASES) {
       if (!phrase.every((word, j) => tokens[i + j] === word)) continue;
-      for (let j = 0; j < phrase.length; j++) frame.add(i + j);
-      for (let j = 0; j + 1 < phrase.length; j++) joined.add(i + j);
+      for (let j = 0; j < phrase.length; j++) phrased.add(i + j);
     }
   });
+  for (const i of phrased) frame.add(i);
   for (const i of [...frame]) {
-    const before = i > 0 && !joined.has(i - 1) && inLetter(`${tokens[i - 1]}_${tokens[i]}`);
-    const after = i + 1 < tokens.length && !joined.has(i) && inLetter(`${tokens[i]}_${tokens[i + 1]}`);
+    if (phrased.has(i)) continue;
+    const before = i > 0 && inLetter(`${tokens[i - 1]}_${tokens[i]}`);
+    const after = i + 1 < tokens.length && inLetter(`${tokens[i]}_${tokens[i + 1]}`);
     if (before || after) frame.delete(i);
   }
   return frame;

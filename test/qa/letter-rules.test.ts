@@ -114,4 +114,12 @@ describe('the categories of question the letter rules serve', () => {
     // "cấu trúc" (structure) is not "trực" (duty), nor "yêu cầu trực" a structure.
     assert.match(district.ask('cấu trúc công văn').text, /^Công văn gồm/);
   });
+
+  test('two items of one clause saying the thing asked, as closely, are answered together by their clause', () => {
+    for (const q of ['máy phát điện thì sao', 'quy định về máy phát điện']) {
+      const r = coast.ask(q);
+      assert.equal(r.kind, 'answer', q);
+      assert.match(r.text, /bảo dưỡng máy phát điện[\s\S]*máy phát điện di động/, q);
+    }
+  });
 });
