@@ -161,12 +161,16 @@ const SUGGEST_INTRO = 'Có phải bạn muốn hỏi:';
 // Asked most often; they fill the suggestion list when the ranker has fewer than two candidates.
 const FALLBACK_SUGGESTIONS = ['han-bao-cao', 'gui-bao-cao', 'trich-yeu'];
 
-/** Positions of "ngoài Sở ra", "ngoài UBND": what the officer sets aside, up to "ra" or four words. */
+/**
+ * Positions of "ngoài Sở ra", "ngoài ngày nghỉ Tết còn": what the officer sets aside, closed by "ra" or "còn"
+ * within five words. Not "năm ngoái", "nước ngoài".
+ */
 function setAside(tokens: readonly string[]): number[] {
   const at = tokens.indexOf('ngoai');
-  if (at < 0 || at + 1 >= tokens.length) return [];
-  const end = tokens.indexOf('ra', at + 1);
-  const last = end > at && end <= at + 5 ? end : Math.min(at + 2, tokens.length - 1);
+  if (at < 0 || ['nam', 'nuoc', 'ben', 'phia'].includes(tokens[at - 1] ?? '')) return [];
+  const end = tokens.findIndex((t, i) => i > at + 1 && i <= at + 6 && (t === 'ra' || t === 'con'));
+  if (end < 0) return [];
+  const last = tokens[end] === 'ra' ? end : end - 1;
   return Array.from({ length: last - at + 1 }, (_, i) => at + i);
 }
 
@@ -233,9 +237,16 @@ export function createEngine(options: QaOptions = {}): Engine {
     .trim()} `;
   const tetYear =
     Number(directive.dispatch.report.deadline.tetFirstDay.slice(0, 4)) || directive.dispatch.year;
-  const offTopic = (question: string): boolean =>
-    nearDomainTopic(question, letterText) ||
-    nearDomainTopic(normalize(question), letterText) ||
+  const offTopic = (question: string, tokens: readonly string[]): boolean => {
+    // "ngoài ngày nghỉ Tết còn … dịp nào": a topic the officer sets aside is not what is asked about.
+    const aside = new Set(setAside(tokens));
+    const near =
+      aside.size > 0
+        ? nearDomainTopic(tokens.filter((_, i) => !aside.has(i)).join(' '), letterText)
+        : nearDomainTopic(question, letterText) || nearDomainTopic(normalize(question), letterText);
+    return near || otherTopic(question);
+  };
+  const otherTopic = (question: string): boolean =>
     otherTet(question, tetYear) ||
     otherProvince(question, placesText) ||
     unaddressedOperator(question, placesText);
@@ -635,7 +646,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     const aside = letter ? setAside(tokens) : [];
     // "chỉ cần trực giờ hành chính thôi à": the hours claimed are for the duty clause to correct.
     const claimed = letter ? dutyHoursClaim(tokens) : [];
-    const business = new Set([...(named?.positions ?? []), ...aside, ...claimed]);
+    const business = new Set([...(named?.positions ?? []), ...claimed]);
     const addressed = business.size > 0 && asksAddressed(tokens, business, questionType);
     // The business named is who asks: the rest of the question is what is searched for, when there is a rest,
     // with what the business is ("Bưu điện tỉnh" is the postal business).
@@ -658,7 +669,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (letter) promoteTyped(questionType, candidates);
     if (letter) promoteDuration(tokens, candidates);
     if (aside.length > 0) passOverSetAside(aside, tokens, candidates);
-    if (letter) preferParentOfSiblings(candidates);
+    // The clause over both items names what was set aside too.
+    if (letter && aside.length === 0) preferParentOfSiblings(candidates);
     if (letter) demoteUnaskedContact(tokens, questionType, candidates);
     if (letter) preferClauseToAbsentFact(candidates);
     const namedPerson = letter && promoteNamed(tokens, candidates);
@@ -685,6 +697,8 @@ export function createEngine(options: QaOptions = {}): Engine {
         : [],
     );
     const evidence = outcome.evidence(top.id);
+    // What is set aside ("ngoài Sở ra") is no word the answer must hold.
+    for (const i of aside) if (!evidence.matched.has(tokens[i]!)) neutral.add(tokens[i]!);
     // Who asks is not what is asked: the business's name counts neither way, unless it is all there is.
     if (business.size > 0 && business.size < tokens.length)
       for (const i of business) if (!evidence.matched.has(tokens[i]!)) neutral.add(tokens[i]!);
@@ -739,7 +753,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (!best || confidence < suggestFloor) {
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     }
-    if (letter && (analysis.uncovered || offTopic(question))) {
+    if (letter && (analysis.uncovered || offTopic(question, tokens))) {
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     }
     // Answer first: a clear winner is answered even below the threshold; "Có phải bạn muốn hỏi" is for weak

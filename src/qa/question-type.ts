@@ -102,6 +102,7 @@ const FRAME_PHRASES: ReadonlyArray<readonly string[]> = [
   'thu may',
   'ngay bao nhieu',
   'thoi gian nao',
+  'khoang thoi gian',
   'tu ngay',
   'den ngay',
   'den bao gio',

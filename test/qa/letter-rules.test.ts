@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import { parseLetter } from '../../src/directive/parse.ts';
 import { createEngine } from '../../src/qa/engine.ts';
 import { knowledgeFromLetter } from '../../src/qa/knowledge.ts';
+import { nearDomainTopic } from '../../src/qa/off-topic.ts';
 
 /** An engine answering from one of the parser's test letters alone. */
 const engineOf = (name: string) =>
@@ -121,5 +122,26 @@ describe('the categories of question the letter rules serve', () => {
       assert.equal(r.kind, 'answer', q);
       assert.match(r.text, /bảo dưỡng máy phát điện[\s\S]*máy phát điện di động/, q);
     }
+  });
+
+  test('a near-domain topic the officer sets aside ("ngoài ngày nghỉ Tết còn …") does not decline', () => {
+    const r = shortClauses.ask('ngoài ngày nghỉ Tết còn phải bảo đảm thông tin dịp nào');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /lễ hội đầu xuân/);
+    // "năm ngoái" is last year, nothing set aside.
+    assert.equal(shortClauses.ask('kết quả năm ngoái ra sao').kind, 'out_of_scope');
+  });
+
+  test('pay is asked for by its own names: "lưu lượng", "lực lượng" are not "lương"', () => {
+    assert.equal(nearDomainTopic('luu luong tin nhan tang dot bien thi sao', ' '), false);
+    assert.equal(nearDomainTopic('phoi hop voi luc luong chuc nang', ' '), false);
+    for (const q of ['trực Tết có được lương không', 'lương trực Tết bao nhiêu', 'tien luong truc tet'])
+      assert.equal(nearDomainTopic(q, ' '), true, q);
+  });
+
+  test('"khoảng thời gian nào" frames the question: the daily report covers the 24 hours before it', () => {
+    const r = border.ask('báo cáo hằng ngày tính trong khoảng thời gian nào');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /24 giờ trước đó/);
   });
 });
