@@ -196,14 +196,19 @@ const closedError = () =>
  * behind them). A prepared statement costs one round trip, is parsed once per connection, and several can be
  * sent at once. Statements with many parameters stay unnamed, so bulk inserts do not pile up in the cache.
  */
-function preparing(sql: postgres.Sql, isClosed?: () => boolean): postgres.Sql {
+function preparing(sql: postgres.Sql, isClosed?: () => boolean, waves?: Waves): postgres.Sql {
   return new Proxy(sql, {
     get(target, property, receiver) {
       if (property === 'unsafe') {
         return (query: string, args?: unknown[], options?: postgres.UnsafeQueryOptions) => {
           if (isClosed?.()) throw closedError();
           const prepare = !!args && args.length > 0 && args.length <= PREPARE_MAX_PARAMETERS;
-          return target.unsafe(query, args as never, prepare ? { ...options, prepare: true } : options);
+          const pending = target.unsafe(
+            query,
+            args as never,
+            prepare ? { ...options, prepare: true } : options,
+          );
+          return waves ? waves.hold(pending) : pending;
         };
       }
       if (property === 'begin' || property === 'savepoint') {
@@ -216,6 +221,71 @@ function preparing(sql: postgres.Sql, isClosed?: () => boolean): postgres.Sql {
       return Reflect.get(target, property, receiver);
     },
   });
+}
+
+/**
+ * Sends a transaction's statements in waves (TransactionOptions.inWaves): a statement started while others are in
+ * flight waits until all of them have answered, and then goes out with every other statement started meanwhile.
+ * postgres.js runs a query when it is awaited (its `then`), so holding `then` holds the query.
+ */
+class Waves {
+  private inFlight = 0;
+  private readonly held: (() => void)[] = [];
+  private flushing = false;
+  private started = false;
+
+  hold<Q extends object>(query: Q): Q {
+    const waves = this;
+    return new Proxy(query, {
+      get(target, property) {
+        const value = Reflect.get(target, property, target) as unknown;
+        if (property === 'then') {
+          return (onFulfilled?: (v: unknown) => unknown, onRejected?: (e: unknown) => unknown) =>
+            new Promise((resolve, reject) => {
+              waves.held.push(() => {
+                waves.inFlight++;
+                (value as PromiseLike<unknown>['then'])
+                  .call(target, resolve, reject)
+                  .then(() => waves.answered());
+              });
+              waves.flushSoon();
+            }).then(onFulfilled, onRejected);
+        }
+        // `values()`, `raw()` … return the query itself, which must stay held.
+        if (typeof value === 'function') {
+          return (...args: unknown[]) => {
+            const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+            return result === target ? waves.hold(target) : result;
+          };
+        }
+        return value;
+      },
+    });
+  }
+
+  private answered(): void {
+    this.inFlight--;
+    this.flushSoon();
+  }
+
+  /**
+   * The first wave as soon as the statements started together are held (it then goes out with BEGIN); later ones
+   * after the microtasks that follow an answer (the flows' next statements), if nothing is in flight.
+   */
+  private flushSoon(): void {
+    if (this.flushing || this.inFlight > 0 || this.held.length === 0) return;
+    this.flushing = true;
+    const flush = () => {
+      this.flushing = false;
+      if (this.inFlight > 0) return;
+      for (const start of this.held.splice(0)) start();
+    };
+    if (this.started) setImmediate(flush);
+    else {
+      this.started = true;
+      queueMicrotask(flush);
+    }
+  }
 }
 
 /**
@@ -263,7 +333,9 @@ function pipelinedTransactions(
         .execute();
       let outcome: TransactionOutcome<T>;
       try {
-        outcome = await fn(transactionOn(preparing(reserved, isClosed)));
+        outcome = await fn(
+          transactionOn(preparing(reserved, isClosed, options?.inWaves ? new Waves() : undefined)),
+        );
         await begin;
       } catch (err) {
         noteClosed(err);

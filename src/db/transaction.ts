@@ -20,6 +20,12 @@ export interface TransactionOptions {
    * transaction). Only for work that is redone if a database crash loses it; see the inbox.
    */
   synchronousCommit?: boolean;
+  /**
+   * Several independent flows share the transaction (a batch of turns): statements are sent in waves, each wave
+   * once everything sent before it has answered, so the flows' next statements go out together in one write
+   * instead of one write each (PostgreSQL runs them in order either way).
+   */
+  inWaves?: boolean;
 }
 
 export type TransactionRunner = <T>(

@@ -312,7 +312,7 @@ export function createInbox(deps: InboxDeps): Inbox {
             ],
           };
         },
-        ASYNC_COMMIT,
+        { ...ASYNC_COMMIT, inWaves: true },
       );
     } catch (err) {
       logger.warn({ err, chats: batch.length }, 'a batch of turns failed; each chat goes alone');

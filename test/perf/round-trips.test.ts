@@ -19,6 +19,8 @@ import { textUpdate } from '../helpers/telegram-updates.ts';
 
 /** The budget per report, webhook to receipt marked sent. */
 export const ROUND_TRIPS_PER_REPORT = 6;
+/** The same when many officers report at once (group commit, batched inbox inserts, claims and mark-sent). */
+export const ROUND_TRIPS_PER_REPORT_TOGETHER = 1;
 export const STATEMENTS_PER_REPORT = 11;
 
 const SECRET = 'round-trip-secret-0123456789abcdef';
@@ -139,5 +141,68 @@ describe('round trips per report (PostgreSQL)', {
     console.log(`# ${process.env.ROUND_TRIPS_VERBOSE ? summary : summary.split('\n')[0]}`);
     assert.ok(worst.roundTrips <= ROUND_TRIPS_PER_REPORT, summary);
     assert.ok(most <= STATEMENTS_PER_REPORT, summary);
+  });
+  test('thirty officers of thirty enterprises reporting at once share round trips', async () => {
+    const db = svc.service.database.db;
+    const enterprises = await insertEnterprises(
+      db,
+      Array.from({ length: 60 }, (_, i) => ({
+        code: `DN${i}`,
+        name: `Doanh nghiệp ${i}`,
+        sector: 'telecom' as const,
+      })),
+    );
+    const chats = enterprises.map((_, i) => 9200 + i);
+    for (const [i, enterprise] of enterprises.entries()) {
+      const person = await createPerson(db, {
+        displayName: `Cán bộ ${i}`,
+        role: 'officer',
+        enterpriseId: enterprise.id,
+      });
+      await attachIdentity(db, {
+        personId: person.id,
+        channel: 'telegram',
+        externalId: String(chats[i]),
+        chatId: String(chats[i]),
+        at: new Date(),
+      });
+    }
+    /** Thirty `/baocao ok` posted at once; resolves when every receipt is sent and marked sent. */
+    async function together(group: number[]): Promise<{ roundTrips: number; statements: string[] }> {
+      await sleep(200);
+      statements = [];
+      roundTrips = 0;
+      await Promise.all(
+        group.map(async (chatId) => {
+          const res = await fetch(url(), {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+            body: JSON.stringify(textUpdate({ chatId, text: '/baocao ok' })),
+          });
+          assert.equal(res.status, 200);
+        }),
+      );
+      await fake.waitForSent(() => group.every((c) => fake.sentTo(c).length > 0), 10_000);
+      for (;;) {
+        const [row] = await probe<{ n: number }[]>`
+          select count(*)::int as n from outbox where status in ('pending', 'sending')`;
+        if (row!.n === 0 && performance.now() - lastActivity > 150) break;
+        await sleep(20);
+      }
+      for (const c of group) assert.match(fake.sentTo(c).at(-1)!.text, /Đã ghi nhận báo cáo/);
+      return { roundTrips, statements };
+    }
+    // The first thirty prepare the batch's statements on the pooled connections; the next thirty are counted.
+    await together(chats.slice(0, 30));
+    const counted = await together(chats.slice(30));
+    const perReport = counted.roundTrips / 30;
+    console.log(
+      `# 30 reports at once: ${counted.roundTrips} round trips, ${counted.statements.length} statements`,
+    );
+    if (process.env.ROUND_TRIPS_VERBOSE) console.log(counted.statements.map((x) => `# ${x}`).join('\n'));
+    assert.ok(
+      perReport <= ROUND_TRIPS_PER_REPORT_TOGETHER,
+      `${counted.roundTrips} round trips for 30 reports`,
+    );
   });
 });
