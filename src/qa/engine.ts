@@ -123,6 +123,18 @@ const CLAIM_WORDS: ReadonlySet<string> = new Set([
 const PERSON_RE = /(?:ông|bà|đồng chí|đ\/c|anh|chị)\s+((?:\p{Lu}\p{Ll}*\s*){1,4})/gu;
 const HONORIFICS: ReadonlySet<string> = new Set(['ong', 'ba', 'anh', 'chi']);
 const RERANK_FLOOR = 0.25;
+// What a claim about the letter's own number or date says besides them: "cv số 254 ký hôm 26/1 đúng không".
+const SELF_CLAIM_WORDS: ReadonlySet<string> = new Set([
+  'cong',
+  'van',
+  'ban',
+  'so',
+  'hieu',
+  'ki',
+  'hom',
+  'hanh',
+  'nay',
+]);
 // Two items of one clause this close answer together; a clause longer than this is too much to answer with.
 const SIBLING_CLOSE = 0.85;
 const PARENT_MAX_LENGTH = 900;
@@ -521,16 +533,25 @@ export function createEngine(options: QaOptions = {}): Engine {
    * "cv số 254 đúng k", "công văn ký hôm 26/1 hả": a number or a date the letter does not hold, said of the
    * letter itself and not of its deadline, is a claim about its number and date, which the number fact checks.
    */
-  function promoteSelfClaim(question: string, tokens: readonly string[], candidates: Candidate[]): void {
+  function promoteSelfClaim(question: string, tokens: readonly string[], candidates: Candidate[]): boolean {
     const text = ` ${tokens.join(' ')} `;
-    if (!numberFact || !/ (cong|van) (van|ban) /.test(text) || / (han|nop|bao cao|truc) /.test(text)) return;
+    if (!numberFact || !/ (cong|van) (van|ban) /.test(text) || / (han|nop|bao cao|truc) /.test(text))
+      return false;
     const claim = parseMomentClaim(question);
     const unknownNumber = tokens.some((token) => /^\d+$/.test(token) && !index.knows(token));
-    if (!unknownNumber && claim.day === undefined) return;
+    if (!unknownNumber && claim.day === undefined) return false;
     const at = candidates.findIndex((c) => c.pairId === numberFact.id);
-    if (at <= 0) return;
-    const [promoted] = candidates.splice(at, 1);
-    candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
+    if (at < 0) return false;
+    if (at > 0) {
+      const [promoted] = candidates.splice(at, 1);
+      candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
+    }
+    // Sure of it only when the question says nothing else: "công văn ký hôm 26/1 hả".
+    const frame = framePositions(tokens, inLetter);
+    return (
+      / (ki|so|hieu|ban hanh|hom) /.test(text) &&
+      tokens.every((t, i) => frame.has(i) || /^\d+$/.test(t) || DATE_WORDS.has(t) || SELF_CLAIM_WORDS.has(t))
+    );
   }
 
   /**
@@ -674,7 +695,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (letter) demoteUnaskedContact(tokens, questionType, candidates);
     if (letter) preferClauseToAbsentFact(candidates);
     const namedPerson = letter && promoteNamed(tokens, candidates);
-    if (letter) promoteSelfClaim(question, tokens, candidates);
+    // A claim about the letter's own number or date is for the number fact to check, whatever else it says.
+    const selfClaim = letter && promoteSelfClaim(question, tokens, candidates);
     const ownNumber = letter && promoteOwnNumber(tokens, candidates);
     const deadlineClaim = letter && promoteDeadlineClaim(question, tokens, candidates);
     // The officer's own words: "lịch trực" mapped to the letter's "danh sách cán bộ trực" is still the duty.
@@ -713,7 +735,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     // answered with a directive is no answer: a specific question type the best pair does not serve halves it.
     if (SPECIFIC_TYPES.has(questionType) && !top.types.includes(questionType)) confidence /= 2;
     // A person the letter names, asked about by name, is answered from the clause naming them.
-    if (namedPerson || deadlineClaim || ownNumber || dutyPeriod === 'found')
+    if (namedPerson || deadlineClaim || ownNumber || selfClaim || dutyPeriod === 'found')
       confidence = Math.max(confidence, threshold);
     return {
       tokens,

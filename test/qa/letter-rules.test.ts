@@ -144,4 +144,12 @@ describe('the categories of question the letter rules serve', () => {
     assert.equal(r.kind, 'answer');
     assert.match(r.text, /24 giờ trước đó/);
   });
+
+  test('a date or number claimed for the letter itself is checked against its own', () => {
+    for (const q of ['cv ký ngày 20/1 phải không', 'công văn số 180 hả']) {
+      const r = border.ask(q);
+      assert.equal(r.kind, 'answer', q);
+      assert.match(r.text, /176\/STTTT-BCVTCNTT.*22\/01\/2029/, q);
+    }
+  });
 });
