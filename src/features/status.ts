@@ -101,7 +101,9 @@ export async function renderDayStatus(db: Db, day: string, now: Date): Promise<s
         '',
         t.statusIncidents(status.incidentCount),
         ...incidents.slice(0, shown.incidents),
-        ...more(shown.incidents, status.incidentCount),
+        ...(status.incidentCount > shown.incidents
+          ? [t.statusMoreIncidents(status.incidentCount - shown.incidents)]
+          : []),
       );
     }
     if (status.missingCount > 0) {

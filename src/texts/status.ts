@@ -6,6 +6,7 @@ export const statusTexts = {
   statusIncidents: (n: number) => `⚠️ Có sự cố (${n}):`,
   statusMissing: (n: number) => `⏳ Chưa báo cáo (${n}):`,
   statusMore: (n: number) => `… và ${n} doanh nghiệp khác (danh sách đầy đủ: /export)`,
+  statusMoreIncidents: (n: number) => `… và ${n} sự cố khác (danh sách đầy đủ: /export)`,
   statusAllReported: '✅ Tất cả doanh nghiệp đã báo cáo.',
   statusUnreachable: (n: number) => `📵 Không liên lạc được qua Zalo/Telegram (${n}) — nên gọi điện:`,
   statusNoEnterprises:

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { vnInstant } from '../../src/clock.ts';
 import { insertEnterprises } from '../../src/db/queries/enterprises.ts';
+import { createPerson } from '../../src/db/queries/people.ts';
 import { renderDayStatus, STATUS_TEXT_BUDGET } from '../../src/features/status.ts';
 import { type OpenTestDatabase, openTestDatabase } from '../helpers/db.ts';
+import { seedReport } from '../helpers/fixtures.ts';
 
 /** /status on a phone: one message, whatever the province's size. */
 describe('/status fits one message', () => {
@@ -46,5 +48,32 @@ describe('/status fits one message', () => {
     const listed = text.split('\n').filter((l) => l.startsWith('•')).length;
     assert.ok(listed >= 20, `only ${listed} names`);
     assert.match(text, new RegExp(`… và ${203 - listed} doanh nghiệp khác \\(danh sách đầy đủ: /export\\)`));
+  });
+
+  test('more incidents than fit: all are counted, the first listed, the rest pointed to /export', async () => {
+    const enterprises = await insertEnterprises(
+      handle.db,
+      Array.from({ length: 70 }, (_, i) => ({
+        code: `SC${i}`,
+        name: `Trạm ${i}`,
+        sector: 'telecom' as const,
+      })),
+    );
+    const officer = await createPerson(handle.db, { displayName: 'An', role: 'officer', enterpriseId: null });
+    for (const enterprise of enterprises)
+      await seedReport(handle.db, {
+        enterprise,
+        day,
+        hhmm: '07:00',
+        incident: { kind: 'mat_lien_lac', area: 'Yên Thế', ongoing: true },
+        reporterId: officer.id,
+      });
+    const text = await renderDayStatus(handle.db, day, now);
+    assert.ok(text.length <= STATUS_TEXT_BUDGET, `${text.length} characters`);
+    assert.match(text, /Có sự cố \(70\)/);
+    const section = text.split('\n\n').find((part) => part.startsWith('⚠️ Có sự cố'))!;
+    const listed = section.split('\n').filter((l) => l.startsWith('•')).length;
+    assert.ok(listed >= 3 && listed < 70, `${listed} incidents listed`);
+    assert.match(text, new RegExp(`… và ${70 - listed} sự cố khác \\(danh sách đầy đủ: /export\\)`));
   });
 });

@@ -120,21 +120,40 @@ const flatten = (r: Joined): IncidentWithEnterprise => ({
   sector: r.sector,
 });
 
-/** Incidents open at some moment of [from, to): opened before its end and not resolved before its start. */
+/**
+ * Incidents open at some moment of [from, to): opened before its end and not resolved before its start. With a
+ * limit, the count of all of them comes with the rows (a window count), not from a second round trip.
+ */
 export async function listIncidentsDuring(
   db: Db,
   params: { from: Date; to: Date; limit?: number },
 ): Promise<{ rows: IncidentWithEnterprise[]; count: number }> {
   const where = sql`${incidents.openedAt} < ${params.to.toISOString()}
     and (${incidents.resolvedAt} is null or ${incidents.resolvedAt} >= ${params.from.toISOString()})`;
-  const query = selectWithEnterprise(db)
+  // Open ones first: those are what staff must act on.
+  const order = [sql`${incidents.resolvedAt} is not null`, asc(incidents.openedAt)] as const;
+  if (!params.limit) {
+    const rows = (
+      await selectWithEnterprise(db)
+        .where(where)
+        .orderBy(...order)
+    ).map(flatten);
+    return { rows, count: rows.length };
+  }
+  const rows = await db
+    .select({
+      incident: incidents,
+      enterpriseName: enterprises.name,
+      enterpriseCode: enterprises.code,
+      sector: enterprises.sector,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(incidents)
+    .innerJoin(enterprises, eq(enterprises.id, incidents.enterpriseId))
     .where(where)
-    // Open ones first: those are what staff must act on.
-    .orderBy(sql`${incidents.resolvedAt} is not null`, asc(incidents.openedAt));
-  const rows = (params.limit ? await query.limit(params.limit) : await query).map(flatten);
-  if (!params.limit || rows.length < params.limit) return { rows, count: rows.length };
-  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(incidents).where(where);
-  return { rows, count: Number(c?.n ?? rows.length) };
+    .orderBy(...order)
+    .limit(params.limit);
+  return { rows: rows.map(flatten), count: rows[0]?.total ?? 0 };
 }
 
 export async function listIncidentsOfEnterprise(
