@@ -106,7 +106,10 @@ describe('the Bot API throttles and fails (polling)', () => {
       return armed;
     }, 10_000);
     // A message longer than one Telegram message (/status itself now fits one): the staff's daily digest size.
-    const long = Array.from({ length: 150 }, (_, i) => `• Doanh nghiệp bưu chính viễn thông số ${i} (DN${i})`);
+    const long = Array.from(
+      { length: 150 },
+      (_, i) => `• Doanh nghiệp bưu chính viễn thông số ${i} (DN${i})`,
+    );
     await enqueueMessages(db(), [
       { channel: 'telegram', chatId: String(STAFF), text: ['📊 Tổng hợp', ...long].join('\n') },
     ]);
