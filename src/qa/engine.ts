@@ -723,7 +723,11 @@ export function createEngine(options: QaOptions = {}): Engine {
     for (const i of aside) if (!evidence.matched.has(tokens[i]!)) neutral.add(tokens[i]!);
     // Who asks is not what is asked: the business's name counts neither way, unless it is all there is.
     if (business.size > 0 && business.size < tokens.length)
-      for (const i of business) if (!evidence.matched.has(tokens[i]!)) neutral.add(tokens[i]!);
+      for (const i of business) {
+        // What the business is ("bưu chính") still counts: a clause on telecom does not answer the post.
+        const kind = named?.kind.includes(tokens[i]!) ?? false;
+        if (!kind && !evidence.matched.has(tokens[i]!)) neutral.add(tokens[i]!);
+      }
     const unknownActor = letter && asksUnnamedActor(question, tokens, frame!, evidence.matched, top.id);
     const features = confidenceFeatures(candidates, evidence, tokens, index, {
       foreign,

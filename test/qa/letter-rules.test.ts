@@ -152,4 +152,9 @@ describe('the categories of question the letter rules serve', () => {
       assert.match(r.text, /176\/STTTT-BCVTCNTT.*22\/01\/2029/, q);
     }
   });
+
+  test('what the business named is still counts: a clause on the Tết night does not answer the post', () => {
+    assert.equal(border.ask('Viettel Post có giao hàng mùng 1 không').kind, 'out_of_scope');
+    assert.equal(border.ask('VNPT có bán iPhone không').kind, 'out_of_scope');
+  });
 });
