@@ -153,8 +153,8 @@ describe('the categories of question the letter rules serve', () => {
     }
   });
 
-  test('what the business named is still counts: a clause on the Tết night does not answer the post', () => {
-    assert.equal(border.ask('Viettel Post có giao hàng mùng 1 không').kind, 'out_of_scope');
+  test('a business named with a question the letter does not cover is declined, not given the "Kính gửi" list', () => {
     assert.equal(border.ask('VNPT có bán iPhone không').kind, 'out_of_scope');
+    assert.equal(addressed.ask('Viettel có bán iPhone không').kind, 'out_of_scope');
   });
 });
