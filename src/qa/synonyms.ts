@@ -33,6 +33,11 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['phat qua', 'trao qua', 'chuyen qua', 'tang qua'],
   ['sat lo', 'lo dat'],
   ['bao dam', 'dam bao'],
+  // Who keeps the duty: the letter's "người trực" is the officer's "ca trực", "kíp trực".
+  ['nguoi truc', 'can bo truc', 'ca truc', 'kip truc', 'nhan su truc'],
+  // Folded and spelled as tokens are: "ắc quy" → "ac qui".
+  ['ac qui', 'binh ac qui', 'pin du phong', 'nguon pin'],
+  ['bo tri', 'san sang'],
 ];
 
 const GROUPS = SYNONYM_GROUPS.map((group) => group.map((member) => member.split(' ')));

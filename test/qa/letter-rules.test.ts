@@ -157,4 +157,9 @@ describe('the categories of question the letter rules serve', () => {
     assert.equal(border.ask('VNPT có bán iPhone không').kind, 'out_of_scope');
     assert.equal(addressed.ask('Viettel có bán iPhone không').kind, 'out_of_scope');
   });
+
+  test('the officer’s words for who keeps duty and for batteries reach the letter’s own', () => {
+    assert.match(border.ask('kíp trực có được ở nhà không').text, /không trực qua điện thoại tại nhà/);
+    assert.match(border.ask('pin dự phòng đủ mấy giờ').text, /ắc quy đủ duy trì hoạt động ít nhất 24 giờ/);
+  });
 });
