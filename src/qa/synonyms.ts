@@ -38,6 +38,8 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   // Folded and spelled as tokens are: "ắc quy" → "ac qui".
   ['ac qui', 'binh ac qui', 'pin du phong', 'nguon pin'],
   ['bo tri', 'san sang'],
+  // Banned printed matter: "văn hóa phẩm đồi trụy" for the letter's "trái đạo đức xã hội".
+  ['trai dao duc', 'doi truy', 'khieu dam', 'dam o', 'trai thuan phong my tuc'],
 ];
 
 const GROUPS = SYNONYM_GROUPS.map((group) => group.map((member) => member.split(' ')));

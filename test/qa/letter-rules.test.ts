@@ -14,6 +14,15 @@ const engineOf = (name: string) =>
     ),
   });
 
+const tuningLetter = () =>
+  createEngine({
+    knowledge: knowledgeFromLetter(
+      parseLetter(
+        readFileSync(new URL('../../data/cong-van-tet-giap-thin-2024.txt', import.meta.url), 'utf8'),
+      ).letter,
+    ),
+  });
+
 describe('the categories of question the letter rules serve', () => {
   const shortClauses = engineOf('cong-van-hai-cot');
 
@@ -161,5 +170,17 @@ describe('the categories of question the letter rules serve', () => {
   test('the officer’s words for who keeps duty and for batteries reach the letter’s own', () => {
     assert.match(border.ask('kíp trực có được ở nhà không').text, /không trực qua điện thoại tại nhà/);
     assert.match(border.ask('pin dự phòng đủ mấy giờ').text, /ắc quy đủ duy trì hoạt động ít nhất 24 giờ/);
+  });
+
+  test('banned printed matter asked by its everyday names reaches the letter’s "trái đạo đức xã hội"', () => {
+    const engine = tuningLetter();
+    for (const q of [
+      'văn hóa phẩm khiêu dâm có được gửi không',
+      'gửi sách báo trái thuần phong mỹ tục được không',
+    ]) {
+      const r = engine.ask(q);
+      assert.equal(r.kind, 'answer', q);
+      assert.match(r.text, /trái đạo đức xã hội/, q);
+    }
   });
 });
