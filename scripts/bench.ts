@@ -3,7 +3,8 @@
  * the baseline, /status over a large data set, and the Q&A engine. Prints a table and writes
  * bench-results/latest.json.
  *
- *   npm run bench                  full run, ~4 min (PostgreSQL at DATABASE_URL, by default
+ *   npm run bench                  full run, ~4 min (PostgreSQL at DATABASE_URL, by default the local server
+ *                                  through its Unix socket if it has one, else
  *                                  postgres://postgres@127.0.0.1:5432/postgres; its throwaway
  *                                  databases are dropped at the end)
  *   npm run bench -- --quick       small smoke run (writes bench-results/quick.json)
@@ -401,6 +402,8 @@ async function checkExactlyOnce(
 async function main(): Promise<void> {
   const { quick, out, n } = parseOptions();
   const baseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  // Over a Unix socket there are no TCP segments to count.
+  const viaSocket = new URL(baseUrl).searchParams.get('host')?.startsWith('/') === true;
   const started = performance.now();
   const cleanups: (() => Promise<void>)[] = [];
   let cleaning: Promise<void> | undefined; // once: a signal's cleanup and the main flow's share it
@@ -425,7 +428,7 @@ async function main(): Promise<void> {
     cores: cpus.length,
     memoryGb: round(os.totalmem() / 1024 ** 3),
     node: process.version,
-    postgres: await serverVersion(baseUrl),
+    postgres: `${await serverVersion(baseUrl)}, over ${viaSocket ? 'its Unix socket' : 'TCP'}`,
     platform: `${os.platform()} ${os.release()}`,
     loadAverageAtStart: os.loadavg().map((x) => round(x, 2)),
   };
@@ -445,7 +448,7 @@ async function main(): Promise<void> {
   const built = await buildTargets();
   console.log(`Targets compiled: ${path.relative(process.cwd(), built.service)}, echo bot bundled\n`);
   const rss = new RssSampler(100); // this process: the load generator and the fake Bot APIs
-  const dbPort = Number(new URL(baseUrl).port || 5432);
+  const dbPort = viaSocket ? undefined : Number(new URL(baseUrl).port || 5432);
   const C = n.concurrency;
   const maxPhaseMs = n['max-phase-seconds'] * 1000;
 
@@ -603,7 +606,9 @@ async function main(): Promise<void> {
             ? `; to staff chats (${b.staff.n}, alerts + /status) p50 ${fmt(b.staff.p50)} / ` +
               `p95 ${fmt(b.staff.p95)} ms`
             : '') +
-          `; ${fmt(r.dbSegmentsPerUpdate)} TCP segments to the database per update`,
+          (Number.isNaN(r.dbSegmentsPerUpdate)
+            ? ''
+            : `; ${fmt(r.dbSegmentsPerUpdate)} TCP segments to the database per update`),
       );
     }
     const outbox = await outboxStats(db);
