@@ -5,7 +5,7 @@
  */
 export class SlidingWindowLimiter {
   private readonly grants: number[] = [];
-  private readonly waiting: { priority: number; resolve: () => void }[] = [];
+  private readonly waiting: Waiter[] = [];
   private timer: NodeJS.Timeout | undefined;
   private pausedUntil = 0;
   /** When the next grant is due: each grant moves it on by the gap (from now, after a quiet spell). */
@@ -28,10 +28,7 @@ export class SlidingWindowLimiter {
 
   take(priority = 0): Promise<void> {
     return new Promise((resolve) => {
-      const at = this.waiting.findIndex((w) => w.priority > priority);
-      const entry = { priority, resolve };
-      if (at === -1) this.waiting.push(entry);
-      else this.waiting.splice(at, 0, entry);
+      queueUp(this.waiting, { priority, resolve });
       this.pump();
     });
   }
@@ -84,7 +81,7 @@ export class SlidingWindowLimiter {
 export class TokenBucket {
   private tokens: number;
   private last: number;
-  private readonly waiting: { priority: number; resolve: () => void }[] = [];
+  private readonly waiting: Waiter[] = [];
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -98,10 +95,7 @@ export class TokenBucket {
 
   take(priority = 0): Promise<void> {
     return new Promise((resolve) => {
-      const at = this.waiting.findIndex((w) => w.priority > priority);
-      const entry = { priority, resolve };
-      if (at === -1) this.waiting.push(entry);
-      else this.waiting.splice(at, 0, entry);
+      queueUp(this.waiting, { priority, resolve });
       this.pump();
     });
   }
@@ -139,4 +133,16 @@ export class TokenBucket {
       Math.ceil(((1 - this.tokens) / this.ratePerSecond) * 1000),
     );
   }
+}
+
+interface Waiter {
+  priority: number;
+  resolve: () => void;
+}
+
+/** In priority order (lower first), first come first served within a priority. */
+function queueUp(waiting: Waiter[], waiter: Waiter): void {
+  const at = waiting.findIndex((w) => w.priority > waiter.priority);
+  if (at === -1) waiting.push(waiter);
+  else waiting.splice(at, 0, waiter);
 }
