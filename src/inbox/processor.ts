@@ -84,8 +84,11 @@ export function createInbox(deps: InboxDeps): Inbox {
   const maxBatch = Math.max(1, deps.maxBatch ?? 64);
   const maxBatches = Math.max(1, deps.maxBatches ?? 3);
   const running = new Map<string, ChatEntry>();
-  /** Chats known to need a transaction of their own (staff, guests): they skip the batch queue. */
-  const solo = new Set<string>();
+  /**
+   * Chats known to be officers' (their last turn could share a transaction): only they wait for a batch. A chat not
+   * seen yet goes alone once, so a staff member's /status never waits for a batch to find out it cannot join it.
+   */
+  const shared = new Set<string>();
   /** Chats waiting for a batch, in arrival order. */
   const ready: ChatEntry[] = [];
   let batches = 0;
@@ -205,10 +208,10 @@ export function createInbox(deps: InboxDeps): Inbox {
       do {
         entry.again = false;
         for (;;) {
-          const { worked, more, shared } = await processOne(entry.channel, entry.chatId);
+          const { worked, more, shared: canShare } = await processOne(entry.channel, entry.chatId);
           if (worked) deps.onOutbox?.();
-          if (shared) solo.delete(entry.key);
-          else if (shared === false) remember(entry.key);
+          if (canShare) remember(entry.key);
+          else if (canShare === false) shared.delete(entry.key);
           if (!more) break;
         }
       } while (entry.again);
@@ -223,13 +226,13 @@ export function createInbox(deps: InboxDeps): Inbox {
   }
 
   function remember(key: string): void {
-    if (solo.size >= 10_000) solo.clear();
-    solo.add(key);
+    if (shared.size >= 100_000) shared.clear();
+    shared.add(key);
   }
 
   /** Sends a chat to its next turn: alone when it is known to need it, else to the batch queue. */
   function schedule(entry: ChatEntry): void {
-    if (maxBatch === 1 || !conversation.handleTurn || solo.has(entry.key)) {
+    if (maxBatch === 1 || !conversation.handleTurn || !shared.has(entry.key)) {
       void runSolo(entry);
       return;
     }
@@ -281,7 +284,7 @@ export function createInbox(deps: InboxDeps): Inbox {
             if (!context) return { entry, state: 'empty' as const };
             const enterpriseId = context.member?.enterprise?.id;
             if (!batchable(context) || enterpriseId === undefined || enterprises.has(enterpriseId)) {
-              if (!batchable(context)) remember(entry.key);
+              if (!batchable(context)) shared.delete(entry.key);
               return { entry, state: 'alone' as const };
             }
             enterprises.add(enterpriseId);
@@ -317,8 +320,7 @@ export function createInbox(deps: InboxDeps): Inbox {
     } catch (err) {
       logger.warn({ err, chats: batch.length }, 'a batch of turns failed; each chat goes alone');
       for (const entry of batch) {
-        remember(entry.key);
-        void runSolo(entry).finally(() => solo.delete(entry.key));
+        void runSolo(entry);
       }
       return;
     }

@@ -44,6 +44,8 @@ describe('group commit: turns of several chats in one transaction', () => {
   });
 
   test('five reports and a /status at once: each its own effect and answer, in batches', async () => {
+    // A chat's first turn goes alone, and tells the inbox it is an officer's.
+    for (const name of ['An', 'Bảo', 'Chi', 'Dũng', 'Giang', 'Bình']) await who(name).say('/help');
     const before = chat.inboxStats();
     const [an, bao, chi, dung, giang, status] = await Promise.all([
       ...['An', 'Bảo', 'Chi', 'Dũng', 'Giang'].map((n) => who(n).say('Bình thường')),
@@ -98,25 +100,33 @@ describe('group commit: turns of several chats in one transaction', () => {
       conversation: {
         handle: conversation.handle,
         async handleTurn(db, msg, start) {
-          if (msg.chatId === failing && failures++ === 0) throw new Error('connection lost mid-turn');
+          if (msg.chatId === failing && msg.text === '/baocao ok' && failures++ === 0)
+            throw new Error('connection lost mid-turn');
           return conversation.handleTurn!(db, msg, start);
         },
       },
     });
     const countBefore = (await chat.db.select().from(reports)).length;
-    const message = (p: Participant): IncomingMessage => ({
+    const message = (p: Participant, text: string): IncomingMessage => ({
       channel: p.channel,
       chatId: p.chatId,
       userId: p.userId,
       displayName: p.name,
-      text: '/baocao ok',
+      text,
     });
     const officers = ['An', 'Bảo', 'Chi', 'Giang'].map(who);
-    await Promise.all(officers.map((p, i) => inbox.accept(`batch-fail-${i}`, message(p))));
+    // Each chat's first turn alone (the inbox learns they are officers'), then four reports at once.
+    for (const [i, p] of officers.entries()) {
+      await inbox.accept(`batch-help-${i}`, message(p, '/help'));
+      await inbox.drain(p.channel, p.chatId);
+    }
+    const batchesBefore = inbox.stats.batches;
+    await Promise.all(officers.map((p, i) => inbox.accept(`batch-fail-${i}`, message(p, '/baocao ok'))));
     await Promise.all(officers.map((p) => inbox.drain(p.channel, p.chatId)));
     await inbox.stop();
     qaSource.stop();
     assert.equal(failures, 2, 'failed once in the batch, then went alone and succeeded');
+    assert.equal(inbox.stats.batches, batchesBefore, 'the failed batch kept nothing and counted nothing');
     assert.equal((await chat.db.select().from(reports)).length, countBefore + 4, 'one report each');
     const pending = await chat.db.select().from(inboundEvents).where(eq(inboundEvents.status, 'pending'));
     assert.deepEqual(pending, []);

@@ -170,6 +170,7 @@ describe('round trips per report (PostgreSQL)', {
     /** Thirty `/baocao ok` posted at once; resolves when every receipt is sent and marked sent. */
     async function together(group: number[]): Promise<{ roundTrips: number; statements: string[] }> {
       await sleep(200);
+      const before = new Map(group.map((c) => [c, fake.sentTo(c).length]));
       statements = [];
       roundTrips = 0;
       await Promise.all(
@@ -182,7 +183,7 @@ describe('round trips per report (PostgreSQL)', {
           assert.equal(res.status, 200);
         }),
       );
-      await fake.waitForSent(() => group.every((c) => fake.sentTo(c).length > 0), 10_000);
+      await fake.waitForSent(() => group.every((c) => fake.sentTo(c).length > before.get(c)!), 10_000);
       for (;;) {
         const [row] = await probe<{ n: number }[]>`
           select count(*)::int as n from outbox where status in ('pending', 'sending')`;
@@ -192,7 +193,15 @@ describe('round trips per report (PostgreSQL)', {
       for (const c of group) assert.match(fake.sentTo(c).at(-1)!.text, /Đã ghi nhận báo cáo/);
       return { roundTrips, statements };
     }
-    // The first thirty prepare the batch's statements on the pooled connections; the next thirty are counted.
+    // Each chat's first turn goes alone (the inbox learns it is an officer's); then the first thirty prepare the
+    // batch's statements on the pooled connections, and the next thirty are counted.
+    for (const chatId of chats)
+      await fetch(url(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+        body: JSON.stringify(textUpdate({ chatId, text: '/help' })),
+      });
+    await fake.waitForSent(() => chats.every((c) => fake.sentTo(c).length > 0), 10_000);
     await together(chats.slice(0, 30));
     const counted = await together(chats.slice(30));
     const perReport = counted.roundTrips / 30;
