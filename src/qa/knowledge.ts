@@ -54,6 +54,23 @@ const clauseKey = (id: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')}`.slice(0, 40);
 
+/**
+ * Each clause's key, unique in the letter: two ids may read alike once made fit for a button ("II.1~2", the parser's
+ * second "II.1", and "II.1.2" are both "c-ii-1-2"), and the search index refuses a key twice.
+ */
+export function clauseKeys(ids: readonly string[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const id of ids) {
+    const base = clauseKey(id);
+    let key = base;
+    for (let n = 2; taken.has(key); n++) key = `${base.slice(0, 36)}-${n}`;
+    taken.add(key);
+    keys.set(id, key);
+  }
+  return keys;
+}
+
 function childrenOf(letter: Letter): Map<string | null, Clause[]> {
   const map = new Map<string | null, Clause[]>();
   for (const c of letter.clauses) map.set(c.parentId, [...(map.get(c.parentId) ?? []), c]);
@@ -249,6 +266,7 @@ export function knowledgeFromLetter(letter: Letter, extras: QaPair[] = []): Know
     phrasings: t.phrasings,
     keywords: `${t.keywords} ${factKeywords(t.facts, letter)}`.trim(),
   }));
+  const keyOf = clauseKeys(letter.clauses.map((c) => c.id));
   const clauses: QaPair[] = letter.clauses
     // "Bố trí trực 24/7." is a whole task in four words: a clause is kept from three words on.
     .filter((c) => WORDS_3.test(c.text) || (children.get(c.id)?.length ?? 0) > 0)
@@ -256,11 +274,11 @@ export function knowledgeFromLetter(letter: Letter, extras: QaPair[] = []): Know
       const body = clauseBody(c, children);
       const first = (c.heading ?? c.text).split(/[.;:]/)[0]!.trim().slice(0, 120);
       return {
-        id: clauseKey(c.id),
+        id: keyOf.get(c.id)!,
         question: sentenceCase(first || c.label),
         types: clauseTypes(body),
         refs: [c.id],
-        ...(c.parentId ? { parent: clauseKey(c.parentId) } : {}),
+        ...(c.parentId ? { parent: keyOf.get(c.parentId) ?? clauseKey(c.parentId) } : {}),
         answer: `Theo ${c.label} của công văn: ${body}`,
         phrasings: [
           first,
