@@ -28,6 +28,9 @@ export async function importLetter(
   params: { sourceName: string; text: string; activate: boolean; at: Date },
 ): Promise<{ version: DirectiveVersion; letter: Letter; warnings: string[] }> {
   const { letter, warnings } = parseLetter(params.text);
+  // Every replica will build its answers from this letter: build them once here, so a letter they could not load
+  // fails the import and is never stored, let alone activated (the previous one keeps answering).
+  createEngine({ knowledge: knowledgeFromLetter(letter) });
   const version = await db.transaction(async (tx) => {
     const row = await insertDirectiveVersion(tx, {
       sourceName: params.sourceName,
