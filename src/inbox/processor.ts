@@ -291,6 +291,9 @@ export function createInbox(deps: InboxDeps): Inbox {
             turns.push({ entry, context });
             return { entry, state: context.more ? ('more' as const) : ('done' as const) };
           });
+          // Started in enterprise order, so each wave takes the enterprises' locks in one order: two batches (or two
+          // replicas) holding officers of the same two enterprises wait for each other instead of deadlocking.
+          turns.sort((a, b) => a.context.member!.enterprise!.id - b.context.member!.enterprise!.id);
           const results = await Promise.all(
             turns.map(({ context }) =>
               conversation.handleTurn!(tx, context.event.message as IncomingMessage, context),
