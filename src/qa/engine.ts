@@ -14,7 +14,14 @@ import { asksDutyPeriod, dutyHoursClaim, setsDutyPeriod } from './duty.ts';
 import { factAnswer, outOfScopeText } from './facts.ts';
 import type { Knowledge } from './knowledge.ts';
 import { bigrams, foldDiacritics, normalize, normalizeTokens } from './normalise.ts';
-import { nearDomainTopic, otherProvince, otherTet, unaddressedOperator } from './off-topic.ts';
+import {
+  nearDomainTopic,
+  otherProvince,
+  otherTet,
+  personalEmail,
+  physicalAddress,
+  unaddressedOperator,
+} from './off-topic.ts';
 import type { QaPair } from './pairs.ts';
 import { detectQuestionType, framePositions, type QuestionType } from './question-type.ts';
 import { repairTokens } from './repair.ts';
@@ -261,7 +268,9 @@ export function createEngine(options: QaOptions = {}): Engine {
   const otherTopic = (question: string): boolean =>
     otherTet(question, tetYear) ||
     otherProvince(question, placesText) ||
-    unaddressedOperator(question, placesText);
+    unaddressedOperator(question, placesText) ||
+    physicalAddress(question, placesText) ||
+    personalEmail(question, directive.dispatch.hotline?.source ?? '');
   const corpusWords = new Set(
     accentedWords(
       [

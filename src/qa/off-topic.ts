@@ -30,6 +30,8 @@ const TOPICS = [
   'bao cao thang',
   'bao cao nam',
   'bao cao 6 thang',
+  // A year's review ("báo cáo tổng kết năm 2026") is another report than the Tết one.
+  'tong ket nam',
   'tai chinh',
   'doanh thu',
   'loi nhuan',
@@ -182,7 +184,9 @@ const PROVINCES = [
   'ho chi minh',
   'sai gon',
 ];
-const PLACE_WORDS = '(?:tinh|thanh pho|tp|o|tai|cua)';
+// "sở Gia Lai", "Sở KHCN Gia Lai", "UBND tỉnh Gia Lai": the department or council of a province names it too.
+const PLACE_WORDS =
+  '(?:tinh|thanh pho|tp|o|tai|cua|(?:so|ubnd)(?: khcn| kh cn| khoa hoc(?: va)? cong nghe| tttt| tt tt)?)';
 const PROVINCE_RE = new RegExp(` ${PLACE_WORDS} (${PROVINCES.join('|')}) `);
 
 /** "Tỉnh Hà Giang yêu cầu gì?" asked of the Lào Cai letter: another province, another letter. */
@@ -218,4 +222,31 @@ export function unaddressedOperator(question: string, letterText: string): boole
   const text = spaced(question);
   if (letterText.includes(' doanh nghiep ')) return false;
   return OPERATORS.some((name) => text.includes(` ${name} `) && !letterText.includes(` ${name} `));
+}
+
+// Words that ask for the mailbox reports are sent to, or the act of sending: "địa chỉ email", "địa chỉ gửi báo cáo".
+const MAILBOX_WORDS = / (e ?mail|mail|gmail|thu|hop thu|dien tu|gui|nop|bao cao|bc|bcao|bao) /;
+
+/**
+ * "Địa chỉ trụ sở Sở KHCN ở đâu?": a building's address, which a letter gives only when it says "trụ sở" or
+ * "số nhà"; "địa chỉ" with e-mail, sending or a report is the mailbox the letter does give.
+ */
+export function physicalAddress(question: string, letterText: string): boolean {
+  const text = spaced(question);
+  if (!/ dia chi | tru so /.test(text) || MAILBOX_WORDS.test(text)) return false;
+  return !/ (tru so|so nha) /.test(letterText);
+}
+
+/**
+ * "Email của anh Vinh?": a person's own mailbox. A letter gives the department's; it is answered only when the
+ * contact sentence itself has an address.
+ */
+export function personalEmail(question: string, contactSource: string): boolean {
+  const text = spaced(question);
+  return (
+    / (e ?mail|mail|gmail) /.test(text) &&
+    // "của chị Linh", "email anh Vinh" ("địa chỉ email" is no chị).
+    / (cua (anh|chi|ong|ba|dong chi|d c)|(e ?mail|mail) (anh|ong|ba|dong chi)) [a-z]+ /.test(text) &&
+    !contactSource.includes('@')
+  );
 }

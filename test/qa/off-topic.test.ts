@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { nearDomainTopic, otherProvince, personalEmail, physicalAddress } from '../../src/qa/off-topic.ts';
+
+const letter = ' so khoa hoc va cong nghe tinh lao cai bao cao gui ve dia chi email bcvt lao cai gov vn ';
+
+describe('near-domain questions a letter does not cover', () => {
+  test('another province named through its department or council is another letter', () => {
+    assert.equal(otherProvince('so ha giang yeu cau gi', letter), true);
+    assert.equal(otherProvince('Sở KHCN Hà Giang yêu cầu nộp báo cáo khi nào', letter), true);
+    assert.equal(otherProvince('ubnd tinh ha giang chi dao gi', letter), true);
+    assert.equal(otherProvince('so lao cai yeu cau gi', letter), false);
+    assert.equal(otherProvince('so khcn yeu cau gi', letter), false);
+  });
+
+  test("a year's review is another report than the Tết one, unless the letter asks for it", () => {
+    assert.equal(nearDomainTopic('bao cao tong ket nam nop khi nao', letter), true);
+    assert.equal(nearDomainTopic('bao cao tong ket nam nop khi nao', ' gui bao cao tong ket nam '), false);
+  });
+
+  test("a building's address is declined; the mailbox the report goes to is not", () => {
+    assert.equal(physicalAddress('địa chỉ Sở KHCN ở đâu', letter), true);
+    assert.equal(physicalAddress('dia chi tru so cua so', letter), true);
+    assert.equal(physicalAddress('dia chi email gui bc', letter), false);
+    assert.equal(physicalAddress('địa chỉ nộp báo cáo', letter), false);
+    assert.equal(physicalAddress('dia chi so o dau', ' tru so so 12 duong tran phu '), false);
+  });
+
+  test("a person's own e-mail is declined unless the contact sentence gives one", () => {
+    const contact = 'Thông tin chi tiết xin liên hệ: ông Nguyễn Văn An, điện thoại 0912.345.678.';
+    assert.equal(personalEmail('email cua anh An la gi', contact), true);
+    assert.equal(personalEmail('cho xin mail ông An', contact), true);
+    assert.equal(personalEmail('dia chi email gui bao cao', contact), false);
+    assert.equal(personalEmail('email cua anh An', `${contact} E-mail: an.nv@laocai.gov.vn`), false);
+  });
+});
