@@ -11,6 +11,7 @@ import { loadDirective, loadPairs } from './data.ts';
 import { parseMomentClaim } from './deadline-check.ts';
 import { itemsById, renderOutline, renderPart } from './directive.ts';
 import { asksDutyPeriod, dutyHoursClaim, setsDutyPeriod } from './duty.ts';
+import { asksMissingFigure } from './answer-kind.ts';
 import { factAnswer, outOfScopeText } from './facts.ts';
 import type { Knowledge } from './knowledge.ts';
 import { bigrams, foldDiacritics, normalize, normalizeTokens } from './normalise.ts';
@@ -817,6 +818,9 @@ export function createEngine(options: QaOptions = {}): Engine {
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     if (absent && letter)
       return { kind: 'out_of_scope', text: factAnswer(best.facts!, directive), confidence };
+    // "Bắn pháo hoa lúc mấy giờ?" answered from a clause on the fireworks that gives no hour: the letter does not say.
+    if (letter && asksMissingFigure(tokens, `${normalizedText(best)} ${normalize(clauseText(best))}`))
+      return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     const numbers = numbersOf.get(best.id)!;
     const text = shapeAnswer(
       { pair: best, text: textOf(best), question, tokens, questionType, numbers },

@@ -1,0 +1,42 @@
+/**
+ * What a question asks for that only a figure answers: "bắn pháo hoa lúc mấy giờ" wants a clock time, "lắp bao
+ * nhiêu trạm" a count. A clause with no such figure is about the topic but does not answer the question: the
+ * letter does not say, and declining beats quoting a clause that says something else.
+ */
+
+// "bao nhiêu loại trực", "mấy nhiệm vụ": counted by listing them, not by a figure in the letter.
+const LISTED = new Set([
+  'loai',
+  'muc',
+  'y',
+  'nhiem',
+  'noi',
+  'viec',
+  'cong',
+  'nhom',
+  'diem',
+  'phan',
+  'bien',
+  'hinh',
+  'kieu',
+  'doanh',
+  'don',
+  'co',
+  'lan',
+]);
+
+/** Whether the folded question tokens ask for a clock time or a count that `answerText` (folded) lacks. */
+export function asksMissingFigure(tokens: readonly string[], answerText: string): boolean {
+  const text = ` ${tokens.join(' ')} `;
+  if (/ (may|bao nhieu) gio | gio nao /.test(text)) {
+    // "mấy tiếng" reads as "mấy giờ": a span ("trong vòng 30 phút") answers it too.
+    return !/\d\s*(h|gio|phut|tieng)\b|\d:\d\d|\d+ ?\/ ?24|\b(sang|chieu|toi|trua) /.test(answerText);
+  }
+  const i = tokens.indexOf('nhieu');
+  if (i > 0 && tokens[i - 1] === 'bao') {
+    const next = tokens[i + 1];
+    if (next === undefined || LISTED.has(next)) return false;
+    return !/\d/.test(answerText);
+  }
+  return false;
+}

@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { asksMissingFigure } from '../../src/qa/answer-kind.ts';
+
+const tokens = (q: string) => q.split(' ');
+
+describe('a question that only a figure answers', () => {
+  const fireworks = ' lap dat tram phat song luu dong tai diem ban phao hoa dem giao thua ';
+  const deadline = ' gui bao cao truoc 16 gio 00 ngay 31 01 2028 ';
+
+  test('a clock time asked of a clause without one is not answered from it', () => {
+    assert.equal(asksMissingFigure(tokens('ban phao hoa luc may gio'), fireworks), true);
+    assert.equal(asksMissingFigure(tokens('nop bao cao truoc may gio'), deadline), false);
+    assert.equal(asksMissingFigure(tokens('truc may gio'), ' truc 24/24 gio '), false);
+    assert.equal(asksMissingFigure(tokens('bao cao luc may gio'), ' truoc 16h ngay 31 01 '), false);
+  });
+
+  test('a count asked of a clause without a number is not answered from it, a count of listed kinds is', () => {
+    assert.equal(asksMissingFigure(tokens('lap bao nhieu tram luu dong'), fireworks), true);
+    assert.equal(asksMissingFigure(tokens('kiem tra bao nhieu tram'), ' kiem tra 100 tram loai 1 '), false);
+    assert.equal(asksMissingFigure(tokens('co bao nhieu loai truc'), ' truc lanh dao truc ky thuat '), false);
+    assert.equal(asksMissingFigure(tokens('phao hoa o dau'), fireworks), false);
+  });
+});
