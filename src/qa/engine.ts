@@ -1,3 +1,4 @@
+import { asksMissingFigure } from './answer-kind.ts';
 import { citation, shapeAnswer } from './answer-text.ts';
 import { ASKS_ADDRESSED, businessNames } from './business.ts';
 import {
@@ -11,7 +12,6 @@ import { loadDirective, loadPairs } from './data.ts';
 import { parseMomentClaim } from './deadline-check.ts';
 import { itemsById, renderOutline, renderPart } from './directive.ts';
 import { asksDutyPeriod, dutyHoursClaim, setsDutyPeriod } from './duty.ts';
-import { asksMissingFigure } from './answer-kind.ts';
 import { factAnswer, outOfScopeText } from './facts.ts';
 import type { Knowledge } from './knowledge.ts';
 import { bigrams, foldDiacritics, normalize, normalizeTokens } from './normalise.ts';
