@@ -7,6 +7,8 @@ import { lookup } from '../lookup.ts';
  */
 export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   bc: 'bao cao',
+  // "bcáo", "bcao": half the word written out.
+  bcao: 'bao cao',
   bcvt: 'buu chinh vien thong',
   bccp: 'buu chinh chuyen phat',
   vt: 'vien thong',

@@ -89,7 +89,7 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
       return dispatch.numberNote
         ? `Theo phần đầu công văn, số hiệu có dạng ${dispatch.number}, ban hành tại ${dispatch.place} năm ${dispatch.year}. ` +
             `${dispatch.numberNote} Nếu cần số và ngày cụ thể, bạn đối chiếu bản chính có đóng dấu.`
-        : `Theo phần đầu công văn, công văn số ${dispatch.number}, ban hành tại ${dispatch.place}${dispatch.date ? `, ${dispatch.date}` : ` năm ${dispatch.year}`}.`;
+        : `Theo phần đầu công văn, công văn số ${dispatch.number}, ban hành tại ${dispatch.place}${dispatch.date ? `, ${asWritten(dispatch.date)}` : ` năm ${dispatch.year}`}.`;
     case 'contact':
       if (hotline) {
         // The clause itself when it says more than the number (a contact person with another phone).
@@ -128,4 +128,13 @@ export function outOfScopeText(directive: Directive): string {
     `Bạn vui lòng liên hệ ${dispatch.issuer}${dispatch.department ? ` (${dispatch.department})` : ''}, ` +
     `${[dispatch.report.email ? `e-mail ${dispatch.report.email}` : '', dispatch.hotline ? `điện thoại ${dispatch.hotline.phone}` : ''].filter(Boolean).join(', ') || 'văn thư của Sở'}. Gõ /vanban để xem nội dung công văn.`
   );
+}
+
+/**
+ * "ngày 15/01/2027" as a letter's heading writes it, "ngày 15 tháng 01 năm 2027", with the short form after: an
+ * officer reads the date back against the paper in either form.
+ */
+function asWritten(date: string): string {
+  const m = /^ngày (\d{2})\/(\d{2})\/(\d{4})$/.exec(date);
+  return m ? `ngày ${m[1]} tháng ${m[2]} năm ${m[3]} (${m[1]}/${m[2]}/${m[3]})` : date;
 }

@@ -26,6 +26,20 @@ function segment(token: string, known: ReadonlySet<string>): string[] | undefine
   return result && result.length > 1 ? result : undefined;
 }
 
+/**
+ * Two neighbouring keys typed in the wrong order: "emial" → "email", "nguoi" for "ngoui". Only for words of five
+ * letters or more, and only when exactly one swap gives a known word.
+ */
+function swapped(token: string, known: ReadonlySet<string>): string[] | undefined {
+  const found = new Set<string>();
+  for (let i = 0; i + 1 < token.length; i++) {
+    if (token[i] === token[i + 1]) continue;
+    const candidate = token.slice(0, i) + token[i + 1] + token[i] + token.slice(i + 2);
+    if (known.has(candidate)) found.add(candidate);
+  }
+  return found.size === 1 ? [...found] : undefined;
+}
+
 /** A key held too long: "hann" → "han", "nayy" → "nay". */
 const collapseDoubles = (token: string): string => token.replace(/([a-z])\1+/g, '$1');
 /** "ky" and "ki" are one syllable here (the index keeps the i), as the normaliser does. */
@@ -43,6 +57,7 @@ export function repairTokens(tokens: readonly string[], known: ReadonlySet<strin
       const expansion = candidate !== token ? lookup(ABBREVIATIONS, candidate) : undefined;
       if (expansion) return expansion.split(' ');
     }
-    return token.length >= 5 ? (segment(token, known) ?? [token]) : [token];
+    if (token.length < 5) return [token];
+    return segment(token, known) ?? swapped(token, known) ?? [token];
   });
 }

@@ -7,6 +7,7 @@ import { accentedWords, canonicalTone } from '../../src/qa/tone.ts';
 // What each abbreviation means here, written out in Vietnamese: generic teencode lists get bc and vt wrong.
 const MEANINGS: Record<string, string> = {
   bc: 'báo cáo',
+  bcao: 'báo cáo',
   bcvt: 'bưu chính viễn thông',
   bccp: 'bưu chính chuyển phát',
   vt: 'viễn thông',

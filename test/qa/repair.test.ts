@@ -1,0 +1,17 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { repairTokens } from '../../src/qa/repair.ts';
+
+describe('typing slips', () => {
+  const known = new Set(['email', 'gui', 'bao', 'cao', 'nguoi', 'truc']);
+
+  test('two neighbouring keys swapped in a long word are put back', () => {
+    assert.deepEqual(repairTokens(['emial', 'gui'], known), ['email', 'gui']);
+    assert.deepEqual(repairTokens(['ngoui', 'truc'], known), ['nguoi', 'truc']);
+  });
+
+  test('a short word, or one that two swaps could explain, is left as typed', () => {
+    assert.deepEqual(repairTokens(['tcur'], known), ['tcur']);
+    assert.deepEqual(repairTokens(['abcde'], new Set(['bacde', 'abced'])), ['abcde']);
+  });
+});
