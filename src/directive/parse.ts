@@ -72,7 +72,11 @@ function splitColumns(line: string): string[] {
     .split(/\t+| {4,}/u)
     .map((p) => p.trim())
     .filter(Boolean);
-  return parts.length > 1 && parts.some(isLayoutPart) ? parts : [line];
+  if (parts.length < 2) return [line];
+  if (parts.some(isLayoutPart)) return parts;
+  // "- Lưu: VT, BCVT.          Ma Thị Thu Hằng": the signer's name beside the last item of "Nơi nhận".
+  const besideList = /^[-–+•]\s/u.test(parts[0]!) && parts.slice(1).every((p) => NAME_RE.test(p));
+  return besideList ? parts : [line];
 }
 
 function toLines(text: string): string[] {

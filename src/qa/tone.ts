@@ -22,9 +22,12 @@ function toneIndex(base: string): number {
   return closed || SECOND_VOWEL_OPEN.has(nucleus) ? start + 1 : start;
 }
 
-/** One spelling per syllable whatever the tone placement typed: hòa and hoà both give hoà. */
+// "ký" and "kí", "lý" and "lí", "kỹ" and "kĩ": after a consonant a lone y and a lone i are one vowel (not in "quý").
+const LONE_Y = /^(b|ch|c|d|đ|gh|g|h|kh|k|l|m|ngh|ng|nh|n|ph|p|r|s|th|tr|t|v|x)y([\u0300\u0301\u0303\u0309\u0323]?)$/u;
+
+/** One spelling per syllable whatever the tone placement typed: hòa and hoà both give hoà; ký and kí give kí. */
 export function canonicalTone(syllable: string): string {
-  const decomposed = syllable.normalize('NFC').toLowerCase().normalize('NFD');
+  const decomposed = syllable.normalize('NFC').toLowerCase().normalize('NFD').replace(LONE_Y, '$1i$2');
   const tone = TONE_MARK.exec(decomposed)?.[0];
   if (!tone) return decomposed.normalize('NFC');
   const base = decomposed.replace(TONE_MARKS, '').normalize('NFC');

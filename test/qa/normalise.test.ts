@@ -160,6 +160,18 @@ test('old and new tone placement are the same syllable', () => {
   assert.deepEqual(accentedWords('văn hóa phẩm'), accentedWords('văn hoá phẩm'));
 });
 
+test('a lone y after a consonant is spelt as i: ký and kí, lý and lí, kỹ and kĩ are one word', () => {
+  for (const [y, i] of [
+    ['ký', 'kí'],
+    ['lý', 'lí'],
+    ['kỹ', 'kĩ'],
+    ['Mỹ', 'mĩ'],
+  ] as const) {
+    assert.equal(canonicalTone(y), canonicalTone(i), `${y} / ${i}`);
+  }
+  assert.notEqual(canonicalTone('quý'), canonicalTone('quí'));
+});
+
 test('tone placement keeps the syllables that only have one spelling', () => {
   for (const syllable of ['toán', 'người', 'quý', 'giá', 'gìn', 'mùa', 'thuyền', 'hoàn', 'ngoài', 'gửi']) {
     assert.equal(canonicalTone(syllable), syllable);
