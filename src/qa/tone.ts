@@ -23,7 +23,8 @@ function toneIndex(base: string): number {
 }
 
 // "ký" and "kí", "lý" and "lí", "kỹ" and "kĩ": after a consonant a lone y and a lone i are one vowel (not in "quý").
-const LONE_Y = /^(b|ch|c|d|đ|gh|g|h|kh|k|l|m|ngh|ng|nh|n|ph|p|r|s|th|tr|t|v|x)y([\u0300\u0301\u0303\u0309\u0323]?)$/u;
+const LONE_Y =
+  /^(b|ch|c|d|đ|gh|g|h|kh|k|l|m|ngh|ng|nh|n|ph|p|r|s|th|tr|t|v|x)y([\u0300\u0301\u0303\u0309\u0323]?)$/u;
 
 /** One spelling per syllable whatever the tone placement typed: hòa and hoà both give hoà; ký and kí give kí. */
 export function canonicalTone(syllable: string): string {
