@@ -120,6 +120,19 @@ function directiveOf(letter: Letter): Directive {
         .filter((s) => s.replace(/\D/g, '').length >= 9 && !/\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]/.test(s))
         .join(' ')
     : '';
+  // "Thông tin chi tiết xin liên hệ: ông Lê Quang Vinh, …, điện thoại 0905.214.368.": a named contact person in
+  // another sentence than the hotline's is the contact too.
+  const personSentence = letter.clauses
+    .flatMap((c) => sentences(c.text))
+    .find(
+      (s) =>
+        /liên hệ/iu.test(s) &&
+        /(?:ông|bà|anh|chị|đồng chí|đ\/c)\s+\p{Lu}/u.test(s) &&
+        s.replace(/\D/g, '').length >= 9 &&
+        !/\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]/.test(s) &&
+        !hotlineSource.includes(s),
+    );
+  const contactSource = [hotlineSource, personSentence].filter(Boolean).join(' ');
   return {
     dispatch: {
       number: letter.number ?? letter.numberRaw?.replace(/^Số:\s*/i, '').trim() ?? '…',
@@ -169,7 +182,7 @@ function directiveOf(letter: Letter): Directive {
               phone: letter.hotline.phone,
               ...(letter.hotline.person ? { person: letter.hotline.person } : {}),
               ...(letter.hotline.title ? { title: letter.hotline.title } : {}),
-              ...(hotlineSource ? { source: hotlineSource } : {}),
+              ...(contactSource ? { source: contactSource } : {}),
             },
           }
         : {}),

@@ -12,7 +12,8 @@ const INTERROGATIVES: ReadonlyArray<readonly [QuestionType, RegExp]> = [
     'where',
     / (o|ve|den|toi|di|tu|cho|qua) dau |^ dau | dau (vay|the|a|ha|nhi)? ?$| (cho|noi|email|dia chi|kenh) nao /,
   ],
-  ['who', / ai | (nguoi|co quan|don vi|so|ong|ba|lanh dao) nao /],
+  // "người đầu mối tên gì": a name asked for is a who-question.
+  ['who', / ai | (nguoi|co quan|don vi|so|ong|ba|lanh dao) nao | ten (gi|la gi|nao) /],
   ['number', / bao nhieu | may (muc|y|phan|diem|noi dung|nhiem vu|viec|ngay|loai|cai|nguoi) | so may /],
   ['how', / (the nao|ra sao|lam sao|bang cach nao|cach nao|sao|cach) /],
   [
