@@ -25,6 +25,8 @@ const LISTED = new Set([
   'lan',
 ]);
 
+const SPANS = new Set(['ngay', 'gio', 'tieng', 'phut', 'hom', 'tuan', 'thang', 'nam', 'buoi', 'ca']);
+
 /** Whether the folded question tokens ask for a clock time or a count that `answerText` (folded) lacks. */
 export function asksMissingFigure(tokens: readonly string[], answerText: string): boolean {
   const text = ` ${tokens.join(' ')} `;
@@ -36,7 +38,11 @@ export function asksMissingFigure(tokens: readonly string[], answerText: string)
   if (i > 0 && tokens[i - 1] === 'bao') {
     const next = tokens[i + 1];
     if (next === undefined || LISTED.has(next)) return false;
-    return !/\d/.test(answerText);
+    // A span ("bao nhiêu ngày") is counted from dates; anything else by a figure beside the thing counted:
+    // "100% trạm" answers "bao nhiêu trạm", a date elsewhere in the clause does not.
+    // ("số điện thoại bao nhiêu vậy": a word the clause lacks is no thing counted.)
+    if (SPANS.has(next) || !answerText.includes(` ${next} `)) return !/\d/.test(answerText);
+    return !new RegExp(`\\d ([a-z]+ ){0,2}${next} `).test(answerText);
   }
   return false;
 }

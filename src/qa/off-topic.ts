@@ -100,6 +100,10 @@ const TOPICS = [
   'cuc vien thong',
   'bo thong tin',
   'bo khoa hoc',
+  // Issuers above the province: a letter quoting none of them cannot say what they decided.
+  'thu tuong',
+  'chinh phu',
+  'quoc hoi',
 ];
 
 const spaced = (question: string): string =>

@@ -20,5 +20,9 @@ describe('a question that only a figure answers', () => {
     assert.equal(asksMissingFigure(tokens('kiem tra bao nhieu tram'), ' kiem tra 100 tram loai 1 '), false);
     assert.equal(asksMissingFigure(tokens('co bao nhieu loai truc'), ' truc lanh dao truc ky thuat '), false);
     assert.equal(asksMissingFigure(tokens('phao hoa o dau'), fireworks), false);
+    // A date elsewhere in the clause is no count of stations; a span is counted from dates.
+    assert.equal(asksMissingFigure(tokens('lap bao nhieu tram'), `${fireworks} tu ngay 24 01 2028 `), true);
+    assert.equal(asksMissingFigure(tokens('truc bao nhieu ngay'), ' truc tu ngay 24 01 den 30 01 '), false);
+    assert.equal(asksMissingFigure(tokens('sdt bao nhieu vay'), ' dien thoai 0905 214 368 '), false);
   });
 });

@@ -18,6 +18,11 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(nearDomainTopic('bao cao tong ket nam nop khi nao', ' gui bao cao tong ket nam '), false);
   });
 
+  test('an issuer above the province the letter never quotes is not answered from it', () => {
+    assert.equal(nearDomainTopic('chi thi cua thu tuong so may', letter), true);
+    assert.equal(nearDomainTopic('chi thi cua thu tuong so may', ' thuc hien chi thi cua thu tuong '), false);
+  });
+
   test("a building's address is declined; the mailbox the report goes to is not", () => {
     assert.equal(physicalAddress('địa chỉ Sở KHCN ở đâu', letter), true);
     assert.equal(physicalAddress('dia chi tru so cua so', letter), true);

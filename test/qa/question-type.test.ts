@@ -13,6 +13,8 @@ const CASES: Array<[string, QuestionType]> = [
   ['nop bc cho ai', 'where'],
   ['ai ký công văn', 'who'],
   ['cơ quan nào ban hành', 'who'],
+  ['người đầu mối tên gì', 'who'],
+  ['ng lien he ten la gi', 'who'],
   ['số công văn là bao nhiêu', 'number'],
   ['cv có mấy mục', 'number'],
   ['phương án ứng cứu như thế nào', 'how'],
