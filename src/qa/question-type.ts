@@ -168,6 +168,9 @@ const FRAME_WORDS = new Set([
   // "chỉ cần … thôi": restricting what is asked, not naming it ("chỉ thị" stays content, a word of the letter).
   'chi',
   'thoi',
+  // "những loại trực nào", "mấy loại báo cáo": the kinds are what the clause lists, not a word it must say
+  // ("trạm loại 1" in the letter keeps it content there).
+  'loai',
 ]);
 
 /**

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { normalizeTokens } from '../../src/qa/normalise.ts';
-import { detectQuestionType, isInterrogative, type QuestionType } from '../../src/qa/question-type.ts';
+import {
+  detectQuestionType,
+  framePositions,
+  isInterrogative,
+  type QuestionType,
+} from '../../src/qa/question-type.ts';
 
 const CASES: Array<[string, QuestionType]> = [
   ['hạn nộp báo cáo khi nào?', 'time'],
@@ -41,4 +46,11 @@ test('interrogative terms are recognised, topic words are not', () => {
     assert.ok(isInterrogative(term), term);
   for (const term of ['bao', 'bao_cao', 'han', 'email', 'lam', 'nhung_hang'])
     assert.ok(!isInterrogative(term), term);
+});
+
+test('"những loại … nào" frames the question; "trạm loại 1" in the letter is content', () => {
+  const tokens = ['nhung', 'loai', 'truc', 'nao'];
+  assert.ok(framePositions(tokens, () => false).has(1));
+  const station = ['kiem', 'tra', 'tram', 'loai', '1'];
+  assert.ok(!framePositions(station, (bigram) => bigram === 'tram_loai').has(3));
 });
