@@ -14,6 +14,7 @@ export const FACT_KINDS = [
   'outline',
   'daily',
   'addressees',
+  'contents',
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 
@@ -64,6 +65,14 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
         // The sentence itself says in what form: "bằng văn bản và bản điện tử", "bản giấy có ký tên, đóng dấu".
         (report.sentence && report.sentence.length <= 400 ? `\nCông văn ghi: "${report.sentence}"` : '')
       );
+    case 'contents':
+      // What a report holds is said in the reporting sentence itself ("Báo cáo kết quả (tình hình …, sự cố …)").
+      return report.sentence
+        ? `${where}, công văn ghi: "${report.sentence}"` +
+            (report.daily && report.daily.sentence !== report.sentence
+              ? `\nBáo cáo hằng ngày: "${report.daily.sentence}"`
+              : '')
+        : `Công văn không nêu nội dung báo cáo; doanh nghiệp gửi báo cáo kết quả ${deadlineText}.`;
     case 'signer':
       return `Theo phần chữ ký, công văn do ${signer.title} ${signer.name} ký (ghi "${signer.authority}"), thay mặt ${dispatch.issuer}.`;
     case 'issuer':
