@@ -171,6 +171,8 @@ const FRAME_WORDS = new Set([
   // "những loại trực nào", "mấy loại báo cáo": the kinds are what the clause lists, not a word it must say
   // ("trạm loại 1" in the letter keeps it content there).
   'loai',
+  // "tổng hợp xong thì gửi ai": when, not what.
+  'xong',
 ]);
 
 /**

@@ -54,3 +54,7 @@ test('"những loại … nào" frames the question; "trạm loại 1" in the le
   const station = ['kiem', 'tra', 'tram', 'loai', '1'];
   assert.ok(!framePositions(station, (bigram) => bigram === 'tram_loai').has(3));
 });
+
+test('"xong" says when, not what: "tổng hợp xong thì gửi ai"', () => {
+  assert.ok(framePositions(['tong', 'hop', 'xong', 'thi', 'gui', 'ai'], () => false).has(2));
+});
