@@ -196,6 +196,8 @@ function setAside(tokens: readonly string[]): number[] {
 
 export type Engine = QaEngine & { analyze(question: string): Analysis };
 
+const MIDDLE_NAMES = new Set(['thi', 'van']);
+
 export function createEngine(options: QaOptions = {}): Engine {
   // An imported letter has no curated pairs: its own calibration and thresholds, fitted on the tuning letter.
   const letter = options.knowledge !== undefined;
@@ -378,7 +380,11 @@ export function createEngine(options: QaOptions = {}): Engine {
       ...[...letterWords.matchAll(PERSON_RE)].map((m) => m[1]!),
       directive.dispatch.signer.name,
       directive.dispatch.hotline?.person ?? '',
-    ].flatMap((name) => normalizeTokens(name)),
+    ]
+      // A middle name ("Thị", "Văn") names no one: "chỉ thị" read as "chị Thị" is no question about Phan Thị Linh.
+      .flatMap((name) =>
+        normalizeTokens(name).filter((t, i, all) => i === all.length - 1 || !MIDDLE_NAMES.has(t)),
+      ),
   );
   const personSyllables = (text: string): string[] =>
     [...text.matchAll(PERSON_RE)].flatMap((m) => normalizeTokens(m[1]!));

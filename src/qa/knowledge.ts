@@ -220,6 +220,13 @@ function clauseTypes(body: string): QaPair['types'] {
   return types;
 }
 
+/**
+ * "Phan Thị Diệu Linh" without its "Thị": a middle name every other woman (or "Văn", man) bears would make the
+ * contact match "chỉ thị" and the signer "văn bản". The given and family names still point at the person.
+ */
+export const withoutMiddleNames = (text: string): string =>
+  text.replace(/(\p{Lu}\p{Ll}*)\s+(?:Thị|Văn)(?=\s+\p{Lu})/gu, '$1');
+
 /** The values a fact answer states: typed by someone who knows them, they point at that fact. */
 function factKeywords(kind: Template['facts'], letter: Letter): string {
   const d = letter.deadline;
@@ -277,7 +284,7 @@ export function knowledgeFromLetter(letter: Letter, extras: QaPair[] = []): Know
     facts: t.facts,
     ...(t.yes ? { yes: t.yes } : {}),
     phrasings: t.phrasings,
-    keywords: `${t.keywords} ${factKeywords(t.facts, letter)}`.trim(),
+    keywords: `${t.keywords} ${withoutMiddleNames(factKeywords(t.facts, letter))}`.trim(),
   }));
   const keyOf = clauseKeys(letter.clauses.map((c) => c.id));
   const clauses: QaPair[] = letter.clauses

@@ -38,3 +38,26 @@ describe('a contact person named apart from the hotline', () => {
     assert.match(r.text, /0912\.345\.678/);
   });
 });
+
+describe('a middle name names no one', () => {
+  const withBasis = text
+    .replace('Ông Hoàng Văn Nam', 'bà Phan Thị Diệu Linh')
+    .replace('ông Hoàng Văn Nam', 'bà Phan Thị Diệu Linh')
+    .replace(
+      'Kính gửi: Các doanh nghiệp viễn thông trên địa bàn tỉnh.\n',
+      'Kính gửi: Các doanh nghiệp viễn thông trên địa bàn tỉnh.\n\nCăn cứ Chỉ thị số 02/CT-UBND ngày 16/01/2027 của Chủ tịch Ủy ban nhân dân tỉnh về tổ chức đón Tết Nguyên đán Đinh Mùi 2027;\n',
+    );
+  const engine = createEngine({ knowledge: knowledgeFromLetter(parseLetter(withBasis).letter) });
+
+  test('"chỉ thị 02" is the directive, not "chị Thị" the contact', () => {
+    const r = engine.ask('chi thi 02 ky ngay nao');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /16\/01\/2027/);
+  });
+
+  test('the contact is still found by her given name', () => {
+    const r = engine.ask('sdt cua chi Linh');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /Diệu Linh/);
+  });
+});
