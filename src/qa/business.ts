@@ -24,6 +24,9 @@ export interface NamedBusiness {
   kind: string[];
 }
 
+// What a company calls itself after its name: "FPT Telecom", "Viettel Group" are still FPT and Viettel.
+const SUFFIXES = new Set(['telecom', 'telecoms', 'group', 'corp', 'corporation', 'jsc', 'company', 'online']);
+
 // The post office of a province is the postal business; "bưu điện" alone may be any post office.
 const POST_OFFICE = ['buu', 'dien', 'tinh'];
 
@@ -53,7 +56,7 @@ export function businessNames(
       for (let i = 0; i + words.length <= tokens.length; i++) {
         if (!words.every((w, j) => tokens[i + j] === w)) continue;
         let end = i + words.length;
-        while (end < tokens.length && placeWords.has(tokens[end]!)) end++;
+        while (end < tokens.length && (placeWords.has(tokens[end]!) || SUFFIXES.has(tokens[end]!))) end++;
         for (let j = i; j < end; j++) positions.add(j);
         for (const word of kindOf(words)) kind.add(word);
       }
