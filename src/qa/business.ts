@@ -15,7 +15,7 @@ const COMPANY_NAMES: ReadonlyArray<readonly string[]> = [
 const GENERIC = /^(cac|nhung|doanh nghiep|don vi|co quan)\b/;
 // Asking whether the business is addressed at all: then the "Kính gửi" list is the answer.
 export const ASKS_ADDRESSED =
-  / (doi tuong|ap dung|kinh gui|thuoc dien|thuc hien cong van|thuc hien van ban|gui cho ai|gui cho nhung|co lien quan|doanh nghiep nao|don vi nao|co quan nao|danh cho ai) /;
+  / (doi tuong|ap dung|kinh gui|thuoc dien|thuc hien cong van|thuc hien van ban|gui cho ai|gui cho nhung|co lien quan|doanh nghiep nao|don vi nao|co quan nao|danh cho ai|danh sach nhan|nhan cong van|nhan van ban|trong danh sach|co ten trong|duoc gui cong van) /;
 
 export interface NamedBusiness {
   /** Positions of the question's tokens naming a business: a company name, a named addressee, the place after. */
