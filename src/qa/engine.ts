@@ -16,6 +16,7 @@ import { factAnswer, outOfScopeText } from './facts.ts';
 import type { Knowledge } from './knowledge.ts';
 import { bigrams, foldDiacritics, normalize, normalizeTokens } from './normalise.ts';
 import {
+  citedRequirements,
   nearDomainTopic,
   otherProvince,
   otherTet,
@@ -273,7 +274,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     otherProvince(question, placesText) ||
     unaddressedOperator(question, placesText) ||
     physicalAddress(question, placesText) ||
-    personalEmail(question, directive.dispatch.hotline?.source ?? '');
+    personalEmail(question, directive.dispatch.hotline?.source ?? '') ||
+    citedRequirements(normalize(question), directive.dispatch.number);
   const corpusWords = new Set(
     accentedWords(
       [

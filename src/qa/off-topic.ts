@@ -254,3 +254,17 @@ export function personalEmail(question: string, contactSource: string): boolean 
     !contactSource.includes('@')
   );
 }
+
+/**
+ * "Công văn 95 của Bộ yêu cầu báo cáo gì?": what a document the letter only cites requires. The letter gives its
+ * number, date and subject, never its requirements; its own number (`ownNumber`) is the letter itself.
+ */
+export function citedRequirements(normalizedQuestion: string, ownNumber: string): boolean {
+  const text = ` ${normalizedQuestion} `;
+  const m =
+    / (?:cong van|chi thi|quyet dinh|ke hoach|cong dien|thong tu|nghi dinh|van ban) (?:so )?(\d+)\b(.*)$/.exec(
+      text,
+    );
+  if (!m || Number(m[1]) === Number(/\d+/.exec(ownNumber)?.[0] ?? -1)) return false;
+  return / (yeu cau|quy dinh|qui dinh|chi dao|de nghi) .*\b(gi|nhung gi|nao)\b/.test(m[2]!);
+}

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { nearDomainTopic, otherProvince, personalEmail, physicalAddress } from '../../src/qa/off-topic.ts';
+import {
+  citedRequirements,
+  nearDomainTopic,
+  otherProvince,
+  personalEmail,
+  physicalAddress,
+} from '../../src/qa/off-topic.ts';
 
 const letter = ' so khoa hoc va cong nghe tinh lao cai bao cao gui ve dia chi email bcvt lao cai gov vn ';
 
@@ -21,6 +27,13 @@ describe('near-domain questions a letter does not cover', () => {
   test('an issuer above the province the letter never quotes is not answered from it', () => {
     assert.equal(nearDomainTopic('chi thi cua thu tuong so may', letter), true);
     assert.equal(nearDomainTopic('chi thi cua thu tuong so may', ' thuc hien chi thi cua thu tuong '), false);
+  });
+
+  test('what a cited document requires is not in the letter; its date and the letter itself are', () => {
+    assert.equal(citedRequirements('cong van 95 cua bo yeu cau bao cao gi', '318/SKHCN-VT'), true);
+    assert.equal(citedRequirements('chi thi so 2 chi dao nhung gi', '318/SKHCN-VT'), true);
+    assert.equal(citedRequirements('chi thi 2 ki ngay nao', '318/SKHCN-VT'), false);
+    assert.equal(citedRequirements('cong van 318 yeu cau gi', '318/SKHCN-VT'), false);
   });
 
   test("a building's address is declined; the mailbox the report goes to is not", () => {
