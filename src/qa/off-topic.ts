@@ -113,7 +113,11 @@ const spaced = (question: string): string =>
 
 /** The letter's folded text, with a space at each end, is `letterText`. */
 export function nearDomainTopic(question: string, letterText: string): boolean {
-  const text = spaced(question);
+  let text = spaced(question);
+  // "so với năm ngoái" in a letter that asks for a comparison ("so với cùng kỳ", "so sánh với Tết 2028") is that
+  // comparison, not a question about last year.
+  if (/ so (sanh )?voi /.test(letterText))
+    text = text.replace(/ so (sanh )?voi (tet )?(nam ngoai|nam truoc|cung ki|cung ky) /g, ' so voi ');
   // "báo cáo tháng 3": a monthly report, whatever the month.
   if (/ bao cao thang \d/.test(text) && !/ bao cao thang \d/.test(letterText)) return true;
   return TOPICS.some((topic) => text.includes(` ${topic} `) && !letterText.includes(` ${topic} `));

@@ -40,6 +40,8 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['bo tri', 'san sang'],
   // Banned printed matter: "văn hóa phẩm đồi trụy" for the letter's "trái đạo đức xã hội".
   ['trai dao duc', 'doi truy', 'khieu dam', 'dam o', 'trai thuan phong my tuc'],
+  // Compared with last year: the letter's "cùng kỳ" is the officer's "năm ngoái".
+  ['cung ki', 'nam ngoai', 'nam truoc', 'cung ki nam truoc'],
 ];
 
 const GROUPS = SYNONYM_GROUPS.map((group) => group.map((member) => member.split(' ')));

@@ -24,6 +24,13 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(nearDomainTopic('bao cao tong ket nam nop khi nao', ' gui bao cao tong ket nam '), false);
   });
 
+  test('"so với năm ngoái" is the comparison a letter asks for, not a question about last year', () => {
+    const compares = ' san luong buu gui so voi cung ki ';
+    assert.equal(nearDomainTopic('co phai bao cao san luong so voi nam ngoai khong', compares), false);
+    assert.equal(nearDomainTopic('han bao cao nam ngoai la khi nao', compares), true);
+    assert.equal(nearDomainTopic('co phai so sanh voi nam ngoai khong', letter), true);
+  });
+
   test('an issuer above the province the letter never quotes is not answered from it', () => {
     assert.equal(nearDomainTopic('chi thi cua thu tuong so may', letter), true);
     assert.equal(nearDomainTopic('chi thi cua thu tuong so may', ' thuc hien chi thi cua thu tuong '), false);
