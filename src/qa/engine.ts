@@ -525,9 +525,12 @@ export function createEngine(options: QaOptions = {}): Engine {
       .map((sentence) => ` ${sentence.replace(/[^a-z0-9,:(]+/g, ' ')} `);
     const after = sentences.flatMap((sentence) => {
       const at = sentence.indexOf(` ${asked} `);
-      return at < 0 ? [] : [sentence.slice(at + asked.length + 2)];
+      if (at < 0) return [];
+      const rest = sentence.slice(at + asked.length + 2);
+      // "tại 100% trạm viễn thông loại 1": a figure qualifying the kind says which ones too.
+      return [/\d\s*$/.test(sentence.slice(Math.max(0, at - 6), at)) ? `${rest} 0` : rest];
     });
-    return after.length > 0 && !after.some((rest) => /[,:(]| nhu | gom /.test(rest));
+    return after.length > 0 && !after.some((rest) => /[,:(]| nhu | gom |\d/.test(rest));
   }
 
   /**

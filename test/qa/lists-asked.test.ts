@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseLetter } from '../../src/directive/parse.ts';
+import { createEngine } from '../../src/qa/engine.ts';
+import { knowledgeFromLetter } from '../../src/qa/knowledge.ts';
+
+const text = `UBND TỈNH BẮC KẠN
+SỞ KHOA HỌC VÀ CÔNG NGHỆ
+Số: 12/SKHCN-BCVT
+Bắc Kạn, ngày 10 tháng 01 năm 2027
+V/v bảo đảm thông tin liên lạc dịp Tết Nguyên đán Đinh Mùi 2027
+
+Kính gửi: Các doanh nghiệp viễn thông trên địa bàn tỉnh.
+
+1. Tổ chức trực Tết 24/24 giờ; kiểm tra máy phát điện, ắc quy tại 100% trạm viễn thông loại 1 và các trạm phục vụ khu du lịch Ba Bể.
+
+3. Tăng cường giám sát các lễ hội đầu xuân.
+
+2. Báo cáo kết quả thực hiện (tình hình mạng lưới, sự cố phát sinh và biện pháp khắc phục, lưu lượng dịch vụ) gửi về Sở chậm nhất là 16h ngày 12/02/2027 qua hộp thư điện tử bcvt@backan.gov.vn để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.
+
+Nơi nhận:
+- Như trên;
+- UBND tỉnh (b/c);
+- Lưu: VT, BCVT.
+
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+
+Lý Thị Hoa
+`;
+
+describe('which things of a kind', () => {
+  const engine = createEngine({ knowledge: knowledgeFromLetter(parseLetter(text).letter) });
+
+  test('a figure qualifying the kind ("100% trạm … loại 1") says which ones', () => {
+    const r = engine.ask('kiem tra may phat dien o nhung tram nao');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /100% trạm viễn thông loại 1/);
+  });
+
+  test('a clause naming only the kind lists none of them', () => {
+    assert.equal(engine.ask('le hoi dau xuan o tinh co nhung le hoi nao').kind, 'out_of_scope');
+  });
+});
