@@ -509,6 +509,9 @@ export function createEngine(options: QaOptions = {}): Engine {
     // "Đầu mối là ai, chức vụ gì?": a new question after the comma, not an action.
     if (/(?:^|[^\p{L}])ai\s*[,.;:?!]/u.test(foldDiacritics(question))) return false;
     if (!matched.has(action)) return true;
+    // "phân công những ai trực": which roles, answered by a clause naming them ("lãnh đạo, kỹ thuật viên trực").
+    const roles = / (lanh dao|ki thuat vien|ki thuat|can bo|nhan vien|chuyen vien) truc /;
+    if (tokens[at - 1] === 'nhung' && roles.test(normalizedText(pairById.get(pairId)!))) return false;
     return action === 'truc' && (personsOf.get(pairId)?.size ?? 0) === 0;
   }
 

@@ -41,4 +41,20 @@ describe('which things of a kind', () => {
   test('a clause naming only the kind lists none of them', () => {
     assert.equal(engine.ask('le hoi dau xuan o tinh co nhung le hoi nao').kind, 'out_of_scope');
   });
+
+  test('"phân công những ai trực" is answered by the clause naming the roles on duty', () => {
+    const roles = createEngine({
+      knowledge: knowledgeFromLetter(
+        parseLetter(
+          text.replace(
+            'Tổ chức trực Tết 24/24 giờ;',
+            'Tổ chức trực Tết; phân công lãnh đạo, kỹ thuật viên trực 24/24 giờ;',
+          ),
+        ).letter,
+      ),
+    });
+    const r = roles.ask('phân công những ai trực tết');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /lãnh đạo, kỹ thuật viên trực/);
+  });
 });
