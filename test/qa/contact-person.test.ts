@@ -1,35 +1,27 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseLetter } from '../../src/directive/parse.ts';
-import { createEngine } from '../../src/qa/engine.ts';
-import { knowledgeFromLetter } from '../../src/qa/knowledge.ts';
+import { engineFor, smallLetter } from '../helpers/small-letter.ts';
 
-const text = `UBND TỈNH BẮC KẠN
-SỞ KHOA HỌC VÀ CÔNG NGHỆ
-Số: 12/SKHCN-BCVT
-Bắc Kạn, ngày 10 tháng 01 năm 2027
-V/v bảo đảm thông tin liên lạc dịp Tết Nguyên đán Đinh Mùi 2027
-
-Kính gửi: Các doanh nghiệp viễn thông trên địa bàn tỉnh.
-
+const text = smallLetter(
+  `
 1. Tổ chức trực Tết 24/24 giờ. Khi mất liên lạc diện rộng, doanh nghiệp báo ngay về đường dây nóng của Sở: 0209.3870.111.
 
 2. Các doanh nghiệp gửi báo cáo về Sở trước 16 giờ 00 ngày 12/02/2027, bản điện tử gửi qua địa chỉ thư điện tử: bcvt@backan.gov.vn.
 
 Thông tin chi tiết xin liên hệ: ông Hoàng Văn Nam, chuyên viên Phòng Bưu chính, Viễn thông, điện thoại 0912.345.678.
-
-Nơi nhận:
+`,
+  `Nơi nhận:
 - Như trên;
 - Lưu: VT, BCVT.
 
 KT. GIÁM ĐỐC
 PHÓ GIÁM ĐỐC
 
-Lý Thị Hoa
-`;
+Lý Thị Hoa`,
+);
 
 describe('a contact person named apart from the hotline', () => {
-  const engine = createEngine({ knowledge: knowledgeFromLetter(parseLetter(text).letter) });
+  const engine = engineFor(text);
 
   test('the contact answer names them, and their name is no longer "not in the letter"', () => {
     const r = engine.ask('nguoi lien he ben so ten gi');
@@ -47,7 +39,7 @@ describe('a middle name names no one', () => {
       'Kính gửi: Các doanh nghiệp viễn thông trên địa bàn tỉnh.\n',
       'Kính gửi: Các doanh nghiệp viễn thông trên địa bàn tỉnh.\n\nCăn cứ Chỉ thị số 02/CT-UBND ngày 16/01/2027 của Chủ tịch Ủy ban nhân dân tỉnh về tổ chức đón Tết Nguyên đán Đinh Mùi 2027;\n',
     );
-  const engine = createEngine({ knowledge: knowledgeFromLetter(parseLetter(withBasis).letter) });
+  const engine = engineFor(withBasis);
 
   test('"chỉ thị 02" is the directive, not "chị Thị" the contact', () => {
     const r = engine.ask('chi thi 02 ky ngay nao');

@@ -1,36 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseLetter } from '../../src/directive/parse.ts';
-import { createEngine } from '../../src/qa/engine.ts';
-import { knowledgeFromLetter } from '../../src/qa/knowledge.ts';
+import { engineFor, smallLetter } from '../helpers/small-letter.ts';
 
-const text = `UBND TỈNH BẮC KẠN
-SỞ KHOA HỌC VÀ CÔNG NGHỆ
-Số: 12/SKHCN-BCVT
-Bắc Kạn, ngày 10 tháng 01 năm 2027
-V/v bảo đảm thông tin liên lạc dịp Tết Nguyên đán Đinh Mùi 2027
-
-Kính gửi: Các doanh nghiệp viễn thông trên địa bàn tỉnh.
-
+const text = smallLetter(`
 1. Tổ chức trực Tết 24/24 giờ; kiểm tra máy phát điện, ắc quy tại 100% trạm viễn thông loại 1 và các trạm phục vụ khu du lịch Ba Bể.
 
 3. Tăng cường giám sát các lễ hội đầu xuân.
 
 2. Báo cáo kết quả thực hiện (tình hình mạng lưới, sự cố phát sinh và biện pháp khắc phục, lưu lượng dịch vụ) gửi về Sở chậm nhất là 16h ngày 12/02/2027 qua hộp thư điện tử bcvt@backan.gov.vn để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.
-
-Nơi nhận:
-- Như trên;
-- UBND tỉnh (b/c);
-- Lưu: VT, BCVT.
-
-KT. GIÁM ĐỐC
-PHÓ GIÁM ĐỐC
-
-Lý Thị Hoa
-`;
+`);
 
 describe('which things of a kind', () => {
-  const engine = createEngine({ knowledge: knowledgeFromLetter(parseLetter(text).letter) });
+  const engine = engineFor(text);
 
   test('a figure qualifying the kind ("100% trạm … loại 1") says which ones', () => {
     const r = engine.ask('kiem tra may phat dien o nhung tram nao');
@@ -43,16 +24,12 @@ describe('which things of a kind', () => {
   });
 
   test('"phân công những ai trực" is answered by the clause naming the roles on duty', () => {
-    const roles = createEngine({
-      knowledge: knowledgeFromLetter(
-        parseLetter(
-          text.replace(
-            'Tổ chức trực Tết 24/24 giờ;',
-            'Tổ chức trực Tết; phân công lãnh đạo, kỹ thuật viên trực 24/24 giờ;',
-          ),
-        ).letter,
+    const roles = engineFor(
+      text.replace(
+        'Tổ chức trực Tết 24/24 giờ;',
+        'Tổ chức trực Tết; phân công lãnh đạo, kỹ thuật viên trực 24/24 giờ;',
       ),
-    });
+    );
     const r = roles.ask('phân công những ai trực tết');
     assert.equal(r.kind, 'answer');
     assert.match(r.text, /lãnh đạo, kỹ thuật viên trực/);
