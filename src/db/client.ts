@@ -185,6 +185,10 @@ async function openPostgres(
 const PREPARE_MAX_PARAMETERS = 16;
 
 const CONNECTION_ERRORS = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED']);
+const endedError = () =>
+  Object.assign(new Error('a statement was started after its transaction had ended'), {
+    code: 'TRANSACTION_ENDED',
+  });
 const closedError = () =>
   Object.assign(new Error('the database connection closed during the transaction'), {
     code: 'CONNECTION_CLOSED',
@@ -196,12 +200,12 @@ const closedError = () =>
  * behind them). A prepared statement costs one round trip, is parsed once per connection, and several can be
  * sent at once. Statements with many parameters stay unnamed, so bulk inserts do not pile up in the cache.
  */
-function preparing(sql: postgres.Sql, isClosed?: () => boolean, waves?: Waves): postgres.Sql {
+function preparing(sql: postgres.Sql, usable?: () => void, waves?: Waves): postgres.Sql {
   return new Proxy(sql, {
     get(target, property, receiver) {
       if (property === 'unsafe') {
         return (query: string, args?: unknown[], options?: postgres.UnsafeQueryOptions) => {
-          if (isClosed?.()) throw closedError();
+          usable?.();
           const prepare = !!args && args.length > 0 && args.length <= PREPARE_MAX_PARAMETERS;
           const pending = target.unsafe(
             query,
@@ -230,9 +234,16 @@ function preparing(sql: postgres.Sql, isClosed?: () => boolean, waves?: Waves): 
  */
 class Waves {
   private inFlight = 0;
-  private readonly held: (() => void)[] = [];
+  private readonly held: { start: () => void; fail: (err: Error) => void }[] = [];
   private flushing = false;
   private started = false;
+  private closed: Error | undefined;
+
+  /** The transaction is over: what is still held is never sent (it fails with `reason`), nor anything later. */
+  close(reason: Error): void {
+    this.closed ??= reason;
+    for (const { fail } of this.held.splice(0)) fail(reason);
+  }
 
   hold<Q extends object>(query: Q): Q {
     const waves = this;
@@ -242,11 +253,18 @@ class Waves {
         if (property === 'then') {
           return (onFulfilled?: (v: unknown) => unknown, onRejected?: (e: unknown) => unknown) =>
             new Promise((resolve, reject) => {
-              waves.held.push(() => {
-                waves.inFlight++;
-                (value as PromiseLike<unknown>['then'])
-                  .call(target, resolve, reject)
-                  .then(() => waves.answered());
+              if (waves.closed) {
+                reject(waves.closed);
+                return;
+              }
+              waves.held.push({
+                start: () => {
+                  waves.inFlight++;
+                  (value as PromiseLike<unknown>['then'])
+                    .call(target, resolve, reject)
+                    .then(() => waves.answered());
+                },
+                fail: reject,
               });
               waves.flushSoon();
             }).then(onFulfilled, onRejected);
@@ -277,8 +295,8 @@ class Waves {
     this.flushing = true;
     const flush = () => {
       this.flushing = false;
-      if (this.inFlight > 0) return;
-      for (const start of this.held.splice(0)) start();
+      if (this.inFlight > 0 || this.closed) return;
+      for (const { start } of this.held.splice(0)) start();
     };
     if (this.started) setImmediate(flush);
     else {
@@ -305,7 +323,14 @@ function pipelinedTransactions(
   ): Promise<T> => {
     const reserved = await raw.reserve();
     let closed = false;
-    const isClosed = () => closed;
+    /** Set once `fn` has settled: a statement started after that (a stray async branch) must not reach the
+     * connection, which is rolled back or committed and then handed to someone else. */
+    let ended = false;
+    const usable = () => {
+      if (closed) throw closedError();
+      if (ended) throw endedError();
+    };
+    const waves = options?.inWaves ? new Waves() : undefined;
     const noteClosed = (err: unknown) => {
       if (CONNECTION_ERRORS.has((err as { code?: string })?.code ?? '')) closed = true;
       return err;
@@ -333,9 +358,12 @@ function pipelinedTransactions(
         .execute();
       let outcome: TransactionOutcome<T>;
       try {
-        outcome = await fn(
-          transactionOn(preparing(reserved, isClosed, options?.inWaves ? new Waves() : undefined)),
-        );
+        try {
+          outcome = await fn(transactionOn(preparing(reserved, usable, waves)));
+        } finally {
+          ended = true;
+          waves?.close(endedError());
+        }
         await begin;
       } catch (err) {
         noteClosed(err);

@@ -294,10 +294,19 @@ export function createInbox(deps: InboxDeps): Inbox {
           // Started in enterprise order, so each wave takes the enterprises' locks in one order: two batches (or two
           // replicas) holding officers of the same two enterprises wait for each other instead of deadlocking.
           turns.sort((a, b) => a.context.member!.enterprise!.id - b.context.member!.enterprise!.id);
-          const results = await Promise.all(
+          // Every turn runs to its end before the batch commits or rolls back: no turn may still be sending
+          // statements on the connection then.
+          const settled = await Promise.allSettled(
             turns.map(({ context }) =>
               conversation.handleTurn!(tx, context.event.message as IncomingMessage, context),
             ),
+          );
+          const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+          if (failed) throw failed.reason;
+          const results = settled.map(
+            (r) =>
+              (r as PromiseFulfilledResult<Awaited<ReturnType<NonNullable<Conversation['handleTurn']>>>>)
+                .value,
           );
           const replies: Enqueue[] = [];
           for (const [i, { entry }] of turns.entries()) {

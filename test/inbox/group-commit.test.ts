@@ -43,46 +43,8 @@ describe('group commit: turns of several chats in one transaction', () => {
     await database.dispose();
   });
 
-  test('five reports and a /status at once: each its own effect and answer, in batches', async () => {
-    // A chat's first turn goes alone, and tells the inbox it is an officer's.
-    for (const name of ['An', 'Bảo', 'Chi', 'Dũng', 'Giang', 'Bình']) await who(name).say('/help');
-    const before = chat.inboxStats();
-    const [an, bao, chi, dung, giang, status] = await Promise.all([
-      ...['An', 'Bảo', 'Chi', 'Dũng', 'Giang'].map((n) => who(n).say('Bình thường')),
-      who('Bình').say('/status'),
-    ]);
-    for (const [name, replies] of Object.entries({ an, bao, chi, dung, giang })) {
-      assert.equal(replies!.length, 1, `${name}: ${JSON.stringify(replies)}`);
-      assert.equal(replies![0]!.lane, 'answer');
-    }
-    for (const replies of [bao, chi, giang]) assert.match(replies![0]!.text, /Bình thường/);
-    // Two officers of one enterprise: never in one batch, so whichever goes second sees the first's report.
-    const [first, second] = [an![0]!.text, dung![0]!.text].sort((a) => (/Bình thường/.test(a) ? -1 : 1));
-    assert.match(first!, /Bình thường/);
-    assert.match(second!, /đã được ghi nhận lúc 07:40/);
-    assert.match(status![0]!.text, /Tình hình báo cáo/);
-    const rows = await chat.db
-      .select({ enterpriseId: reports.enterpriseId, revision: reports.revision })
-      .from(reports)
-      .orderBy(asc(reports.id));
-    const viettel = rows.filter((r) => r.enterpriseId === chat.enterprises.VIETTEL!.id);
-    assert.deepEqual(
-      viettel.map((r) => r.revision),
-      [1],
-    );
-    assert.equal(rows.length, 4);
-    const pending = await chat.db.select().from(inboundEvents).where(eq(inboundEvents.status, 'pending'));
-    assert.deepEqual(pending, []);
-    const after = chat.inboxStats();
-    assert.ok(after.batchedTurns - before.batchedTurns >= 4, JSON.stringify(after));
-    assert.ok(
-      after.batches - before.batches < after.batchedTurns - before.batchedTurns,
-      'some turns shared one',
-    );
-  });
-
-  test('a turn that fails inside a batch: the others keep their effect, it is retried alone', async () => {
-    // The service's own conversation, with one chat's turn failing once (as a lost connection would make it).
+  /** The service's own conversation behind an inbox of the test's own; `fail` may throw for a turn. */
+  async function serviceInbox(fail: (msg: IncomingMessage) => boolean = () => false) {
     const { logger } = memoryLogger();
     const { conversation, qaSource } = await startConversation({
       db: chat.db,
@@ -91,8 +53,6 @@ describe('group commit: turns of several chats in one transaction', () => {
       qaThreshold: 0.3,
       boardUrl: () => 'http://board.test',
     });
-    const failing = who('Chi').chatId;
-    let failures = 0;
     const inbox = createInbox({
       db: chat.db,
       clock: chat.clock,
@@ -100,13 +60,11 @@ describe('group commit: turns of several chats in one transaction', () => {
       conversation: {
         handle: conversation.handle,
         async handleTurn(db, msg, start) {
-          if (msg.chatId === failing && msg.text === '/baocao ok' && failures++ === 0)
-            throw new Error('connection lost mid-turn');
+          if (fail(msg)) throw new Error('connection lost mid-turn');
           return conversation.handleTurn!(db, msg, start);
         },
       },
     });
-    const countBefore = (await chat.db.select().from(reports)).length;
     const message = (p: Participant, text: string): IncomingMessage => ({
       channel: p.channel,
       chatId: p.chatId,
@@ -114,19 +72,85 @@ describe('group commit: turns of several chats in one transaction', () => {
       displayName: p.name,
       text,
     });
+    return {
+      inbox,
+      /** Updates that arrive together (one webhook batch): recorded in one statement, drained in one tick. */
+      async together(people: Participant[], text: (p: Participant) => string) {
+        const run = ++eventKeys;
+        await Promise.all(people.map((p, i) => inbox.accept(`together-${run}-${i}`, message(p, text(p)))));
+        await Promise.all(people.map((p) => inbox.drain(p.channel, p.chatId)));
+      },
+      /** One update after another: each chat's first turn goes alone and tells the inbox it is an officer's. */
+      async oneByOne(people: Participant[], text: string) {
+        const run = ++eventKeys;
+        for (const [i, p] of people.entries()) {
+          await inbox.accept(`alone-${run}-${i}`, message(p, text));
+          await inbox.drain(p.channel, p.chatId);
+        }
+      },
+      async stop() {
+        await inbox.stop();
+        qaSource.stop();
+      },
+    };
+  }
+
+  let eventKeys = 0;
+  const lastText = async (p: Participant) => (await p.messages()).at(-1)!;
+
+  test('five reports and a /status at once: each its own effect and answer, in batches', async () => {
+    const officers = ['An', 'Bảo', 'Chi', 'Dũng', 'Giang'].map(who);
+    const staff = who('Bình');
+    const service = await serviceInbox();
+    await service.oneByOne([...officers, staff], '/help');
+    const before = { ...service.inbox.stats };
+    await service.together([...officers, staff], (p) => (p === staff ? '/status' : 'Bình thường'));
+    await service.stop();
+    const [an, bao, chi, dung, giang] = await Promise.all(officers.map(lastText));
+    for (const reply of [an, bao, chi, dung, giang]) assert.equal(reply!.lane, 'answer');
+    for (const reply of [an, bao, chi, giang]) assert.match(reply!.text, /Tình hình: Bình thường/);
+    // Two officers of one enterprise never share a batch: Dũng goes alone after An's batch, and sees An's report.
+    assert.match(dung!.text, /đã được ghi nhận lúc 07:40/);
+    assert.match((await lastText(staff)).text, /Tình hình báo cáo/);
+    const rows = await chat.db
+      .select({ enterpriseId: reports.enterpriseId, revision: reports.revision })
+      .from(reports)
+      .orderBy(asc(reports.id));
+    assert.deepEqual(
+      rows.filter((r) => r.enterpriseId === chat.enterprises.VIETTEL!.id).map((r) => r.revision),
+      [1],
+    );
+    assert.equal(rows.length, 4);
+    const pending = await chat.db.select().from(inboundEvents).where(eq(inboundEvents.status, 'pending'));
+    assert.deepEqual(pending, []);
+    const after = service.inbox.stats;
+    assert.equal(
+      after.batches - before.batches,
+      1,
+      'one transaction for the four officers of four enterprises',
+    );
+    assert.equal(after.batchedTurns - before.batchedTurns, 4);
+  });
+
+  test('a turn that fails inside a batch: the others keep their effect, it is retried alone', async () => {
+    const failing = who('Chi').chatId;
+    let failures = 0;
+    const service = await serviceInbox(
+      (msg) => msg.chatId === failing && msg.text === '/baocao ok' && failures++ === 0,
+    );
     const officers = ['An', 'Bảo', 'Chi', 'Giang'].map(who);
-    // Each chat's first turn alone (the inbox learns they are officers'), then four reports at once.
-    for (const [i, p] of officers.entries()) {
-      await inbox.accept(`batch-help-${i}`, message(p, '/help'));
-      await inbox.drain(p.channel, p.chatId);
-    }
-    const batchesBefore = inbox.stats.batches;
-    await Promise.all(officers.map((p, i) => inbox.accept(`batch-fail-${i}`, message(p, '/baocao ok'))));
-    await Promise.all(officers.map((p) => inbox.drain(p.channel, p.chatId)));
-    await inbox.stop();
-    qaSource.stop();
+    await service.oneByOne(officers, '/help');
+    const countBefore = (await chat.db.select().from(reports)).length;
+    const batchesBefore = service.inbox.stats.batches;
+    chat.clock.set(new Date('2024-02-11T07:40:00+07:00'));
+    await service.together(officers, () => '/baocao ok');
+    await service.stop();
     assert.equal(failures, 2, 'failed once in the batch, then went alone and succeeded');
-    assert.equal(inbox.stats.batches, batchesBefore, 'the failed batch kept nothing and counted nothing');
+    assert.equal(
+      service.inbox.stats.batches,
+      batchesBefore,
+      'the failed batch kept nothing and counted nothing',
+    );
     assert.equal((await chat.db.select().from(reports)).length, countBefore + 4, 'one report each');
     const pending = await chat.db.select().from(inboundEvents).where(eq(inboundEvents.status, 'pending'));
     assert.deepEqual(pending, []);
