@@ -71,8 +71,6 @@ function reportSummary(r: DayReport): string {
   return t.historyIncident(parts.join(', '));
 }
 
-const more = (shown: number, count: number): string[] => (count > shown ? [t.statusMore(count - shown)] : []);
-
 /**
  * /status fits one chat message (Telegram's 4,096 characters, with room to spare): a staff member reads it on a
  * phone, and a second part would arrive a round trip later. When the names do not fit, the lists are shortened
@@ -94,38 +92,36 @@ export async function renderDayStatus(db: Db, day: string, now: Date): Promise<s
   const missing = status.missing.map((e) => t.statusMissingLine(e.name, e.code, e.hasOfficer));
   const unreachable = status.unreachable.map((e) => `• ${e.name} (${e.code})`);
   const shown = { incidents: incidents.length, missing: missing.length, unreachable: unreachable.length };
-  const render = () => {
-    const lines = [...head];
-    if (status.incidentCount > 0) {
-      lines.push(
-        '',
+  /** A titled list, its first `n` lines, and how many more there are. */
+  const section = (title: string, all: string[], n: number, count: number, rest: (k: number) => string) =>
+    count > 0 ? ['', title, ...all.slice(0, n), ...(count > n ? [rest(count - n)] : [])] : [];
+  const render = () =>
+    [
+      ...head,
+      ...section(
         t.statusIncidents(status.incidentCount),
-        ...incidents.slice(0, shown.incidents),
-        ...(status.incidentCount > shown.incidents
-          ? [t.statusMoreIncidents(status.incidentCount - shown.incidents)]
-          : []),
-      );
-    }
-    if (status.missingCount > 0) {
-      lines.push(
-        '',
-        t.statusMissing(status.missingCount),
-        ...missing.slice(0, shown.missing),
-        ...more(shown.missing, status.missingCount),
-      );
-    } else {
-      lines.push('', t.statusAllReported);
-    }
-    if (status.unreachableCount > 0) {
-      lines.push(
-        '',
+        incidents,
+        shown.incidents,
+        status.incidentCount,
+        t.statusMoreIncidents,
+      ),
+      ...(status.missingCount > 0
+        ? section(
+            t.statusMissing(status.missingCount),
+            missing,
+            shown.missing,
+            status.missingCount,
+            t.statusMore,
+          )
+        : ['', t.statusAllReported]),
+      ...section(
         t.statusUnreachable(status.unreachableCount),
-        ...unreachable.slice(0, shown.unreachable),
-        ...more(shown.unreachable, status.unreachableCount),
-      );
-    }
-    return lines.join('\n');
-  };
+        unreachable,
+        shown.unreachable,
+        status.unreachableCount,
+        t.statusMore,
+      ),
+    ].join('\n');
   let text = render();
   // Names go from the end of the least urgent list first; incidents are cut last, down to a few.
   for (const list of ['missing', 'unreachable', 'incidents'] as const) {
