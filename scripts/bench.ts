@@ -55,6 +55,8 @@ import {
   machineCpuMs,
   postgresCpuMs,
   sampleMemory,
+  sampleWork,
+  type WorkCounts,
 } from './bench/memory.ts';
 import { benchQa } from './bench/qa.ts';
 import { echo, loadQuestions, mixed, RECEIPT, reportsOnly, type SimChat } from './bench/scenarios.ts';
@@ -210,6 +212,28 @@ interface PhaseRun extends PhaseResult {
   cpu: { postgres: number; bench: number; machine: number; machineCores: number };
   /** The largest replica's memory at the end of the phase (VmHWM: its peak since it started). */
   memory: ProcessMemory;
+  /** The replicas' work over the phase (summed): turns, shared transactions and their turns, round trips. */
+  work: WorkCounts;
+}
+
+/** "; 0.6 round trips to PostgreSQL per update, 9.8 turns per shared transaction" (nothing for the echo bot). */
+function describeWork(result: PhaseRun): string {
+  const { work } = result;
+  if (work.turns === 0) return '';
+  return (
+    `; ${fmt(work.databaseRoundTrips / Math.max(1, result.exchanges), 2)} round trips to PostgreSQL per update` +
+    (work.batches ? `, ${fmt(work.batchedTurns / work.batches)} turns per shared transaction` : '')
+  );
+}
+
+/** a − b, field by field (a + b with sign −1). */
+function difference(a: WorkCounts, b: WorkCounts, sign = 1): WorkCounts {
+  return {
+    turns: a.turns - sign * b.turns,
+    batches: a.batches - sign * b.batches,
+    batchedTurns: a.batchedTurns - sign * b.batchedTurns,
+    databaseRoundTrips: a.databaseRoundTrips - sign * b.databaseRoundTrips,
+  };
 }
 
 function printPhase(title: string, result: PhaseRun): void {
@@ -222,6 +246,7 @@ function printPhase(title: string, result: PhaseRun): void {
       `generator ${fmt(result.cpu.bench, 0)}%, machine ${fmt(result.cpu.machine, 0)}% of ` +
       `${result.cpu.machineCores * 100}%), RSS ${fmt(mb(result.memory.rssBytes))} MB ` +
       `(peak ${fmt(mb(result.memory.hwmBytes))})` +
+      describeWork(result) +
       (errors ? `; ERRORS ${JSON.stringify(result.errors)}` : '') +
       (result.cutShort ? ` (time limit: ${result.exchanges} of ${result.planned} planned)` : ''),
   );
@@ -258,6 +283,10 @@ async function drive(
       rssBytes: Math.max(...all.map((m) => m.rssBytes)),
     };
   };
+  const work = async (): Promise<WorkCounts> => {
+    const all = await Promise.all(members.map((m) => sampleWork(m.base)));
+    return all.reduce((sum, w) => difference(sum, w, -1));
+  };
   const tracker = new ReplyTracker(target.fake);
   const results = new Map<string, PhaseRun>();
   for (const phase of phases) {
@@ -269,6 +298,7 @@ async function drive(
       inFlight,
     );
     try {
+      const workBefore = await work();
       const segmentsBefore = segments();
       const cpuBefore = cpuMs();
       const pgBefore = postgresCpuMs();
@@ -305,6 +335,7 @@ async function drive(
           machineCores: os.cpus().length,
         },
         memory: memory(),
+        work: difference(await work(), workBefore),
         dbSegmentsPerUpdate: (segments() - segmentsBefore) / Math.max(1, result.exchanges),
       };
       printPhase(`${target.name} ${phase.name}`, run);
@@ -583,7 +614,10 @@ async function main(): Promise<void> {
     const paced = later.get('paced')!;
     const offered = later.get(`offered ${n.offered}/s`)!;
     watcher.stop();
-    const timings: Record<string, Breakdown & { dbSegmentsPerUpdate: number }> = {};
+    const timings: Record<
+      string,
+      Breakdown & { dbSegmentsPerUpdate: number; dbRoundTripsPerUpdate: number; turnsPerBatch: number }
+    > = {};
     const staffChatIds = staffChats.map((c) => String(c.chatId));
     for (const [name, r] of [
       ['reports', reportsPhase],
@@ -593,6 +627,8 @@ async function main(): Promise<void> {
       const b = {
         ...(await breakdown(db, r.from, r.to, staffChatIds)),
         dbSegmentsPerUpdate: round(r.dbSegmentsPerUpdate),
+        dbRoundTripsPerUpdate: round(r.work.databaseRoundTrips / Math.max(1, r.exchanges)),
+        turnsPerBatch: round(r.work.batchedTurns / Math.max(1, r.work.batches)),
       };
       timings[name] = b;
       console.log(
@@ -690,6 +726,7 @@ async function main(): Promise<void> {
     };
     const cpu = (r: PhaseRun) => `${fmt(r.cpuPercent, 0)}%`;
     const peaks = members.map((m) => watcher.peaks.get(m.name));
+    const reportRoundTrips = reportsPhase.work.databaseRoundTrips / Math.max(1, reportsPhase.exchanges);
     const rows: string[][] = [
       [
         `Reports-only throughput${n.replicas > 1 ? ` (${n.replicas} replicas)` : ''}`,
@@ -702,6 +739,13 @@ async function main(): Promise<void> {
         `${fmt(reportsAll.p50)} / ${fmt(reportsAll.p95)} / ${fmt(reportsAll.p99)} ms`,
         '',
         '',
+      ],
+      [
+        '  round trips to PostgreSQL per report',
+        `${fmt(reportRoundTrips, 2)} (${fmt(reportsPhase.work.batchedTurns / Math.max(1, reportsPhase.work.batches))} ` +
+          'turns per shared transaction; one report alone: test/perf/round-trips.test.ts)',
+        '≤ 6',
+        mark(reportRoundTrips <= 6),
       ],
       [
         `Reports offered at ${n.offered}/s (open loop)`,

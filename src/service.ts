@@ -83,11 +83,21 @@ export async function startConversation(deps: {
 export async function startService(options: ServiceOptions): Promise<Service> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
+  // Round trips to PostgreSQL are counted always (one increment per write after an answer): /healthz shows them,
+  // and the benchmark divides them by the updates of a phase.
+  const work = { databaseRoundTrips: 0 };
+  const observer: DriverObserver = {
+    ...options.databaseObserver,
+    roundTrip: () => {
+      work.databaseRoundTrips++;
+      options.databaseObserver?.roundTrip?.();
+    },
+  };
   const database = await openDatabase({
     url: config.database.url,
     dataDir: config.database.dataDir,
     maxConnections: config.database.poolSize,
-    ...(options.databaseObserver ? { observer: options.databaseObserver } : {}),
+    observer,
   });
   const { db } = database;
   logger.info({ database: database.kind }, 'database ready');
@@ -163,6 +173,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         channels: health,
         // Work waiting: inbound events not yet processed, messages not yet sent (omitted while the database is down).
         ...(queues ? { queues } : {}),
+        // Since start: turns processed, shared transactions and their turns, round trips to PostgreSQL.
+        work: { ...inbox.stats, ...work },
         memory: memoryUse(),
       };
     },

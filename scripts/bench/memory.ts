@@ -56,6 +56,28 @@ export async function sampleMemory(base: string, pid: number): Promise<MemorySam
   };
 }
 
+/** What a service's /healthz counts of its work since start (see `work` in src/service.ts). */
+export interface WorkCounts {
+  turns: number;
+  batches: number;
+  batchedTurns: number;
+  databaseRoundTrips: number;
+}
+
+/** The work counters of a service; zeros when it does not answer (the echo bot has none). */
+export async function sampleWork(base: string): Promise<WorkCounts> {
+  const health = (await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) })
+    .then((r) => r.json())
+    .catch(() => null)) as { work?: Partial<WorkCounts> } | null;
+  const w = health?.work ?? {};
+  return {
+    turns: w.turns ?? 0,
+    batches: w.batches ?? 0,
+    batchedTurns: w.batchedTurns ?? 0,
+    databaseRoundTrips: w.databaseRoundTrips ?? 0,
+  };
+}
+
 /** Samples services every `intervalMs` and keeps, for each, the sample with the largest resident set. */
 export class MemoryWatcher {
   readonly peaks = new Map<string, MemorySample>();

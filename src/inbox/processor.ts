@@ -45,8 +45,11 @@ export interface Inbox {
   startSweeper(intervalMs: number): void;
   /** Stops the sweeper and waits for work in progress. */
   stop(): Promise<void>;
-  /** Transactions that held a batch of turns, and the turns they held (shown by /healthz and the tests). */
-  readonly stats: { batches: number; batchedTurns: number };
+  /**
+   * Turns processed (alone or shared), transactions that held a batch of turns and the turns they held (shown by
+   * /healthz, read by the benchmark and the tests).
+   */
+  readonly stats: { turns: number; batches: number; batchedTurns: number };
 }
 
 const ASYNC_COMMIT = { synchronousCommit: false } as const;
@@ -93,7 +96,7 @@ export function createInbox(deps: InboxDeps): Inbox {
   const ready: ChatEntry[] = [];
   let batches = 0;
   let batchScheduled = false;
-  const stats = { batches: 0, batchedTurns: 0 };
+  const stats = { turns: 0, batches: 0, batchedTurns: 0 };
   let sweeper: NodeJS.Timeout | undefined;
   /** Inserts under way: stop() waits for them so their processing starts before the database closes. */
   const accepting = new Set<Promise<boolean>>();
@@ -209,7 +212,10 @@ export function createInbox(deps: InboxDeps): Inbox {
         entry.again = false;
         for (;;) {
           const { worked, more, shared: canShare } = await processOne(entry.channel, entry.chatId);
-          if (worked) deps.onOutbox?.();
+          if (worked) {
+            stats.turns++;
+            deps.onOutbox?.();
+          }
           if (canShare) remember(entry.key);
           else if (canShare === false) shared.delete(entry.key);
           if (!more) break;
@@ -338,6 +344,7 @@ export function createInbox(deps: InboxDeps): Inbox {
     }
     const worked = outcome.filter((o) => o.state === 'done' || o.state === 'more').length;
     if (worked > 0) {
+      stats.turns += worked;
       stats.batches++;
       stats.batchedTurns += worked;
       deps.onOutbox?.();

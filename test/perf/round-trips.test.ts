@@ -36,6 +36,8 @@ describe('round trips per report (PostgreSQL)', {
   let probe: postgres.Sql;
   let statements: string[] = [];
   let roundTrips = 0;
+  /** Every round trip since the service started (never reset), to check what /healthz counts. */
+  let allRoundTrips = 0;
   let lastActivity = 0;
   const chatIds = [9101, 9102, 9103];
   const url = () => `http://127.0.0.1:${svc.service.port}/telegram/webhook`;
@@ -60,6 +62,7 @@ describe('round trips per report (PostgreSQL)', {
           },
           roundTrip() {
             roundTrips++;
+            allRoundTrips++;
             lastActivity = performance.now();
           },
         },
@@ -213,6 +216,22 @@ describe('round trips per report (PostgreSQL)', {
     assert.ok(
       perReport <= ROUND_TRIPS_PER_REPORT_TOGETHER,
       `${counted.roundTrips} round trips for 30 reports`,
+    );
+  });
+  test('/healthz counts the turns, the shared transactions and the round trips since start', async () => {
+    const before = allRoundTrips;
+    const res = await fetch(`http://127.0.0.1:${svc.service.port}/healthz`);
+    const { work } = (await res.json()) as {
+      work: { turns: number; batches: number; batchedTurns: number; databaseRoundTrips: number };
+    };
+    // 21 reports alone, 60 first turns, 60 reports at once (some of them shared).
+    assert.ok(work.turns >= 141, JSON.stringify(work));
+    assert.ok(work.batches >= 1 && work.batchedTurns >= 2 * work.batches, JSON.stringify(work));
+    assert.ok(work.batchedTurns <= work.turns, JSON.stringify(work));
+    // The same count as the driver's observer: the request's own queries come between the two readings.
+    assert.ok(
+      work.databaseRoundTrips > before && work.databaseRoundTrips <= allRoundTrips,
+      JSON.stringify(work),
     );
   });
 });
