@@ -113,7 +113,19 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     boardUrl,
   });
   let delivery: DeliveryWorker | undefined;
-  const inbox = createInbox({ db, conversation, clock, logger, onOutbox: () => delivery?.wake() });
+  const inbox = createInbox({
+    db,
+    conversation,
+    clock,
+    logger,
+    onOutbox: () => delivery?.wake(),
+    // A turn's answers go to this process's worker as they are committed (the worker exists before any update can
+    // arrive: the HTTP server and the channels start after it; until it starts, it releases what it is handed).
+    answers: {
+      lockMs: config.deliveryLockSeconds * 1000,
+      handOff: (rows) => delivery?.handOff(rows),
+    },
+  });
 
   // Which channels are configured is the only choice made per channel; everything after loops over them.
   // Zalo (axios) and the console (and its demo data) are loaded only when configured.

@@ -8,6 +8,7 @@ import { describeError } from '../logger.ts';
 import { t } from '../texts/index.ts';
 import * as schema from './schema.ts';
 import {
+  notifyCommitted,
   registerTransactionRunner,
   type TransactionOptions,
   type TransactionOutcome,
@@ -384,6 +385,10 @@ function pipelinedTransactions(
       if (failed) throw noteClosed(failed.reason);
       const command = (settled.at(-1) as PromiseFulfilledResult<{ command?: string }>).value.command;
       if (command !== 'COMMIT') throw new Error(`the transaction ended with ${command ?? 'no answer'}`);
+      const sent = (outcome.last ?? []).filter((statement) => !!statement);
+      for (const [i, statement] of sent.entries()) {
+        notifyCommitted(statement, (settled[i] as PromiseFulfilledResult<unknown>).value);
+      }
       return outcome.result;
     } finally {
       if (connection?.onclose === onClose) connection.onclose = null;

@@ -6,6 +6,8 @@ import type { Db } from './client.ts';
  */
 export interface LastStatement extends PromiseLike<unknown> {
   toSQL(): { sql: string; params: unknown[] };
+  /** Given the statement's rows once the transaction has committed (never for a transaction rolled back). */
+  onCommitted?(rows: Record<string, unknown>[]): void;
 }
 
 export interface TransactionOutcome<T> {
@@ -53,11 +55,31 @@ export function runTransaction<T>(
   const runner = runners.get(db);
   if (runner) return runner(fn, options);
   // PGlite (one embedded process, nothing to wait for) and nested use: an ordinary transaction.
-  return db.transaction(async (tx) => {
-    const { result, last = [] } = await fn(tx as unknown as Db);
-    for (const statement of last) if (statement) await statement;
-    return result;
-  });
+  return db
+    .transaction(async (tx) => {
+      const { result, last = [] } = await fn(tx as unknown as Db);
+      const committed: [LastStatement, unknown][] = [];
+      for (const statement of last) if (statement) committed.push([statement, await statement]);
+      return { result, committed };
+    })
+    .then(({ result, committed }) => {
+      for (const [statement, rows] of committed) notifyCommitted(statement, rows);
+      return result;
+    });
+}
+
+/**
+ * Hands a committed statement its rows (postgres.js answers an array of rows, PGlite `{ rows }`). The transaction
+ * has committed: nothing thrown here may make its caller think otherwise (and redo it).
+ */
+export function notifyCommitted(statement: LastStatement, result: unknown): void {
+  if (!statement.onCommitted) return;
+  const rows = Array.isArray(result) ? result : ((result as { rows?: unknown[] } | null)?.rows ?? []);
+  try {
+    statement.onCommitted(rows as Record<string, unknown>[]);
+  } catch {
+    // The callback's own failure is its own (the inbox's hand-off only collects rows).
+  }
 }
 
 /**

@@ -43,6 +43,14 @@ export interface DeliveryWorker {
   start(): void;
   /** Wakes the worker now (something was enqueued). */
   wake(): void;
+  /** The claim time the worker gives its claims: whoever claims rows for it (see handOff) uses the same. */
+  readonly lockMs: number;
+  /**
+   * Sends rows someone else claimed for this worker (the answers a turn wrote already claimed, see
+   * enqueueStatement): as if this worker had claimed them, without the claim's round trip. Rows of a channel it does
+   * not serve, or handed over while it is stopped, are released for any worker to claim.
+   */
+  handOff(rows: OutboxRow[]): void;
   /** Stops claiming, finishes the messages in flight, releases the ones still waiting for a rate slot. */
   stop(): Promise<void>;
   readonly stats: { sent: number; retried: number; failed: number };
@@ -295,8 +303,25 @@ export function createDeliveryWorker(deps: DeliveryDeps): DeliveryWorker {
     }
   }
 
+  function handOff(rows: OutboxRow[]): void {
+    const byChat = new Map<string, OutboxRow[]>();
+    for (const row of rows) {
+      if (!running || !deps.channels[row.channel]) {
+        void fenced(row, 'release', releaseClaim(db, row)).catch((err: unknown) =>
+          logger.warn({ err, outboxId: row.id }, 'releasing a handed-over message failed'),
+        );
+        continue;
+      }
+      const key = `${row.channel}:${row.chatId}`;
+      byChat.set(key, [...(byChat.get(key) ?? []), row]);
+    }
+    for (const chatRows of byChat.values()) track(chatRows);
+  }
+
   return {
     stats,
+    lockMs,
+    handOff,
     start() {
       if (running || channels.length === 0) return;
       running = true;

@@ -11,7 +11,14 @@ import {
   recordInbound,
   recordInboundMany,
 } from '../db/queries/inbox.ts';
-import { type Enqueue, enqueueMessages, enqueueStatement } from '../db/queries/outbox.ts';
+import {
+  type AnswerClaim,
+  type Enqueue,
+  enqueuedOn,
+  enqueueMessages,
+  enqueueStatement,
+  type OutboxRow,
+} from '../db/queries/outbox.ts';
 import { loadTurnContext, type TurnContext } from '../db/queries/turn.ts';
 import { inOrder, runTransaction } from '../db/transaction.ts';
 import { describeError, type Logger } from '../logger.ts';
@@ -23,8 +30,13 @@ export interface InboxDeps {
   conversation: Conversation;
   clock: Clock;
   logger: Logger;
-  /** Called after replies were committed to the outbox, to wake the delivery worker. */
+  /** Called after messages were committed to the outbox that nobody claimed yet, to wake the delivery worker. */
   onOutbox?: () => void;
+  /**
+   * The delivery worker, when it runs in this process: a turn's answers are written already claimed for it and
+   * handed over after COMMIT (no claim round trip; see enqueueStatement). Turns then commit synchronously.
+   */
+  answers?: { lockMs: number; handOff(rows: OutboxRow[]): void };
   maxAttempts?: number;
   /**
    * Officers' chats ready together are processed in one transaction (group commit), up to this many per
@@ -86,6 +98,28 @@ export function createInbox(deps: InboxDeps): Inbox {
   const maxAttempts = deps.maxAttempts ?? 3;
   const maxBatch = Math.max(1, deps.maxBatch ?? 64);
   const maxBatches = Math.max(1, deps.maxBatches ?? 3);
+  // With answers handed straight to the worker, a turn's COMMIT waits for its WAL flush: a reply may leave the moment
+  // it returns, and must never leave for a turn a database crash could still lose (and redo with another receipt).
+  const commitOptions = deps.answers ? {} : ASYNC_COMMIT;
+
+  /** A claim for a turn's (or a batch's) answers, and what it claimed once committed. */
+  function answerClaim(): { claim?: AnswerClaim; claimed: OutboxRow[] } {
+    const claimed: OutboxRow[] = [];
+    if (!deps.answers) return { claimed };
+    return {
+      claimed,
+      claim: {
+        lockedUntil: new Date(Date.now() + deps.answers.lockMs),
+        onClaimed: (rows) => claimed.push(...rows),
+      },
+    };
+  }
+
+  /** After a commit: the claimed answers to the worker, and a wake-up for whatever else was written. */
+  function afterCommit(tx: Db | undefined, written: number, claimed: OutboxRow[]): void {
+    if (claimed.length > 0) deps.answers?.handOff(claimed);
+    if (written > claimed.length || (tx && enqueuedOn(tx))) deps.onOutbox?.();
+  }
   const running = new Map<string, ChatEntry>();
   /**
    * Chats known to be officers' (their last turn could share a transaction): only they wait for a batch. A chat not
@@ -156,14 +190,19 @@ export function createInbox(deps: InboxDeps): Inbox {
       // the lock is held), the feature's own statements, and one to end (the replies, the event marked done and the
       // dialog state, with COMMIT).
       //
-      // The COMMIT does not wait for its WAL flush (synchronous_commit off for this transaction): the update itself
-      // was recorded durably before its webhook was answered, so if a database crash loses this transaction, the
-      // event is pending again and is processed again after the restart, effect and replies together. No reply can
-      // have left before: the delivery worker claims a reply in a transaction that commits synchronously, and that
-      // flush covers every commit before it in the WAL, this one included.
-      return await runTransaction<{ worked: boolean; more: boolean; shared?: boolean }>(
+      // Without a delivery worker in this process, the COMMIT does not wait for its WAL flush (synchronous_commit
+      // off for this transaction): the update itself was recorded durably before its webhook was answered, so if a
+      // database crash loses this transaction, the event is pending again and is processed again after the restart,
+      // effect and replies together. No reply can have left before: the delivery worker claims a reply in a
+      // transaction that commits synchronously, and that flush covers every commit before it in the WAL, this one
+      // included. With the worker here, the answers are claimed as they are written and the COMMIT is synchronous.
+      const { claim, claimed } = answerClaim();
+      let turnTx: Db | undefined;
+      let written = 0;
+      const outcome = await runTransaction<{ worked: boolean; more: boolean; shared?: boolean }>(
         db,
         async (tx) => {
+          turnTx = tx;
           // Serialises one chat across replicas; the row lock alone would let two replicas take events out of order.
           const [, context] = await inOrder(
             lockChat(tx, channel, chatId),
@@ -176,6 +215,7 @@ export function createInbox(deps: InboxDeps): Inbox {
           const { replies, last } = conversation.handleTurn
             ? await conversation.handleTurn(tx, message, context)
             : { replies: await conversation.handle(tx, message), last: [] };
+          written = replies.length;
           return {
             result: { worked: true, more, shared: batchable(context) },
             last: [
@@ -183,13 +223,16 @@ export function createInbox(deps: InboxDeps): Inbox {
               enqueueStatement(
                 tx,
                 replies.map((r) => answer(r, channel, chatId)),
+                claim,
               ),
               markInboundDoneStatement(tx, event.id, clock.now()),
             ],
           };
         },
-        ASYNC_COMMIT,
+        commitOptions,
       );
+      if (outcome.worked) afterCommit(turnTx, written, claimed);
+      return outcome;
     } catch (err) {
       if (eventId === undefined) throw err;
       logger.error({ err, channel, chatId, eventId }, 'inbound event failed');
@@ -200,7 +243,10 @@ export function createInbox(deps: InboxDeps): Inbox {
         maxAttempts,
         at: clock.now(),
       });
-      if (gaveUp) await enqueueMessages(db, [{ channel, chatId, text: t.internalError }]);
+      if (gaveUp) {
+        await enqueueMessages(db, [{ channel, chatId, text: t.internalError }]);
+        deps.onOutbox?.();
+      }
       return { worked: gaveUp, more: true };
     }
   }
@@ -212,10 +258,7 @@ export function createInbox(deps: InboxDeps): Inbox {
         entry.again = false;
         for (;;) {
           const { worked, more, shared: canShare } = await processOne(entry.channel, entry.chatId);
-          if (worked) {
-            stats.turns++;
-            deps.onOutbox?.();
-          }
+          if (worked) stats.turns++;
           if (canShare) remember(entry.key);
           else if (canShare === false) shared.delete(entry.key);
           if (!more) break;
@@ -272,10 +315,14 @@ export function createInbox(deps: InboxDeps): Inbox {
    */
   async function runBatch(batch: ChatEntry[]): Promise<void> {
     let outcome: { entry: ChatEntry; state: 'done' | 'more' | 'empty' | 'alone' }[];
+    const { claim, claimed } = answerClaim();
+    let batchTx: Db | undefined;
+    let written = 0;
     try {
       outcome = await runTransaction(
         db,
         async (tx) => {
+          batchTx = tx;
           const [, ...contexts] = await inOrder(
             lockChats(
               tx,
@@ -318,11 +365,12 @@ export function createInbox(deps: InboxDeps): Inbox {
           for (const [i, { entry }] of turns.entries()) {
             replies.push(...results[i]!.replies.map((r) => answer(r, entry.channel, entry.chatId)));
           }
+          written = replies.length;
           return {
             result: states,
             last: [
               ...results.flatMap((r) => r.last),
-              enqueueStatement(tx, replies),
+              enqueueStatement(tx, replies, claim),
               turns.length
                 ? markInboundsDoneStatement(
                     tx,
@@ -333,7 +381,7 @@ export function createInbox(deps: InboxDeps): Inbox {
             ],
           };
         },
-        { ...ASYNC_COMMIT, inWaves: true },
+        { ...commitOptions, inWaves: true },
       );
     } catch (err) {
       logger.warn({ err, chats: batch.length }, 'a batch of turns failed; each chat goes alone');
@@ -347,8 +395,8 @@ export function createInbox(deps: InboxDeps): Inbox {
       stats.turns += worked;
       stats.batches++;
       stats.batchedTurns += worked;
-      deps.onOutbox?.();
     }
+    afterCommit(batchTx, written, claimed);
     for (const { entry, state } of outcome) {
       if (state === 'alone') void runSolo(entry);
       else if (state === 'more' || entry.again) {

@@ -18,11 +18,11 @@ import { startTestService, type TestService } from '../helpers/service.ts';
 import { textUpdate } from '../helpers/telegram-updates.ts';
 
 /** The budget per report, webhook to receipt marked sent. */
-export const ROUND_TRIPS_PER_REPORT = 6;
+export const ROUND_TRIPS_PER_REPORT = 5;
 /** The same when many officers report at once (group commit, waves, batched inbox inserts, claims and mark-sent):
  * 18–23 round trips for 30 reports on a quiet machine; the budget leaves room for a busy one. */
 export const ROUND_TRIPS_PER_REPORT_TOGETHER = 2;
-export const STATEMENTS_PER_REPORT = 11;
+export const STATEMENTS_PER_REPORT = 10;
 
 const SECRET = 'round-trip-secret-0123456789abcdef';
 const HOUR = 3_600_000;

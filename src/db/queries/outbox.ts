@@ -43,11 +43,25 @@ const rowOf = ({ lane, dedupeKey, notBefore, ...envelope }: Enqueue) => ({
   ...(notBefore ? { nextAttemptAt: notBefore } : {}),
 });
 
+/** Claims the answers a turn enqueues in the statement that writes them (see enqueueStatement). */
+export interface AnswerClaim {
+  /** The claim's end, as a worker's claim would have it (now + its lock time). */
+  lockedUntil: Date;
+  /** The rows claimed, once the transaction has committed: the caller hands them to its delivery worker. */
+  onClaimed(rows: OutboxRow[]): void;
+}
+
 /**
  * The insert of a few messages (a turn's replies), unexecuted, for the end of a transaction; null for none. At most
  * 1,000: more go through enqueueMessages.
+ *
+ * With `claim`, each answer (LANE_ANSWER, due now) is written already claimed ('sending', attempt 1, locked until
+ * `claim.lockedUntil`) unless an earlier answer to its chat is still pending or being sent, and the claimed rows
+ * reach `claim.onClaimed` after COMMIT: the worker sends them without a claim of its own (one round trip and one
+ * synchronous commit fewer per answer). A claim is a claim: if the process dies before sending, it lapses and any
+ * worker sends the row. The transaction must commit synchronously (no reply may leave before its turn is durable).
  */
-export function enqueueStatement(db: Db, messages: Enqueue[]): LastStatement | null {
+export function enqueueStatement(db: Db, messages: Enqueue[], claim?: AnswerClaim): LastStatement | null {
   if (messages.length === 0) return null;
   if (messages.length > 1000) throw new Error('enqueueStatement: at most 1,000 messages');
   const rows = messages.map((m) => {
@@ -61,7 +75,17 @@ export function enqueueStatement(db: Db, messages: Enqueue[]): LastStatement | n
       next_attempt_at: r.nextAttemptAt?.toISOString() ?? null,
     };
   });
-  return rawStatement(db, ENQUEUE, [JSON.stringify(rows)]);
+  if (!claim || !rows.some((r) => r.lane === LANE_ANSWER && r.next_attempt_at === null)) {
+    return rawStatement(db, ENQUEUE, [JSON.stringify(rows)]);
+  }
+  const statement = rawStatement(db, ENQUEUE_CLAIMING, [
+    JSON.stringify(rows),
+    claim.lockedUntil.toISOString(),
+  ]);
+  statement.onCommitted = (claimed) => {
+    if (claimed.length > 0) claim.onClaimed(claimed.map(outboxRowOf).sort((a, b) => a.id - b.id));
+  };
+  return statement;
 }
 
 // Written out once (see raw.ts): one statement for any number of rows, inserted in the order given (ids, and so
@@ -74,9 +98,44 @@ const ENQUEUE = `
   order by r.n
   on conflict (dedupe_key) do nothing`;
 
+// The same, answers claimed as they are written (see enqueueStatement); $2 the claim's end. Returns the claimed rows.
+// An earlier answer to the chat still pending or being sent keeps the new ones pending (answers leave in order);
+// the answers of this one statement to one chat are all claimed together and sent in id order.
+const ENQUEUE_CLAIMING = `
+  with written as (
+    insert into outbox (channel, chat_id, payload, lane, dedupe_key, next_attempt_at, status, attempts, locked_until)
+    select m->>'channel', m->>'chat_id', m->'payload', (m->>'lane')::smallint, m->>'dedupe_key',
+      coalesce((m->>'next_attempt_at')::timestamptz, now()),
+      case when c.claimed then 'sending' else 'pending' end,
+      case when c.claimed then 1 else 0 end,
+      case when c.claimed then $2::timestamptz end
+    from jsonb_array_elements($1::jsonb) with ordinality as r(m, n)
+    cross join lateral (
+      select (m->>'lane')::smallint < 0 and m->>'next_attempt_at' is null and not exists (
+        select 1 from outbox e
+        where e.channel = m->>'channel' and e.chat_id = m->>'chat_id' and e.lane < 0
+          and e.status in ('pending', 'sending')
+      ) as claimed
+    ) c
+    order by r.n
+    on conflict (dedupe_key) do nothing
+    returning *
+  )
+  select * from written where status = 'sending'`;
+
+/** Databases and transactions enqueueMessages wrote to (see enqueuedOn). */
+const written = new WeakSet<object>();
+
+/**
+ * Whether enqueueMessages wrote on this transaction: the inbox wakes the delivery worker after a turn only when the
+ * turn wrote messages it did not claim itself (an incident's alerts to staff, say).
+ */
+export const enqueuedOn = (db: Db): boolean => written.has(db);
+
 /** Returns how many rows were newly enqueued (rows with a known dedupe key are skipped). */
 export async function enqueueMessages(db: Db, messages: Enqueue[]): Promise<number> {
   if (messages.length === 0) return 0;
+  written.add(db);
   const rows = messages.map(rowOf);
   let inserted = 0;
   // Chunks keep one statement's parameters well under PostgreSQL's 65,535 limit.
@@ -105,24 +164,28 @@ export async function claimDueMessages(
   const now = params.now.toISOString();
   const lockedUntil = new Date(params.now.getTime() + params.lockMs).toISOString();
   const rows = await runRaw(db, CLAIM, [lockedUntil, now, JSON.stringify(params.channels), params.limit]);
-  return rows
-    .map((r) => ({
-      id: Number(r.id),
-      channel: toChannel(r.channel),
-      chatId: String(r.chat_id),
-      payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
-      lane: Number(r.lane),
-      status: 'sending' as const,
-      attempts: Number(r.attempts),
-      partsSent: Number(r.parts_sent ?? 0),
-      nextAttemptAt: new Date(r.next_attempt_at as string),
-      lockedUntil: new Date(r.locked_until as string),
-      lastError: (r.last_error as string | null) ?? null,
-      dedupeKey: (r.dedupe_key as string | null) ?? null,
-      createdAt: new Date(r.created_at as string),
-      sentAt: null,
-    }))
-    .sort((a, b) => a.lane - b.lane || a.id - b.id);
+  return rows.map(outboxRowOf).sort((a, b) => a.lane - b.lane || a.id - b.id);
+}
+
+/** An outbox row read raw (a claim's RETURNING): timestamps and 64-bit ids as either driver gives them. */
+function outboxRowOf(r: Record<string, unknown>): OutboxRow {
+  const at = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+  return {
+    id: Number(r.id),
+    channel: toChannel(r.channel),
+    chatId: String(r.chat_id),
+    payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+    lane: Number(r.lane),
+    status: 'sending' as const,
+    attempts: Number(r.attempts),
+    partsSent: Number(r.parts_sent ?? 0),
+    nextAttemptAt: at(r.next_attempt_at)!,
+    lockedUntil: at(r.locked_until),
+    lastError: (r.last_error as string | null) ?? null,
+    dedupeKey: (r.dedupe_key as string | null) ?? null,
+    createdAt: at(r.created_at)!,
+    sentAt: null,
+  };
 }
 
 // Written out once (see raw.ts). $1 locked until, $2 now, $3 the channels (JSON), $4 how many at most.
