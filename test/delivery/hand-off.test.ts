@@ -18,15 +18,8 @@ import { runTransaction } from '../../src/db/transaction.ts';
 import { type ChannelSender, DeliveryError } from '../../src/delivery/sender.ts';
 import { createDeliveryWorker } from '../../src/delivery/worker.ts';
 import { createLogger } from '../../src/logger.ts';
+import { until } from '../helpers/chat.ts';
 import { type OpenTestDatabase, openTestDatabase } from '../helpers/db.ts';
-
-const until = async (check: () => Promise<boolean>, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 describe('answers claimed as they are written', () => {
   let database: OpenTestDatabase;

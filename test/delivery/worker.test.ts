@@ -8,15 +8,8 @@ import { type ChannelSender, DeliveryError, sendParts } from '../../src/delivery
 import { createDeliveryWorker } from '../../src/delivery/worker.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { Envelope } from '../../src/messages.ts';
+import { until } from '../helpers/chat.ts';
 import { type OpenTestDatabase, openTestDatabase } from '../helpers/db.ts';
-
-const until = async (check: () => Promise<boolean>, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 describe('delivery worker', () => {
   let database: OpenTestDatabase;

@@ -6,6 +6,15 @@ import { callbackUpdate, textUpdate } from './telegram-updates.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Polls `check` every 20 ms until it holds; throws after `ms`. */
+export async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await sleep(20);
+  }
+}
+
 /** Waits until every inbound event is processed and every outbox message has left (or failed). */
 export async function settle(db: Db, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
