@@ -376,7 +376,7 @@ function printStatusDetails(status: StatusResult, pass: boolean): void {
   const inNode = status.queries.getDayStatus ?? Number.NaN;
   console.log(
     `  → /status over target: PostgreSQL executes the latest-incidents query in ${fmt(executionMs)} ms, ` +
-      `getDayStatus (four queries at once) takes ${fmt(inNode)} ms; ` +
+      `getDayStatus (three queries at once) takes ${fmt(inNode)} ms; ` +
       `the reply is ${status.replyChars.toLocaleString('en')} characters.`,
   );
 }

@@ -3,8 +3,7 @@ import { formatDay, formatVnDateTime, formatVnTime, VN_ZONE, vnTime } from '../c
 import type { Db } from '../db/client.ts';
 import { getActiveCampaign } from '../db/queries/campaigns.ts';
 import {
-  countReportedOnDay,
-  listMissingEnterprises,
+  getDayReporting,
   listUnreachableEnterprises,
   type MissingEnterprise,
 } from '../db/queries/day-status.ts';
@@ -42,20 +41,19 @@ export interface DayStatus {
  */
 export async function getDayStatus(db: Db, day: string, limit = STATUS_LIST_LIMIT): Promise<DayStatus> {
   const from = DateTime.fromISO(day, { zone: VN_ZONE });
-  const [counts, incidents, missing, unreachable] = await Promise.all([
-    countReportedOnDay(db, day),
+  const [reporting, incidents, unreachable] = await Promise.all([
+    getDayReporting(db, day, limit),
     listIncidentsDuring(db, { from: from.toJSDate(), to: from.plus({ days: 1 }).toJSDate(), limit }),
-    listMissingEnterprises(db, day, limit),
     listUnreachableEnterprises(db, limit),
   ]);
   return {
     day,
-    total: counts.total,
-    reportedCount: counts.reported,
+    total: reporting.total,
+    reportedCount: reporting.reported,
     incidents: incidents.rows,
     incidentCount: incidents.count,
-    missing,
-    missingCount: counts.total - counts.reported,
+    missing: reporting.missing,
+    missingCount: reporting.total - reporting.reported,
     unreachable: unreachable.rows,
     unreachableCount: unreachable.count,
   };

@@ -76,4 +76,45 @@ describe('/status fits one message', () => {
     assert.ok(listed >= 3 && listed < 70, `${listed} incidents listed`);
     assert.match(text, new RegExp(`… và ${70 - listed} sự cố khác \\(danh sách đầy đủ: /export\\)`));
   });
+
+  test('an enterprise that amended its report counts once; those with an officer are told apart', async () => {
+    await handle.close();
+    handle = await openTestDatabase({ maxConnections: 2 });
+    const [a, b, c] = await insertEnterprises(
+      handle.db,
+      ['Bưu điện A', 'Viễn thông B', 'Chuyển phát C'].map((name, i) => ({
+        code: `AM${i}`,
+        name,
+        sector: 'both' as const,
+      })),
+    );
+    const officer = await createPerson(handle.db, {
+      displayName: 'Bình',
+      role: 'officer',
+      enterpriseId: b!.id,
+    });
+    // A reports three times (an incident, then two amendments), the day before counts for nothing.
+    for (const hhmm of ['06:00', '07:30', '08:10'])
+      await seedReport(handle.db, { enterprise: a!, day, hhmm, incident: null, reporterId: officer.id });
+    await seedReport(handle.db, {
+      enterprise: c!,
+      day: '2027-02-05',
+      hhmm: '09:00',
+      incident: null,
+      reporterId: officer.id,
+    });
+    const text = await renderDayStatus(handle.db, day, now);
+    assert.match(text, /Đã báo cáo: 1\/3/);
+    assert.match(text, /Chưa báo cáo \(2\)/);
+    assert.doesNotMatch(text, /Bưu điện A/);
+    const lines = text.split('\n');
+    assert.ok(
+      lines.some((l) => l.startsWith('• Viễn thông B') && !/chưa có cán bộ/.test(l)),
+      text,
+    );
+    assert.ok(
+      lines.some((l) => l.startsWith('• Chuyển phát C') && /chưa có cán bộ/.test(l)),
+      text,
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { type Row, rowsOf, toDate } from '../raw.ts';
+import { type Row, rowsOf, runRaw, toDate } from '../raw.ts';
 import type { Enterprise } from './enterprises.ts';
 
 const enterpriseOf = (r: Row): Enterprise => ({
@@ -11,34 +11,42 @@ const enterpriseOf = (r: Row): Enterprise => ({
   createdAt: toDate(r.created_at)!,
 });
 
-/** How many enterprises there are, and how many of them reported for the day (any revision). */
-export async function countReportedOnDay(db: Db, day: string): Promise<{ total: number; reported: number }> {
-  const result = await db.execute(sql`
-      with latest as (
-        select distinct on (enterprise_id) enterprise_id, status from reports
-        where report_day = ${day} order by enterprise_id, revision desc
-      )
-      select (select count(*) from enterprises)::int as total,
-             (select count(*) from latest)::int as reported`);
-  const c = rowsOf(result)[0] ?? {};
-  return { total: Number(c.total ?? 0), reported: Number(c.reported ?? 0) };
-}
-
 export type MissingEnterprise = Enterprise & { hasOfficer: boolean };
 
-/** The first `limit` enterprises (by name) with no report for the day, and whether each has an officer at all. */
-export async function listMissingEnterprises(
+/**
+ * One day's reporting in one statement: how many enterprises there are, how many have no report for the day (any
+ * revision), and the first `limit` of those by name with whether each has an officer at all. Each enterprise is one
+ * index probe into the day's reports, however many revisions the day holds.
+ */
+export async function getDayReporting(
   db: Db,
   day: string,
   limit: number,
-): Promise<MissingEnterprise[]> {
-  const result = await db.execute(sql`
-      select e.*, exists (select 1 from people p where p.enterprise_id = e.id and p.role = 'officer') as has_officer
-      from enterprises e
-      where not exists (select 1 from reports r where r.enterprise_id = e.id and r.report_day = ${day})
-      order by e.name limit ${limit}`);
-  return rowsOf(result).map((r) => ({ ...enterpriseOf(r), hasOfficer: r.has_officer === true }));
+): Promise<{ total: number; reported: number; missing: MissingEnterprise[] }> {
+  const [row] = await runRaw(db, DAY_REPORTING, [day, limit]);
+  const missing = (typeof row?.first === 'string' ? JSON.parse(row.first) : (row?.first ?? [])) as Row[];
+  const total = Number(row?.total ?? 0);
+  return {
+    total,
+    reported: total - Number(row?.missing ?? 0),
+    missing: missing.map((r) => ({ ...enterpriseOf(r), hasOfficer: r.has_officer === true })),
+  };
 }
+
+// Written out once (see raw.ts). $1 the day, $2 how many names at most.
+const DAY_REPORTING = `
+  with missing as materialized (
+    select e.id, e.code, e.name, e.sector, e.created_at from enterprises e
+    where not exists (select 1 from reports r where r.enterprise_id = e.id and r.report_day = $1::date)
+  )
+  select (select count(*) from enterprises)::int as total,
+    (select count(*) from missing)::int as missing,
+    coalesce((
+      select jsonb_agg(to_jsonb(f) order by f.name, f.id) from (
+        select m.*, exists (select 1 from people p where p.enterprise_id = m.id and p.role = 'officer') as has_officer
+        from missing m order by m.name, m.id limit $2::int
+      ) f
+    ), '[]'::jsonb) as first`;
 
 /**
  * Enterprises none of whose officers can be messaged any more (each officer identity is unreachable), the first
