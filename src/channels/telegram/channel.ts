@@ -69,17 +69,21 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   bot.use(async (ctx) => {
     const parsed = parseTelegramUpdate(ctx.update);
     if (!parsed) return;
-    const log = logger.child({
-      channel: 'telegram',
-      updateId: ctx.update.update_id,
-      chatId: parsed.message.chatId,
-    });
+    // Made only when there is something to log: a pino child (with its redaction) per update cost more than the
+    // update's own parsing.
+    let child: Logger | undefined;
+    const log = () =>
+      (child ??= logger.child({
+        channel: 'telegram',
+        updateId: ctx.update.update_id,
+        chatId: parsed.message.chatId,
+      }));
     await acceptDurably(parsed.eventKey, parsed.message, log);
     if (parsed.callbackQueryId) {
       // Answered at once (even for a redelivery) so the button stops spinning; the reply follows via the outbox.
       ctx.telegram
         .answerCbQuery(parsed.callbackQueryId)
-        .catch((err) => log.debug({ err }, 'answerCbQuery failed'));
+        .catch((err) => log().debug({ err }, 'answerCbQuery failed'));
     }
   });
 
@@ -88,7 +92,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     logger.error({ err, updateId: ctx.update.update_id }, 'telegram update handler failed');
   });
 
-  async function acceptDurably(eventKey: string, message: Parameters<Inbox['accept']>[1], log: Logger) {
+  async function acceptDurably(eventKey: string, message: Parameters<Inbox['accept']>[1], log: () => Logger) {
     for (let attempt = 1; ; attempt++) {
       try {
         await inbox.accept(eventKey, message);
@@ -96,7 +100,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       } catch (err) {
         // A webhook answers 500 so Telegram redelivers; polling has already moved its offset, so it must keep trying.
         if (config.mode === 'webhook' || stopping) throw new StorageError('could not record the update');
-        log.warn({ err, attempt }, 'recording the update failed; retrying');
+        log().warn({ err, attempt }, 'recording the update failed; retrying');
         await new Promise((r) => setTimeout(r, Math.min(10_000, 250 * 2 ** attempt)));
       }
     }

@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Channel } from '../../messages.ts';
 import type { Db } from '../client.ts';
+import { rawStatement } from '../raw.ts';
 import { conversationState } from '../schema.ts';
+import type { LastStatement } from '../transaction.ts';
 
 export type ConversationRow = typeof conversationState.$inferSelect;
 
@@ -28,17 +30,19 @@ export async function saveConversation(db: Db, row: ConversationRow, at: Date): 
 }
 
 /** saveConversation's statement, unexecuted (a turn's last write). */
-export function saveConversationStatement(db: Db, row: ConversationRow, at: Date) {
-  const values = { ...row, updatedAt: at };
-  return db
-    .insert(conversationState)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [conversationState.channel, conversationState.chatId],
-      set: {
-        state: values.state,
-        data: values.data,
-        updatedAt: at,
-      },
-    });
+export function saveConversationStatement(db: Db, row: ConversationRow, at: Date): LastStatement {
+  return rawStatement(db, SAVE_CONVERSATION, [
+    row.channel,
+    row.chatId,
+    row.state,
+    JSON.stringify(row.data ?? {}),
+    at.toISOString(),
+  ]);
 }
+
+// Written out once (see raw.ts): a turn that moved the dialog ends with it.
+const SAVE_CONVERSATION = `
+  insert into conversation_state (channel, chat_id, state, data, updated_at)
+  values ($1::text, $2::text, $3::text, $4::jsonb, $5::timestamptz)
+  on conflict (channel, chat_id) do update
+    set state = excluded.state, data = excluded.data, updated_at = excluded.updated_at`;
