@@ -1,3 +1,4 @@
+import { sentences } from '../directive/facts.ts';
 import { asksMissingFigure } from './answer-kind.ts';
 import { citation, shapeAnswer } from './answer-text.ts';
 import { ASKS_ADDRESSED, businessNames } from './business.ts';
@@ -19,6 +20,7 @@ import {
   citedRequirements,
   nearDomainTopic,
   otherProvince,
+  othersNumber,
   otherTet,
   personalEmail,
   physicalAddress,
@@ -258,6 +260,13 @@ export function createEngine(options: QaOptions = {}): Engine {
   )
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()} `;
+  // The letter's sentences that give a phone number or an e-mail address: whose numbers it gives.
+  const contactText = ` ${directive.parts
+    .flatMap((part) => part.items.flatMap((item) => sentences(item.text)))
+    .concat(directive.dispatch.hotline?.source ?? '')
+    .filter((s) => s.replace(/\D/g, '').length >= 9 || s.includes('@'))
+    .map(normalize)
+    .join(' ')} `;
   const tetYear =
     Number(directive.dispatch.report.deadline.tetFirstDay.slice(0, 4)) || directive.dispatch.year;
   const offTopic = (question: string, tokens: readonly string[]): boolean => {
@@ -275,7 +284,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     unaddressedOperator(question, placesText) ||
     physicalAddress(question, placesText) ||
     personalEmail(question, directive.dispatch.hotline?.source ?? '') ||
-    citedRequirements(normalize(question), directive.dispatch.number);
+    citedRequirements(normalize(question), directive.dispatch.number) ||
+    othersNumber(normalize(question), contactText);
   const corpusWords = new Set(
     accentedWords(
       [

@@ -34,6 +34,9 @@ const TOPICS = [
   'tong ket nam',
   'tai chinh',
   'doanh thu',
+  'ket qua kinh doanh',
+  'san xuat kinh doanh',
+  'tinh hinh kinh doanh',
   'loi nhuan',
   'chuyen doi so',
   'tong dai',
@@ -42,6 +45,12 @@ const TOPICS = [
   'ret dam',
   'tuyet roi',
   'gio mo cua',
+  // An office's own hours: "giờ làm việc của Sở dịp Tết", "lịch làm việc của UBND", back at work after Tết.
+  'gio lam viec',
+  'lich lam viec',
+  'lam viec lai',
+  'di lam lai',
+  'nghi bu',
   'mo cua may gio',
   'mo cua lai',
   'mau bao cao',
@@ -58,12 +67,19 @@ const TOPICS = [
   'chuan hoa thong tin thue bao',
   'xu phat',
   'bi phat',
+  // What befalls a business that is late or does nothing: "bị gì", "có sao không", "bị xử lý".
+  'bi xu ly',
+  'bi gi',
+  'bi sao',
+  'co sao khong',
+  'hau qua',
   'phat bao nhieu',
   'muc phat',
   'che tai',
   'ky luat',
   // Pay by its own names: "lương" alone is also "lưu lượng", "lực lượng", "chất lượng", "dung lượng".
   'tien luong',
+  'muc luong',
   'luong tet',
   'luong truc',
   'tra luong',
@@ -100,6 +116,14 @@ const TOPICS = [
   'cuc vien thong',
   'bo thong tin',
   'bo khoa hoc',
+  // The same topics in English loan words: "weekly report deadline", "bonus Tết".
+  'weekly',
+  'monthly',
+  'penalty',
+  'bonus',
+  'salary',
+  'next year',
+  'last year',
   // Issuers above the province: a letter quoting none of them cannot say what they decided.
   'thu tuong',
   'chinh phu',
@@ -111,6 +135,19 @@ const spaced = (question: string): string =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()} `;
 
+// Reporting late or not at all: "nộp bc muộn", "chậm nộp", "không gửi báo cáo" ("chậm nhất" is "at the latest").
+const LATE_RE =
+  / (nop|gui|bao cao|bc|thuc hien)( bao cao| bc)? (muon|tre|cham|qua han|tre han)(?! nhat)| (cham|tre|quen|khong) (nop|gui|bao cao|thuc hien)(?! (ngay|ngan|ngoai|hang|qua (email|mail|buu)))/;
+// …and what then befalls the business: "thì sao", "có sao không", "bị gì", "xử lý thế nào".
+const CONSEQUENCE_RE = / (thi sao|co sao|sao khong|bi|xu ly|hau qua|the nao|ra sao|ntn) /;
+const PENALTY_RE = / (xu phat|xu ly vi pham|che tai|ky luat|ki luat) /;
+
+/** "Nộp báo cáo muộn thì sao?": what the letter never says, the sanction for a late or missing report. */
+export function lateConsequence(text: string): boolean {
+  const m = LATE_RE.exec(text);
+  return m !== null && CONSEQUENCE_RE.test(text.slice(m.index + m[0].length - 1));
+}
+
 /** The letter's folded text, with a space at each end, is `letterText`. */
 export function nearDomainTopic(question: string, letterText: string): boolean {
   let text = spaced(question);
@@ -120,6 +157,7 @@ export function nearDomainTopic(question: string, letterText: string): boolean {
     text = text.replace(/ so (sanh )?voi (tet )?(nam ngoai|nam truoc|cung ki|cung ky) /g, ' so voi ');
   // "báo cáo tháng 3": a monthly report, whatever the month.
   if (/ bao cao thang \d/.test(text) && !/ bao cao thang \d/.test(letterText)) return true;
+  if (lateConsequence(text) && !PENALTY_RE.test(letterText)) return true;
   return TOPICS.some((topic) => text.includes(` ${topic} `) && !letterText.includes(` ${topic} `));
 }
 
@@ -235,13 +273,19 @@ export function unaddressedOperator(question: string, letterText: string): boole
 // Words that ask for the mailbox reports are sent to, or the act of sending: "địa chỉ email", "địa chỉ gửi báo cáo".
 const MAILBOX_WORDS = / (e ?mail|mail|gmail|thu|hop thu|dien tu|gui|nop|bao cao|bc|bcao|bao) /;
 
+// "gửi bằng đường nào" is the way a report goes (e-mail, post), not a street.
+const STREET_RE =
+  / (so nha|so may duong|(?<!(theo|bang|qua|gui|nop) )(duong|pho) (nao|gi)|nam o (dau|duong|pho)|toa nha|tang may) /;
+
 /**
  * "Địa chỉ trụ sở Sở KHCN ở đâu?": a building's address, which a letter gives only when it says "trụ sở" or
  * "số nhà"; "địa chỉ" with e-mail, sending or a report is the mailbox the letter does give.
  */
 export function physicalAddress(question: string, letterText: string): boolean {
   const text = spaced(question);
-  if (!/ dia chi | tru so /.test(text) || MAILBOX_WORDS.test(text)) return false;
+  // "Sở ở số mấy đường nào", "nằm ở phố nào", "tầng mấy": a street address asked without saying "địa chỉ".
+  const street = STREET_RE.test(text);
+  if (!street && (!/ dia chi | tru so /.test(text) || MAILBOX_WORDS.test(text))) return false;
   return !/ (tru so|so nha) /.test(letterText);
 }
 
@@ -272,3 +316,46 @@ export function citedRequirements(normalizedQuestion: string, ownNumber: string)
   if (!m || Number(m[1]) === Number(/\d+/.exec(ownNumber)?.[0] ?? -1)) return false;
   return / (yeu cau|quy dinh|qui dinh|chi dao|de nghi) .*\b(gi|nhung gi|nao)\b/.test(m[2]!);
 }
+
+// Asking for a number or a mailbox: "sdt", "hotline", "đường dây nóng", "email".
+const NUMBER_ASKED = /(?<= )(so dien thoai|dien thoai|hotline|duong day nong|email|mail|so may|goi so) /g;
+// Bodies an officer may want to reach that a Tết letter names without giving their number.
+const BODIES = [
+  'cong an',
+  'dien luc',
+  'cuu hoa',
+  'canh sat',
+  'phong chay',
+  'pccc',
+  'benh vien',
+  'cap cuu',
+  'ubnd',
+  'uy ban',
+  'chu tich',
+  'giam doc',
+  'bo khoa hoc',
+  'bo thong tin',
+  'cuc vien thong',
+  'bien phong',
+  'quan su',
+  'tong dai',
+  'cham soc khach hang',
+  'buu dien',
+  ...OPERATORS,
+];
+
+/**
+ * "Số điện thoại của Công an tỉnh?", "hotline điện lực": the number of a body the letter gives none for. The letter's
+ * contact is its own department's; `contactText` is the folded text of the letter's sentences that give a number or
+ * an e-mail address, and a body they name is answered.
+ */
+export function othersNumber(normalizedQuestion: string, contactText: string): boolean {
+  const text = ` ${normalizedQuestion} `;
+  // Whose number: the body right after the ask ("sdt của Công an tỉnh", "hotline điện lực"), not the business
+  // asking ("Bưu điện tỉnh gửi email nào").
+  return [...text.matchAll(NUMBER_ASKED)].some((asked) => {
+    const whose = text.slice(asked.index + asked[0].length - 1).replace(WHOSE_FILLER, '');
+    return BODIES.some((body) => whose.startsWith(` ${body} `) && !contactText.includes(` ${body} `));
+  });
+}
+const WHOSE_FILLER = /^(?: (?:cua|ben|phia|o|tai|duong|day|nong|hotline|truc|la|gi|may|so)(?= ))*/;

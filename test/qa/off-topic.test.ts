@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   citedRequirements,
+  lateConsequence,
   nearDomainTopic,
   otherProvince,
+  othersNumber,
   personalEmail,
   physicalAddress,
 } from '../../src/qa/off-topic.ts';
@@ -49,6 +51,28 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(physicalAddress('dia chi email gui bc', letter), false);
     assert.equal(physicalAddress('địa chỉ nộp báo cáo', letter), false);
     assert.equal(physicalAddress('dia chi so o dau', ' tru so so 12 duong tran phu '), false);
+    assert.equal(physicalAddress('Sở ở số mấy đường nào', letter), true);
+    assert.equal(physicalAddress('gui bao cao bang duong nao', letter), false);
+  });
+
+  test('what befalls a late or missing report is a sanction the letter does not name', () => {
+    assert.equal(lateConsequence(' nop bao cao muon thi co bi sao khong '), true);
+    assert.equal(lateConsequence(' neu khong gui bao cao thi bi gi '), true);
+    assert.equal(lateConsequence(' cham nop thi xu ly ra sao '), true);
+    assert.equal(lateConsequence(' nop bao cao cham nhat ngay nao '), false);
+    assert.equal(lateConsequence(' mat dien thi sao '), false);
+    assert.equal(nearDomainTopic('nộp bc trễ thì sao', letter), true);
+    assert.equal(nearDomainTopic('nộp bc trễ thì sao', ' bi xu phat theo quy dinh '), false);
+  });
+
+  test("another body's number is not the letter's contact, unless a sentence with a number names it", () => {
+    const contact = ' lien he phong buu chinh vien thong so dien thoai 0204 3854 111 ';
+    assert.equal(othersNumber('so dien thoai cua cong an tinh', contact), true);
+    assert.equal(othersNumber('duong day nong so dien thoai cua dien luc la so may', contact), true);
+    assert.equal(othersNumber('email cua dien luc', contact), true);
+    assert.equal(othersNumber('buu dien tinh gui bao cao qua email nao', contact), false);
+    assert.equal(othersNumber('so dien thoai cua so', contact), false);
+    assert.equal(othersNumber('so dien thoai cong an', ' cong an tinh so dien thoai 069 123 4567 '), false);
   });
 
   test("a person's own e-mail is declined unless the contact sentence gives one", () => {
