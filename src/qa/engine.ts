@@ -49,6 +49,11 @@ export interface Analysis {
   uncovered?: boolean;
   /** A word of content typed with diacritics the letter never uses ("dầu" of a letter without fuel). */
   foreignContent?: boolean;
+  /**
+   * A near-domain topic typed with diacritics the letter never uses: "thưởng" folds like the letter's "thường
+   * trực", "cước" like "cuộc".
+   */
+  foreignTopic?: boolean;
 }
 
 export interface QaOptions {
@@ -131,7 +136,7 @@ const CLAIM_WORDS: ReadonlySet<string> = new Set([
   'toi',
   'trua',
 ]);
-const PERSON_RE = /(?:ông|bà|đồng chí|đ\/c|anh|chị)\s+((?:\p{Lu}\p{Ll}*\s*){1,4})/gu;
+const PERSON_RE = /(?<!\p{L})(?:ông|bà|đồng chí|đ\/c|anh|chị)\s+((?:\p{Lu}\p{Ll}*\s*){1,4})/gu;
 const HONORIFICS: ReadonlySet<string> = new Set(['ong', 'ba', 'anh', 'chi']);
 const RERANK_FLOOR = 0.25;
 // What a claim about the letter's own number or date says besides them: "cv số 254 ký hôm 26/1 đúng không".
@@ -785,6 +790,9 @@ export function createEngine(options: QaOptions = {}): Engine {
         ? { uncovered: true }
         : {}),
       ...(tokens.some((t, i) => foreign.has(t) && !frame?.has(i)) ? { foreignContent: true } : {}),
+      ...(letter && nearDomainTopic(tokens.map((t) => (foreign.has(t) ? t : '-')).join(' '), ' ')
+        ? { foreignTopic: true }
+        : {}),
     };
   }
 
@@ -813,7 +821,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (!best || confidence < suggestFloor) {
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     }
-    if (letter && (analysis.uncovered || offTopic(question, tokens))) {
+    if (letter && (analysis.uncovered || analysis.foreignTopic || offTopic(question, tokens))) {
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     }
     // Answer first: a clear winner is answered even below the threshold; "Có phải bạn muốn hỏi" is for weak
@@ -838,7 +846,12 @@ export function createEngine(options: QaOptions = {}): Engine {
       (best.facts === 'email' && !directive.dispatch.report.email && tokens.includes('email')) ||
       (best.facts === 'contact' && tokens.includes('ten') && !namesContact) ||
       (best.facts === 'implements' && !directive.dispatch.implements);
-    if (letter && best.facts === 'signer' && asksOtherTitle(tokens))
+    // "Chủ tịch UBND tỉnh là ai?": who holds a title the letter only names, when the best pair names no one.
+    const asksHolder =
+      asksOtherTitle(tokens) &&
+      (questionType === 'who' || / (ten|la ai|ai la) /.test(` ${tokens.join(' ')} `)) &&
+      (personsOf.get(best.id)?.size ?? 0) === 0;
+    if (letter && ((best.facts === 'signer' && asksOtherTitle(tokens)) || asksHolder))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     if (absent && letter)
       return { kind: 'out_of_scope', text: factAnswer(best.facts!, directive), confidence };
