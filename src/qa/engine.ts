@@ -269,7 +269,8 @@ export function createEngine(options: QaOptions = {}): Engine {
   const contactText = ` ${directive.parts
     .flatMap((part) => part.items.flatMap((item) => sentences(item.text)))
     .concat(directive.dispatch.hotline?.source ?? '')
-    .filter((s) => s.replace(/\D/g, '').length >= 9 || s.includes('@'))
+    // Nine digits or more in one run, spaces and dots allowed: a phone number, not a date and a document number.
+    .filter((s) => /(?:\d[ .]?){9,}/.test(s) || s.includes('@'))
     .map(normalize)
     .join(' ')} `;
   const tetYear =

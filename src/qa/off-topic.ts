@@ -8,6 +8,10 @@ import { foldDiacritics } from './normalise.ts';
 const TOPICS = [
   'nam sau',
   'nam toi',
+  'tet sau',
+  'tet toi',
+  'nam ke tiep',
+  'nam tiep theo',
   'sang nam',
   'nam ngoai',
   'nam truoc',
@@ -100,6 +104,12 @@ const TOPICS = [
   'phu cap',
   'boi duong',
   'tien an',
+  'may dong',
+  'bao nhieu tien',
+  'uu dai',
+  'tang data',
+  'mien phi',
+  'duoc nghi',
   'gia cuoc',
   'goi cuoc',
   'cuoc',
@@ -303,22 +313,30 @@ export function personalEmail(question: string, contactSource: string): boolean 
   );
 }
 
+// A document named as another than the letter: by its number, by an issuer above the department ("của Bộ", "của
+// UBND tỉnh"), or by a kind the letter never is (a directive, a decree). A bare "công văn", "văn bản" is the letter.
+const CITED_RE =
+  / (?:(?:cong van|chi thi|quyet dinh|ke hoach|cong dien|thong tu|nghi dinh|van ban) (?:so )?(\d+)\b|(?:cong van|ke hoach|van ban|quyet dinh) (?:cua )?(?:bo|uy ban nhan dan|chu tich|thu tuong|chinh phu|cuc|tinh uy)\b|(?:chi thi|cong dien|thong tu|nghi dinh)\b)/;
+// What it says, asked for: "yêu cầu gì", "quy định những gì", "nói gì", "gồm những nội dung gì", "có cấm … không".
+const CONTENT_RE =
+  / (yeu cau|quy dinh|qui dinh|chi dao|de nghi|noi|viet|neu|gom|bao gom|cam) .*\b(gi|nao|khong)\b| noi dung /;
+
 /**
- * "Công văn 95 của Bộ yêu cầu báo cáo gì?": what a document the letter only cites requires. The letter gives its
- * number, date and subject, never its requirements; its own number (`ownNumber`) is the letter itself.
+ * "Công văn 95 của Bộ yêu cầu báo cáo gì?", "nội dung chỉ thị của Chủ tịch tỉnh": what a document the letter only
+ * cites says. The letter gives its number, date and subject, never its content; its own number (`ownNumber`) is the
+ * letter itself.
  */
 export function citedRequirements(normalizedQuestion: string, ownNumber: string): boolean {
   const text = ` ${normalizedQuestion} `;
-  const m =
-    / (?:cong van|chi thi|quyet dinh|ke hoach|cong dien|thong tu|nghi dinh|van ban) (?:so )?(\d+)\b(.*)$/.exec(
-      text,
-    );
-  if (!m || Number(m[1]) === Number(/\d+/.exec(ownNumber)?.[0] ?? -1)) return false;
-  return / (yeu cau|quy dinh|qui dinh|chi dao|de nghi) .*\b(gi|nhung gi|nao)\b/.test(m[2]!);
+  const m = CITED_RE.exec(text);
+  if (!m || (m[1] !== undefined && Number(m[1]) === Number(/\d+/.exec(ownNumber)?.[0] ?? -1))) return false;
+  // "nội dung chỉ thị…" says it before the document; the rest of the question after it.
+  const asked = / noi dung /.test(text.slice(0, m.index + 1)) ? text : text.slice(m.index + m[0].length);
+  return CONTENT_RE.test(` ${asked} `.replace(/ ve viec gi /, ' '));
 }
 
-// Asking for a number or a mailbox: "sdt", "hotline", "đường dây nóng", "email".
-const NUMBER_ASKED = /(?<= )(so dien thoai|dien thoai|hotline|duong day nong|email|mail|so may|goi so) /g;
+// Asking for a number or a mailbox: "sdt", "hotline", "đường dây nóng", "email" ("số mấy" is a document's too).
+const NUMBER_ASKED = /(?<= )(so dien thoai|dien thoai|hotline|duong day nong|email|mail) /g;
 // Bodies an officer may want to reach that a Tết letter names without giving their number.
 const BODIES = [
   'cong an',
@@ -329,7 +347,6 @@ const BODIES = [
   'pccc',
   'benh vien',
   'cap cuu',
-  'ubnd',
   'uy ban',
   'chu tich',
   'giam doc',

@@ -43,6 +43,13 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(citedRequirements('chi thi so 2 chi dao nhung gi', '318/SKHCN-VT'), true);
     assert.equal(citedRequirements('chi thi 2 ki ngay nao', '318/SKHCN-VT'), false);
     assert.equal(citedRequirements('cong van 318 yeu cau gi', '318/SKHCN-VT'), false);
+    // Named by its issuer or its kind rather than its number; its subject ("về việc gì") is in the letter.
+    assert.equal(citedRequirements('cong van cua bo yeu cau nhung gi', '318/SKHCN-VT'), true);
+    assert.equal(citedRequirements('noi dung chi thi cua chu tich tinh', '318/SKHCN-VT'), true);
+    assert.equal(citedRequirements('chi thi 45 co cam dot phao khong', '318/SKHCN-VT'), true);
+    assert.equal(citedRequirements('chi thi 14 ve viec gi', '318/SKHCN-VT'), false);
+    assert.equal(citedRequirements('cong van cua so yeu cau gi', '318/SKHCN-VT'), false);
+    assert.equal(citedRequirements('noi dung cong van la gi', '318/SKHCN-VT'), false);
   });
 
   test("a building's address is declined; the mailbox the report goes to is not", () => {
