@@ -1,7 +1,7 @@
 import { sentences } from '../directive/facts.ts';
 import { asksMissingFigure } from './answer-kind.ts';
 import { citation, shapeAnswer } from './answer-text.ts';
-import { ASKS_ADDRESSED, businessNames } from './business.ts';
+import { ASKS_ADDRESSED, ASKS_TASKS, businessNames, rawBusinessNames } from './business.ts';
 import {
   type Calibration,
   type ConfidenceFeatures,
@@ -95,6 +95,31 @@ const DATE_WORDS: ReadonlySet<string> = new Set([
   'thu',
 ]);
 const RERANK_DEPTH = 5;
+// What "MobiFone cần làm gì dịp Tết" says besides the business and the frame.
+const TASK_FILLER: ReadonlySet<string> = new Set([
+  'can',
+  'phai',
+  'co',
+  'lam',
+  'gi',
+  'nhung',
+  'viec',
+  'thuc',
+  'hien',
+  'chuan',
+  'bi',
+  'nhiem',
+  'vu',
+  'rieng',
+  'nao',
+  'khong',
+  'dip',
+  'tet',
+  'trong',
+  'nay',
+  'thi',
+  'a',
+]);
 // "những việc nào", "những nội dung nào": asking for the tasks, which a clause states as such.
 const TASK_WORDS: ReadonlySet<string> = new Set([
   'viec',
@@ -390,6 +415,51 @@ export function createEngine(options: QaOptions = {}): Engine {
     }
     if (questionType === 'yesno') return;
     while (candidates.length > 1 && listsNames(candidates[0]!.pairId)) candidates.shift();
+  }
+
+  // Each pair's own words folded, names kept: "FPT Telecom Kiên Giang" is in the clause that names FPT.
+  const fold = (text: string): string => ` ${foldDiacritics(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  const foldedTexts = new Map(pairs.map((pair) => [pair.id, fold(`${clauseText(pair)} ${textOf(pair)}`)]));
+  // What a pair lists in brackets: "các doanh nghiệp bưu chính (Bưu điện tỉnh…, Viettel Post…)" says who the group is.
+  const bracketed = new Map(
+    pairs.map((pair) => [
+      pair.id,
+      fold([...clauseText(pair).matchAll(/\(([^)]*)\)/g)].map((m) => m[1]).join(' ')),
+    ]),
+  );
+  /**
+   * "FPT có phải làm theo cv này không", "MobiFone cần làm gì": a letter addressed to "các doanh nghiệp" that names
+   * the business in a clause ("các doanh nghiệp viễn thông (VNPT…, FPT Telecom…) …, cụ thể:") answers with that
+   * clause, which says it is addressed and what it must do. Returns whether such a clause now leads.
+   */
+  function promoteNamingClause(
+    question: string,
+    addressed: boolean,
+    asksTasks: boolean,
+    candidates: Candidate[],
+  ): boolean {
+    if (!addressed && !asksTasks) return false;
+    const names = rawBusinessNames(foldDiacritics(question));
+    if (names.length === 0) return false;
+    // Asked whether it is addressed, the clause must list it as one of a group; asked its tasks, name it.
+    const texts = addressed ? bracketed : foldedTexts;
+    const naming = (pairId: string): boolean =>
+      names.every((name) => texts.get(pairId)?.includes(` ${name} `));
+    if (addressed && addresseesFact && foldedTexts.get(addresseesFact.id)?.includes(` ${names[0]} `))
+      return false;
+    const first = candidates[0];
+    if (first && naming(first.pairId) && !pairById.get(first.pairId)?.facts) return true;
+    // The clause that says the name, not its items, which each say one task.
+    const at = candidates.findIndex(
+      (c) =>
+        !pairById.get(c.pairId)?.facts &&
+        naming(c.pairId) &&
+        !candidates.some((d) => d.pairId === pairById.get(c.pairId)?.parent && naming(d.pairId)),
+    );
+    if (at < 0) return false;
+    const [promoted] = candidates.splice(at, 1);
+    candidates.unshift({ pairId: promoted!.pairId, score: (first?.score ?? 1) * 1.2 });
+    return true;
   }
 
   // The people the letter names ("ông Phan Đức Thịnh", "bà Lâm Ngọc Diễm", the signer), as folded syllables.
@@ -727,6 +797,12 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (letter) demoteUnaskedDaily(tokens, candidates);
     if (letter) rerankByContent(tokens, business, outcome, candidates);
     if (letter && business.size > 0) placeAddressees(addressed, questionType, candidates);
+    // What the business must do, asked with nothing else: the clause naming it, before any wording decides.
+    const asksTasks =
+      business.size > 0 &&
+      ASKS_TASKS.test(` ${tokens.join(' ')} `) &&
+      tokens.every((t, i) => business.has(i) || frame?.has(i) || TASK_FILLER.has(t));
+    const namingClause = letter && promoteNamingClause(question, addressed, asksTasks, candidates);
     if (letter) promoteTyped(questionType, candidates);
     if (letter) promoteDuration(tokens, candidates);
     if (aside.length > 0) passOverSetAside(aside, tokens, candidates);
@@ -779,7 +855,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     // answered with a directive is no answer: a specific question type the best pair does not serve halves it.
     if (SPECIFIC_TYPES.has(questionType) && !top.types.includes(questionType)) confidence /= 2;
     // A person the letter names, asked about by name, is answered from the clause naming them.
-    if (namedPerson || deadlineClaim || ownNumber || selfClaim || dutyPeriod === 'found')
+    if (namedPerson || namingClause || deadlineClaim || ownNumber || selfClaim || dutyPeriod === 'found')
       confidence = Math.max(confidence, threshold);
     return {
       tokens,
