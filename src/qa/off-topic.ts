@@ -165,6 +165,8 @@ export function nearDomainTopic(question: string, letterText: string): boolean {
   // comparison, not a question about last year.
   if (/ so (sanh )?voi /.test(letterText))
     text = text.replace(/ so (sanh )?voi (tet )?(nam ngoai|nam truoc|cung ki|cung ky) /g, ' so voi ');
+  // "những ngày nghỉ Tết" in a letter that speaks of "thời gian nghỉ Tết" is that time, not a question on days off.
+  if (letterText.includes(' nghi tet ')) text = text.replace(/ ngay nghi tet /g, ' nghi tet ');
   // "báo cáo tháng 3": a monthly report, whatever the month.
   if (/ bao cao thang \d/.test(text) && !/ bao cao thang \d/.test(letterText)) return true;
   if (lateConsequence(text) && !PENALTY_RE.test(letterText)) return true;

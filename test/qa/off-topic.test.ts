@@ -33,6 +33,16 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(nearDomainTopic('co phai so sanh voi nam ngoai khong', letter), true);
   });
 
+  test('"những ngày nghỉ Tết" is the Tết holiday a letter speaks of, not a question on days off', () => {
+    const holiday = ' phat bao cong van trong suot thoi gian nghi tet ';
+    assert.equal(
+      nearDomainTopic('bd tinh co chuyen phat van ban trong nhung ngay nghi tet ko', holiday),
+      false,
+    );
+    assert.equal(nearDomainTopic('tet nay co may ngay nghi', holiday), true);
+    assert.equal(nearDomainTopic('nhung ngay nghi tet co phai truc khong', letter), true);
+  });
+
   test('an issuer above the province the letter never quotes is not answered from it', () => {
     assert.equal(nearDomainTopic('chi thi cua thu tuong so may', letter), true);
     assert.equal(nearDomainTopic('chi thi cua thu tuong so may', ' thuc hien chi thi cua thu tuong '), false);
