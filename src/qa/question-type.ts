@@ -176,6 +176,8 @@ const FRAME_WORDS = new Set([
   // "tổng hợp xong thì gửi ai": when, not what; "báo cáo lên đâu": the way up, not what.
   'xong',
   'len',
+  // "trực mấy tiếng một ngày": one, as "1" is.
+  'mot',
 ]);
 
 /**

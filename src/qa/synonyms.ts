@@ -15,7 +15,7 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['khac phuc', 'ung cuu', 'xu ly', 'sua chua'],
   ['may phat dien', 'may no', 'may phat', 'nguon dien du phong', 'nguon du phong', 'dien du phong'],
   ['tin nhan rac', 'tin rac', 'spam'],
-  ['buu gui', 'buu pham', 'buu kien', 'hang gui', 'kien hang', 'hang hoa'],
+  ['buu gui', 'buu pham', 'buu kien', 'hang gui', 'kien hang', 'hang hoa', 'don hang', 'goi hang', 'do gui'],
   ['nhien lieu', 'xang dau', 'dau diesel', 'dau may', 'xang'],
   ['gio', 'tieng'],
   ['ban dien tu', 'ban mem', 'ban scan', 'ban pdf', 'thu dien tu'],
@@ -42,6 +42,19 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['trai dao duc', 'doi truy', 'khieu dam', 'dam o', 'trai thuan phong my tuc'],
   // Compared with last year: the letter's "cùng kỳ" is the officer's "năm ngoái".
   ['cung ki', 'nam ngoai', 'nam truoc', 'cung ki nam truoc'],
+  // The last day: the templates' "hạn chót" is the officer's "hạn cuối", "hết hạn".
+  ['han chot', 'han cuoi', 'het han', 'thoi han cuoi'],
+  // Parcels piling up: "ùn ứ", "tồn đọng", "ùn tắc".
+  ['un u', 'ton dong', 'un tac', 'ach tac', 'dong hang', 'ton hang'],
+  // A network down in the officer's words: "mất sóng", "rớt mạng" for the letter's "mất liên lạc".
+  ['mat lien lac', 'mat thong tin lien lac', 'mat song', 'mat mang', 'rot mang', 'sap mang'],
+  ['tram bts', 'tram phat song', 'tram thu phat song', 'tram goc', 'cot song'],
+  ['an toan thong tin', 'an ninh mang', 'bao mat'],
+  ['truoc tet', 'giap tet', 'can tet'],
+  ['lanh dao', 'sep'],
+  ['chuyen phat', 'giao hang', 'ship'],
+  // Taking a parcel in: the letter's "chấp nhận bưu gửi" is the officer's "nhận gửi".
+  ['chap nhan', 'nhan gui', 'thu nhan'],
 ];
 
 const GROUPS = SYNONYM_GROUPS.map((group) => group.map((member) => member.split(' ')));
