@@ -183,7 +183,9 @@ const PARENT_MAX_LENGTH = 900;
 const NOT_ACTIONS: ReadonlySet<string> = new Set(['khi', 'neu', 'trong', 'sau', 'truoc', 'tai', 'o', 'luc']);
 // How long: "bao lâu", "mấy tiếng", "bao nhiêu phút"; and a span a clause states: "trong vòng 30 phút".
 const HOW_LONG_RE = / (bao lau|may (gio|tieng|phut)|bao nhieu (gio|tieng|phut)|(trong|sau) (vong )?bao) /;
-const DURATION_RE = / (trong vong|trong|sau|it nhat|toi da|khong qua|keo dai) \d+ (phut|gio|tieng|ngay) /;
+// "trực 24/24 giờ", "24/7": round the clock is a span too.
+const DURATION_RE =
+  / (trong vong|trong|sau|it nhat|toi da|khong qua|keo dai) \d+ (phut|gio|tieng|ngay) | 24 (24|7) /;
 // "số (hiệu) (của) công văn", "công văn (này) số mấy": the letter's number, not a phone number.
 const OWN_NUMBER_RE =
   / so (hieu |ki hieu )?(cua )?(cong van|van ban)(?! (can cu|cua (bo|uy ban|ubnd|chinh phu|tinh)))| (cong van|van ban) (nay )?(so (may|bao nhieu|gi|nao)|co so) /;
