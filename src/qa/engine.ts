@@ -772,7 +772,7 @@ export function createEngine(options: QaOptions = {}): Engine {
   function analyze(rawQuestion: string): Analysis {
     const question = rawQuestion.slice(0, MAX_QUESTION_LENGTH);
     const repaired = repairTokens(normalizeTokens(question), index.vocabulary);
-    const tokens = letter ? toLetterWords(repaired, index.knows) : repaired;
+    const tokens = letter ? toLetterWords(repaired, index.inBody, index.knows) : repaired;
     const questionType = detectQuestionType(tokens);
     const named = letter ? businesses(tokens) : undefined;
     // "ngoài Sở ra còn báo cho ai": who is set aside is not what is asked for, like the business named.

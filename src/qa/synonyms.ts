@@ -60,12 +60,18 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
 const GROUPS = SYNONYM_GROUPS.map((group) => group.map((member) => member.split(' ')));
 
 /**
- * Replaces each synonym the letter never uses with the group's first member it does use. `known` says whether
- * the letter (or the fact templates) has a term: a syllable or two joined by '_'.
+ * Replaces each synonym the letter never uses with the group's first member it does use. `inLetter` says whether the
+ * letter's own text has a term (a syllable or two joined by '_'), `known` whether the letter or the fact templates do:
+ * the officer's "lịch trực" becomes the letter's "danh sách cán bộ trực" even though the templates say "lịch trực",
+ * and "chức danh" becomes the templates' "chức vụ" when the letter says neither.
  */
-export function toLetterWords(tokens: readonly string[], known: (term: string) => boolean): string[] {
-  const present = (words: readonly string[]): boolean =>
-    words.length === 1 ? known(words[0]!) : words.slice(1).every((w, i) => known(`${words[i]}_${w}`));
+export function toLetterWords(
+  tokens: readonly string[],
+  inLetter: (term: string) => boolean,
+  known: (term: string) => boolean = inLetter,
+): string[] {
+  const has = (words: readonly string[], test: (term: string) => boolean): boolean =>
+    words.length === 1 ? test(words[0]!) : words.slice(1).every((w, i) => test(`${words[i]}_${w}`));
   const out: string[] = [];
   const matches = (words: readonly string[], at: number): boolean => {
     for (let j = 0; j < words.length; j++) if (tokens[at + j] !== words[j]) return false;
@@ -78,8 +84,10 @@ export function toLetterWords(tokens: readonly string[], known: (term: string) =
       let member: readonly string[] | undefined;
       for (const words of group)
         if (words.length > (member?.length ?? 0) && matches(words, i)) member = words;
-      if (!member || present(member)) continue;
-      const target = group.find((words) => words !== member && present(words));
+      if (!member || has(member, inLetter)) continue;
+      const target =
+        group.find((words) => words !== member && has(words, inLetter)) ??
+        (has(member, known) ? undefined : group.find((words) => words !== member && has(words, known)));
       if (!target) continue;
       out.push(...target);
       i += member.length;
