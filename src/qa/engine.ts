@@ -614,14 +614,17 @@ export function createEngine(options: QaOptions = {}): Engine {
     const sentences = foldDiacritics(textOf(pair))
       .split(/[.;]\s|\n/)
       .map((sentence) => ` ${sentence.replace(/[^a-z0-9,:(]+/g, ' ')} `);
-    const after = sentences.flatMap((sentence) => {
+    let named = false;
+    for (const sentence of sentences) {
       const at = sentence.indexOf(` ${asked} `);
-      if (at < 0) return [];
-      const rest = sentence.slice(at + asked.length + 2);
-      // "tại 100% trạm viễn thông loại 1": a figure qualifying the kind says which ones too.
-      return [/\d\s*$/.test(sentence.slice(Math.max(0, at - 6), at)) ? `${rest} 0` : rest];
-    });
-    return after.length > 0 && !after.some((rest) => /[,:(]| nhu | gom |\d/.test(rest));
+      if (at < 0) continue;
+      named = true;
+      // "tại 100% trạm viễn thông loại 1": a figure qualifying the kind says which ones.
+      if (/\d\s*$/.test(sentence.slice(Math.max(0, at - 6), at))) return false;
+      // So does what follows the kind: a list, "như", "gồm", a figure.
+      if (/[,:(]| nhu | gom |\d/.test(sentence.slice(at + asked.length + 2))) return false;
+    }
+    return named;
   }
 
   /**
