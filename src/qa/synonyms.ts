@@ -53,6 +53,8 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['truoc tet', 'giap tet', 'can tet'],
   ['lanh dao', 'sep'],
   ['chuyen phat', 'giao hang', 'ship'],
+  // Handing a report in: the templates' "nộp" is the letter's "gửi".
+  ['gui', 'nop'],
   // Taking a parcel in: the letter's "chấp nhận bưu gửi" is the officer's "nhận gửi".
   ['chap nhan', 'nhan gui', 'thu nhan'],
 ];

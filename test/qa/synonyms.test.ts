@@ -45,3 +45,14 @@ test('a word the letter uses is kept', () => {
   const letter = terms('may no', 'may phat dien');
   assert.deepEqual(toLetterWords('may no'.split(' '), letter), ['may', 'no']);
 });
+
+test('"nộp" a report is the letter\'s "gửi" when the letter never says "nộp"', () => {
+  assert.deepEqual(toLetterWords('ds truc nop truoc ngay nao'.split(' '), terms('gui danh sach')), [
+    'ds',
+    'truc',
+    'gui',
+    'truoc',
+    'ngay',
+    'nao',
+  ]);
+});
