@@ -249,7 +249,10 @@ const PROVINCE_RE = new RegExp(` ${PLACE_WORDS} (${PROVINCES.join('|')}) `);
 
 /** "Tỉnh Hà Giang yêu cầu gì?" asked of the Lào Cai letter: another province, another letter. */
 export function otherProvince(question: string, letterText: string): boolean {
-  const m = PROVINCE_RE.exec(spaced(question));
+  const text = spaced(question);
+  // "HCM", "TPHCM", "Sài Gòn" name the city on their own.
+  if (/ (tp ?hcm|hcm|sai gon) /.test(text) && !letterText.includes(' ho chi minh ')) return true;
+  const m = PROVINCE_RE.exec(text);
   return m !== null && !letterText.includes(` ${m[1]} `);
 }
 

@@ -19,6 +19,8 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(otherProvince('ubnd tinh ha giang chi dao gi', letter), true);
     assert.equal(otherProvince('so lao cai yeu cau gi', letter), false);
     assert.equal(otherProvince('so khcn yeu cau gi', letter), false);
+    assert.equal(otherProvince('hcm co phai nop ko', letter), true);
+    assert.equal(otherProvince('TP.HCM hạn nộp khi nào', letter), true);
   });
 
   test("a year's review is another report than the Tết one, unless the letter asks for it", () => {
