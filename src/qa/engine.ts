@@ -25,6 +25,7 @@ import {
   personalEmail,
   physicalAddress,
   unaddressedOperator,
+  unnamedDocument,
 } from './off-topic.ts';
 import type { QaPair } from './pairs.ts';
 import { detectQuestionType, framePositions, type QuestionType } from './question-type.ts';
@@ -318,7 +319,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     physicalAddress(question, placesText) ||
     personalEmail(question, directive.dispatch.hotline?.source ?? '') ||
     citedRequirements(normalize(question), directive.dispatch.number) ||
-    othersNumber(normalize(question), contactText);
+    othersNumber(normalize(question), contactText) ||
+    unnamedDocument(normalize(question), letterText);
   const corpusWords = new Set(
     accentedWords(
       [

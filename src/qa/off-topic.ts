@@ -381,3 +381,16 @@ export function othersNumber(normalizedQuestion: string, contactText: string): b
   });
 }
 const WHOSE_FILLER = /^(?: (?:cua|ben|phia|o|tai|duong|day|nong|hotline|truc|la|gi|may|so)(?= ))*/;
+
+// Kinds of legal document a letter may rest on; "kế hoạch", "công văn" are also the letter's own words.
+const LEGAL_KINDS = / (nghi dinh|thong tu|luat|quyet dinh|chi thi|cong dien)(?= (so|nao|gi|cua|ve|\d)| ?$)/;
+
+/**
+ * "Căn cứ nghị định nào về chống tin nhắn rác?": a kind of document the letter never names cannot be what it rests
+ * on, nor can the letter say what one says.
+ */
+export function unnamedDocument(normalizedQuestion: string, letterText: string): boolean {
+  // "văn bản pháp luật nào" is any document, not a law.
+  const m = LEGAL_KINDS.exec(` ${normalizedQuestion} `.replaceAll(' phap luat ', ' van ban '));
+  return m !== null && !letterText.includes(` ${m[1]} `);
+}

@@ -8,6 +8,7 @@ import {
   othersNumber,
   personalEmail,
   physicalAddress,
+  unnamedDocument,
 } from '../../src/qa/off-topic.ts';
 
 const letter = ' so khoa hoc va cong nghe tinh lao cai bao cao gui ve dia chi email bcvt lao cai gov vn ';
@@ -100,5 +101,13 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(personalEmail('cho xin mail ông An', contact), true);
     assert.equal(personalEmail('dia chi email gui bao cao', contact), false);
     assert.equal(personalEmail('email cua anh An', `${contact} E-mail: an.nv@laocai.gov.vn`), false);
+  });
+
+  test('a kind of legal document the letter never names is not what it rests on', () => {
+    const basis = ' can cu ke hoach so 12 kh ubnd cua uy ban nhan dan tinh ';
+    assert.equal(unnamedDocument('can cu nghi dinh nao ve chong tin nhan rac', basis), true);
+    assert.equal(unnamedDocument('thong tu so may quy dinh ve buu chinh', basis), true);
+    assert.equal(unnamedDocument('cong van can cu vao van ban phap luat nao', basis), false);
+    assert.equal(unnamedDocument('can cu nghi dinh nao', ' can cu nghi dinh so 91 2020 '), false);
   });
 });
