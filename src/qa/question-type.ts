@@ -114,6 +114,10 @@ const FRAME_PHRASES: ReadonlyArray<readonly string[]> = [
   'cu the',
   // "yêu cầu đối với doanh nghiệp bưu chính": whom the question is about follows it.
   'doi voi',
+  // "khi xảy ra sự cố" is the letter's "khi có sự cố"; "năm nay", "Tết này" are the letter's own Tết.
+  'xay ra',
+  'nam nay',
+  'tet nay',
 ].map((phrase) => phrase.split(' '));
 const FRAME_WORDS = new Set([
   ...INTERROGATIVE_SYLLABLES,

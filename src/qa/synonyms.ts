@@ -53,6 +53,10 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['truoc tet', 'giap tet', 'can tet'],
   ['lanh dao', 'sep'],
   ['chuyen phat', 'giao hang', 'ship'],
+  // Round the clock: the letter's "24/24 giờ" is the officer's "suốt ngày đêm".
+  ['24 24', '24 7', 'suot ngay dem', 'ca ngay lan dem', 'ca ngay dem', 'ngay dem'],
+  // Stopping scams and spam: "chống lừa đảo" for the letter's "ngăn chặn".
+  ['ngan chan', 'chong', 'chan'],
   // Handing a report in: the templates' "nộp" is the letter's "gửi".
   ['gui', 'nop'],
   // Taking a parcel in: the letter's "chấp nhận bưu gửi" is the officer's "nhận gửi".

@@ -56,3 +56,12 @@ test('"nộp" a report is the letter\'s "gửi" when the letter never says "nộ
     'nao',
   ]);
 });
+
+test('"suốt ngày đêm" is the letter\'s "24/24"', () => {
+  assert.deepEqual(toLetterWords('truc suot ngay dem a'.split(' '), terms('truc 24 24 gio')), [
+    'truc',
+    '24',
+    '24',
+    'a',
+  ]);
+});
