@@ -63,7 +63,9 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['chap nhan', 'nhan gui', 'thu nhan'],
 ];
 
-const GROUPS = SYNONYM_GROUPS.map((group) => group.map((member) => member.split(' ')));
+// Spelled as the normaliser spells tokens: "xử lý" is "xu li", "quy" is "qui".
+const spellI = (word: string): string => word.replace(/^(qu|[bcdghklmnpqrstvx]+)y$/, '$1i');
+const GROUPS = SYNONYM_GROUPS.map((group) => group.map((member) => member.split(' ').map(spellI)));
 
 /**
  * Replaces each synonym the letter never uses with the group's first member it does use. `inLetter` says whether the

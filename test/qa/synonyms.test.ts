@@ -65,3 +65,12 @@ test('"suốt ngày đêm" is the letter\'s "24/24"', () => {
     'a',
   ]);
 });
+
+test('a member with a y is matched as the normaliser spells it ("xử lý" is "xu li")', () => {
+  assert.deepEqual(toLetterWords('xu li su co'.split(' '), terms('khac phuc su co')), [
+    'khac',
+    'phuc',
+    'su',
+    'co',
+  ]);
+});
