@@ -57,6 +57,10 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['24 24', '24 7', 'suot ngay dem', 'ca ngay lan dem', 'ca ngay dem', 'ngay dem'],
   // Stopping scams and spam: "chống lừa đảo" for the letter's "ngăn chặn".
   ['ngan chan', 'chong', 'chan'],
+  // On time: "kịp thời", "đúng thời gian", "đúng hạn".
+  ['kip thoi', 'dung thoi gian', 'dung han', 'nhanh chong'],
+  // A surge: the letter's "tăng đột biến" is the officer's "tăng cao", "tăng mạnh".
+  ['tang dot bien', 'tang cao', 'tang manh', 'tang vot'],
   // Handing a report in: the templates' "nộp" is the letter's "gửi".
   ['gui', 'nop'],
   // Taking a parcel in: the letter's "chấp nhận bưu gửi" is the officer's "nhận gửi".
