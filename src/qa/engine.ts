@@ -96,6 +96,10 @@ const DATE_WORDS: ReadonlySet<string> = new Set([
   'thu',
 ]);
 const RERANK_DEPTH = 5;
+// An event held, and when: "tổ chức ngày nào", "diễn ra khi nào", "khai mạc lúc mấy giờ".
+const EVENT_VERBS: ReadonlySet<string> = new Set(['to chuc', 'dien ra', 'khai mac']);
+const WHEN_RE =
+  /^ (vao |tu )?(ngay nao|khi nao|luc nao|bao gio|hom nao|ngay may|may gio|thoi gian nao|o dau)/;
 // What "MobiFone cần làm gì dịp Tết" says besides the business and the frame.
 const TASK_FILLER: ReadonlySet<string> = new Set([
   'can',
@@ -630,6 +634,21 @@ export function createEngine(options: QaOptions = {}): Engine {
   }
 
   /**
+   * "Hội Lim năm nay tổ chức ngày nào", "lễ hội đầu năm diễn ra khi nào": the event is what is asked about, so a
+   * clause that does not name it (a date of another document, of the duty) does not answer.
+   */
+  function unnamedEvent(tokens: readonly string[], answerText: string): boolean {
+    const at = tokens.findIndex(
+      (t, i) =>
+        EVENT_VERBS.has(`${t} ${tokens[i + 1]}`) && WHEN_RE.test(` ${tokens.slice(i + 2).join(' ')} `),
+    );
+    if (at <= 0) return false;
+    const frame = framePositions(tokens, inLetter);
+    const subject = tokens.slice(0, at).filter((t, i) => !frame.has(i) && !/^\d+$/.test(t));
+    return subject.length > 0 && subject.some((t) => !answerText.includes(` ${t} `));
+  }
+
+  /**
    * "mỗi ca trực cần bao nhiêu người": a how-many, when or where question the leader cannot answer (it holds no
    * number, moment or place) goes to a close runner-up that can.
    */
@@ -939,6 +958,9 @@ export function createEngine(options: QaOptions = {}): Engine {
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     if (absent && letter)
       return { kind: 'out_of_scope', text: factAnswer(best.facts!, directive), confidence };
+    // "Lễ hội đầu năm tổ chức ngày nào?": when an event is held, answered only by a clause that names the event.
+    if (letter && unnamedEvent(tokens, `${normalizedText(best)} ${normalize(clauseText(best))} `))
+      return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     // "Bắn pháo hoa lúc mấy giờ?" answered from a clause on the fireworks that gives no hour: the letter does not say.
     if (letter && asksMissingFigure(tokens, `${normalizedText(best)} ${normalize(clauseText(best))}`))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
