@@ -121,7 +121,12 @@ const TOPICS = [
   'ngay nghi',
   'tuyen dung',
   'bao hiem',
-  'thue',
+  // "Thuế" by its own names: "thue" alone is also "thuê bao".
+  'nop thue',
+  'tien thue',
+  'quyet toan thue',
+  'thue thu nhap',
+  'thue tncn',
   'giay phep',
   'cuc vien thong',
   'bo thong tin',
