@@ -166,6 +166,24 @@ const CLAIM_WORDS: ReadonlySet<string> = new Set([
   'toi',
   'trua',
 ]);
+// The deadline said to have moved: "lùi lại", "kéo dài", "gia hạn", "hoãn", "đổi sang".
+const MOVED_RE = / (lui|keo dai|gia han|hoan|doi|thay doi|dich|chuyen sang|sang thang) /;
+const MOVED_WORDS: ReadonlySet<string> = new Set([
+  'lui',
+  'keo',
+  'dai',
+  'gia',
+  'hoan',
+  'doi',
+  'thay',
+  'dich',
+  'chuyen',
+  'sang',
+  'nghe',
+  'noi',
+  'bao',
+  'cao',
+]);
 const PERSON_RE = /(?<!\p{L})(?:ông|bà|đồng chí|đ\/c|anh|chị)\s+((?:\p{Lu}\p{Ll}*\s*){1,4})/gu;
 const HONORIFICS: ReadonlySet<string> = new Set(['ong', 'ba', 'anh', 'chi']);
 const RERANK_FLOOR = 0.25;
@@ -554,10 +572,17 @@ export function createEngine(options: QaOptions = {}): Engine {
     candidates: Candidate[],
   ): boolean {
     if (!deadlineFact || !tokens.some((t) => DEADLINE_WORDS.has(t))) return false;
-    if (Object.keys(parseMomentClaim(question)).length === 0) return false;
+    // "hạn báo cáo lùi lại rồi đúng không", "nghe nói hạn kéo dài sang tháng 3": a change claimed is checked too.
+    const moved = MOVED_RE.test(` ${tokens.join(' ')} `);
+    if (!moved && Object.keys(parseMomentClaim(question)).length === 0) return false;
     const frame = framePositions(tokens, inLetter);
     const said = tokens.filter(
-      (t, i) => !frame.has(i) && !/^\d+$/.test(t) && !DATE_WORDS.has(t) && !CLAIM_WORDS.has(t),
+      (t, i) =>
+        !frame.has(i) &&
+        !/^\d+$/.test(t) &&
+        !DATE_WORDS.has(t) &&
+        !CLAIM_WORDS.has(t) &&
+        !(moved && MOVED_WORDS.has(t)),
     );
     if (said.length > 0) return false;
     const at = candidates.findIndex((c) => c.pairId === deadlineFact.id);
