@@ -109,6 +109,12 @@ const MEANINGS: Record<string, string> = {
   jt: 'doanh nghiệp chuyển phát',
   ems: 'doanh nghiệp chuyển phát',
   nd: 'nội dung',
+  scam: 'lừa đảo',
+  incident: 'sự cố',
+  traffic: 'lưu lượng',
+  backup: 'dự phòng',
+  check: 'kiểm tra',
+  hacker: 'tấn công mạng',
 };
 
 test('every abbreviation in the table has a tested meaning', () => {
