@@ -484,6 +484,9 @@ function splitHeading(content: string, kind: MarkerKind): { heading: string | nu
   return { heading: null, text };
 }
 
+// Between a lettered point (10) and the bullets (20 on): a paragraph introducing a list holds bullets only.
+const INTRODUCING_RANK = 15;
+
 interface Entry {
   clause: Clause;
   rank: number;
@@ -608,6 +611,8 @@ class ClauseBuilder {
     while (this.stack.length > 0 && this.top()!.rank >= 10) this.stack.pop();
     const parent = this.top()?.clause ?? null;
     const n = position ?? this.count(`${parent?.id ?? ''}paragraph`);
+    // "Đề nghị các doanh nghiệp bưu chính (…) thực hiện:": a paragraph ending with a colon introduces the bullets
+    // after it, which are its items; a numbered or lettered point after it closes it.
     this.add(
       {
         id: parent ? `${parent.id}.doan-${n}` : `doan-${n}`,
@@ -618,7 +623,7 @@ class ClauseBuilder {
         text,
         parentId: parent?.id ?? null,
       },
-      null,
+      /:$/u.test(text) ? INTRODUCING_RANK : null,
     );
   }
 
@@ -668,8 +673,16 @@ function readClauses(lines: string[]): Clause[] {
     });
     return builder.clauses;
   }
-  const intro = blocks.slice(0, firstMarker).map((b) => clean(b.content));
+  // The opening paragraph, and after it one ending with a colon right before the first bullets ("Đề nghị các
+  // doanh nghiệp viễn thông (…), cụ thể:"): that one introduces those bullets, not the letter.
+  const introduces =
+    firstMarker > 1 &&
+    /:$/u.test(clean(blocks[firstMarker - 1]!.content)) &&
+    BULLET_KINDS.has(blocks[firstMarker]!.marker!.kind);
+  const opening = introduces ? firstMarker - 1 : firstMarker;
+  const intro = blocks.slice(0, opening).map((b) => clean(b.content));
   if (intro.length > 0) builder.intro(intro.join('\n'));
+  if (introduces) builder.paragraph(blocks[opening]!.content, false);
   blocks.slice(firstMarker).forEach((b, i) => {
     if (b.marker) builder.marker(b.marker, b.content);
     else builder.paragraph(b.content, firstMarker + i > lastMarker);

@@ -83,6 +83,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   ds: 'danh sach',
   dsach: 'danh sach',
   vde: 'van de',
+  nd: 'noi dung',
   tgian: 'thoi gian',
   cb: 'can bo',
   khcn: 'khoa hoc cong nghe',
@@ -94,6 +95,12 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   deadline: 'han chot',
   report: 'bao cao',
   spam: 'tin nhan rac',
+  scam: 'lua dao',
+  incident: 'su co',
+  traffic: 'luu luong',
+  backup: 'du phong',
+  check: 'kiem tra',
+  hacker: 'tan cong mang',
   hotline: 'duong day nong so dien thoai',
   phone: 'dien thoai',
   viettel: 'doanh nghiep vien thong',
@@ -117,10 +124,19 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
 const KH_FINAL = 'khong';
 const KH_INSIDE = 'khach hang';
 
-function expandOne(token: string, previous: string | undefined, isLast: boolean): string {
+const PLACES = new Set(['tinh', 'huyen', 'xa', 'thanh', 'tp', 'quan', 'vn', 'trung']);
+
+function expandOne(
+  token: string,
+  previous: string | undefined,
+  next: string | undefined,
+  isLast: boolean,
+): string {
   if (token === 'kh') return isLast ? KH_FINAL : KH_INSIDE;
   // "Lưu: VT" in the recipients block is the records office (văn thư), not telecom.
   if (token === 'vt' && previous === 'luu') return 'van thu';
+  // "bđ tỉnh", "bđ huyện": the post office of a place; "bđ trực", "bđ từ" stay ambiguous (bắt đầu, bảo dưỡng).
+  if (token === 'bd' && next !== undefined && PLACES.has(next)) return 'buu dien';
   const expansion = lookup(ABBREVIATIONS, token);
   if (expansion !== undefined) return expansion;
   // Teencode spelling: fai → phai, wa → qua, wy → quy.
@@ -143,7 +159,7 @@ export function expandAbbreviations(input: readonly string[]): string[] {
         : [token],
   );
   tokens.forEach((token, i) => {
-    for (const part of expandOne(token, tokens[i - 1], i === tokens.length - 1).split(' ')) {
+    for (const part of expandOne(token, tokens[i - 1], tokens[i + 1], i === tokens.length - 1).split(' ')) {
       result.push(spellI(part));
     }
   });

@@ -25,6 +25,8 @@ const LISTED = new Set([
   'lan',
 ]);
 
+const PARTICLES = new Set(['vay', 'a', 'ha', 'nhi', 'the', 'so', 'voi', 'khong']);
+
 const SPANS = new Set(['ngay', 'gio', 'tieng', 'phut', 'hom', 'tuan', 'thang', 'nam', 'buoi', 'ca']);
 
 /** Whether the folded question tokens ask for a clock time or a count that `answerText` (folded) lacks. */
@@ -37,6 +39,9 @@ export function asksMissingFigure(tokens: readonly string[], answerText: string)
   const i = tokens.indexOf('nhieu');
   if (i > 0 && tokens[i - 1] === 'bao') {
     const next = tokens[i + 1];
+    // "lưu lượng tăng bao nhiêu": a change asked for, which only a percentage or a multiple states.
+    if (['tang', 'giam'].includes(tokens[i - 2] ?? '') && (next === undefined || PARTICLES.has(next)))
+      return !/\d ?%|\d+ lan /.test(answerText);
     if (next === undefined || LISTED.has(next)) return false;
     // A span ("bao nhiêu ngày") is counted from dates; anything else by a figure beside the thing counted:
     // "100% trạm" answers "bao nhiêu trạm", a date elsewhere in the clause does not.

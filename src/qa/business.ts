@@ -15,7 +15,7 @@ const COMPANY_NAMES: ReadonlyArray<readonly string[]> = [
 const GENERIC = /^(cac|nhung|doanh nghiep|don vi|co quan)\b/;
 // Asking whether the business is addressed at all: then the "Kính gửi" list is the answer.
 export const ASKS_ADDRESSED =
-  / (doi tuong|ap dung|kinh gui|thuoc dien|thuc hien cong van|thuc hien van ban|gui cho ai|gui cho nhung|co lien quan|doanh nghiep nao|don vi nao|co quan nao|danh cho ai|danh sach nhan|nhan cong van|nhan van ban|trong danh sach|co ten trong|duoc gui cong van) /;
+  / (doi tuong|ap dung|kinh gui|thuoc dien|thuc hien cong van|thuc hien van ban|gui cho ai|gui cho nhung|co lien quan|doanh nghiep nao|don vi nao|co quan nao|danh cho ai|danh sach nhan|nhan cong van|nhan van ban|trong danh sach|co ten trong|duoc gui cong van|nam trong|thuoc nhom|lam theo) /;
 
 export interface NamedBusiness {
   /** Positions of the question's tokens naming a business: a company name, a named addressee, the place after. */
@@ -64,3 +64,37 @@ export function businessNames(
     return { positions, kind: [...kind] };
   };
 }
+
+// Businesses by the names officers type, folded, longest first: "viettel post" before "viettel".
+const RAW_NAMES = [
+  'viettel post',
+  'buu dien tinh',
+  'vinaphone',
+  'mobifone',
+  'vietnamobile',
+  'gmobile',
+  'viettel',
+  'vnpost',
+  'vnpt',
+  'fpt',
+  'ems',
+];
+
+/**
+ * The business names a question says, as typed and folded ("FPT", "Viettel Post"): what the abbreviations make of
+ * them ("doanh nghiệp viễn thông") no longer tells one business from another, the letter's own wording does.
+ */
+export function rawBusinessNames(foldedQuestion: string): string[] {
+  let text = ` ${foldedQuestion.replace(/[^a-z0-9]+/g, ' ')} `;
+  const found: string[] = [];
+  for (const name of RAW_NAMES) {
+    if (!text.includes(` ${name} `)) continue;
+    found.push(name);
+    text = text.replaceAll(` ${name} `, ' ');
+  }
+  return found;
+}
+
+// "MobiFone cần làm gì", "Bưu điện tỉnh có nhiệm vụ riêng gì": the business's own tasks asked for.
+export const ASKS_TASKS =
+  / (can|phai|co) (lam|thuc hien|chuan bi) (gi|nhung gi|nhung viec gi)| nhiem vu (gi|rieng|nao)| phai lam gi /;

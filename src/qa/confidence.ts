@@ -41,6 +41,7 @@ const PARTICLES = new Set([
   'biet',
   'chi',
   'dum',
+  'e',
   'em',
   'giup',
   'ha',

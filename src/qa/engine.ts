@@ -1,6 +1,7 @@
+import { sentences } from '../directive/facts.ts';
 import { asksMissingFigure } from './answer-kind.ts';
 import { citation, shapeAnswer } from './answer-text.ts';
-import { ASKS_ADDRESSED, businessNames } from './business.ts';
+import { ASKS_ADDRESSED, ASKS_TASKS, businessNames, rawBusinessNames } from './business.ts';
 import {
   type Calibration,
   type ConfidenceFeatures,
@@ -19,10 +20,12 @@ import {
   citedRequirements,
   nearDomainTopic,
   otherProvince,
+  othersNumber,
   otherTet,
   personalEmail,
   physicalAddress,
   unaddressedOperator,
+  unnamedDocument,
 } from './off-topic.ts';
 import type { QaPair } from './pairs.ts';
 import { detectQuestionType, framePositions, type QuestionType } from './question-type.ts';
@@ -47,6 +50,11 @@ export interface Analysis {
   uncovered?: boolean;
   /** A word of content typed with diacritics the letter never uses ("dầu" of a letter without fuel). */
   foreignContent?: boolean;
+  /**
+   * A near-domain topic typed with diacritics the letter never uses: "thưởng" folds like the letter's "thường
+   * trực", "cước" like "cuộc".
+   */
+  foreignTopic?: boolean;
 }
 
 export interface QaOptions {
@@ -88,6 +96,35 @@ const DATE_WORDS: ReadonlySet<string> = new Set([
   'thu',
 ]);
 const RERANK_DEPTH = 5;
+// An event held, and when: "tổ chức ngày nào", "diễn ra khi nào", "khai mạc lúc mấy giờ".
+const EVENT_VERBS: ReadonlySet<string> = new Set(['to chuc', 'dien ra', 'khai mac']);
+const WHEN_RE =
+  /^ (vao |tu )?(ngay nao|khi nao|luc nao|bao gio|hom nao|ngay may|may gio|thoi gian nao|o dau)/;
+// What "MobiFone cần làm gì dịp Tết" says besides the business and the frame.
+const TASK_FILLER: ReadonlySet<string> = new Set([
+  'can',
+  'phai',
+  'co',
+  'lam',
+  'gi',
+  'nhung',
+  'viec',
+  'thuc',
+  'hien',
+  'chuan',
+  'bi',
+  'nhiem',
+  'vu',
+  'rieng',
+  'nao',
+  'khong',
+  'dip',
+  'tet',
+  'trong',
+  'nay',
+  'thi',
+  'a',
+]);
 // "những việc nào", "những nội dung nào": asking for the tasks, which a clause states as such.
 const TASK_WORDS: ReadonlySet<string> = new Set([
   'viec',
@@ -129,7 +166,25 @@ const CLAIM_WORDS: ReadonlySet<string> = new Set([
   'toi',
   'trua',
 ]);
-const PERSON_RE = /(?:ông|bà|đồng chí|đ\/c|anh|chị)\s+((?:\p{Lu}\p{Ll}*\s*){1,4})/gu;
+// The deadline said to have moved: "lùi lại", "kéo dài", "gia hạn", "hoãn", "đổi sang".
+const MOVED_RE = / (lui|keo dai|gia han|hoan|doi|thay doi|dich|chuyen sang|sang thang) /;
+const MOVED_WORDS: ReadonlySet<string> = new Set([
+  'lui',
+  'keo',
+  'dai',
+  'gia',
+  'hoan',
+  'doi',
+  'thay',
+  'dich',
+  'chuyen',
+  'sang',
+  'nghe',
+  'noi',
+  'bao',
+  'cao',
+]);
+const PERSON_RE = /(?<!\p{L})(?:ông|bà|đồng chí|đ\/c|anh|chị)\s+((?:\p{Lu}\p{Ll}*\s*){1,4})/gu;
 const HONORIFICS: ReadonlySet<string> = new Set(['ong', 'ba', 'anh', 'chi']);
 const RERANK_FLOOR = 0.25;
 // What a claim about the letter's own number or date says besides them: "cv số 254 ký hôm 26/1 đúng không".
@@ -151,7 +206,9 @@ const PARENT_MAX_LENGTH = 900;
 const NOT_ACTIONS: ReadonlySet<string> = new Set(['khi', 'neu', 'trong', 'sau', 'truoc', 'tai', 'o', 'luc']);
 // How long: "bao lâu", "mấy tiếng", "bao nhiêu phút"; and a span a clause states: "trong vòng 30 phút".
 const HOW_LONG_RE = / (bao lau|may (gio|tieng|phut)|bao nhieu (gio|tieng|phut)|(trong|sau) (vong )?bao) /;
-const DURATION_RE = / (trong vong|trong|sau|it nhat|toi da|khong qua|keo dai) \d+ (phut|gio|tieng|ngay) /;
+// "trực 24/24 giờ", "24/7": round the clock is a span too.
+const DURATION_RE =
+  / (trong vong|trong|sau|it nhat|toi da|khong qua|keo dai) \d+ (phut|gio|tieng|ngay) | 24 (24|7) /;
 // "số (hiệu) (của) công văn", "công văn (này) số mấy": the letter's number, not a phone number.
 const OWN_NUMBER_RE =
   / so (hieu |ki hieu )?(cua )?(cong van|van ban)(?! (can cu|cua (bo|uy ban|ubnd|chinh phu|tinh)))| (cong van|van ban) (nay )?(so (may|bao nhieu|gi|nao)|co so) /;
@@ -258,6 +315,14 @@ export function createEngine(options: QaOptions = {}): Engine {
   )
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()} `;
+  // The letter's sentences that give a phone number or an e-mail address: whose numbers it gives.
+  const contactText = ` ${directive.parts
+    .flatMap((part) => part.items.flatMap((item) => sentences(item.text)))
+    .concat(directive.dispatch.hotline?.source ?? '')
+    // Nine digits or more in one run, spaces and dots allowed: a phone number, not a date and a document number.
+    .filter((s) => /(?:\d[ .]?){9,}/.test(s) || s.includes('@'))
+    .map(normalize)
+    .join(' ')} `;
   const tetYear =
     Number(directive.dispatch.report.deadline.tetFirstDay.slice(0, 4)) || directive.dispatch.year;
   const offTopic = (question: string, tokens: readonly string[]): boolean => {
@@ -275,7 +340,9 @@ export function createEngine(options: QaOptions = {}): Engine {
     unaddressedOperator(question, placesText) ||
     physicalAddress(question, placesText) ||
     personalEmail(question, directive.dispatch.hotline?.source ?? '') ||
-    citedRequirements(normalize(question), directive.dispatch.number);
+    citedRequirements(normalize(question), directive.dispatch.number) ||
+    othersNumber(normalize(question), contactText) ||
+    unnamedDocument(normalize(question), letterText);
   const corpusWords = new Set(
     accentedWords(
       [
@@ -376,6 +443,51 @@ export function createEngine(options: QaOptions = {}): Engine {
     while (candidates.length > 1 && listsNames(candidates[0]!.pairId)) candidates.shift();
   }
 
+  // Each pair's own words folded, names kept: "FPT Telecom Kiên Giang" is in the clause that names FPT.
+  const fold = (text: string): string => ` ${foldDiacritics(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  const foldedTexts = new Map(pairs.map((pair) => [pair.id, fold(`${clauseText(pair)} ${textOf(pair)}`)]));
+  // What a pair lists in brackets: "các doanh nghiệp bưu chính (Bưu điện tỉnh…, Viettel Post…)" says who the group is.
+  const bracketed = new Map(
+    pairs.map((pair) => [
+      pair.id,
+      fold([...clauseText(pair).matchAll(/\(([^)]*)\)/g)].map((m) => m[1]).join(' ')),
+    ]),
+  );
+  /**
+   * "FPT có phải làm theo cv này không", "MobiFone cần làm gì": a letter addressed to "các doanh nghiệp" that names
+   * the business in a clause ("các doanh nghiệp viễn thông (VNPT…, FPT Telecom…) …, cụ thể:") answers with that
+   * clause, which says it is addressed and what it must do. Returns whether such a clause now leads.
+   */
+  function promoteNamingClause(
+    question: string,
+    addressed: boolean,
+    asksTasks: boolean,
+    candidates: Candidate[],
+  ): boolean {
+    if (!addressed && !asksTasks) return false;
+    const names = rawBusinessNames(foldDiacritics(question));
+    if (names.length === 0) return false;
+    // Asked whether it is addressed, the clause must list it as one of a group; asked its tasks, name it.
+    const texts = addressed ? bracketed : foldedTexts;
+    const naming = (pairId: string): boolean =>
+      names.every((name) => texts.get(pairId)?.includes(` ${name} `));
+    if (addressed && addresseesFact && foldedTexts.get(addresseesFact.id)?.includes(` ${names[0]} `))
+      return false;
+    const first = candidates[0];
+    if (first && naming(first.pairId) && !pairById.get(first.pairId)?.facts) return true;
+    // The clause that says the name, not its items, which each say one task.
+    const at = candidates.findIndex(
+      (c) =>
+        !pairById.get(c.pairId)?.facts &&
+        naming(c.pairId) &&
+        !candidates.some((d) => d.pairId === pairById.get(c.pairId)?.parent && naming(d.pairId)),
+    );
+    if (at < 0) return false;
+    const [promoted] = candidates.splice(at, 1);
+    candidates.unshift({ pairId: promoted!.pairId, score: (first?.score ?? 1) * 1.2 });
+    return true;
+  }
+
   // The people the letter names ("ông Phan Đức Thịnh", "bà Lâm Ngọc Diễm", the signer), as folded syllables.
   const nameSyllables = new Set(
     [
@@ -460,10 +572,17 @@ export function createEngine(options: QaOptions = {}): Engine {
     candidates: Candidate[],
   ): boolean {
     if (!deadlineFact || !tokens.some((t) => DEADLINE_WORDS.has(t))) return false;
-    if (Object.keys(parseMomentClaim(question)).length === 0) return false;
+    // "hạn báo cáo lùi lại rồi đúng không", "nghe nói hạn kéo dài sang tháng 3": a change claimed is checked too.
+    const moved = MOVED_RE.test(` ${tokens.join(' ')} `);
+    if (!moved && Object.keys(parseMomentClaim(question)).length === 0) return false;
     const frame = framePositions(tokens, inLetter);
     const said = tokens.filter(
-      (t, i) => !frame.has(i) && !/^\d+$/.test(t) && !DATE_WORDS.has(t) && !CLAIM_WORDS.has(t),
+      (t, i) =>
+        !frame.has(i) &&
+        !/^\d+$/.test(t) &&
+        !DATE_WORDS.has(t) &&
+        !CLAIM_WORDS.has(t) &&
+        !(moved && MOVED_WORDS.has(t)),
     );
     if (said.length > 0) return false;
     const at = candidates.findIndex((c) => c.pairId === deadlineFact.id);
@@ -526,14 +645,32 @@ export function createEngine(options: QaOptions = {}): Engine {
     const sentences = foldDiacritics(textOf(pair))
       .split(/[.;]\s|\n/)
       .map((sentence) => ` ${sentence.replace(/[^a-z0-9,:(]+/g, ' ')} `);
-    const after = sentences.flatMap((sentence) => {
+    let named = false;
+    for (const sentence of sentences) {
       const at = sentence.indexOf(` ${asked} `);
-      if (at < 0) return [];
-      const rest = sentence.slice(at + asked.length + 2);
-      // "tại 100% trạm viễn thông loại 1": a figure qualifying the kind says which ones too.
-      return [/\d\s*$/.test(sentence.slice(Math.max(0, at - 6), at)) ? `${rest} 0` : rest];
-    });
-    return after.length > 0 && !after.some((rest) => /[,:(]| nhu | gom |\d/.test(rest));
+      if (at < 0) continue;
+      named = true;
+      // "tại 100% trạm viễn thông loại 1": a figure qualifying the kind says which ones.
+      if (/\d\s*$/.test(sentence.slice(Math.max(0, at - 6), at))) return false;
+      // So does what follows the kind: a list, "như", "gồm", a figure.
+      if (/[,:(]| nhu | gom |\d/.test(sentence.slice(at + asked.length + 2))) return false;
+    }
+    return named;
+  }
+
+  /**
+   * "Hội Lim năm nay tổ chức ngày nào", "lễ hội đầu năm diễn ra khi nào": the event is what is asked about, so a
+   * clause that does not name it (a date of another document, of the duty) does not answer.
+   */
+  function unnamedEvent(tokens: readonly string[], answerText: string): boolean {
+    const at = tokens.findIndex(
+      (t, i) =>
+        EVENT_VERBS.has(`${t} ${tokens[i + 1]}`) && WHEN_RE.test(` ${tokens.slice(i + 2).join(' ')} `),
+    );
+    if (at <= 0) return false;
+    const frame = framePositions(tokens, inLetter);
+    const subject = tokens.slice(0, at).filter((t, i) => !frame.has(i) && !/^\d+$/.test(t));
+    return subject.length > 0 && subject.some((t) => !answerText.includes(` ${t} `));
   }
 
   /**
@@ -684,7 +821,7 @@ export function createEngine(options: QaOptions = {}): Engine {
   function analyze(rawQuestion: string): Analysis {
     const question = rawQuestion.slice(0, MAX_QUESTION_LENGTH);
     const repaired = repairTokens(normalizeTokens(question), index.vocabulary);
-    const tokens = letter ? toLetterWords(repaired, index.knows) : repaired;
+    const tokens = letter ? toLetterWords(repaired, index.inBody, index.knows) : repaired;
     const questionType = detectQuestionType(tokens);
     const named = letter ? businesses(tokens) : undefined;
     // "ngoài Sở ra còn báo cho ai": who is set aside is not what is asked for, like the business named.
@@ -711,6 +848,12 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (letter) demoteUnaskedDaily(tokens, candidates);
     if (letter) rerankByContent(tokens, business, outcome, candidates);
     if (letter && business.size > 0) placeAddressees(addressed, questionType, candidates);
+    // What the business must do, asked with nothing else: the clause naming it, before any wording decides.
+    const asksTasks =
+      business.size > 0 &&
+      ASKS_TASKS.test(` ${tokens.join(' ')} `) &&
+      tokens.every((t, i) => business.has(i) || frame?.has(i) || TASK_FILLER.has(t));
+    const namingClause = letter && promoteNamingClause(question, addressed, asksTasks, candidates);
     if (letter) promoteTyped(questionType, candidates);
     if (letter) promoteDuration(tokens, candidates);
     if (aside.length > 0) passOverSetAside(aside, tokens, candidates);
@@ -763,7 +906,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     // answered with a directive is no answer: a specific question type the best pair does not serve halves it.
     if (SPECIFIC_TYPES.has(questionType) && !top.types.includes(questionType)) confidence /= 2;
     // A person the letter names, asked about by name, is answered from the clause naming them.
-    if (namedPerson || deadlineClaim || ownNumber || selfClaim || dutyPeriod === 'found')
+    if (namedPerson || namingClause || deadlineClaim || ownNumber || selfClaim || dutyPeriod === 'found')
       confidence = Math.max(confidence, threshold);
     return {
       tokens,
@@ -775,6 +918,9 @@ export function createEngine(options: QaOptions = {}): Engine {
         ? { uncovered: true }
         : {}),
       ...(tokens.some((t, i) => foreign.has(t) && !frame?.has(i)) ? { foreignContent: true } : {}),
+      ...(letter && nearDomainTopic(tokens.map((t) => (foreign.has(t) ? t : '-')).join(' '), ' ')
+        ? { foreignTopic: true }
+        : {}),
     };
   }
 
@@ -803,7 +949,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (!best || confidence < suggestFloor) {
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     }
-    if (letter && (analysis.uncovered || offTopic(question, tokens))) {
+    if (letter && (analysis.uncovered || analysis.foreignTopic || offTopic(question, tokens))) {
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     }
     // Answer first: a clear winner is answered even below the threshold; "Có phải bạn muốn hỏi" is for weak
@@ -828,10 +974,18 @@ export function createEngine(options: QaOptions = {}): Engine {
       (best.facts === 'email' && !directive.dispatch.report.email && tokens.includes('email')) ||
       (best.facts === 'contact' && tokens.includes('ten') && !namesContact) ||
       (best.facts === 'implements' && !directive.dispatch.implements);
-    if (letter && best.facts === 'signer' && asksOtherTitle(tokens))
+    // "Chủ tịch UBND tỉnh là ai?": who holds a title the letter only names, when the best pair names no one.
+    const asksHolder =
+      asksOtherTitle(tokens) &&
+      (questionType === 'who' || / (ten|la ai|ai la) /.test(` ${tokens.join(' ')} `)) &&
+      (personsOf.get(best.id)?.size ?? 0) === 0;
+    if (letter && ((best.facts === 'signer' && asksOtherTitle(tokens)) || asksHolder))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     if (absent && letter)
       return { kind: 'out_of_scope', text: factAnswer(best.facts!, directive), confidence };
+    // "Lễ hội đầu năm tổ chức ngày nào?": when an event is held, answered only by a clause that names the event.
+    if (letter && unnamedEvent(tokens, `${normalizedText(best)} ${normalize(clauseText(best))} `))
+      return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     // "Bắn pháo hoa lúc mấy giờ?" answered from a clause on the fireworks that gives no hour: the letter does not say.
     if (letter && asksMissingFigure(tokens, `${normalizedText(best)} ${normalize(clauseText(best))}`))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };

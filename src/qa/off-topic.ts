@@ -8,6 +8,10 @@ import { foldDiacritics } from './normalise.ts';
 const TOPICS = [
   'nam sau',
   'nam toi',
+  'tet sau',
+  'tet toi',
+  'nam ke tiep',
+  'nam tiep theo',
   'sang nam',
   'nam ngoai',
   'nam truoc',
@@ -34,6 +38,9 @@ const TOPICS = [
   'tong ket nam',
   'tai chinh',
   'doanh thu',
+  'ket qua kinh doanh',
+  'san xuat kinh doanh',
+  'tinh hinh kinh doanh',
   'loi nhuan',
   'chuyen doi so',
   'tong dai',
@@ -42,6 +49,12 @@ const TOPICS = [
   'ret dam',
   'tuyet roi',
   'gio mo cua',
+  // An office's own hours: "giờ làm việc của Sở dịp Tết", "lịch làm việc của UBND", back at work after Tết.
+  'gio lam viec',
+  'lich lam viec',
+  'lam viec lai',
+  'di lam lai',
+  'nghi bu',
   'mo cua may gio',
   'mo cua lai',
   'mau bao cao',
@@ -58,12 +71,19 @@ const TOPICS = [
   'chuan hoa thong tin thue bao',
   'xu phat',
   'bi phat',
+  // What befalls a business that is late or does nothing: "bị gì", "có sao không", "bị xử lý".
+  'bi xu ly',
+  'bi gi',
+  'bi sao',
+  'co sao khong',
+  'hau qua',
   'phat bao nhieu',
   'muc phat',
   'che tai',
   'ky luat',
   // Pay by its own names: "lương" alone is also "lưu lượng", "lực lượng", "chất lượng", "dung lượng".
   'tien luong',
+  'muc luong',
   'luong tet',
   'luong truc',
   'tra luong',
@@ -84,6 +104,12 @@ const TOPICS = [
   'phu cap',
   'boi duong',
   'tien an',
+  'may dong',
+  'bao nhieu tien',
+  'uu dai',
+  'tang data',
+  'mien phi',
+  'duoc nghi',
   'gia cuoc',
   'goi cuoc',
   'cuoc',
@@ -95,11 +121,24 @@ const TOPICS = [
   'ngay nghi',
   'tuyen dung',
   'bao hiem',
-  'thue',
+  // "Thuế" by its own names: "thue" alone is also "thuê bao".
+  'nop thue',
+  'tien thue',
+  'quyet toan thue',
+  'thue thu nhap',
+  'thue tncn',
   'giay phep',
   'cuc vien thong',
   'bo thong tin',
   'bo khoa hoc',
+  // The same topics in English loan words: "weekly report deadline", "bonus Tết".
+  'weekly',
+  'monthly',
+  'penalty',
+  'bonus',
+  'salary',
+  'next year',
+  'last year',
   // Issuers above the province: a letter quoting none of them cannot say what they decided.
   'thu tuong',
   'chinh phu',
@@ -111,6 +150,19 @@ const spaced = (question: string): string =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()} `;
 
+// Reporting late or not at all: "nộp bc muộn", "chậm nộp", "không gửi báo cáo" ("chậm nhất" is "at the latest").
+const LATE_RE =
+  / (nop|gui|bao cao|bc|thuc hien)( bao cao| bc)? (muon|tre|cham|qua han|tre han)(?! nhat)| (cham|tre|quen|khong) (nop|gui|bao cao|thuc hien)(?! (ngay|ngan|ngoai|hang|qua (email|mail|buu)))/;
+// …and what then befalls the business: "thì sao", "có sao không", "bị gì", "xử lý thế nào".
+const CONSEQUENCE_RE = / (thi sao|co sao|sao khong|bi|xu ly|hau qua|the nao|ra sao|ntn) /;
+const PENALTY_RE = / (xu phat|xu ly vi pham|che tai|ky luat|ki luat) /;
+
+/** "Nộp báo cáo muộn thì sao?": what the letter never says, the sanction for a late or missing report. */
+export function lateConsequence(text: string): boolean {
+  const m = LATE_RE.exec(text);
+  return m !== null && CONSEQUENCE_RE.test(text.slice(m.index + m[0].length - 1));
+}
+
 /** The letter's folded text, with a space at each end, is `letterText`. */
 export function nearDomainTopic(question: string, letterText: string): boolean {
   let text = spaced(question);
@@ -118,8 +170,11 @@ export function nearDomainTopic(question: string, letterText: string): boolean {
   // comparison, not a question about last year.
   if (/ so (sanh )?voi /.test(letterText))
     text = text.replace(/ so (sanh )?voi (tet )?(nam ngoai|nam truoc|cung ki|cung ky) /g, ' so voi ');
+  // "những ngày nghỉ Tết" in a letter that speaks of "thời gian nghỉ Tết" is that time, not a question on days off.
+  if (letterText.includes(' nghi tet ')) text = text.replace(/ ngay nghi tet /g, ' nghi tet ');
   // "báo cáo tháng 3": a monthly report, whatever the month.
   if (/ bao cao thang \d/.test(text) && !/ bao cao thang \d/.test(letterText)) return true;
+  if (lateConsequence(text) && !PENALTY_RE.test(letterText)) return true;
   return TOPICS.some((topic) => text.includes(` ${topic} `) && !letterText.includes(` ${topic} `));
 }
 
@@ -199,7 +254,10 @@ const PROVINCE_RE = new RegExp(` ${PLACE_WORDS} (${PROVINCES.join('|')}) `);
 
 /** "Tỉnh Hà Giang yêu cầu gì?" asked of the Lào Cai letter: another province, another letter. */
 export function otherProvince(question: string, letterText: string): boolean {
-  const m = PROVINCE_RE.exec(spaced(question));
+  const text = spaced(question);
+  // "HCM", "TPHCM", "Sài Gòn" name the city on their own.
+  if (/ (tp ?hcm|hcm|sai gon) /.test(text) && !letterText.includes(' ho chi minh ')) return true;
+  const m = PROVINCE_RE.exec(text);
   return m !== null && !letterText.includes(` ${m[1]} `);
 }
 
@@ -235,13 +293,19 @@ export function unaddressedOperator(question: string, letterText: string): boole
 // Words that ask for the mailbox reports are sent to, or the act of sending: "địa chỉ email", "địa chỉ gửi báo cáo".
 const MAILBOX_WORDS = / (e ?mail|mail|gmail|thu|hop thu|dien tu|gui|nop|bao cao|bc|bcao|bao) /;
 
+// "gửi bằng đường nào" is the way a report goes (e-mail, post), not a street.
+const STREET_RE =
+  / (so nha|so may duong|(?<!(theo|bang|qua|gui|nop) )(duong|pho) (nao|gi)|nam o (dau|duong|pho)|toa nha|tang may) /;
+
 /**
  * "Địa chỉ trụ sở Sở KHCN ở đâu?": a building's address, which a letter gives only when it says "trụ sở" or
  * "số nhà"; "địa chỉ" with e-mail, sending or a report is the mailbox the letter does give.
  */
 export function physicalAddress(question: string, letterText: string): boolean {
   const text = spaced(question);
-  if (!/ dia chi | tru so /.test(text) || MAILBOX_WORDS.test(text)) return false;
+  // "Sở ở số mấy đường nào", "nằm ở phố nào", "tầng mấy": a street address asked without saying "địa chỉ".
+  const street = STREET_RE.test(text);
+  if (!street && (!/ dia chi | tru so /.test(text) || MAILBOX_WORDS.test(text))) return false;
   return !/ (tru so|so nha) /.test(letterText);
 }
 
@@ -259,16 +323,79 @@ export function personalEmail(question: string, contactSource: string): boolean 
   );
 }
 
+// A document named as another than the letter: by its number, by an issuer above the department ("của Bộ", "của
+// UBND tỉnh"), or by a kind the letter never is (a directive, a decree). A bare "công văn", "văn bản" is the letter.
+const CITED_RE =
+  / (?:(?:cong van|chi thi|quyet dinh|ke hoach|cong dien|thong tu|nghi dinh|van ban) (?:so )?(\d+)\b|(?:cong van|ke hoach|van ban|quyet dinh) (?:cua )?(?:bo|uy ban nhan dan|chu tich|thu tuong|chinh phu|cuc|tinh uy)\b|(?:chi thi|cong dien|thong tu|nghi dinh)\b)/;
+// What it says, asked for: "yêu cầu gì", "quy định những gì", "nói gì", "gồm những nội dung gì", "có cấm … không".
+const CONTENT_RE =
+  / (yeu cau|quy dinh|qui dinh|chi dao|de nghi|noi|viet|neu|gom|bao gom|cam) .*\b(gi|nao|khong)\b| noi dung /;
+
 /**
- * "Công văn 95 của Bộ yêu cầu báo cáo gì?": what a document the letter only cites requires. The letter gives its
- * number, date and subject, never its requirements; its own number (`ownNumber`) is the letter itself.
+ * "Công văn 95 của Bộ yêu cầu báo cáo gì?", "nội dung chỉ thị của Chủ tịch tỉnh": what a document the letter only
+ * cites says. The letter gives its number, date and subject, never its content; its own number (`ownNumber`) is the
+ * letter itself.
  */
 export function citedRequirements(normalizedQuestion: string, ownNumber: string): boolean {
   const text = ` ${normalizedQuestion} `;
-  const m =
-    / (?:cong van|chi thi|quyet dinh|ke hoach|cong dien|thong tu|nghi dinh|van ban) (?:so )?(\d+)\b(.*)$/.exec(
-      text,
-    );
-  if (!m || Number(m[1]) === Number(/\d+/.exec(ownNumber)?.[0] ?? -1)) return false;
-  return / (yeu cau|quy dinh|qui dinh|chi dao|de nghi) .*\b(gi|nhung gi|nao)\b/.test(m[2]!);
+  const m = CITED_RE.exec(text);
+  if (!m || (m[1] !== undefined && Number(m[1]) === Number(/\d+/.exec(ownNumber)?.[0] ?? -1))) return false;
+  // "nội dung chỉ thị…" says it before the document; the rest of the question after it.
+  const asked = / noi dung /.test(text.slice(0, m.index + 1)) ? text : text.slice(m.index + m[0].length);
+  return CONTENT_RE.test(` ${asked} `.replace(/ ve viec gi /, ' '));
+}
+
+// Asking for a number or a mailbox: "sdt", "hotline", "đường dây nóng", "email" ("số mấy" is a document's too).
+const NUMBER_ASKED = /(?<= )(so dien thoai|dien thoai|hotline|duong day nong|email|mail) /g;
+// Bodies an officer may want to reach that a Tết letter names without giving their number.
+const BODIES = [
+  'cong an',
+  'dien luc',
+  'cuu hoa',
+  'canh sat',
+  'phong chay',
+  'pccc',
+  'benh vien',
+  'cap cuu',
+  'uy ban',
+  'chu tich',
+  'giam doc',
+  'bo khoa hoc',
+  'bo thong tin',
+  'cuc vien thong',
+  'bien phong',
+  'quan su',
+  'tong dai',
+  'cham soc khach hang',
+  'buu dien',
+  ...OPERATORS,
+];
+
+/**
+ * "Số điện thoại của Công an tỉnh?", "hotline điện lực": the number of a body the letter gives none for. The letter's
+ * contact is its own department's; `contactText` is the folded text of the letter's sentences that give a number or
+ * an e-mail address, and a body they name is answered.
+ */
+export function othersNumber(normalizedQuestion: string, contactText: string): boolean {
+  const text = ` ${normalizedQuestion} `;
+  // Whose number: the body right after the ask ("sdt của Công an tỉnh", "hotline điện lực"), not the business
+  // asking ("Bưu điện tỉnh gửi email nào").
+  return [...text.matchAll(NUMBER_ASKED)].some((asked) => {
+    const whose = text.slice(asked.index + asked[0].length - 1).replace(WHOSE_FILLER, '');
+    return BODIES.some((body) => whose.startsWith(` ${body} `) && !contactText.includes(` ${body} `));
+  });
+}
+const WHOSE_FILLER = /^(?: (?:cua|ben|phia|o|tai|duong|day|nong|hotline|truc|la|gi|may|so)(?= ))*/;
+
+// Kinds of legal document a letter may rest on; "kế hoạch", "công văn" are also the letter's own words.
+const LEGAL_KINDS = / (nghi dinh|thong tu|luat|quyet dinh|chi thi|cong dien)(?= (so|nao|gi|cua|ve|\d)| ?$)/;
+
+/**
+ * "Căn cứ nghị định nào về chống tin nhắn rác?": a kind of document the letter never names cannot be what it rests
+ * on, nor can the letter say what one says.
+ */
+export function unnamedDocument(normalizedQuestion: string, letterText: string): boolean {
+  // "văn bản pháp luật nào" is any document, not a law.
+  const m = LEGAL_KINDS.exec(` ${normalizedQuestion} `.replaceAll(' phap luat ', ' van ban '));
+  return m !== null && !letterText.includes(` ${m[1]} `);
 }

@@ -112,6 +112,12 @@ const FRAME_PHRASES: ReadonlyArray<readonly string[]> = [
   'dot bien',
   'dieu kien',
   'cu the',
+  // "yêu cầu đối với doanh nghiệp bưu chính": whom the question is about follows it.
+  'doi voi',
+  // "khi xảy ra sự cố" is the letter's "khi có sự cố"; "năm nay", "Tết này" are the letter's own Tết.
+  'xay ra',
+  'nam nay',
+  'tet nay',
 ].map((phrase) => phrase.split(' '));
 const FRAME_WORDS = new Set([
   ...INTERROGATIVE_SYLLABLES,
@@ -171,8 +177,11 @@ const FRAME_WORDS = new Set([
   // "những loại trực nào", "mấy loại báo cáo": the kinds are what the clause lists, not a word it must say
   // ("trạm loại 1" in the letter keeps it content there).
   'loai',
-  // "tổng hợp xong thì gửi ai": when, not what.
+  // "tổng hợp xong thì gửi ai": when, not what; "báo cáo lên đâu": the way up, not what.
   'xong',
+  'len',
+  // "trực mấy tiếng một ngày": one, as "1" is.
+  'mot',
 ]);
 
 /**

@@ -40,6 +40,9 @@ function swapped(token: string, known: ReadonlySet<string>): string[] | undefine
   return found.size === 1 ? [...found] : undefined;
 }
 
+/** One Vietnamese syllable, folded: an onset, one run of vowels, a final consonant or glide ("chuan", "nghieng"). */
+const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]+(ng|nh|ch|[cmnpt])?$/;
+
 /** A key held too long: "hann" → "han", "nayy" → "nay". */
 const collapseDoubles = (token: string): string => token.replace(/([a-z])\1+/g, '$1');
 /** "ky" and "ki" are one syllable here (the index keeps the i), as the normaliser does. */
@@ -58,6 +61,7 @@ export function repairTokens(tokens: readonly string[], known: ReadonlySet<strin
       if (expansion) return expansion.split(' ');
     }
     if (token.length < 5) return [token];
-    return segment(token, known) ?? swapped(token, known) ?? [token];
+    // "chuan" (chuẩn) is a word the letter does not use, not "chu" and "an" glued together.
+    return (SYLLABLE.test(token) ? undefined : segment(token, known)) ?? swapped(token, known) ?? [token];
   });
 }

@@ -15,7 +15,7 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['khac phuc', 'ung cuu', 'xu ly', 'sua chua'],
   ['may phat dien', 'may no', 'may phat', 'nguon dien du phong', 'nguon du phong', 'dien du phong'],
   ['tin nhan rac', 'tin rac', 'spam'],
-  ['buu gui', 'buu pham', 'buu kien', 'hang gui', 'kien hang', 'hang hoa'],
+  ['buu gui', 'buu pham', 'buu kien', 'hang gui', 'kien hang', 'hang hoa', 'don hang', 'goi hang', 'do gui'],
   ['nhien lieu', 'xang dau', 'dau diesel', 'dau may', 'xang'],
   ['gio', 'tieng'],
   ['ban dien tu', 'ban mem', 'ban scan', 'ban pdf', 'thu dien tu'],
@@ -42,17 +42,48 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['trai dao duc', 'doi truy', 'khieu dam', 'dam o', 'trai thuan phong my tuc'],
   // Compared with last year: the letter's "cùng kỳ" is the officer's "năm ngoái".
   ['cung ki', 'nam ngoai', 'nam truoc', 'cung ki nam truoc'],
+  // The last day: the templates' "hạn chót" is the officer's "hạn cuối", "hết hạn".
+  ['han chot', 'han cuoi', 'het han', 'thoi han cuoi'],
+  // Parcels piling up: "ùn ứ", "tồn đọng", "ùn tắc".
+  ['un u', 'ton dong', 'un tac', 'ach tac', 'dong hang', 'ton hang'],
+  // A network down in the officer's words: "mất sóng", "rớt mạng" for the letter's "mất liên lạc".
+  ['mat lien lac', 'mat thong tin lien lac', 'mat song', 'mat mang', 'rot mang', 'sap mang'],
+  ['tram bts', 'tram phat song', 'tram thu phat song', 'tram goc', 'cot song'],
+  ['an toan thong tin', 'an ninh mang', 'bao mat'],
+  ['truoc tet', 'giap tet', 'can tet'],
+  ['lanh dao', 'sep'],
+  ['chuyen phat', 'giao hang', 'ship'],
+  // Round the clock: the letter's "24/24 giờ" is the officer's "suốt ngày đêm".
+  ['24 24', '24 7', 'suot ngay dem', 'ca ngay lan dem', 'ca ngay dem', 'ngay dem'],
+  // Stopping scams and spam: "chống lừa đảo" for the letter's "ngăn chặn".
+  ['ngan chan', 'chong', 'chan'],
+  // On time: "kịp thời", "đúng thời gian", "đúng hạn".
+  ['kip thoi', 'dung thoi gian', 'dung han', 'nhanh chong'],
+  // A surge: the letter's "tăng đột biến" is the officer's "tăng cao", "tăng mạnh".
+  ['tang dot bien', 'tang cao', 'tang manh', 'tang vot'],
+  // Handing a report in: the templates' "nộp" is the letter's "gửi".
+  ['gui', 'nop'],
+  // Taking a parcel in: the letter's "chấp nhận bưu gửi" is the officer's "nhận gửi".
+  ['chap nhan', 'nhan gui', 'thu nhan'],
 ];
 
-const GROUPS = SYNONYM_GROUPS.map((group) => group.map((member) => member.split(' ')));
+// Spelled as the normaliser spells tokens: "xử lý" is "xu li", "quy" is "qui".
+const spellI = (word: string): string => word.replace(/^(qu|[bcdghklmnpqrstvx]+)y$/, '$1i');
+const GROUPS = SYNONYM_GROUPS.map((group) => group.map((member) => member.split(' ').map(spellI)));
 
 /**
- * Replaces each synonym the letter never uses with the group's first member it does use. `known` says whether
- * the letter (or the fact templates) has a term: a syllable or two joined by '_'.
+ * Replaces each synonym the letter never uses with the group's first member it does use. `inLetter` says whether the
+ * letter's own text has a term (a syllable or two joined by '_'), `known` whether the letter or the fact templates do:
+ * the officer's "lịch trực" becomes the letter's "danh sách cán bộ trực" even though the templates say "lịch trực",
+ * and "chức danh" becomes the templates' "chức vụ" when the letter says neither.
  */
-export function toLetterWords(tokens: readonly string[], known: (term: string) => boolean): string[] {
-  const present = (words: readonly string[]): boolean =>
-    words.length === 1 ? known(words[0]!) : words.slice(1).every((w, i) => known(`${words[i]}_${w}`));
+export function toLetterWords(
+  tokens: readonly string[],
+  inLetter: (term: string) => boolean,
+  known: (term: string) => boolean = inLetter,
+): string[] {
+  const has = (words: readonly string[], test: (term: string) => boolean): boolean =>
+    words.length === 1 ? test(words[0]!) : words.slice(1).every((w, i) => test(`${words[i]}_${w}`));
   const out: string[] = [];
   const matches = (words: readonly string[], at: number): boolean => {
     for (let j = 0; j < words.length; j++) if (tokens[at + j] !== words[j]) return false;
@@ -65,8 +96,10 @@ export function toLetterWords(tokens: readonly string[], known: (term: string) =
       let member: readonly string[] | undefined;
       for (const words of group)
         if (words.length > (member?.length ?? 0) && matches(words, i)) member = words;
-      if (!member || present(member)) continue;
-      const target = group.find((words) => words !== member && present(words));
+      if (!member || has(member, inLetter)) continue;
+      const target =
+        group.find((words) => words !== member && has(words, inLetter)) ??
+        (has(member, known) ? undefined : group.find((words) => words !== member && has(words, known)));
       if (!target) continue;
       out.push(...target);
       i += member.length;

@@ -635,3 +635,25 @@ describe('speed', () => {
     assert.ok(performance.now() - start < 3000);
   });
 });
+
+describe('a paragraph ending with a colon owns the bullets after it', () => {
+  const letter = parse(read('./fixtures/cong-van-tet-dinh-mui-2027-kien-giang.txt'));
+  const children = (id: string): string[] =>
+    letter.clauses.filter((c) => c.parentId === id).map((c) => c.text.split(/[,;]/)[0]!);
+
+  it('after the opening paragraph: "Đề nghị các doanh nghiệp viễn thông (…), cụ thể:" is a paragraph of its own', () => {
+    assert.doesNotMatch(clause(letter, 'mo-dau').text, /doanh nghiệp viễn thông \(VNPT/u);
+    assert.match(clause(letter, 'doan-1').text, /^Đề nghị các doanh nghiệp viễn thông \(VNPT .* cụ thể:$/u);
+    assert.equal(children('doan-1').length, 4);
+    assert.match(children('doan-1')[0]!, /^Tổ chức trực 24\/24 giờ/u);
+  });
+
+  it('between other paragraphs: "… thực hiện:" holds its dashes, the next paragraph closes it', () => {
+    assert.deepEqual(children('doan-3'), [
+      'Bố trí đủ nhân lực',
+      'Kiểm tra chặt chẽ hàng hóa trước khi chấp nhận',
+      'Niêm yết công khai thời gian ngừng nhận và thời gian nhận gửi trở lại sau Tết để người dân biết.',
+    ]);
+    assert.equal(clause(letter, 'ket-thuc').parentId, null);
+  });
+});

@@ -26,3 +26,9 @@ describe('a question that only a figure answers', () => {
     assert.equal(asksMissingFigure(tokens('sdt bao nhieu vay'), ' dien thoai 0905 214 368 '), false);
   });
 });
+
+test('"tăng bao nhiêu" asks for a change, which a clause states only as a percentage or a multiple', () => {
+  const clause = ' bao cao luu luong so voi cung ki gui truoc 15 gio ngay 12 2 2027 ';
+  assert.equal(asksMissingFigure(['luu', 'luong', 'tang', 'bao', 'nhieu'], clause), true);
+  assert.equal(asksMissingFigure(['luu', 'luong', 'tang', 'bao', 'nhieu'], ' luu luong tang 30 % '), false);
+});

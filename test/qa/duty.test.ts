@@ -32,3 +32,9 @@ test('a clause sets the duty period when it names duty and a span of dates in on
     !setsDutyPeriod('Gửi lịch trực về Sở trước ngày 25/01/2030. Nghỉ Tết từ ngày 28/01 đến ngày 02/02.'),
   );
 });
+
+test('hours a day are how long each day, not the duty period', () => {
+  assert.equal(asks('trực mấy giờ một ngày'), false);
+  assert.equal(asks('truc bao nhieu tieng moi ngay'), false);
+  assert.equal(asks('trực đến mấy giờ'), true);
+});

@@ -108,6 +108,13 @@ const MEANINGS: Record<string, string> = {
   ghtk: 'doanh nghiệp chuyển phát',
   jt: 'doanh nghiệp chuyển phát',
   ems: 'doanh nghiệp chuyển phát',
+  nd: 'nội dung',
+  scam: 'lừa đảo',
+  incident: 'sự cố',
+  traffic: 'lưu lượng',
+  backup: 'dự phòng',
+  check: 'kiểm tra',
+  hacker: 'tấn công mạng',
 };
 
 test('every abbreviation in the table has a tested meaning', () => {
@@ -129,6 +136,12 @@ test('abbreviations are found whatever the case and diacritics typed', () => {
 test('"kh" is "không" closing a question and "khách hàng" inside one', () => {
   assert.equal(normalize('co phai truc kh'), 'co phai truc khong');
   assert.equal(normalize('bao kh biet'), 'bao khach hang biet');
+});
+
+test('"bđ" before a place is the post office; elsewhere it stays ambiguous', () => {
+  assert.equal(normalize('bđ tỉnh có chuyển phát không'), 'buu dien tinh co chuyen phat khong');
+  assert.equal(normalize('bđ huyện'), 'buu dien huyen');
+  assert.equal(normalize('bđ trực từ ngày nào'), 'bd truc tu ngay nao');
 });
 
 test('"VT" after "Lưu" is the records office, not telecom', () => {

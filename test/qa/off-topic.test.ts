@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   citedRequirements,
+  lateConsequence,
   nearDomainTopic,
   otherProvince,
+  othersNumber,
   personalEmail,
   physicalAddress,
+  unnamedDocument,
 } from '../../src/qa/off-topic.ts';
 
 const letter = ' so khoa hoc va cong nghe tinh lao cai bao cao gui ve dia chi email bcvt lao cai gov vn ';
@@ -17,6 +20,8 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(otherProvince('ubnd tinh ha giang chi dao gi', letter), true);
     assert.equal(otherProvince('so lao cai yeu cau gi', letter), false);
     assert.equal(otherProvince('so khcn yeu cau gi', letter), false);
+    assert.equal(otherProvince('hcm co phai nop ko', letter), true);
+    assert.equal(otherProvince('TP.HCM hạn nộp khi nào', letter), true);
   });
 
   test("a year's review is another report than the Tết one, unless the letter asks for it", () => {
@@ -31,6 +36,16 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(nearDomainTopic('co phai so sanh voi nam ngoai khong', letter), true);
   });
 
+  test('"những ngày nghỉ Tết" is the Tết holiday a letter speaks of, not a question on days off', () => {
+    const holiday = ' phat bao cong van trong suot thoi gian nghi tet ';
+    assert.equal(
+      nearDomainTopic('bd tinh co chuyen phat van ban trong nhung ngay nghi tet ko', holiday),
+      false,
+    );
+    assert.equal(nearDomainTopic('tet nay co may ngay nghi', holiday), true);
+    assert.equal(nearDomainTopic('nhung ngay nghi tet co phai truc khong', letter), true);
+  });
+
   test('an issuer above the province the letter never quotes is not answered from it', () => {
     assert.equal(nearDomainTopic('chi thi cua thu tuong so may', letter), true);
     assert.equal(nearDomainTopic('chi thi cua thu tuong so may', ' thuc hien chi thi cua thu tuong '), false);
@@ -41,6 +56,13 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(citedRequirements('chi thi so 2 chi dao nhung gi', '318/SKHCN-VT'), true);
     assert.equal(citedRequirements('chi thi 2 ki ngay nao', '318/SKHCN-VT'), false);
     assert.equal(citedRequirements('cong van 318 yeu cau gi', '318/SKHCN-VT'), false);
+    // Named by its issuer or its kind rather than its number; its subject ("về việc gì") is in the letter.
+    assert.equal(citedRequirements('cong van cua bo yeu cau nhung gi', '318/SKHCN-VT'), true);
+    assert.equal(citedRequirements('noi dung chi thi cua chu tich tinh', '318/SKHCN-VT'), true);
+    assert.equal(citedRequirements('chi thi 45 co cam dot phao khong', '318/SKHCN-VT'), true);
+    assert.equal(citedRequirements('chi thi 14 ve viec gi', '318/SKHCN-VT'), false);
+    assert.equal(citedRequirements('cong van cua so yeu cau gi', '318/SKHCN-VT'), false);
+    assert.equal(citedRequirements('noi dung cong van la gi', '318/SKHCN-VT'), false);
   });
 
   test("a building's address is declined; the mailbox the report goes to is not", () => {
@@ -49,6 +71,28 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(physicalAddress('dia chi email gui bc', letter), false);
     assert.equal(physicalAddress('địa chỉ nộp báo cáo', letter), false);
     assert.equal(physicalAddress('dia chi so o dau', ' tru so so 12 duong tran phu '), false);
+    assert.equal(physicalAddress('Sở ở số mấy đường nào', letter), true);
+    assert.equal(physicalAddress('gui bao cao bang duong nao', letter), false);
+  });
+
+  test('what befalls a late or missing report is a sanction the letter does not name', () => {
+    assert.equal(lateConsequence(' nop bao cao muon thi co bi sao khong '), true);
+    assert.equal(lateConsequence(' neu khong gui bao cao thi bi gi '), true);
+    assert.equal(lateConsequence(' cham nop thi xu ly ra sao '), true);
+    assert.equal(lateConsequence(' nop bao cao cham nhat ngay nao '), false);
+    assert.equal(lateConsequence(' mat dien thi sao '), false);
+    assert.equal(nearDomainTopic('nộp bc trễ thì sao', letter), true);
+    assert.equal(nearDomainTopic('nộp bc trễ thì sao', ' bi xu phat theo quy dinh '), false);
+  });
+
+  test("another body's number is not the letter's contact, unless a sentence with a number names it", () => {
+    const contact = ' lien he phong buu chinh vien thong so dien thoai 0204 3854 111 ';
+    assert.equal(othersNumber('so dien thoai cua cong an tinh', contact), true);
+    assert.equal(othersNumber('duong day nong so dien thoai cua dien luc la so may', contact), true);
+    assert.equal(othersNumber('email cua dien luc', contact), true);
+    assert.equal(othersNumber('buu dien tinh gui bao cao qua email nao', contact), false);
+    assert.equal(othersNumber('so dien thoai cua so', contact), false);
+    assert.equal(othersNumber('so dien thoai cong an', ' cong an tinh so dien thoai 069 123 4567 '), false);
   });
 
   test("a person's own e-mail is declined unless the contact sentence gives one", () => {
@@ -57,5 +101,13 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(personalEmail('cho xin mail ông An', contact), true);
     assert.equal(personalEmail('dia chi email gui bao cao', contact), false);
     assert.equal(personalEmail('email cua anh An', `${contact} E-mail: an.nv@laocai.gov.vn`), false);
+  });
+
+  test('a kind of legal document the letter never names is not what it rests on', () => {
+    const basis = ' can cu ke hoach so 12 kh ubnd cua uy ban nhan dan tinh ';
+    assert.equal(unnamedDocument('can cu nghi dinh nao ve chong tin nhan rac', basis), true);
+    assert.equal(unnamedDocument('thong tu so may quy dinh ve buu chinh', basis), true);
+    assert.equal(unnamedDocument('cong van can cu vao van ban phap luat nao', basis), false);
+    assert.equal(unnamedDocument('can cu nghi dinh nao', ' can cu nghi dinh so 91 2020 '), false);
   });
 });

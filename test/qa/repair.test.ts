@@ -14,4 +14,10 @@ describe('typing slips', () => {
     assert.deepEqual(repairTokens(['tcur'], known), ['tcur']);
     assert.deepEqual(repairTokens(['abcde'], new Set(['bacde', 'abced'])), ['abcde']);
   });
+
+  test('glued syllables are split, but a syllable of its own is not cut into two known ones', () => {
+    const syllables = new Set(['bao', 'cao', 'chu', 'an', 'bi']);
+    assert.deepEqual(repairTokens(['baocao'], syllables), ['bao', 'cao']);
+    assert.deepEqual(repairTokens(['chuan', 'bi'], syllables), ['chuan', 'bi']);
+  });
 });

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { toLetterWords } from '../../src/qa/synonyms.ts';
+
+const terms = (...words: string[]) => {
+  const set = new Set(
+    words.flatMap((w) => [
+      ...w.split(' '),
+      ...w
+        .split(' ')
+        .slice(1)
+        .map((x, i) => `${w.split(' ')[i]}_${x}`),
+    ]),
+  );
+  return (term: string) => set.has(term);
+};
+
+test("the officer's word becomes the letter's, even when the templates know the officer's", () => {
+  const letter = terms('danh sach can bo truc');
+  const known = (t: string) => letter(t) || terms('lich truc')(t);
+  assert.deepEqual(toLetterWords('lich truc gui ve dau'.split(' '), letter, known), [
+    'danh',
+    'sach',
+    'can',
+    'bo',
+    'truc',
+    'gui',
+    've',
+    'dau',
+  ]);
+});
+
+test("a word neither the letter nor the templates use becomes the templates' word", () => {
+  const known = terms('chuc vu');
+  assert.deepEqual(toLetterWords('ai ki chuc danh gi'.split(' '), terms(), known), [
+    'ai',
+    'ki',
+    'chuc',
+    'vu',
+    'gi',
+  ]);
+});
+
+test('a word the letter uses is kept', () => {
+  const letter = terms('may no', 'may phat dien');
+  assert.deepEqual(toLetterWords('may no'.split(' '), letter), ['may', 'no']);
+});
+
+test('"nộp" a report is the letter\'s "gửi" when the letter never says "nộp"', () => {
+  assert.deepEqual(toLetterWords('ds truc nop truoc ngay nao'.split(' '), terms('gui danh sach')), [
+    'ds',
+    'truc',
+    'gui',
+    'truoc',
+    'ngay',
+    'nao',
+  ]);
+});
+
+test('"suốt ngày đêm" is the letter\'s "24/24"', () => {
+  assert.deepEqual(toLetterWords('truc suot ngay dem a'.split(' '), terms('truc 24 24 gio')), [
+    'truc',
+    '24',
+    '24',
+    'a',
+  ]);
+});
+
+test('a member with a y is matched as the normaliser spells it ("xử lý" is "xu li")', () => {
+  assert.deepEqual(toLetterWords('xu li su co'.split(' '), terms('khac phuc su co')), [
+    'khac',
+    'phuc',
+    'su',
+    'co',
+  ]);
+});
