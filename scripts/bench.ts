@@ -59,7 +59,15 @@ import {
   type WorkCounts,
 } from './bench/memory.ts';
 import { benchQa } from './bench/qa.ts';
-import { echo, loadQuestions, mixed, RECEIPT, reportsOnly, type SimChat } from './bench/scenarios.ts';
+import {
+  echo,
+  loadQuestions,
+  mixed,
+  RECEIPT,
+  reportsOnly,
+  type SimChat,
+  status as statusStep,
+} from './bench/scenarios.ts';
 import { distribution, mb, RssSampler, round, table } from './bench/stats.ts';
 import { benchStatus, type StatusResult } from './bench/status.ts';
 import {
@@ -262,6 +270,8 @@ interface PhaseSpec {
   concurrency?: number;
   fromSchedule?: boolean;
   onReply?: (chatId: number, step: Step, text: string) => void;
+  /** Requests timed beside the phase's load (see runPhase's probes). */
+  probes?: { scripts: ReturnType<typeof echo>; everyMs: number };
 }
 
 /** Drives one target (or the replicas behind the splitter): each phase with a fresh tracker cursor. */
@@ -315,6 +325,7 @@ async function drive(
         ...(phase.perSecond ? { perSecond: phase.perSecond } : {}),
         ...(phase.fromSchedule ? { fromSchedule: true } : {}),
         ...(phase.onReply ? { onReply: phase.onReply } : {}),
+        ...(phase.probes ? { probes: phase.probes } : {}),
       });
       const to = new Date();
       const wall = Math.max(1, to.getTime() - from.getTime());
@@ -587,9 +598,16 @@ async function main(): Promise<void> {
     // Below saturation: the same mix, paced to half the measured capacity, still up to C chats in flight.
     const pacedRate = Math.max(1, Math.round(serviceResults.get('mixed')!.perSecond / 2));
     const pacedCount = Math.max(50, Math.min(n.mixed, pacedRate * n['paced-seconds']));
-    // Open loop: reports offered at a fixed rate whatever the answers take (latency from when each was due), with
-    // a staff /status every 100 updates; every chat may have one exchange in flight.
+    // Open loop: reports offered at a fixed rate whatever the answers take (latency from when each was due); every
+    // chat may have one exchange in flight. Beside them, a staff /status every 100 reports' time, round robin over
+    // the staff chats, each timed from its own send (a staff member asking while the officers report).
     const offeredCount = n.offered * n['offered-seconds'];
+    const statusProbes = staffChats.map((c) => ({
+      chatId: c.chatId,
+      steps: Array.from({ length: Math.ceil(offeredCount / 100 / Math.max(1, staffChats.length)) }, () =>
+        statusStep(c.chatId),
+      ),
+    }));
     const later = await drive(
       cluster,
       C,
@@ -602,11 +620,12 @@ async function main(): Promise<void> {
         },
         {
           name: `offered ${n.offered}/s`,
-          scripts: reportsOnly(officers, offeredCount, { staff: staffChats, staffStatusEvery: 100 }),
+          scripts: reportsOnly(officers, offeredCount),
           measured: true,
           perSecond: n.offered,
           concurrency: chats.length,
           fromSchedule: true,
+          probes: { scripts: statusProbes, everyMs: 100_000 / n.offered },
         },
       ],
       context,

@@ -179,6 +179,12 @@ export async function runPhase(options: {
   fromSchedule?: boolean;
   /** Sees every reply (e.g. to collect the receipts' reference numbers). */
   onReply?: (chatId: number, step: Step, text: string) => void;
+  /**
+   * Probes beside the load: every `everyMs` the next step of these scripts (round robin, a chat never twice at
+   * once) is sent, timed from its own send to its reply, as a person asking while the load runs would see it. Not
+   * part of the paced schedule: a probe never waits for a schedule slot, nor is charged for one.
+   */
+  probes?: { scripts: ChatScript[]; everyMs: number };
 }): Promise<PhaseResult> {
   const { tracker, client } = options;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -258,8 +264,35 @@ export async function runPhase(options: {
     }
   }
 
+  let loadDone = false;
+  async function probe(): Promise<void> {
+    const probes = options.probes;
+    if (!probes) return;
+    const pending = probes.scripts.map((script) => ({ script, next: 0, busy: false }));
+    const inFlight: Promise<void>[] = [];
+    let turn = 0;
+    while (!loadDone) {
+      await new Promise((r) => setTimeout(r, probes.everyMs));
+      if (loadDone) break;
+      const free = pending.filter((p) => !p.busy && p.next < p.script.steps.length);
+      if (free.length === 0) continue;
+      const p = free[turn++ % free.length]!;
+      p.busy = true;
+      const step = p.script.steps[p.next++]!;
+      inFlight.push(
+        exchange(p.script.chatId, step, undefined).finally(() => {
+          p.busy = false;
+        }),
+      );
+    }
+    await Promise.all(inFlight);
+  }
+
   phaseStart = performance.now();
+  const probing = probe();
   await Promise.all(Array.from({ length: options.concurrency }, worker));
+  loadDone = true;
+  await probing;
   const durationMs = performance.now() - phaseStart;
   const planned = options.scripts.reduce((n, s) => n + s.steps.length, 0);
   return {

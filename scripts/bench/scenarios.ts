@@ -85,33 +85,22 @@ export const status = (chatId: number): Step => ({
 
 /**
  * `total` quick reports spread over the officers (amendments after the first: same Vietnam day). `redeliverEvery`:
- * every n-th update is posted a second time once answered (a Telegram redelivery). `staffStatusEvery`: a staff
- * `/status` every n updates (for /status latency under load).
+ * every n-th update is posted a second time once answered (a Telegram redelivery).
  */
 export function reportsOnly(
   officers: SimChat[],
   total: number,
-  options: { redeliverEvery?: number; staff?: SimChat[]; staffStatusEvery?: number } = {},
+  options: { redeliverEvery?: number } = {},
 ): ChatScript[] {
   const scripts = officers.map((o) => ({ chatId: o.chatId, steps: [] as Step[] }));
-  const staff = (options.staff ?? []).map((o) => ({ chatId: o.chatId, steps: [] as Step[] }));
   for (let i = 0; i < total; i++) {
-    if (
-      staff.length &&
-      options.staffStatusEvery &&
-      i % options.staffStatusEvery === options.staffStatusEvery - 1
-    ) {
-      const s = staff[Math.floor(i / options.staffStatusEvery) % staff.length]!;
-      s.steps.push(status(s.chatId));
-      continue;
-    }
     const s = scripts[i % scripts.length]!;
     const step = reportOk(s.chatId);
     s.steps.push(
       options.redeliverEvery && i % options.redeliverEvery === 0 ? { ...step, redeliver: true } : step,
     );
   }
-  return [...scripts, ...staff];
+  return scripts;
 }
 
 /**
