@@ -66,8 +66,9 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   const done = { commands: false, webhook: false };
   const secretDigest = config.mode === 'webhook' ? sha256(config.secret) : undefined;
 
-  bot.use(async (ctx) => {
-    const parsed = parseTelegramUpdate(ctx.update);
+  /** One update, from the webhook or from polling: recorded durably, a tapped button answered at once. */
+  async function onUpdate(update: Update): Promise<void> {
+    const parsed = parseTelegramUpdate(update);
     if (!parsed) return;
     // Made only when there is something to log: a pino child (with its redaction) per update cost more than the
     // update's own parsing.
@@ -75,17 +76,20 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     const log = () =>
       (child ??= logger.child({
         channel: 'telegram',
-        updateId: ctx.update.update_id,
+        updateId: update.update_id,
         chatId: parsed.message.chatId,
       }));
     await acceptDurably(parsed.eventKey, parsed.message, log);
     if (parsed.callbackQueryId) {
       // Answered at once (even for a redelivery) so the button stops spinning; the reply follows via the outbox.
-      ctx.telegram
+      bot.telegram
         .answerCbQuery(parsed.callbackQueryId)
         .catch((err) => log().debug({ err }, 'answerCbQuery failed'));
     }
-  });
+  }
+
+  // Polling goes through telegraf's update loop; the webhook calls onUpdate itself (below).
+  bot.use((ctx) => onUpdate(ctx.update));
 
   bot.catch((err, ctx) => {
     if (err instanceof StorageError) throw err;
@@ -118,11 +122,16 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       return 400;
     }
     if (typeof update !== 'object' || update === null || typeof update.update_id !== 'number') return 400;
+    // Straight to onUpdate: telegraf's context and middleware chain for each update cost more than recording it,
+    // and nothing here uses them. As with bot.catch: a storage failure is a 503 (Telegram redelivers), any other
+    // failure is logged and the update acknowledged.
     try {
-      await bot.handleUpdate(update);
+      await onUpdate(update);
       return 200;
-    } catch {
-      return 503;
+    } catch (err) {
+      if (err instanceof StorageError) return 503;
+      logger.error({ err, updateId: update.update_id }, 'telegram update handler failed');
+      return 200;
     }
   };
 
