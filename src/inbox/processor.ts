@@ -109,7 +109,7 @@ export function createInbox(deps: InboxDeps): Inbox {
     return {
       claimed,
       claim: {
-        lockedUntil: new Date(Date.now() + deps.answers.lockMs),
+        lockMs: deps.answers.lockMs,
         onClaimed: (rows) => claimed.push(...rows),
       },
     };

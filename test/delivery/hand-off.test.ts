@@ -42,7 +42,7 @@ describe('answers claimed as they are written', () => {
       result: undefined,
       last: [
         enqueueStatement(tx, replies, {
-          lockedUntil: new Date(Date.now() + lockMs),
+          lockMs,
           onClaimed: (rows) => claimed.push(...rows),
         }),
       ],

@@ -45,8 +45,8 @@ const rowOf = ({ lane, dedupeKey, notBefore, ...envelope }: Enqueue) => ({
 
 /** Claims the answers a turn enqueues in the statement that writes them (see enqueueStatement). */
 export interface AnswerClaim {
-  /** The claim's end, as a worker's claim would have it (now + its lock time). */
-  lockedUntil: Date;
+  /** The claim's length, as the worker's own claims have it: the rows are locked until now + lockMs. */
+  lockMs: number;
   /** The rows claimed, once the transaction has committed: the caller hands them to its delivery worker. */
   onClaimed(rows: OutboxRow[]): void;
 }
@@ -55,11 +55,12 @@ export interface AnswerClaim {
  * The insert of a few messages (a turn's replies), unexecuted, for the end of a transaction; null for none. At most
  * 1,000: more go through enqueueMessages.
  *
- * With `claim`, each answer (LANE_ANSWER, due now) is written already claimed ('sending', attempt 1, locked until
- * `claim.lockedUntil`) unless an earlier answer to its chat is still pending or being sent, and the claimed rows
- * reach `claim.onClaimed` after COMMIT: the worker sends them without a claim of its own (one round trip and one
- * synchronous commit fewer per answer). A claim is a claim: if the process dies before sending, it lapses and any
- * worker sends the row. The transaction must commit synchronously (no reply may leave before its turn is durable).
+ * With `claim`, each answer (LANE_ANSWER, due now) is written already claimed ('sending', attempt 1, locked for
+ * `claim.lockMs` from when the statement is built) unless an earlier answer to its chat is still pending or being
+ * sent, and the claimed rows reach `claim.onClaimed` after COMMIT: the worker sends them without a claim of its own
+ * (one round trip and one synchronous commit fewer per answer). A claim is a claim: if the process dies before
+ * sending, it lapses and any worker sends the row. The transaction must commit synchronously (no reply may leave
+ * before its turn is durable).
  */
 export function enqueueStatement(db: Db, messages: Enqueue[], claim?: AnswerClaim): LastStatement | null {
   if (messages.length === 0) return null;
@@ -80,7 +81,7 @@ export function enqueueStatement(db: Db, messages: Enqueue[], claim?: AnswerClai
   }
   const statement = rawStatement(db, ENQUEUE_CLAIMING, [
     JSON.stringify(rows),
-    claim.lockedUntil.toISOString(),
+    new Date(Date.now() + claim.lockMs).toISOString(),
   ]);
   statement.onCommitted = (claimed) => {
     if (claimed.length > 0) claim.onClaimed(claimed.map(outboxRowOf).sort((a, b) => a.id - b.id));
