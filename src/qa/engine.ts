@@ -323,6 +323,13 @@ export function createEngine(options: QaOptions = {}): Engine {
     .filter((s) => /(?:\d[ .]?){9,}/.test(s) || s.includes('@'))
     .map(normalize)
     .join(' ')} `;
+  // Near-domain topics are looked up in the whole letter, its addressees and "Nơi nhận" too: "Cục Viễn thông (để
+  // b/c)" among the recipients makes "cv có gửi Cục Viễn thông không" a question the letter answers.
+  const topicText = ` ${foldDiacritics(
+    [letterText, directive.dispatch.recipients, ...directive.dispatch.copyTo].join(' '),
+  )
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
   const tetYear =
     Number(directive.dispatch.report.deadline.tetFirstDay.slice(0, 4)) || directive.dispatch.year;
   const offTopic = (question: string, tokens: readonly string[]): boolean => {
@@ -330,8 +337,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     const aside = new Set(setAside(tokens));
     const near =
       aside.size > 0
-        ? nearDomainTopic(tokens.filter((_, i) => !aside.has(i)).join(' '), letterText)
-        : nearDomainTopic(question, letterText) || nearDomainTopic(normalize(question), letterText);
+        ? nearDomainTopic(tokens.filter((_, i) => !aside.has(i)).join(' '), topicText)
+        : nearDomainTopic(question, topicText) || nearDomainTopic(normalize(question), topicText);
     return near || otherTopic(question);
   };
   const otherTopic = (question: string): boolean =>
@@ -787,7 +794,7 @@ export function createEngine(options: QaOptions = {}): Engine {
   ): void {
     const words = ` ${aside
       .map((i) => tokens[i]!)
-      .filter((t) => t !== 'ngoai' && t !== 'ra')
+      .filter((t) => t !== 'ngoai' && t !== 'ra' && t !== 'con')
       .join(' ')} `;
     const first = candidates[0];
     if (!first || words.trim() === '') return;

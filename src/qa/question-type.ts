@@ -6,7 +6,7 @@ const INTERROGATIVES: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ['where', / (gui|nop|bao cao|chuyen) (cho|toi|den|ve) ai /],
   [
     'time',
-    / (khi nao|bao gio|luc nao|may gio|gio nao|ngay nao|ngay may|hom nao|thu may|bao lau|han chot|deadline|thoi han|han cuoi|ngay bao nhieu|mung may|mung bao nhieu) /,
+    / (khi nao|bao gio|(?<!dien )luc nao|may gio|gio nao|ngay nao|ngay may|hom nao|thu may|bao lau|han chot|deadline|thoi han|han cuoi|ngay bao nhieu|mung may|mung bao nhieu) /,
   ],
   [
     'where',
