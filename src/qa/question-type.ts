@@ -182,6 +182,9 @@ const FRAME_WORDS = new Set([
   'len',
   // "trực mấy tiếng một ngày": one, as "1" is.
   'mot',
+  // "bên em", "bên điện lực nào", "phía công an": whose side, not what ("bến xe" in the letter stays content).
+  'ben',
+  'phia',
 ]);
 
 /**

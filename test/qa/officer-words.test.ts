@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { engineFor, smallLetter } from '../helpers/small-letter.ts';
+
+const body = `1. Bố trí lực lượng trực 24/24 giờ từ ngày 04/02/2027 đến hết ngày 11/02/2027 (tức mùng 6 Tết).
+2. Phối hợp với Công ty Điện lực Bắc Kạn để nắm lịch cắt điện.
+3. Tăng cường dung lượng mạng di động tại quảng trường tỉnh và các điểm bắn pháo hoa đêm Giao thừa.
+4. Khi xảy ra sự cố mất liên lạc, doanh nghiệp báo ngay bằng điện thoại cho Phòng Bưu chính, Viễn thông, sau đó gửi báo cáo bằng văn bản.
+5. Phòng, chống triều cường; bảo vệ tuyến cáp tại các khu vực thường xuyên bị ngập.
+6. Bảo đảm tỷ lệ cuộc gọi bị rơi không vượt quá 2% trong đêm Giao thừa.
+7. Báo cáo kết quả gửi về Sở trước 16h00 ngày 17/02/2027.`;
+
+const foot = `Nơi nhận:
+- Như trên;
+- Bộ KH&CN (Cục Viễn thông) (để b/c);
+- Lưu: VT, BCVT.
+
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+
+Lý Thị Hoa`;
+
+const engine = engineFor(smallLetter(body, foot));
+
+test('a body named only in "Nơi nhận" is no topic the letter leaves out', () => {
+  const r = engine.ask('cv co gui len cuc vien thong ko');
+  assert.equal(r.kind, 'answer');
+  assert.match(r.text, /Cục Viễn thông/);
+});
+
+test('"24/24" is round the clock, not a day to convert to the lunar calendar', () => {
+  const r = engine.ask('trực 24/24 tới mùng mấy thì thôi');
+  assert.equal(r.kind, 'answer');
+  assert.match(r.text, /mùng 6 Tết/);
+});
+
+test('"bên điện lực nào" asks which body, not when', () => {
+  const r = engine.ask('phoi hop ben dien luc nao de biet lich cat dien');
+  assert.equal(r.kind, 'answer');
+  assert.match(r.text, /Công ty Điện lực Bắc Kạn/);
+});
+
+test('the officer’s words reach the letter’s: "tăng sóng", "gọi điện", "nước lớn", "phần trăm"', () => {
+  const cases: Array<[string, RegExp]> = [
+    ['phao hoa giao thua co can tang song k', /Tăng cường dung lượng/],
+    ['goi dien bao roi co can gui van ban nua k', /bằng văn bản/],
+    ['nuoc lon ngap thi can lam j', /triều cường/],
+    ['tỷ lệ rớt cuộc gọi tối đa bao nhiêu phần trăm', /không vượt quá 2%/],
+  ];
+  for (const [q, expected] of cases) {
+    const r = engine.ask(q);
+    assert.equal(r.kind, 'answer', q);
+    assert.match(r.text, expected, q);
+  }
+});
