@@ -41,7 +41,7 @@ export function asksMissingFigure(tokens: readonly string[], answerText: string)
     const next = tokens[i + 1];
     // "lưu lượng tăng bao nhiêu": a change asked for, which only a percentage or a multiple states.
     if (['tang', 'giam'].includes(tokens[i - 2] ?? '') && (next === undefined || PARTICLES.has(next)))
-      return !/\d ?%|\d+ lan /.test(answerText);
+      return !/\d ?(%|phan tram)|\d+ lan /.test(answerText);
     if (next === undefined || LISTED.has(next)) return false;
     // A span ("bao nhiêu ngày") is counted from dates; anything else by a figure beside the thing counted:
     // "100% trạm" answers "bao nhiêu trạm", a date elsewhere in the clause does not.
