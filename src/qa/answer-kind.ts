@@ -27,10 +27,43 @@ const LISTED = new Set([
 
 const PARTICLES = new Set(['vay', 'a', 'ha', 'nhi', 'the', 'so', 'voi', 'khong']);
 
+// "phạm vi bn thì phải báo": what follows "bao nhiêu" is the rest of the sentence, not a thing counted.
+const FUNCTION_WORDS = new Set([
+  'thi',
+  'la',
+  'co',
+  'phai',
+  'de',
+  'can',
+  'duoc',
+  'moi',
+  'nua',
+  'roi',
+  'va',
+  'ma',
+  'cho',
+  'trong',
+  'tu',
+  'den',
+  'o',
+  'tai',
+  'khi',
+  'neu',
+  'thoi',
+]);
+
 const SPANS = new Set(['ngay', 'gio', 'tieng', 'phut', 'hom', 'tuan', 'thang', 'nam', 'buoi', 'ca']);
 
-/** Whether the folded question tokens ask for a clock time or a count that `answerText` (folded) lacks. */
-export function asksMissingFigure(tokens: readonly string[], answerText: string): boolean {
+/**
+ * Whether the folded question tokens ask for a clock time or a count that `answerText` (folded) lacks. `inLetter`
+ * says whether the letter uses a two-syllable word ('_'-joined): "có bao nhiêu nhân viên" counts a thing a letter
+ * never names, which no clause answers, however many figures it holds.
+ */
+export function asksMissingFigure(
+  tokens: readonly string[],
+  answerText: string,
+  inLetter?: (bigram: string) => boolean,
+): boolean {
   const text = ` ${tokens.join(' ')} `;
   if (/ (may|bao nhieu) gio | gio nao /.test(text)) {
     // "mấy tiếng" reads as "mấy giờ": a span ("trong vòng 30 phút") answers it too.
@@ -43,6 +76,24 @@ export function asksMissingFigure(tokens: readonly string[], answerText: string)
     if (['tang', 'giam'].includes(tokens[i - 2] ?? '') && (next === undefined || PARTICLES.has(next)))
       return !/\d ?(%|phan tram)|\d+ lan /.test(answerText);
     if (next === undefined || LISTED.has(next)) return false;
+    const thing = tokens[i + 2];
+    const before = tokens[i - 2] ?? '';
+    if (
+      inLetter &&
+      thing !== undefined &&
+      // "ngày bao nhiêu âm lịch", "số bao nhiêu": the thing counted comes before.
+      !SPANS.has(before) &&
+      before !== 'so' &&
+      !FUNCTION_WORDS.has(next) &&
+      !FUNCTION_WORDS.has(thing) &&
+      !SPANS.has(next) &&
+      !PARTICLES.has(next) &&
+      !PARTICLES.has(thing) &&
+      !/\d/.test(next + thing) &&
+      !answerText.includes(` ${next} `) &&
+      !inLetter(`${next}_${thing}`)
+    )
+      return true;
     // A span ("bao nhiêu ngày") is counted from dates; anything else by a figure beside the thing counted:
     // "100% trạm" answers "bao nhiêu trạm", a date elsewhere in the clause does not.
     // ("số điện thoại bao nhiêu vậy": a word the clause lacks is no thing counted.)

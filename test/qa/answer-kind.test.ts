@@ -15,6 +15,16 @@ describe('a question that only a figure answers', () => {
     assert.equal(asksMissingFigure(tokens('bao cao luc may gio'), ' truoc 16h ngay 31 01 '), false);
   });
 
+  test('a count of a thing the letter never names is not answered from any clause, however many figures it holds', () => {
+    const has = (bigram: string) => ['tram_bts', 'can_bo'].includes(bigram);
+    const own = ' cong van so 245 skhcn bcvt ngay 18 01 2027 ';
+    assert.equal(asksMissingFigure(tokens('vnpt co bao nhieu nhan vien'), own, has), true);
+    assert.equal(asksMissingFigure(tokens('co bao nhieu tram bts'), ' 10 tram bts ', has), false);
+    // The thing counted before "bao nhiêu", or no thing at all after it.
+    assert.equal(asksMissingFigure(tokens('truc tu ngay bao nhieu am lich'), own, has), false);
+    assert.equal(asksMissingFigure(tokens('pham vi bao nhieu thi phai bao'), own, has), false);
+  });
+
   test('a count asked of a clause without a number is not answered from it, a count of listed kinds is', () => {
     assert.equal(asksMissingFigure(tokens('lap bao nhieu tram luu dong'), fireworks), true);
     assert.equal(asksMissingFigure(tokens('kiem tra bao nhieu tram'), ' kiem tra 100 tram loai 1 '), false);
