@@ -251,13 +251,15 @@ const PROVINCES = [
 const PLACE_WORDS =
   '(?:tinh|thanh pho|tp|o|tai|cua|(?:so|ubnd)(?: khcn| kh cn| khoa hoc(?: va)? cong nghe| tttt| tt tt)?)';
 const PROVINCE_RE = new RegExp(` ${PLACE_WORDS} (${PROVINCES.join('|')}) `);
+// "Nghệ An quy định hạn bc ngày nào": a province opening the question is what it is about, place word or not.
+const PROVINCE_FIRST_RE = new RegExp(`^ (${PROVINCES.join('|')}) `);
 
 /** "Tỉnh Hà Giang yêu cầu gì?" asked of the Lào Cai letter: another province, another letter. */
 export function otherProvince(question: string, letterText: string): boolean {
   const text = spaced(question);
   // "HCM", "TPHCM", "Sài Gòn" name the city on their own.
   if (/ (tp ?hcm|hcm|sai gon) /.test(text) && !letterText.includes(' ho chi minh ')) return true;
-  const m = PROVINCE_RE.exec(text);
+  const m = PROVINCE_RE.exec(text) ?? PROVINCE_FIRST_RE.exec(text);
   return m !== null && !letterText.includes(` ${m[1]} `);
 }
 
@@ -329,7 +331,7 @@ const CITED_RE =
   / (?:(?:cong van|chi thi|quyet dinh|ke hoach|cong dien|thong tu|nghi dinh|van ban) (?:so )?(\d+)\b|(?:cong van|ke hoach|van ban|quyet dinh) (?:cua )?(?:bo|uy ban nhan dan|chu tich|thu tuong|chinh phu|cuc|tinh uy)\b|(?:chi thi|cong dien|thong tu|nghi dinh)\b)/;
 // What it says, asked for: "yêu cầu gì", "quy định những gì", "nói gì", "gồm những nội dung gì", "có cấm … không".
 const CONTENT_RE =
-  / (yeu cau|quy dinh|qui dinh|chi dao|de nghi|noi|viet|neu|gom|bao gom|cam) .*\b(gi|nao|khong)\b| noi dung /;
+  / (yeu cau|quy dinh|qui dinh|chi dao|de nghi|noi|viet|neu|gom|bao gom|cam) .*\b(gi|nao|khong)\b| noi dung | co nhung [a-z ]*\b(gi|nao)\b/;
 
 /**
  * "Công văn 95 của Bộ yêu cầu báo cáo gì?", "nội dung chỉ thị của Chủ tịch tỉnh": what a document the letter only
