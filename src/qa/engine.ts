@@ -14,7 +14,7 @@ import { parseMomentClaim } from './deadline-check.ts';
 import { itemsById, renderOutline, renderPart } from './directive.ts';
 import { asksDutyPeriod, dutyHoursClaim, setsDutyPeriod } from './duty.ts';
 import { factAnswer, outOfScopeText } from './facts.ts';
-import type { Knowledge } from './knowledge.ts';
+import { type Knowledge, withoutMiddleNames } from './knowledge.ts';
 import { bigrams, foldDiacritics, normalize, normalizeTokens } from './normalise.ts';
 import {
   citedRequirements,
@@ -316,13 +316,12 @@ export function createEngine(options: QaOptions = {}): Engine {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()} `;
   // The letter's sentences that give a phone number or an e-mail address: whose numbers it gives.
-  const contactText = ` ${directive.parts
+  const contactSentences = directive.parts
     .flatMap((part) => part.items.flatMap((item) => sentences(item.text)))
     .concat(directive.dispatch.hotline?.source ?? '')
     // Nine digits or more in one run, spaces and dots allowed: a phone number, not a date and a document number.
-    .filter((s) => /(?:\d[ .]?){9,}/.test(s) || s.includes('@'))
-    .map(normalize)
-    .join(' ')} `;
+    .filter((s) => /(?:\d[ .]?){9,}/.test(s) || s.includes('@'));
+  const contactText = ` ${contactSentences.map(normalize).join(' ')} `;
   // Near-domain topics are looked up in the whole letter, its addressees and "Nơi nhận" too: "Cục Viễn thông (để
   // b/c)" among the recipients makes "cv có gửi Cục Viễn thông không" a question the letter answers.
   const topicText = ` ${foldDiacritics(
@@ -516,6 +515,29 @@ export function createEngine(options: QaOptions = {}): Engine {
       new Set(personSyllables(`${clauseText(pair)} ${textOf(pair)} ${pair.keywords}`)),
     ]),
   );
+  // The people whose phone or mailbox the letter gives: named in a sentence that gives one.
+  const reachable = new Set([
+    ...personSyllables(contactSentences.join(' ')),
+    ...normalizeTokens(directive.dispatch.hotline?.person ?? ''),
+  ]);
+  // The signer's name as typed, with or without the middle name ("Lý Thị Hoa", "Lý Hoa").
+  const signerNames = [directive.dispatch.signer.name, withoutMiddleNames(directive.dispatch.signer.name)]
+    .map((name) => normalizeTokens(name).join(' '))
+    .filter((name) => name.includes(' '));
+  /**
+   * "sđt của phó giám đốc Phan Đình Tuấn", "zalo anh Phong": the phone of a person the letter names (the signer)
+   * without giving theirs. The letter gives its contact's number, never the signer's.
+   */
+  function asksUnlistedNumber(tokens: readonly string[]): boolean {
+    const text = ` ${tokens.join(' ')} `;
+    if (!/ (so dien thoai|dien thoai|di dong|zalo|email|so may) /.test(text)) return false;
+    const named = tokens.filter(
+      (t, i) => HONORIFICS.has(tokens[i - 1] ?? '') && nameSyllables.has(t) && !MIDDLE_NAMES.has(t),
+    );
+    // The given name tells people apart; a family name ("Nguyễn") many share.
+    for (const name of signerNames) if (text.includes(` ${name} `)) named.push(name.split(' ').at(-1)!);
+    return named.length > 0 && !named.some((t) => reachable.has(t));
+  }
   const signerFact = pairs.find((pair) => pair.facts === 'signer');
   /**
    * "ông Thịnh chức vụ gì": the person the officer names decides which pair answers, before any wording does.
@@ -956,7 +978,13 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (!best || confidence < suggestFloor) {
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     }
-    if (letter && (analysis.uncovered || analysis.foreignTopic || offTopic(question, tokens))) {
+    if (
+      letter &&
+      (analysis.uncovered ||
+        analysis.foreignTopic ||
+        offTopic(question, tokens) ||
+        asksUnlistedNumber(tokens))
+    ) {
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     }
     // Answer first: a clear winner is answered even below the threshold; "Có phải bạn muốn hỏi" is for weak
@@ -994,7 +1022,10 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (letter && unnamedEvent(tokens, `${normalizedText(best)} ${normalize(clauseText(best))} `))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     // "Bắn pháo hoa lúc mấy giờ?" answered from a clause on the fireworks that gives no hour: the letter does not say.
-    if (letter && asksMissingFigure(tokens, `${normalizedText(best)} ${normalize(clauseText(best))}`))
+    if (
+      letter &&
+      asksMissingFigure(tokens, `${normalizedText(best)} ${normalize(clauseText(best))}`, inLetter)
+    )
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     const numbers = numbersOf.get(best.id)!;
     const text = shapeAnswer(

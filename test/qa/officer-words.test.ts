@@ -53,3 +53,15 @@ test('the officer’s words reach the letter’s: "tăng sóng", "gọi điện"
     assert.match(r.text, expected, q);
   }
 });
+
+test('the phone of someone the letter names without giving theirs is declined', () => {
+  const contact = engineFor(
+    smallLetter(`1. Khi có sự cố, liên hệ bà Huỳnh Ngọc Trâm, chuyên viên Phòng Bưu chính, Viễn thông (điện thoại: 0939 416 258).
+2. Báo cáo kết quả gửi về Sở trước 16h00 ngày 17/02/2027.`),
+  );
+  assert.equal(contact.ask('sdt cua pho giam doc Ly Thi Hoa').kind, 'out_of_scope');
+  assert.equal(contact.ask('zalo chi Hoa').kind, 'out_of_scope');
+  const reachable = contact.ask('sdt chi Tram');
+  assert.equal(reachable.kind, 'answer');
+  assert.match(reachable.text, /0939 416 258/);
+});
