@@ -65,3 +65,15 @@ test('the phone of someone the letter names without giving theirs is declined', 
   assert.equal(reachable.kind, 'answer');
   assert.match(reachable.text, /0939 416 258/);
 });
+
+test('the e-mail answer quotes the sentence giving the address, which may say how else reports go', () => {
+  const engine = engineFor(
+    smallLetter(`1. Báo cáo tổng kết: trước 16h00 ngày 17/02/2027, báo cáo tổng kết công tác dịp Tết.
+
+Các báo cáo gửi về Sở Khoa học và Công nghệ theo địa chỉ email: bcvt.skhcn@backan.gov.vn, đồng thời gửi qua Hệ thống quản lý văn bản và điều hành của tỉnh.`),
+  );
+  const r = engine.ask('gui bc qua email nao');
+  assert.equal(r.kind, 'answer');
+  assert.match(r.text, /bcvt\.skhcn@backan\.gov\.vn/);
+  assert.match(r.text, /Hệ thống quản lý văn bản/);
+});
