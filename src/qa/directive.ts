@@ -37,6 +37,8 @@ export const directiveSchema = z.object({
         lunarDay: z.number(),
         lunarOfficial: z.string(),
         tetFirstDay: z.string(),
+        /** How the letter words the limit when not "trước": "chậm nhất". */
+        lead: z.string().optional(),
       }),
       email: z.string(),
       format: z.string(),

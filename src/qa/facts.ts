@@ -37,7 +37,7 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
   const { deadline } = report;
   const lunar = deadline.lunar ? ` – tức ${deadline.lunar}` : '';
   // The hour and the date together as letters write them ("16h ngày 31/01/2028"), then how it is said.
-  const deadlineText = `trước ${deadline.time} ngày ${deadline.date} (${deadline.timeSpoken}, ${deadline.weekday})${lunar}`;
+  const deadlineText = `${deadline.lead ?? 'trước'} ${deadline.time} ngày ${deadline.date} (${deadline.timeSpoken}, ${deadline.weekday})${lunar}`;
   const where = dispatch.reportClause
     ? `Theo ${dispatch.reportClause} của công văn`
     : 'Theo đoạn báo cáo kết quả của công văn';

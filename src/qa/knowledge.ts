@@ -175,6 +175,8 @@ function directiveOf(letter: Letter): Directive {
           lunarDay: d.lunarDay ?? 0,
           lunarOfficial: d.lunarText ?? '',
           tetFirstDay: letter.holiday?.tetFirstDay ?? '',
+          // "chậm nhất 16h00 ngày 02/02/2028": the answer words the limit as the letter does.
+          ...(d.phrase === 'cham-nhat' ? { lead: 'chậm nhất' } : {}),
         },
         email: letter.email ?? '',
         format: 'bản điện tử',

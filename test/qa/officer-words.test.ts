@@ -77,3 +77,8 @@ Các báo cáo gửi về Sở Khoa học và Công nghệ theo địa chỉ ema
   assert.match(r.text, /bcvt\.skhcn@backan\.gov\.vn/);
   assert.match(r.text, /Hệ thống quản lý văn bản/);
 });
+
+test('the deadline is worded as the letter words it: "chậm nhất"', () => {
+  const engine = engineFor(smallLetter('1. Báo cáo kết quả gửi về Sở chậm nhất 16h00 ngày 17/02/2027.'));
+  assert.match(engine.ask('han bc?').text, /chậm nhất 16h00 ngày 17\/02\/2027/);
+});
