@@ -215,6 +215,10 @@ const OWN_NUMBER_RE =
 // Another document the letter names: its number is the basis's, not the letter's.
 const OTHER_DOCUMENT_RE =
   / (chi thi|ke hoach|nghi dinh|quyet dinh|cong dien|thong tu|can cu|cap tren|dien thoai) /;
+// A document named as another than the letter: by a number ("cv 5120"), or by an issuer above the department ("cv
+// của Bộ", "kế hoạch của UBND thành phố").
+const CITED_DOCUMENT_RE =
+  / (?:cong van|van ban|chi thi|ke hoach|quyet dinh|cong dien|thong tu) (?:so )?(\d+) | (?:cong van|van ban|chi thi|ke hoach|quyet dinh) (?:cua )?(?:bo|cuc|uy ban nhan dan|tinh|thanh pho|chinh phu|thu tuong) /;
 // A letter's duty in general: "Viettel có phải gửi báo cáo không", "VNPT có phải thực hiện không".
 const OBLIGATION_WORDS: ReadonlySet<string> = new Set([
   'gui',
@@ -787,6 +791,33 @@ export function createEngine(options: QaOptions = {}): Engine {
     return true;
   }
 
+  const implementsFact = pairs.find((pair) => pair.facts === 'implements');
+  const implementsText = ` ${normalize(directive.dispatch.implements)} `;
+  const ownNumberDigits = /\d+/.exec(directive.dispatch.number)?.[0];
+  /**
+   * "cv 5120 ký ngày nào", "cv của Bộ số bao nhiêu": the number or date of a document the letter rests on, named by
+   * its own number or by its issuer, is in the basis the letter cites, not the letter's own number and date.
+   * Returns whether the basis now leads.
+   */
+  function promoteCitedNumber(tokens: readonly string[], candidates: Candidate[]): boolean {
+    if (!implementsFact || !directive.dispatch.implements) return false;
+    const text = ` ${tokens.join(' ')} `;
+    if (!/ (so|ngay|ki|ban hanh|hieu) /.test(text)) return false;
+    const cited = CITED_DOCUMENT_RE.exec(text);
+    if (!cited) return false;
+    const number = cited[1];
+    if (number !== undefined && (number === ownNumberDigits || !implementsText.includes(` ${number} `)))
+      return false;
+    const at = candidates.findIndex((c) => c.pairId === implementsFact.id);
+    if (at > 0) {
+      const [promoted] = candidates.splice(at, 1);
+      candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
+    } else if (at < 0) {
+      candidates.unshift({ pairId: implementsFact.id, score: (candidates[0]?.score ?? 1) * 1.2 });
+    }
+    return true;
+  }
+
   /**
    * "khi có sự cố thì báo cáo trong bao lâu": a how-long question the leader cannot answer (it states no span of
    * time) goes to a close runner-up that states one ("trong vòng 30 phút").
@@ -894,6 +925,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     // A claim about the letter's own number or date is for the number fact to check, whatever else it says.
     const selfClaim = letter && promoteSelfClaim(question, tokens, candidates);
     const ownNumber = letter && promoteOwnNumber(tokens, candidates);
+    const citedNumber = letter && !ownNumber && !selfClaim && promoteCitedNumber(tokens, candidates);
     const deadlineClaim = letter && promoteDeadlineClaim(question, tokens, candidates);
     // The officer's own words: "lịch trực" mapped to the letter's "danh sách cán bộ trực" is still the duty.
     const dutyPeriod = letter ? promoteDutyPeriod(repaired, questionType, candidates) : undefined;
@@ -935,7 +967,15 @@ export function createEngine(options: QaOptions = {}): Engine {
     // answered with a directive is no answer: a specific question type the best pair does not serve halves it.
     if (SPECIFIC_TYPES.has(questionType) && !top.types.includes(questionType)) confidence /= 2;
     // A person the letter names, asked about by name, is answered from the clause naming them.
-    if (namedPerson || namingClause || deadlineClaim || ownNumber || selfClaim || dutyPeriod === 'found')
+    if (
+      namedPerson ||
+      namingClause ||
+      deadlineClaim ||
+      ownNumber ||
+      selfClaim ||
+      citedNumber ||
+      dutyPeriod === 'found'
+    )
       confidence = Math.max(confidence, threshold);
     return {
       tokens,

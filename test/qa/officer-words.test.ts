@@ -82,3 +82,17 @@ test('the deadline is worded as the letter words it: "chậm nhất"', () => {
   const engine = engineFor(smallLetter('1. Báo cáo kết quả gửi về Sở chậm nhất 16h00 ngày 17/02/2027.'));
   assert.match(engine.ask('han bc?').text, /chậm nhất 16h00 ngày 17\/02\/2027/);
 });
+
+test('the number or date of a document the letter rests on comes from the basis, not the letter’s own', () => {
+  const engine = engineFor(
+    smallLetter(`Thực hiện Công văn số 5120/BKHCN-CVT ngày 27/12/2026 của Bộ Khoa học và Công nghệ về bảo đảm thông tin liên lạc dịp Tết, Sở đề nghị:
+1. Bố trí trực 24/24 giờ trong dịp Tết.
+2. Báo cáo kết quả gửi về Sở trước 16h00 ngày 17/02/2027.`),
+  );
+  for (const q of ['cv 5120 ky ngay nao', 'cv của bộ số bao nhiêu, ký ngày nào']) {
+    const r = engine.ask(q);
+    assert.equal(r.kind, 'answer', q);
+    assert.match(r.text, /5120\/BKHCN-CVT ngày 27\/12\/2026/, q);
+  }
+  assert.match(engine.ask('cv nay so may').text, /12\/SKHCN-BCVT/);
+});
