@@ -175,7 +175,21 @@ export function nearDomainTopic(question: string, letterText: string): boolean {
   // "báo cáo tháng 3": a monthly report, whatever the month.
   if (/ bao cao thang \d/.test(text) && !/ bao cao thang \d/.test(letterText)) return true;
   if (lateConsequence(text) && !PENALTY_RE.test(letterText)) return true;
-  return TOPICS.some((topic) => text.includes(` ${topic} `) && !letterText.includes(` ${topic} `));
+  return TOPICS.some((topic) => text.includes(` ${topic} `) && !saysLoosely(letterText, topic));
+}
+
+const LOOSE = new Map<string, RegExp>();
+/** Whether the letter says a topic, a word perhaps between its own: "mở cửa trở lại" says "mở cửa lại". */
+function saysLoosely(letterText: string, topic: string): boolean {
+  if (letterText.includes(` ${topic} `)) return true;
+  const words = topic.split(' ');
+  if (words.length < 3) return false;
+  let re = LOOSE.get(topic);
+  if (!re) {
+    re = new RegExp(` ${words.join('(?: [a-z0-9]+)? ')} `);
+    LOOSE.set(topic, re);
+  }
+  return re.test(letterText);
 }
 
 // Provinces and cities before and after the 2025 merger, folded. Named after a place word ("tỉnh Hà Giang",
