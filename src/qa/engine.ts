@@ -219,6 +219,11 @@ const OTHER_DOCUMENT_RE =
 // của Bộ", "kế hoạch của UBND thành phố").
 const CITED_DOCUMENT_RE =
   / (?:cong van|van ban|chi thi|ke hoach|quyet dinh|cong dien|thong tu) (?:so )?(\d+) | (?:cong van|van ban|chi thi|ke hoach|quyet dinh) (?:cua )?(?:bo|cuc|uy ban nhan dan|tinh|thanh pho|chinh phu|thu tuong) /;
+// A date asked for: "ngày nào", "từ hôm nào", "mùng mấy" ("khi nào" may want a condition, "khi có sự cố").
+const ASKS_DATE_RE = / (ngay nao|hom nao|ngay may|ngay bao nhieu|mung may) /;
+// A moment a stretch of a clause gives: a date ("09 02 2027" once normalised), a day of Tết, the eve, an hour.
+const MOMENT_RE =
+  / \d{1,2} \d{1,2}( \d{4})? | (mung|mong) \d+ | giao thua | (truoc|sau|trong) tet | ram | \d+ (gio|h) | ngay \d+ /;
 // A letter's duty in general: "Viettel có phải gửi báo cáo không", "VNPT có phải thực hiện không".
 const OBLIGATION_WORDS: ReadonlySet<string> = new Set([
   'gui',
@@ -707,6 +712,36 @@ export function createEngine(options: QaOptions = {}): Engine {
   }
 
   /**
+   * "bưu cục mở cửa lại ngày nào": a date asked of a clause is answered by the part of it that says what is asked
+   * about (its sentence, or the stretch between semicolons). When that part gives no moment, the clause's dates are
+   * another task's, and the letter does not say.
+   */
+  function asksUndatedMoment(tokens: readonly string[], pair: QaPair): boolean {
+    // The duty period is asked in many words ("lịch trực từ ngày nào"): its clause answers them all.
+    if (pair.facts || dutyPeriodPairs.has(pair.id) || !ASKS_DATE_RE.test(` ${tokens.join(' ')} `))
+      return false;
+    const frame = framePositions(tokens, inLetter);
+    const content = [
+      ...new Set(tokens.filter((t, i) => !frame.has(i) && !/^\d+$/.test(t) && !DATE_WORDS.has(t))),
+    ];
+    if (content.length === 0) return false;
+    const segments = textOf(pair)
+      .split(/[;.\n•]\s|\n/)
+      .map((segment) => ` ${normalize(segment)} `);
+    let best = 0;
+    let dated = false;
+    for (const segment of segments) {
+      const held = content.reduce((sum, t) => sum + (segment.includes(` ${t} `) ? index.weight(t) : 0), 0);
+      const moment = MOMENT_RE.test(segment);
+      if (held > best + 1e-9) {
+        best = held;
+        dated = moment;
+      } else if (held > 0 && Math.abs(held - best) < 1e-9) dated ||= moment;
+    }
+    return best > 0 && !dated;
+  }
+
+  /**
    * "mỗi ca trực cần bao nhiêu người": a how-many, when or where question the leader cannot answer (it holds no
    * number, moment or place) goes to a close runner-up that can.
    */
@@ -1066,6 +1101,9 @@ export function createEngine(options: QaOptions = {}): Engine {
       letter &&
       asksMissingFigure(tokens, `${normalizedText(best)} ${normalize(clauseText(best))}`, inLetter)
     )
+      return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
+    // "Bưu cục mở cửa lại ngày nào?" of a clause saying only that the date is to be announced: no date, no answer.
+    if (letter && asksUndatedMoment(tokens, best))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     const numbers = numbersOf.get(best.id)!;
     const text = shapeAnswer(

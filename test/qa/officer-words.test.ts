@@ -96,3 +96,19 @@ test('the number or date of a document the letter rests on comes from the basis,
   }
   assert.match(engine.ask('cv nay so may').text, /12\/SKHCN-BCVT/);
 });
+
+test('a date asked of a clause is answered only by the part of it saying what is asked about', () => {
+  const engine = engineFor(
+    smallLetter(`1. Các doanh nghiệp bưu chính phát hết bưu gửi đã chấp nhận trước ngày 23/01/2027; thông báo công khai lịch nghỉ Tết và thời gian mở cửa lại của các bưu cục.
+2. Bưu điện tỉnh duy trì ít nhất 01 bưu cục mở cửa trong các ngày nghỉ Tết; mở cửa trở lại toàn bộ mạng lưới bưu cục từ ngày 09/02/2027 (mùng 4 Tết).
+3. Báo cáo kết quả gửi về Sở trước 16h00 ngày 17/02/2027.`),
+  );
+  const reopening = engine.ask('buu cuc mo cua lai ngay nao');
+  assert.equal(reopening.kind, 'answer');
+  assert.match(reopening.text, /09\/02\/2027/);
+  const undated = engineFor(
+    smallLetter(`1. Các doanh nghiệp bưu chính phát hết bưu gửi đã chấp nhận trước ngày 23/01/2027; thông báo công khai lịch nghỉ Tết và thời gian mở cửa lại của các bưu cục.
+2. Báo cáo kết quả gửi về Sở trước 16h00 ngày 17/02/2027.`),
+  );
+  assert.equal(undated.ask('bưu cục mở cửa lại ngày nào').kind, 'out_of_scope');
+});
