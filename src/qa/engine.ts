@@ -757,6 +757,35 @@ export function createEngine(options: QaOptions = {}): Engine {
     candidates.unshift({ pairId: promoted!.pairId, score: first.score });
   }
 
+  /**
+   * "bị DDoS thì phối hợp với ai": the item naming the threat names no one, while an item of the same section says
+   * with whom to work ("Phối hợp với Công an tỉnh (PA05)"). A who-question goes to that sibling when it holds the
+   * words of the question the leader lacks.
+   */
+  function promoteSiblingWho(
+    tokens: readonly string[],
+    questionType: QuestionType,
+    outcome: SearchOutcome,
+    candidates: Candidate[],
+  ): void {
+    const first = candidates[0] && pairById.get(candidates[0].pairId);
+    if (questionType !== 'who' || !first || first.facts || first.types.includes('who') || !first.parent)
+      return;
+    const frame = framePositions(tokens, inLetter);
+    const content = tokens.filter((t, i) => !frame.has(i) && !/^\d+$/.test(t));
+    const lacking = content.filter((t) => !outcome.evidence(first.id).matched.has(t));
+    if (lacking.length === 0) return;
+    const at = candidates.slice(1, RERANK_DEPTH).findIndex((c) => {
+      const pair = pairById.get(c.pairId);
+      if (!pair || pair.parent !== first.parent || !pair.types.includes('who')) return false;
+      const matched = outcome.evidence(c.pairId).matched;
+      return lacking.every((t) => matched.has(t));
+    });
+    if (at < 0) return;
+    const [promoted] = candidates.splice(at + 1, 1);
+    candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score });
+  }
+
   const numberFact = pairs.find((pair) => pair.facts === 'number');
   /**
    * "cv số 254 đúng k", "công văn ký hôm 26/1 hả": a number or a date the letter does not hold, said of the
@@ -950,6 +979,7 @@ export function createEngine(options: QaOptions = {}): Engine {
       tokens.every((t, i) => business.has(i) || frame?.has(i) || TASK_FILLER.has(t));
     const namingClause = letter && promoteNamingClause(question, addressed, asksTasks, candidates);
     if (letter) promoteTyped(questionType, candidates);
+    if (letter) promoteSiblingWho(tokens, questionType, outcome, candidates);
     if (letter) promoteDuration(tokens, candidates);
     if (aside.length > 0) passOverSetAside(aside, tokens, candidates);
     // The clause over both items names what was set aside too.

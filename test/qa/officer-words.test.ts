@@ -112,3 +112,16 @@ test('a date asked of a clause is answered only by the part of it saying what is
   );
   assert.equal(undated.ask('bưu cục mở cửa lại ngày nào').kind, 'out_of_scope');
 });
+
+test('who to work with, asked of a threat one item names, is the item of the same section naming the body', () => {
+  const engine = engineFor(
+    smallLetter(`1. Bảo đảm an toàn thông tin mạng
+a) Tăng cường giám sát, ngăn chặn tấn công mạng, mã độc, tấn công từ chối dịch vụ (DDoS) vào hệ thống của doanh nghiệp.
+b) Sao lưu dữ liệu quan trọng trước ngày 01/02/2027.
+c) Phối hợp với Công an tỉnh (PA05) xử lý sự cố khi có yêu cầu.
+2. Báo cáo kết quả gửi về Sở trước 16h00 ngày 17/02/2027.`),
+  );
+  const r = engine.ask('bị ddos thì phối hợp với ai');
+  assert.equal(r.kind, 'answer');
+  assert.match(r.text, /Công an tỉnh \(PA05\)/);
+});
