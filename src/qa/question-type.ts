@@ -96,6 +96,9 @@ const FRAME_PHRASES: ReadonlyArray<readonly string[]> = [
   'cai gi',
   'van de',
   'ngay nao',
+  // "từ hôm nào tới hôm nào": the day asked, as "ngày nào".
+  'hom nao',
+  'hom may',
   'gio nao',
   'may gio',
   'ngay may',
@@ -185,6 +188,13 @@ const FRAME_WORDS = new Set([
   // "bên em", "bên điện lực nào", "phía công an": whose side, not what ("bến xe" in the letter stays content).
   'ben',
   'phia',
+  // "được phép tới bao nhiêu": up to ("tới" is the officer's "đến"). Not "phép": "cấp phép" is a topic.
+  'toi',
+  // "hạn từng cái", "từng loại": each one, a classifier.
+  'tung',
+  'cai',
+  // "khách gửi pháo được không": the customer is who acts, not what the letter must say ("du khách" stays content).
+  'khach',
 ]);
 
 /**

@@ -125,3 +125,14 @@ c) Phối hợp với Công an tỉnh (PA05) xử lý sự cố khi có yêu c�
   assert.equal(r.kind, 'answer');
   assert.match(r.text, /Công an tỉnh \(PA05\)/);
 });
+
+test('the customer who acts, "từng cái", "hôm nào" frame a question: they are no word the clause must hold', () => {
+  const engine = engineFor(
+    smallLetter(`1. Các doanh nghiệp bưu chính tăng cường kiểm soát bưu gửi, kiên quyết không chấp nhận pháo, vật liệu nổ và hàng cấm.
+2. Báo cáo hằng ngày: trước 15h00 hằng ngày, từ ngày 06/02/2027 (mùng 1 Tết) đến ngày 11/02/2027 (mùng 6 Tết), báo cáo tình hình mạng lưới.
+3. Báo cáo kết quả gửi về Sở trước 16h00 ngày 17/02/2027.`),
+  );
+  const fireworks = engine.ask('khach gui phao qua buu dien dc ko');
+  assert.equal(fireworks.kind, 'answer');
+  assert.match(fireworks.text, /không chấp nhận pháo/);
+});
