@@ -219,6 +219,10 @@ const OTHER_DOCUMENT_RE =
 // của Bộ", "kế hoạch của UBND thành phố").
 const CITED_DOCUMENT_RE =
   / (?:cong van|van ban|chi thi|ke hoach|quyet dinh|cong dien|thong tu) (?:so )?(\d+) | (?:cong van|van ban|chi thi|ke hoach|quyet dinh) (?:cua )?(?:bo|cuc|uy ban nhan dan|tinh|thanh pho|chinh phu|thu tuong) /;
+// The facts about reporting, and the words that ask about a report, its deadline, address or form.
+const REPORT_FACTS: ReadonlySet<string> = new Set(['deadline', 'email', 'contents', 'daily']);
+const REPORT_WORDS_RE =
+  / (bao cao|bao|nop|email|han|han chot|dia chi|dau|hinh thuc|ban dien tu|ban giay|ban mem|zalo|so lieu|noi dung|tong ket|tong hop|cap nhat) /;
 // A date asked for: "ngày nào", "từ hôm nào", "mùng mấy" ("khi nào" may want a condition, "khi có sự cố").
 const ASKS_DATE_RE = / (ngay nao|hom nao|ngay may|ngay bao nhieu|mung may) /;
 // A moment a stretch of a clause gives: a date ("09 02 2027" once normalised), a day of Tết, the eve, an hour.
@@ -400,6 +404,22 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (CONTACT_RE.test(` ${tokens.join(' ')} `)) return;
     if (!candidates.slice(1, RERANK_DEPTH).some((c) => !pairById.get(c.pairId)?.facts)) return;
     candidates.shift();
+  }
+
+  /**
+   * "gửi pháo qua bưu điện được không": the report facts' phrasings ("gửi báo cáo qua email nào") share "gửi qua"
+   * with any question on sending. A question saying nothing of a report, its deadline, address or form is about what
+   * a clause says, so the report facts go below the clauses among the leaders when one is about as close.
+   */
+  function demoteUnaskedReport(tokens: readonly string[], candidates: Candidate[]): void {
+    if (REPORT_WORDS_RE.test(` ${tokens.join(' ')} `)) return;
+    const leaders = candidates.slice(0, RERANK_DEPTH);
+    const report = (c: Candidate): boolean => REPORT_FACTS.has(pairById.get(c.pairId)?.facts ?? '');
+    const fact = leaders.find(report);
+    const clause = leaders.find((c) => !pairById.get(c.pairId)?.facts);
+    // Only a clause about as close: far behind, it is no better an answer.
+    if (!fact || !clause || clause.score < fact.score * ABSENT_YIELD) return;
+    candidates.splice(0, leaders.length, ...leaders.filter((c) => !report(c)), ...leaders.filter(report));
   }
 
   // Facts the letter does not state: answering with one says only that it is absent.
@@ -985,6 +1005,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     // The clause over both items names what was set aside too.
     if (letter && aside.length === 0) preferParentOfSiblings(candidates);
     if (letter) demoteUnaskedContact(tokens, questionType, candidates);
+    if (letter) demoteUnaskedReport(tokens, candidates);
     if (letter) preferClauseToAbsentFact(candidates);
     const namedPerson = letter && promoteNamed(tokens, candidates);
     // A claim about the letter's own number or date is for the number fact to check, whatever else it says.

@@ -136,3 +136,14 @@ test('the customer who acts, "từng cái", "hôm nào" frame a question: they a
   assert.equal(fireworks.kind, 'answer');
   assert.match(fireworks.text, /không chấp nhận pháo/);
 });
+
+test('sending something by post is no question on sending the report', () => {
+  const engine = engineFor(
+    smallLetter(`1. Không chấp nhận bưu gửi chứa pháo, vật liệu nổ, hàng cấm.
+2. Báo cáo kết quả gửi về Sở qua email bcvt.skhcn@backan.gov.vn trước 16h00 ngày 17/02/2027.`),
+  );
+  const r = engine.ask('pháo gửi qua bưu điện đc ko');
+  assert.equal(r.kind, 'answer');
+  assert.match(r.text, /Không chấp nhận bưu gửi chứa pháo/);
+  assert.match(engine.ask('gui bc qua email nao').text, /bcvt\.skhcn@backan\.gov\.vn/);
+});
