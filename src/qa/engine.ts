@@ -223,6 +223,9 @@ const CITED_DOCUMENT_RE =
 const REPORT_FACTS: ReadonlySet<string> = new Set(['deadline', 'email', 'contents', 'daily']);
 const REPORT_WORDS_RE =
   / (bao cao|bao|nop|email|han|han chot|dia chi|dau|hinh thuc|ban dien tu|ban giay|ban mem|zalo|so lieu|noi dung|tong ket|tong hop|cap nhat) /;
+// What asks about the letter's recipients: sending, receiving, keeping it, the letter itself, someone it lists.
+const RECIPIENT_WORDS_RE =
+  / (gui|nhan|luu|nhu tren|cong van|van ban|de biet|bao cao|dong gui|ban sao|phoi hop|noi|dong chi|la ai) /;
 // A date asked for: "ngày nào", "từ hôm nào", "mùng mấy" ("khi nào" may want a condition, "khi có sự cố").
 const ASKS_DATE_RE = / (ngay nao|hom nao|ngay may|ngay bao nhieu|mung may) /;
 // A moment a stretch of a clause gives: a date ("09 02 2027" once normalised), a day of Tết, the eve, an hour.
@@ -420,6 +423,17 @@ export function createEngine(options: QaOptions = {}): Engine {
     // Only a clause about as close: far behind, it is no better an answer.
     if (!fact || !clause || clause.score < fact.score * ABSENT_YIELD) return;
     candidates.splice(0, leaders.length, ...leaders.filter((c) => !report(c)), ...leaders.filter(report));
+  }
+
+  /**
+   * "bưu điện có phát thư chúc Tết của lãnh đạo tỉnh không": "Nơi nhận" names the post office ("Như trên") and the
+   * province's leaders, but a question saying nothing of the letter, of sending or receiving it, is not about whom
+   * it went to.
+   */
+  function demoteUnaskedRecipients(tokens: readonly string[], candidates: Candidate[]): void {
+    if (pairById.get(candidates[0]?.pairId ?? '')?.facts !== 'recipients') return;
+    if (RECIPIENT_WORDS_RE.test(` ${tokens.join(' ')} `)) return;
+    candidates.push(...candidates.splice(0, 1));
   }
 
   // Facts the letter does not state: answering with one says only that it is absent.
@@ -1006,6 +1020,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (letter && aside.length === 0) preferParentOfSiblings(candidates);
     if (letter) demoteUnaskedContact(tokens, questionType, candidates);
     if (letter) demoteUnaskedReport(tokens, candidates);
+    if (letter) demoteUnaskedRecipients(tokens, candidates);
     if (letter) preferClauseToAbsentFact(candidates);
     const namedPerson = letter && promoteNamed(tokens, candidates);
     // A claim about the letter's own number or date is for the number fact to check, whatever else it says.

@@ -147,3 +147,15 @@ test('sending something by post is no question on sending the report', () => {
   assert.match(r.text, /Không chấp nhận bưu gửi chứa pháo/);
   assert.match(engine.ask('gui bc qua email nao').text, /bcvt\.skhcn@backan\.gov\.vn/);
 });
+
+test('"Nơi nhận" answers who got the letter, not a question that only names someone it lists', () => {
+  const engine = engineFor(
+    smallLetter(`1. Bố trí trực 24/24 giờ trong dịp Tết.
+2. Báo cáo kết quả gửi về Sở trước 16h00 ngày 17/02/2027.`),
+  );
+  assert.notEqual(
+    engine.ask('bưu điện có phát thư chúc tết của lãnh đạo tỉnh không').text.slice(0, 30),
+    'Theo phần Nơi nhận, công văn g',
+  );
+  assert.match(engine.ask('cv co gui ubnd tinh ko').text, /Nơi nhận/);
+});
