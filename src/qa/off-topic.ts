@@ -139,6 +139,8 @@ const TOPICS = [
   'salary',
   'next year',
   'last year',
+  // How long the letter itself stands: "công văn có hiệu lực đến khi nào" ("hiệu lực" is no word of a Tết letter).
+  'hieu luc',
   // Issuers above the province: a letter quoting none of them cannot say what they decided.
   'thu tuong',
   'chinh phu',

@@ -24,6 +24,10 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(otherProvince('TP.HCM hạn nộp khi nào', letter), true);
   });
 
+  test('how long the letter stands is a topic a Tết letter leaves out', () => {
+    assert.equal(nearDomainTopic('cong van nay co hieu luc den khi nao', letter), true);
+  });
+
   test('a province opening the question is what it asks about, place word or not', () => {
     assert.equal(otherProvince('nghe an quy dinh han bc tet ngay nao', letter), true);
     assert.equal(otherProvince('lao cai quy dinh han bc tet ngay nao', letter), false);
