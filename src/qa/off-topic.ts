@@ -167,7 +167,8 @@ export function lateConsequence(text: string): boolean {
 
 /** The letter's folded text, with a space at each end, is `letterText`. */
 export function nearDomainTopic(question: string, letterText: string): boolean {
-  let text = spaced(question);
+  // "chuẩn bị gì" folds to hold "bị gì" (what befalls a business): the preparing is no sanction.
+  let text = spaced(question).replace(/ chuan bi /g, ' chuanbi ');
   // "so với năm ngoái" in a letter that asks for a comparison ("so với cùng kỳ", "so sánh với Tết 2028") is that
   // comparison, not a question about last year.
   if (/ so (sanh )?voi /.test(letterText))

@@ -24,6 +24,11 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(otherProvince('TP.HCM hạn nộp khi nào', letter), true);
   });
 
+  test('"chuẩn bị gì" is no "bị gì": preparing is not a sanction', () => {
+    assert.equal(nearDomainTopic('may phat dien can chuan bi gi', letter), false);
+    assert.equal(nearDomainTopic('khong nop bao cao thi bi gi', letter), true);
+  });
+
   test('how long the letter stands is a topic a Tết letter leaves out', () => {
     assert.equal(nearDomainTopic('cong van nay co hieu luc den khi nao', letter), true);
   });
