@@ -167,8 +167,13 @@ export function lateConsequence(text: string): boolean {
 
 /** The letter's folded text, with a space at each end, is `letterText`. */
 export function nearDomainTopic(question: string, letterText: string): boolean {
-  // "chuẩn bị gì" folds to hold "bị gì" (what befalls a business): the preparing is no sanction.
-  let text = spaced(question).replace(/ chuan bi /g, ' chuanbi ');
+  // Words that fold to hold a topic: "chuẩn bị gì", "thiết bị gì" hold "bị gì" (what befalls a business),
+  // "cuộc gọi" holds "cước", "thường trực", "bất thường" hold "thưởng". Glued, they are no topic.
+  let text = spaced(question)
+    .replace(/ (chuan|thiet|trang|du) bi /g, ' $1bi ')
+    .replace(/ cuoc (goi|hop) /g, ' cuoc$1 ')
+    .replace(/ (binh|bat) thuong /g, ' $1thuong ')
+    .replace(/ thuong (truc|xuyen) /g, ' thuong$1 ');
   // "so với năm ngoái" in a letter that asks for a comparison ("so với cùng kỳ", "so sánh với Tết 2028") is that
   // comparison, not a question about last year.
   if (/ so (sanh )?voi /.test(letterText))

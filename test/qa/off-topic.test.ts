@@ -24,9 +24,13 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(otherProvince('TP.HCM hạn nộp khi nào', letter), true);
   });
 
-  test('"chuẩn bị gì" is no "bị gì": preparing is not a sanction', () => {
+  test('words that fold to hold a topic are no topic: "chuẩn bị gì", "thiết bị gì", "cuộc gọi", "thường xuyên"', () => {
     assert.equal(nearDomainTopic('may phat dien can chuan bi gi', letter), false);
     assert.equal(nearDomainTopic('khong nop bao cao thi bi gi', letter), true);
+    assert.equal(nearDomainTopic('can du phong thiet bi gi', letter), false);
+    assert.equal(nearDomainTopic('cuoc goi khan cap co uu tien khong', letter), false);
+    assert.equal(nearDomainTopic('kiem tra thuong xuyen nhung gi', letter), false);
+    assert.equal(nearDomainTopic('gia cuoc tet co tang khong', letter), true);
   });
 
   test('how long the letter stands is a topic a Tết letter leaves out', () => {
