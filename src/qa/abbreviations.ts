@@ -101,6 +101,9 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   backup: 'du phong',
   check: 'kiem tra',
   hacker: 'tan cong mang',
+  hack: 'tan cong mang',
+  ddos: 'tan cong tu choi dich vu',
+  final: 'tong ket',
   hotline: 'duong day nong so dien thoai',
   phone: 'dien thoai',
   viettel: 'doanh nghiep vien thong',
@@ -137,6 +140,8 @@ function expandOne(
   if (token === 'vt' && previous === 'luu') return 'van thu';
   // "bđ tỉnh", "bđ huyện": the post office of a place; "bđ trực", "bđ từ" stay ambiguous (bắt đầu, bảo dưỡng).
   if (token === 'bd' && next !== undefined && PLACES.has(next)) return 'buu dien';
+  // "backup dữ liệu", "backup data" is a copy of the data (sao lưu); "chạy backup" is the standby power.
+  if (token === 'backup' && (next === 'du' || next === 'data')) return 'sao luu';
   const expansion = lookup(ABBREVIATIONS, token);
   if (expansion !== undefined) return expansion;
   // Teencode spelling: fai → phai, wa → qua, wy → quy.

@@ -37,11 +37,15 @@ export const directiveSchema = z.object({
         lunarDay: z.number(),
         lunarOfficial: z.string(),
         tetFirstDay: z.string(),
+        /** How the letter words the limit when not "trước": "chậm nhất". */
+        lead: z.string().optional(),
       }),
       email: z.string(),
       format: z.string(),
       /** The reporting sentence as written: how reports go (in writing, signed and stamped, by e-mail). */
       sentence: z.string().optional(),
+      /** The sentence giving the e-mail address, when another than the reporting one: it may say where else. */
+      emailSentence: z.string().optional(),
       /** A daily report time ("16h00 hằng ngày") when the letter asks for one. */
       daily: z.object({ time: z.string(), sentence: z.string() }).optional(),
     }),

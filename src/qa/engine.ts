@@ -14,7 +14,7 @@ import { parseMomentClaim } from './deadline-check.ts';
 import { itemsById, renderOutline, renderPart } from './directive.ts';
 import { asksDutyPeriod, dutyHoursClaim, setsDutyPeriod } from './duty.ts';
 import { factAnswer, outOfScopeText } from './facts.ts';
-import type { Knowledge } from './knowledge.ts';
+import { type Knowledge, withoutMiddleNames } from './knowledge.ts';
 import { bigrams, foldDiacritics, normalize, normalizeTokens } from './normalise.ts';
 import {
   citedRequirements,
@@ -215,6 +215,22 @@ const OWN_NUMBER_RE =
 // Another document the letter names: its number is the basis's, not the letter's.
 const OTHER_DOCUMENT_RE =
   / (chi thi|ke hoach|nghi dinh|quyet dinh|cong dien|thong tu|can cu|cap tren|dien thoai) /;
+// A document named as another than the letter: by a number ("cv 5120"), or by an issuer above the department ("cv
+// của Bộ", "kế hoạch của UBND thành phố").
+const CITED_DOCUMENT_RE =
+  / (?:cong van|van ban|chi thi|ke hoach|quyet dinh|cong dien|thong tu) (?:so )?(\d+) | (?:cong van|van ban|chi thi|ke hoach|quyet dinh) (?:cua )?(?:bo|cuc|uy ban nhan dan|tinh|thanh pho|chinh phu|thu tuong) /;
+// The facts about reporting, and the words that ask about a report, its deadline, address or form.
+const REPORT_FACTS: ReadonlySet<string> = new Set(['deadline', 'email', 'contents', 'daily']);
+const REPORT_WORDS_RE =
+  / (bao cao|bao|nop|email|han|han chot|dia chi|dau|hinh thuc|ban dien tu|ban giay|ban mem|zalo|so lieu|noi dung|tong ket|tong hop|cap nhat) /;
+// What asks about the letter's recipients: sending, receiving, keeping it, the letter itself, someone it lists.
+const RECIPIENT_WORDS_RE =
+  / (gui|nhan|luu|nhu tren|cong van|van ban|de biet|bao cao|dong gui|ban sao|phoi hop|noi|dong chi|la ai) /;
+// A date asked for: "ngày nào", "từ hôm nào", "mùng mấy" ("khi nào" may want a condition, "khi có sự cố").
+const ASKS_DATE_RE = / (ngay nao|hom nao|ngay may|ngay bao nhieu|mung may) /;
+// A moment a stretch of a clause gives: a date ("09 02 2027" once normalised), a day of Tết, the eve, an hour.
+const MOMENT_RE =
+  / \d{1,2} \d{1,2}( \d{4})? | (mung|mong) \d+ | giao thua | (truoc|sau|trong) tet | ram | \d+ (gio|h) | ngay \d+ /;
 // A letter's duty in general: "Viettel có phải gửi báo cáo không", "VNPT có phải thực hiện không".
 const OBLIGATION_WORDS: ReadonlySet<string> = new Set([
   'gui',
@@ -316,13 +332,19 @@ export function createEngine(options: QaOptions = {}): Engine {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()} `;
   // The letter's sentences that give a phone number or an e-mail address: whose numbers it gives.
-  const contactText = ` ${directive.parts
+  const contactSentences = directive.parts
     .flatMap((part) => part.items.flatMap((item) => sentences(item.text)))
     .concat(directive.dispatch.hotline?.source ?? '')
     // Nine digits or more in one run, spaces and dots allowed: a phone number, not a date and a document number.
-    .filter((s) => /(?:\d[ .]?){9,}/.test(s) || s.includes('@'))
-    .map(normalize)
-    .join(' ')} `;
+    .filter((s) => /(?:\d[ .]?){9,}/.test(s) || s.includes('@'));
+  const contactText = ` ${contactSentences.map(normalize).join(' ')} `;
+  // Near-domain topics are looked up in the whole letter, its addressees and "Nơi nhận" too: "Cục Viễn thông (để
+  // b/c)" among the recipients makes "cv có gửi Cục Viễn thông không" a question the letter answers.
+  const topicText = ` ${foldDiacritics(
+    [letterText, directive.dispatch.recipients, ...directive.dispatch.copyTo].join(' '),
+  )
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
   const tetYear =
     Number(directive.dispatch.report.deadline.tetFirstDay.slice(0, 4)) || directive.dispatch.year;
   const offTopic = (question: string, tokens: readonly string[]): boolean => {
@@ -330,8 +352,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     const aside = new Set(setAside(tokens));
     const near =
       aside.size > 0
-        ? nearDomainTopic(tokens.filter((_, i) => !aside.has(i)).join(' '), letterText)
-        : nearDomainTopic(question, letterText) || nearDomainTopic(normalize(question), letterText);
+        ? nearDomainTopic(tokens.filter((_, i) => !aside.has(i)).join(' '), topicText)
+        : nearDomainTopic(question, topicText) || nearDomainTopic(normalize(question), topicText);
     return near || otherTopic(question);
   };
   const otherTopic = (question: string): boolean =>
@@ -385,6 +407,33 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (CONTACT_RE.test(` ${tokens.join(' ')} `)) return;
     if (!candidates.slice(1, RERANK_DEPTH).some((c) => !pairById.get(c.pairId)?.facts)) return;
     candidates.shift();
+  }
+
+  /**
+   * "gửi pháo qua bưu điện được không": the report facts' phrasings ("gửi báo cáo qua email nào") share "gửi qua"
+   * with any question on sending. A question saying nothing of a report, its deadline, address or form is about what
+   * a clause says, so the report facts go below the clauses among the leaders when one is about as close.
+   */
+  function demoteUnaskedReport(tokens: readonly string[], candidates: Candidate[]): void {
+    if (REPORT_WORDS_RE.test(` ${tokens.join(' ')} `)) return;
+    const leaders = candidates.slice(0, RERANK_DEPTH);
+    const report = (c: Candidate): boolean => REPORT_FACTS.has(pairById.get(c.pairId)?.facts ?? '');
+    const fact = leaders.find(report);
+    const clause = leaders.find((c) => !pairById.get(c.pairId)?.facts);
+    // Only a clause about as close: far behind, it is no better an answer.
+    if (!fact || !clause || clause.score < fact.score * ABSENT_YIELD) return;
+    candidates.splice(0, leaders.length, ...leaders.filter((c) => !report(c)), ...leaders.filter(report));
+  }
+
+  /**
+   * "bưu điện có phát thư chúc Tết của lãnh đạo tỉnh không": "Nơi nhận" names the post office ("Như trên") and the
+   * province's leaders, but a question saying nothing of the letter, of sending or receiving it, is not about whom
+   * it went to.
+   */
+  function demoteUnaskedRecipients(tokens: readonly string[], candidates: Candidate[]): void {
+    if (pairById.get(candidates[0]?.pairId ?? '')?.facts !== 'recipients') return;
+    if (RECIPIENT_WORDS_RE.test(` ${tokens.join(' ')} `)) return;
+    candidates.push(...candidates.splice(0, 1));
   }
 
   // Facts the letter does not state: answering with one says only that it is absent.
@@ -509,6 +558,29 @@ export function createEngine(options: QaOptions = {}): Engine {
       new Set(personSyllables(`${clauseText(pair)} ${textOf(pair)} ${pair.keywords}`)),
     ]),
   );
+  // The people whose phone or mailbox the letter gives: named in a sentence that gives one.
+  const reachable = new Set([
+    ...personSyllables(contactSentences.join(' ')),
+    ...normalizeTokens(directive.dispatch.hotline?.person ?? ''),
+  ]);
+  // The signer's name as typed, with or without the middle name ("Lý Thị Hoa", "Lý Hoa").
+  const signerNames = [directive.dispatch.signer.name, withoutMiddleNames(directive.dispatch.signer.name)]
+    .map((name) => normalizeTokens(name).join(' '))
+    .filter((name) => name.includes(' '));
+  /**
+   * "sđt của phó giám đốc Phan Đình Tuấn", "zalo anh Phong": the phone of a person the letter names (the signer)
+   * without giving theirs. The letter gives its contact's number, never the signer's.
+   */
+  function asksUnlistedNumber(tokens: readonly string[]): boolean {
+    const text = ` ${tokens.join(' ')} `;
+    if (!/ (so dien thoai|dien thoai|di dong|zalo|email|so may) /.test(text)) return false;
+    const named = tokens.filter(
+      (t, i) => HONORIFICS.has(tokens[i - 1] ?? '') && nameSyllables.has(t) && !MIDDLE_NAMES.has(t),
+    );
+    // The given name tells people apart; a family name ("Nguyễn") many share.
+    for (const name of signerNames) if (text.includes(` ${name} `)) named.push(name.split(' ').at(-1)!);
+    return named.length > 0 && !named.some((t) => reachable.has(t));
+  }
   const signerFact = pairs.find((pair) => pair.facts === 'signer');
   /**
    * "ông Thịnh chức vụ gì": the person the officer names decides which pair answers, before any wording does.
@@ -674,6 +746,36 @@ export function createEngine(options: QaOptions = {}): Engine {
   }
 
   /**
+   * "bưu cục mở cửa lại ngày nào": a date asked of a clause is answered by the part of it that says what is asked
+   * about (its sentence, or the stretch between semicolons). When that part gives no moment, the clause's dates are
+   * another task's, and the letter does not say.
+   */
+  function asksUndatedMoment(tokens: readonly string[], pair: QaPair): boolean {
+    // The duty period is asked in many words ("lịch trực từ ngày nào"): its clause answers them all.
+    if (pair.facts || dutyPeriodPairs.has(pair.id) || !ASKS_DATE_RE.test(` ${tokens.join(' ')} `))
+      return false;
+    const frame = framePositions(tokens, inLetter);
+    const content = [
+      ...new Set(tokens.filter((t, i) => !frame.has(i) && !/^\d+$/.test(t) && !DATE_WORDS.has(t))),
+    ];
+    if (content.length === 0) return false;
+    const segments = textOf(pair)
+      .split(/[;.\n•]\s|\n/)
+      .map((segment) => ` ${normalize(segment)} `);
+    let best = 0;
+    let dated = false;
+    for (const segment of segments) {
+      const held = content.reduce((sum, t) => sum + (segment.includes(` ${t} `) ? index.weight(t) : 0), 0);
+      const moment = MOMENT_RE.test(segment);
+      if (held > best + 1e-9) {
+        best = held;
+        dated = moment;
+      } else if (held > 0 && Math.abs(held - best) < 1e-9) dated ||= moment;
+    }
+    return best > 0 && !dated;
+  }
+
+  /**
    * "mỗi ca trực cần bao nhiêu người": a how-many, when or where question the leader cannot answer (it holds no
    * number, moment or place) goes to a close runner-up that can.
    */
@@ -687,6 +789,35 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (at < 0) return;
     const [promoted] = candidates.splice(at + 1, 1);
     candidates.unshift({ pairId: promoted!.pairId, score: first.score });
+  }
+
+  /**
+   * "bị DDoS thì phối hợp với ai": the item naming the threat names no one, while an item of the same section says
+   * with whom to work ("Phối hợp với Công an tỉnh (PA05)"). A who-question goes to that sibling when it holds the
+   * words of the question the leader lacks.
+   */
+  function promoteSiblingWho(
+    tokens: readonly string[],
+    questionType: QuestionType,
+    outcome: SearchOutcome,
+    candidates: Candidate[],
+  ): void {
+    const first = candidates[0] && pairById.get(candidates[0].pairId);
+    if (questionType !== 'who' || !first || first.facts || first.types.includes('who') || !first.parent)
+      return;
+    const frame = framePositions(tokens, inLetter);
+    const content = tokens.filter((t, i) => !frame.has(i) && !/^\d+$/.test(t));
+    const lacking = content.filter((t) => !outcome.evidence(first.id).matched.has(t));
+    if (lacking.length === 0) return;
+    const at = candidates.slice(1, RERANK_DEPTH).findIndex((c) => {
+      const pair = pairById.get(c.pairId);
+      if (!pair || pair.parent !== first.parent || !pair.types.includes('who')) return false;
+      const matched = outcome.evidence(c.pairId).matched;
+      return lacking.every((t) => matched.has(t));
+    });
+    if (at < 0) return;
+    const [promoted] = candidates.splice(at + 1, 1);
+    candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score });
   }
 
   const numberFact = pairs.find((pair) => pair.facts === 'number');
@@ -758,6 +889,33 @@ export function createEngine(options: QaOptions = {}): Engine {
     return true;
   }
 
+  const implementsFact = pairs.find((pair) => pair.facts === 'implements');
+  const implementsText = ` ${normalize(directive.dispatch.implements)} `;
+  const ownNumberDigits = /\d+/.exec(directive.dispatch.number)?.[0];
+  /**
+   * "cv 5120 ký ngày nào", "cv của Bộ số bao nhiêu": the number or date of a document the letter rests on, named by
+   * its own number or by its issuer, is in the basis the letter cites, not the letter's own number and date.
+   * Returns whether the basis now leads.
+   */
+  function promoteCitedNumber(tokens: readonly string[], candidates: Candidate[]): boolean {
+    if (!implementsFact || !directive.dispatch.implements) return false;
+    const text = ` ${tokens.join(' ')} `;
+    if (!/ (so|ngay|ki|ban hanh|hieu) /.test(text)) return false;
+    const cited = CITED_DOCUMENT_RE.exec(text);
+    if (!cited) return false;
+    const number = cited[1];
+    if (number !== undefined && (number === ownNumberDigits || !implementsText.includes(` ${number} `)))
+      return false;
+    const at = candidates.findIndex((c) => c.pairId === implementsFact.id);
+    if (at > 0) {
+      const [promoted] = candidates.splice(at, 1);
+      candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
+    } else if (at < 0) {
+      candidates.unshift({ pairId: implementsFact.id, score: (candidates[0]?.score ?? 1) * 1.2 });
+    }
+    return true;
+  }
+
   /**
    * "khi có sự cố thì báo cáo trong bao lâu": a how-long question the leader cannot answer (it states no span of
    * time) goes to a close runner-up that states one ("trong vòng 30 phút").
@@ -787,7 +945,7 @@ export function createEngine(options: QaOptions = {}): Engine {
   ): void {
     const words = ` ${aside
       .map((i) => tokens[i]!)
-      .filter((t) => t !== 'ngoai' && t !== 'ra')
+      .filter((t) => t !== 'ngoai' && t !== 'ra' && t !== 'con')
       .join(' ')} `;
     const first = candidates[0];
     if (!first || words.trim() === '') return;
@@ -855,16 +1013,20 @@ export function createEngine(options: QaOptions = {}): Engine {
       tokens.every((t, i) => business.has(i) || frame?.has(i) || TASK_FILLER.has(t));
     const namingClause = letter && promoteNamingClause(question, addressed, asksTasks, candidates);
     if (letter) promoteTyped(questionType, candidates);
+    if (letter) promoteSiblingWho(tokens, questionType, outcome, candidates);
     if (letter) promoteDuration(tokens, candidates);
     if (aside.length > 0) passOverSetAside(aside, tokens, candidates);
     // The clause over both items names what was set aside too.
     if (letter && aside.length === 0) preferParentOfSiblings(candidates);
     if (letter) demoteUnaskedContact(tokens, questionType, candidates);
+    if (letter) demoteUnaskedReport(tokens, candidates);
+    if (letter) demoteUnaskedRecipients(tokens, candidates);
     if (letter) preferClauseToAbsentFact(candidates);
     const namedPerson = letter && promoteNamed(tokens, candidates);
     // A claim about the letter's own number or date is for the number fact to check, whatever else it says.
     const selfClaim = letter && promoteSelfClaim(question, tokens, candidates);
     const ownNumber = letter && promoteOwnNumber(tokens, candidates);
+    const citedNumber = letter && !ownNumber && !selfClaim && promoteCitedNumber(tokens, candidates);
     const deadlineClaim = letter && promoteDeadlineClaim(question, tokens, candidates);
     // The officer's own words: "lịch trực" mapped to the letter's "danh sách cán bộ trực" is still the duty.
     const dutyPeriod = letter ? promoteDutyPeriod(repaired, questionType, candidates) : undefined;
@@ -906,7 +1068,15 @@ export function createEngine(options: QaOptions = {}): Engine {
     // answered with a directive is no answer: a specific question type the best pair does not serve halves it.
     if (SPECIFIC_TYPES.has(questionType) && !top.types.includes(questionType)) confidence /= 2;
     // A person the letter names, asked about by name, is answered from the clause naming them.
-    if (namedPerson || namingClause || deadlineClaim || ownNumber || selfClaim || dutyPeriod === 'found')
+    if (
+      namedPerson ||
+      namingClause ||
+      deadlineClaim ||
+      ownNumber ||
+      selfClaim ||
+      citedNumber ||
+      dutyPeriod === 'found'
+    )
       confidence = Math.max(confidence, threshold);
     return {
       tokens,
@@ -949,7 +1119,13 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (!best || confidence < suggestFloor) {
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     }
-    if (letter && (analysis.uncovered || analysis.foreignTopic || offTopic(question, tokens))) {
+    if (
+      letter &&
+      (analysis.uncovered ||
+        analysis.foreignTopic ||
+        offTopic(question, tokens) ||
+        asksUnlistedNumber(tokens))
+    ) {
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     }
     // Answer first: a clear winner is answered even below the threshold; "Có phải bạn muốn hỏi" is for weak
@@ -987,7 +1163,13 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (letter && unnamedEvent(tokens, `${normalizedText(best)} ${normalize(clauseText(best))} `))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     // "Bắn pháo hoa lúc mấy giờ?" answered from a clause on the fireworks that gives no hour: the letter does not say.
-    if (letter && asksMissingFigure(tokens, `${normalizedText(best)} ${normalize(clauseText(best))}`))
+    if (
+      letter &&
+      asksMissingFigure(tokens, `${normalizedText(best)} ${normalize(clauseText(best))}`, inLetter)
+    )
+      return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
+    // "Bưu cục mở cửa lại ngày nào?" of a clause saying only that the date is to be announced: no date, no answer.
+    if (letter && asksUndatedMoment(tokens, best))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     const numbers = numbersOf.get(best.id)!;
     const text = shapeAnswer(

@@ -37,7 +37,7 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
   const { deadline } = report;
   const lunar = deadline.lunar ? ` – tức ${deadline.lunar}` : '';
   // The hour and the date together as letters write them ("16h ngày 31/01/2028"), then how it is said.
-  const deadlineText = `trước ${deadline.time} ngày ${deadline.date} (${deadline.timeSpoken}, ${deadline.weekday})${lunar}`;
+  const deadlineText = `${deadline.lead ?? 'trước'} ${deadline.time} ngày ${deadline.date} (${deadline.timeSpoken}, ${deadline.weekday})${lunar}`;
   const where = dispatch.reportClause
     ? `Theo ${dispatch.reportClause} của công văn`
     : 'Theo đoạn báo cáo kết quả của công văn';
@@ -63,7 +63,8 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
           : 'công văn không ghi địa chỉ e-mail nhận báo cáo.\n') +
         `Hạn gửi: ${deadlineText}.${report.forwarding ? ` ${report.forwarding}.` : ''}` +
         // The sentence itself says in what form: "bằng văn bản và bản điện tử", "bản giấy có ký tên, đóng dấu".
-        (report.sentence && report.sentence.length <= 400 ? `\nCông văn ghi: "${report.sentence}"` : '')
+        (report.sentence && report.sentence.length <= 400 ? `\nCông văn ghi: "${report.sentence}"` : '') +
+        (report.emailSentence ? `\nVề địa chỉ nhận, công văn ghi: "${report.emailSentence}"` : '')
       );
     case 'contents':
       // What a report holds is said in the reporting sentence itself ("Báo cáo kết quả (tình hình …, sự cố …)").

@@ -133,6 +133,13 @@ function directiveOf(letter: Letter): Directive {
         !hotlineSource.includes(s),
     );
   const contactSource = [hotlineSource, personSentence].filter(Boolean).join(' ');
+  // "Các báo cáo gửi về Sở … theo địa chỉ email: …, đồng thời gửi qua Hệ thống quản lý văn bản": the e-mail given
+  // in a sentence of its own, which may say how else reports go.
+  const emailSentence = letter.email
+    ? letter.clauses
+        .flatMap((c) => sentences(c.text))
+        .find((s) => s.toLowerCase().includes(letter.email!) && !d.sentence?.includes(s))
+    : undefined;
   return {
     dispatch: {
       number: letter.number ?? letter.numberRaw?.replace(/^Số:\s*/i, '').trim() ?? '…',
@@ -168,10 +175,13 @@ function directiveOf(letter: Letter): Directive {
           lunarDay: d.lunarDay ?? 0,
           lunarOfficial: d.lunarText ?? '',
           tetFirstDay: letter.holiday?.tetFirstDay ?? '',
+          // "chậm nhất 16h00 ngày 02/02/2028": the answer words the limit as the letter does.
+          ...(d.phrase === 'cham-nhat' ? { lead: 'chậm nhất' } : {}),
         },
         email: letter.email ?? '',
         format: 'bản điện tử',
         ...(d.sentence ? { sentence: d.sentence } : {}),
+        ...(emailSentence && emailSentence.length <= 400 ? { emailSentence } : {}),
         ...(letter.dailyReport
           ? { daily: { time: letter.dailyReport.time, sentence: letter.dailyReport.sentence } }
           : {}),

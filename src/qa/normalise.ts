@@ -29,6 +29,8 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   // syllable each.
   [/\btruc (tiep|tuyen|thuoc)\b/g, ' truc$1 '],
   [/(?<!yeu )\bcau truc\b/g, ' cautruc '],
+  // "80%" is said "80 phần trăm": either way an officer types it, it matches the letter's figure.
+  [/(\d)\s*%/g, '$1 phan tram '],
   // 9h, 9h00, 9g30 (but not the 2g..5g networks).
   [/\b(\d{1,2})\s*h(\d{2})?\b/g, ' $1 gio '],
   [/\b(1?[016789]|1\d|2[0-4])g(\d{2})?\b/g, ' $1 gio '],

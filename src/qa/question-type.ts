@@ -6,7 +6,7 @@ const INTERROGATIVES: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ['where', / (gui|nop|bao cao|chuyen) (cho|toi|den|ve) ai /],
   [
     'time',
-    / (khi nao|bao gio|luc nao|may gio|gio nao|ngay nao|ngay may|hom nao|thu may|bao lau|han chot|deadline|thoi han|han cuoi|ngay bao nhieu|mung may|mung bao nhieu) /,
+    / (khi nao|bao gio|(?<!dien )luc nao|may gio|gio nao|ngay nao|ngay may|hom nao|thu may|bao lau|han chot|deadline|thoi han|han cuoi|ngay bao nhieu|mung may|mung bao nhieu) /,
   ],
   [
     'where',
@@ -96,6 +96,9 @@ const FRAME_PHRASES: ReadonlyArray<readonly string[]> = [
   'cai gi',
   'van de',
   'ngay nao',
+  // "từ hôm nào tới hôm nào": the day asked, as "ngày nào".
+  'hom nao',
+  'hom may',
   'gio nao',
   'may gio',
   'ngay may',
@@ -182,6 +185,16 @@ const FRAME_WORDS = new Set([
   'len',
   // "trực mấy tiếng một ngày": one, as "1" is.
   'mot',
+  // "bên em", "bên điện lực nào", "phía công an": whose side, not what ("bến xe" in the letter stays content).
+  'ben',
+  'phia',
+  // "được phép tới bao nhiêu": up to ("tới" is the officer's "đến"). Not "phép": "cấp phép" is a topic.
+  'toi',
+  // "hạn từng cái", "từng loại": each one, a classifier.
+  'tung',
+  'cai',
+  // "khách gửi pháo được không": the customer is who acts, not what the letter must say ("du khách" stays content).
+  'khach',
 ]);
 
 /**

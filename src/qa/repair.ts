@@ -54,7 +54,16 @@ export function repairTokens(tokens: readonly string[], known: ReadonlySet<strin
     if (known.has(token) || /\d/.test(token) || token.length < 3) return [token];
     const telex = undoTelex(token);
     const collapsed = collapseDoubles(token);
-    for (const candidate of [telex, spellI(telex), collapsed, spellI(collapsed), undoTelex(collapsed)]) {
+    // A tone key typed before the word's last vowel: "baso" (báo), "nhaanj" → "nhan".
+    const early = undoTelex(token.replace(/([aeiouy])[sfrxj](?=[aeiouy])/, '$1'));
+    for (const candidate of [
+      telex,
+      spellI(telex),
+      collapsed,
+      spellI(collapsed),
+      undoTelex(collapsed),
+      early,
+    ]) {
       if (known.has(candidate)) return [candidate];
       // "bcc", "sddt": an abbreviation typed with a slip.
       const expansion = candidate !== token ? lookup(ABBREVIATIONS, candidate) : undefined;

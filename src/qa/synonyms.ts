@@ -65,6 +65,22 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['gui', 'nop'],
   // Taking a parcel in: the letter's "chấp nhận bưu gửi" is the officer's "nhận gửi".
   ['chap nhan', 'nhan gui', 'thu nhan'],
+  // More network where crowds gather: the letter's "tăng cường dung lượng" is the officer's "tăng sóng".
+  [
+    'tang cuong dung luong',
+    'nang cap dung luong',
+    'tang dung luong',
+    'tang song',
+    'tang cuong song',
+    'phu song them',
+  ],
+  // Reporting by phone: the letter's "bằng điện thoại" is the officer's "gọi điện".
+  ['dien thoai', 'goi dien thoai', 'goi dien'],
+  // The tide: the letter's "triều cường" is the Mekong officer's "nước lớn", "nước dâng".
+  ['trieu cuong', 'nuoc lon', 'nuoc dang', 'trieu dang'],
+  ['du khach', 'khach du lich'],
+  // Wrong subscriber details: the letter's "không chính xác" is the officer's "sai".
+  ['khong chinh xac', 'sai', 'sai lech'],
 ];
 
 // Spelled as the normaliser spells tokens: "xử lý" is "xu li", "quy" is "qui".

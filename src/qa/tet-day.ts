@@ -27,7 +27,9 @@ export function tetDayAnswer(question: string, directive: Directive): string | n
       : '';
 
   const solar = /[^\d/](\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?[^\d/]/.exec(text);
-  if (solar && ASKS_LUNAR.test(text)) {
+  // "trực 24/24 tới mùng mấy": round the clock, not a day of the year.
+  const isDate = solar !== null && Number(solar[2]) >= 1 && Number(solar[2]) <= 12 && Number(solar[1]) >= 1;
+  if (solar && isDate && ASKS_LUNAR.test(text)) {
     const y = solar[3] ? (solar[3].length === 2 ? 2000 + Number(solar[3]) : Number(solar[3])) : year;
     const iso = `${y}-${solar[2]!.padStart(2, '0')}-${solar[1]!.padStart(2, '0')}`;
     try {

@@ -115,6 +115,9 @@ const MEANINGS: Record<string, string> = {
   backup: 'dự phòng',
   check: 'kiểm tra',
   hacker: 'tấn công mạng',
+  hack: 'tấn công mạng',
+  ddos: 'tấn công từ chối dịch vụ',
+  final: 'tổng kết',
 };
 
 test('every abbreviation in the table has a tested meaning', () => {
@@ -220,4 +223,14 @@ test('addresses, hours and numbers become stable tokens', () => {
 test('bigrams join adjacent syllables', () => {
   assert.deepEqual(bigrams(['han', 'nop', 'bao', 'cao']), ['han_nop', 'nop_bao', 'bao_cao']);
   assert.deepEqual(bigrams(['han']), []);
+});
+
+test('"backup dữ liệu" is a copy of the data, "chạy backup" the standby power', () => {
+  assert.equal(normalize('backup dữ liệu'), 'sao luu du lieu');
+  assert.equal(normalize('chạy backup'), 'chay du phong');
+});
+
+test('a percentage reads the same as "phần trăm"', () => {
+  assert.equal(normalize('không quá 80%'), normalize('không quá 80 phần trăm'));
+  assert.equal(normalize('tăng 30-40%'), 'tang 30 40 phan tram');
 });

@@ -24,6 +24,24 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(otherProvince('TP.HCM hạn nộp khi nào', letter), true);
   });
 
+  test('words that fold to hold a topic are no topic: "chuẩn bị gì", "thiết bị gì", "cuộc gọi", "thường xuyên"', () => {
+    assert.equal(nearDomainTopic('may phat dien can chuan bi gi', letter), false);
+    assert.equal(nearDomainTopic('khong nop bao cao thi bi gi', letter), true);
+    assert.equal(nearDomainTopic('can du phong thiet bi gi', letter), false);
+    assert.equal(nearDomainTopic('cuoc goi khan cap co uu tien khong', letter), false);
+    assert.equal(nearDomainTopic('kiem tra thuong xuyen nhung gi', letter), false);
+    assert.equal(nearDomainTopic('gia cuoc tet co tang khong', letter), true);
+  });
+
+  test('how long the letter stands is a topic a Tết letter leaves out', () => {
+    assert.equal(nearDomainTopic('cong van nay co hieu luc den khi nao', letter), true);
+  });
+
+  test('a province opening the question is what it asks about, place word or not', () => {
+    assert.equal(otherProvince('nghe an quy dinh han bc tet ngay nao', letter), true);
+    assert.equal(otherProvince('lao cai quy dinh han bc tet ngay nao', letter), false);
+  });
+
   test("a year's review is another report than the Tết one, unless the letter asks for it", () => {
     assert.equal(nearDomainTopic('bao cao tong ket nam nop khi nao', letter), true);
     assert.equal(nearDomainTopic('bao cao tong ket nam nop khi nao', ' gui bao cao tong ket nam '), false);
@@ -54,6 +72,9 @@ describe('near-domain questions a letter does not cover', () => {
   test('what a cited document requires is not in the letter; its date and the letter itself are', () => {
     assert.equal(citedRequirements('cong van 95 cua bo yeu cau bao cao gi', '318/SKHCN-VT'), true);
     assert.equal(citedRequirements('chi thi so 2 chi dao nhung gi', '318/SKHCN-VT'), true);
+    assert.equal(citedRequirements('ke hoach 07 cua ubnd co nhung hoat dong gi', '318/SKHCN-VT'), true);
+    // "có số hiệu gì", "của cơ quan nào" ask about the document, not what it says.
+    assert.equal(citedRequirements('cong van 215 la cua co quan nao', '318/SKHCN-VT'), false);
     assert.equal(citedRequirements('chi thi 2 ki ngay nao', '318/SKHCN-VT'), false);
     assert.equal(citedRequirements('cong van 318 yeu cau gi', '318/SKHCN-VT'), false);
     // Named by its issuer or its kind rather than its number; its subject ("về việc gì") is in the letter.

@@ -20,4 +20,8 @@ describe('typing slips', () => {
     assert.deepEqual(repairTokens(['baocao'], syllables), ['bao', 'cao']);
     assert.deepEqual(repairTokens(['chuan', 'bi'], syllables), ['chuan', 'bi']);
   });
+
+  test('a telex tone key typed before the last vowel is dropped: "baso caos" is "báo cáo"', () => {
+    assert.deepEqual(repairTokens(['baso', 'caos'], known), ['bao', 'cao']);
+  });
 });
