@@ -77,7 +77,16 @@ export function evaluateLetters(options: { misses?: string; tuningOnly?: boolean
     if (options.tuningOnly && !set.tuning) continue;
     const { name } = set;
     const t0 = performance.now();
-    const { letter } = parseLetter(readFileSync(set.letterFile, 'utf8'));
+    let parsed: ReturnType<typeof parseLetter>;
+    try {
+      parsed = parseLetter(readFileSync(set.letterFile, 'utf8'));
+    } catch (err) {
+      // A letter the importer refuses answers nothing: every question of it is a miss.
+      console.log(`\n${name}: IMPORT REFUSED — ${(err as Error).message}`);
+      failed.push(`${name}: import refused`);
+      continue;
+    }
+    const { letter } = parsed;
     const engine = createEngine({ knowledge: knowledgeFromLetter(letter) });
     const importMs = performance.now() - t0;
     const cases = loadLetterCases(set.questions);

@@ -198,8 +198,12 @@ function resolveYear(date: DateToken, ctx: MomentContext): number | null {
   return ctx.tetYear ?? ctx.letterYear;
 }
 
+/**
+ * A deadline from a time and a date (or a lunar day). Without a time ("trước ngày 18/02/2027", "chậm nhất ngày …"),
+ * `time` is empty and the moment is the start of that day for "trước" (before it begins) and its end otherwise.
+ */
 function buildDeadline(
-  time: TimeToken,
+  time: TimeToken | null,
   date: DateToken | null,
   lunar: LunarToken | null,
   sentence: string,
@@ -247,8 +251,9 @@ function buildDeadline(
     warnings.push(`"${lunar.text}" không thuộc năm ${canChiOfYear(lunarDay.year)} của ngày ${dateText}.`);
   }
   const weekday = weekdayOf(iso);
-  const start = Math.min(time.start, date?.start ?? time.start, lunar?.start ?? time.start);
-  const end = Math.max(time.end, date?.end ?? 0, lunar?.end ?? 0);
+  const first = time?.start ?? date?.start ?? lunar?.start ?? 0;
+  const start = Math.min(first, date?.start ?? first, lunar?.start ?? first);
+  const end = Math.max(time?.end ?? 0, date?.end ?? 0, lunar?.end ?? 0);
   const written = WEEKDAY_RE.exec(sentence.slice(start, end));
   if (written) {
     const key = written[1]?.toLocaleLowerCase('vi');
@@ -257,17 +262,19 @@ function buildDeadline(
       warnings.push(`Ngày ${dateText} là ${weekday}, không phải "${written[0]}" như công văn ghi.`);
     }
   }
+  const phrase = phraseBefore(sentence.slice(0, start));
+  const [hour, minute] = time ? [time.hour, time.minute] : phrase === 'truoc' ? [0, 0] : [23, 59];
   return {
-    at: `${iso}T${pad(time.hour)}:${pad(time.minute)}:00+07:00`,
-    time: time.text,
-    hour: time.hour,
-    minute: time.minute,
+    at: `${iso}T${pad(hour)}:${pad(minute)}:00+07:00`,
+    time: time?.text ?? '',
+    hour,
+    minute,
     date: dateText,
     weekday,
     lunarDay: lunarDay?.month === 1 && !lunarDay.leap ? lunarDay.day : null,
     lunar: lunarDay,
     lunarText: lunar?.text ?? null,
-    phrase: phraseBefore(sentence.slice(0, start)),
+    phrase,
     clauseId: clause.id,
     sentence,
   };
@@ -328,6 +335,21 @@ function momentsOfSentence(
   }
   const lone = dates.find((d) => !usedDates.has(d));
   const dateOnly = reporting && lone && /trước|chậm nhất|hạn/iu.test(sentence) ? lone.text : null;
+  // A report due on a day with no hour ("gửi về Sở trước ngày 18/02/2027"): a deadline all the same, below any
+  // with an hour.
+  if (reporting && lone) {
+    const phrase = phraseBefore(sentence.slice(0, lone.start));
+    if (phrase === 'truoc' || phrase === 'cham-nhat' || phrase === 'han') {
+      const after = nextOf(lunars, lone.end);
+      const lunar = after && GAP_DATE_LUNAR.test(sentence.slice(lone.end, after.start)) ? after : null;
+      const warnings: string[] = [];
+      const deadline = buildDeadline(null, lone, lunar, sentence, clause, ctx, warnings);
+      if (deadline) {
+        const score = 1 + (clause.kind === 'report' ? 1 : 0) + (/báo cáo/iu.test(sentence) ? 1 : 0);
+        found.push({ deadline, score, warnings });
+      }
+    }
+  }
   return { daily, dateOnly };
 }
 

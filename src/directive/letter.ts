@@ -54,7 +54,8 @@ export const deadlinePhrases = ['truoc', 'cham-nhat', 'han', 'luc', 'khac'] as c
 export const deadlineSchema = z.object({
   /** "2024-02-13T09:00:00+07:00". */
   at: z.string(),
-  /** As written: "9h00", "15 giờ". */
+  /** As written: "9h00", "15 giờ"; empty when the letter gives only the day (then `at` is that day's start for
+   * "trước ngày …", its end for "chậm nhất ngày …"). */
   time: z.string(),
   hour: z.number().int().min(0).max(23),
   minute: z.number().int().min(0).max(59),

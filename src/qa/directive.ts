@@ -103,7 +103,8 @@ export function renderOutline(directive: Directive): string {
     'Bố cục:',
     ...outlineLines(directive),
     '',
-    `Hạn báo cáo: trước ${deadline.time} ${deadline.weekday}, ngày ${deadline.date} (${deadline.lunar}), ` +
+    `Hạn báo cáo: trước ${deadline.time ? `${deadline.time} ` : ''}${deadline.weekday}, ngày ${deadline.date}` +
+      `${deadline.lunar ? ` (${deadline.lunar})` : ''}, ` +
       `bản điện tử gửi ${dispatch.report.email}.`,
     'Chọn một phần để xem toàn văn.',
   ].join('\n');

@@ -37,7 +37,10 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
   const { deadline } = report;
   const lunar = deadline.lunar ? ` – tức ${deadline.lunar}` : '';
   // The hour and the date together as letters write them ("16h ngày 31/01/2028"), then how it is said.
-  const deadlineText = `${deadline.lead ?? 'trước'} ${deadline.time} ngày ${deadline.date} (${deadline.timeSpoken}, ${deadline.weekday})${lunar}`;
+  // A letter that gives only the day ("trước ngày 18/02/2027") is quoted so, without an hour.
+  const deadlineText = deadline.time
+    ? `${deadline.lead ?? 'trước'} ${deadline.time} ngày ${deadline.date} (${deadline.timeSpoken}, ${deadline.weekday})${lunar}`
+    : `${deadline.lead ?? 'trước'} ngày ${deadline.date} (${deadline.weekday})${lunar}`;
   const where = dispatch.reportClause
     ? `Theo ${dispatch.reportClause} của công văn`
     : 'Theo đoạn báo cáo kết quả của công văn';

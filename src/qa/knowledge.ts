@@ -165,7 +165,7 @@ function directiveOf(letter: Letter): Directive {
         deadline: {
           iso: d.at,
           time: d.time,
-          timeSpoken: TIME_SPOKEN(d.hour, d.minute),
+          timeSpoken: d.time ? TIME_SPOKEN(d.hour, d.minute) : '',
           hour: d.hour,
           date: d.date,
           day: Number(d.date.slice(0, 2)),
@@ -176,7 +176,8 @@ function directiveOf(letter: Letter): Directive {
           lunarOfficial: d.lunarText ?? '',
           tetFirstDay: letter.holiday?.tetFirstDay ?? '',
           // "chậm nhất 16h00 ngày 02/02/2028": the answer words the limit as the letter does.
-          ...(d.phrase === 'cham-nhat' ? { lead: 'chậm nhất' } : {}),
+          // "hạn ngày 18/02" with no hour is the whole of that day: "chậm nhất ngày", never "trước ngày".
+          ...(d.phrase === 'cham-nhat' || (!d.time && d.phrase !== 'truoc') ? { lead: 'chậm nhất' } : {}),
         },
         email: letter.email ?? '',
         format: 'bản điện tử',

@@ -23,7 +23,7 @@ export function tetDayAnswer(question: string, directive: Directive): string | n
   const holiday = directive.dispatch.holiday;
   const onDeadline = (iso: string): string =>
     iso === `${deadline.date.slice(6)}-${deadline.date.slice(3, 5)}-${deadline.date.slice(0, 2)}`
-      ? ` Đó cũng là hạn gửi báo cáo kết quả theo công văn: trước ${deadline.time} ngày ${deadline.date}${deadline.lunarOfficial ? ` (công văn ghi "${deadline.lunarOfficial}")` : ''}.`
+      ? ` Đó cũng là hạn gửi báo cáo kết quả theo công văn: trước ${deadline.time ? `${deadline.time} ` : ''}ngày ${deadline.date}${deadline.lunarOfficial ? ` (công văn ghi "${deadline.lunarOfficial}")` : ''}.`
       : '';
 
   const solar = /[^\d/](\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?[^\d/]/.exec(text);

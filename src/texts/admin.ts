@@ -321,7 +321,7 @@ export const adminTexts = {
   cliLetterOnDay: (day: string) => `(ngày ${day})`,
   cliLetterTetFirstDay: (day: string) => `(mùng 1 Tết: ${day})`,
   cliLetterDeadline: (time: string, weekday: string, date: string) =>
-    `trước ${time} ${weekday}, ngày ${date}`,
+    `trước ${time ? `${time} ` : ''}${weekday}, ngày ${date}${time ? '' : ' (công văn không ghi giờ)'}`,
   cliLetterBefore: (time: string) => `trước ${time}`,
   cliLetterNotRequired: 'không yêu cầu',
   cliLetterNone: 'không có',

@@ -8,6 +8,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { type Letter, LetterError, letterSchema } from '../../src/directive/letter.ts';
 import { parseLetter } from '../../src/directive/parse.ts';
 import { readLetterFile } from '../../src/directive/read-file.ts';
+import { engineFor } from '../helpers/small-letter.ts';
 
 const read = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8');
 const LETTER_2024 = read('../../data/cong-van-tet-giap-thin-2024.txt');
@@ -601,11 +602,22 @@ describe('what is not a readable letter', () => {
       () => parseLetter(withoutDeadline),
       refusal('no_deadline', /^Không tìm thấy hạn báo cáo \(giờ và ngày\) trong văn bản\.$/),
     );
-    const dateOnly = SHORT.replace('chậm nhất 15 giờ ngày 03/02/2025', 'trước ngày 03/02/2025');
-    assert.throws(
-      () => parseLetter(dateOnly),
-      refusal('no_deadline', /Có ngày “03\/02\/2025” nhưng không ghi giờ/),
-    );
+  });
+
+  it('reads a deadline given as a day without an hour, and answers it as written', () => {
+    // "trước ngày 03/02/2025": before that day begins; "chậm nhất ngày …" / "hạn …": by its end.
+    const before = SHORT.replace('chậm nhất 15 giờ ngày 03/02/2025', 'trước ngày 03/02/2025');
+    assert.notEqual(before, SHORT);
+    const { letter } = parseLetter(before);
+    assert.equal(letter.deadline.time, '');
+    assert.equal(letter.deadline.date, '03/02/2025');
+    assert.equal(letter.deadline.at, '2025-02-03T00:00:00+07:00');
+    const answer = engineFor(before).ask('hạn nộp báo cáo khi nào');
+    assert.equal(answer.kind, 'answer');
+    assert.match((answer as { text: string }).text, /trước ngày 03\/02\/2025 \(thứ Hai\)/);
+    const latest = SHORT.replace('chậm nhất 15 giờ ngày 03/02/2025', 'chậm nhất ngày 03/02/2025');
+    assert.equal(parseLetter(latest).letter.deadline.at, '2025-02-03T23:59:00+07:00');
+    assert.match((engineFor(latest).ask('han bc') as { text: string }).text, /chậm nhất ngày 03\/02\/2025/);
   });
 
   it('refuses text far too long for a letter', () => {
