@@ -234,4 +234,33 @@ describe('round trips per report (PostgreSQL)', {
       JSON.stringify(work),
     );
   });
+
+  test('an incident alert to staff leaves at once although the worker polls hourly: the turn wakes it', async () => {
+    const db = svc.service.database.db;
+    const staffChat = 9301;
+    const staff = await createPerson(db, { displayName: 'Cán bộ Sở', role: 'staff', enterpriseId: null });
+    await attachIdentity(db, {
+      personId: staff.id,
+      channel: 'telegram',
+      externalId: String(staffChat),
+      chatId: String(staffChat),
+      at: new Date(),
+    });
+    const officer = chatIds[0]!;
+    const post = (text: string) =>
+      fetch(url(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+        body: JSON.stringify(textUpdate({ chatId: officer, text })),
+      });
+    const asked = fake.sentTo(officer).length;
+    assert.equal((await post('mất sóng ở xã Tân Lập từ 2h sáng, khoảng 300 thuê bao')).status, 200);
+    await fake.waitForSent(() => fake.sentTo(officer).length > asked, 5_000);
+    assert.match(fake.sentTo(officer).at(-1)!.text, /Gửi báo cáo này cho Sở\?/);
+    assert.equal((await post('1')).status, 200);
+    // The answer is handed to the worker; the alert to staff was written by the feature, and only the turn's wake-up
+    // (the poll is an hour here) can send it.
+    const [alert] = await fake.waitForSent((m) => String(m.chatId) === String(staffChat), 5_000);
+    assert.match(alert!.text, /báo cáo sự cố/);
+  });
 });
