@@ -19,7 +19,7 @@ import {
   enqueueStatement,
   type OutboxRow,
 } from '../db/queries/outbox.ts';
-import { loadTurnContext, type TurnContext } from '../db/queries/turn.ts';
+import { loadTurnContext, loadTurnContexts, type TurnContext } from '../db/queries/turn.ts';
 import { inOrder, runTransaction } from '../db/transaction.ts';
 import { describeError, type Logger } from '../logger.ts';
 import type { Channel, IncomingMessage, OutgoingMessage } from '../messages.ts';
@@ -323,17 +323,12 @@ export function createInbox(deps: InboxDeps): Inbox {
         db,
         async (tx) => {
           batchTx = tx;
-          const [, ...contexts] = await inOrder(
-            lockChats(
-              tx,
-              batch.map((e) => ({ channel: e.channel, chatId: e.chatId })),
-            ),
-            ...batch.map((e) => loadTurnContext(tx, e.channel, e.chatId)),
-          );
+          const chats = batch.map((e) => ({ channel: e.channel, chatId: e.chatId }));
+          const [, contexts] = await inOrder(lockChats(tx, chats), loadTurnContexts(tx, chats));
           const enterprises = new Set<number>();
           const turns: { entry: ChatEntry; context: TurnContext }[] = [];
           const states = batch.map((entry, i) => {
-            const context = contexts[i] as TurnContext | null;
+            const context = contexts[i] ?? null;
             if (!context) return { entry, state: 'empty' as const };
             const enterpriseId = context.member?.enterprise?.id;
             if (!batchable(context) || enterpriseId === undefined || enterprises.has(enterpriseId)) {

@@ -42,6 +42,31 @@ const TURN_CONTEXT = `
   left join people p on p.id = i.person_id
   left join enterprises en on en.id = p.enterprise_id`;
 
+// The same for several chats at once (a batch of turns): one row per chat that has a pending event, numbered by
+// the chat's place in the $1 array of [channel, chatId] pairs. The window count is taken before the head is picked.
+const TURN_CONTEXTS = `
+  select c.n, h.id, h.message, h.pending,
+    (select to_jsonb(s) from conversation_state s where s.channel = c.chat->>0 and s.chat_id = c.chat->>1) as conv,
+    to_jsonb(i) as identity, to_jsonb(p) as person, to_jsonb(en) as enterprise,
+    case when en.id is null then '[]'::jsonb else coalesce(
+      (select jsonb_agg(to_jsonb(x) order by x.opened_at, x.id) from incidents x
+       where x.enterprise_id = en.id and x.resolved_at is null), '[]'::jsonb) end as open_incidents
+  from jsonb_array_elements($1::jsonb) with ordinality as c(chat, n)
+  cross join lateral (
+    select e.id, e.message, count(*) over ()::int as pending from (
+      select e.id, e.message from inbound_events e
+      where e.channel = c.chat->>0 and e.chat_id = c.chat->>1 and e.status = 'pending'
+      order by e.id
+      limit 2
+      for update skip locked
+    ) e
+    order by e.id
+    limit 1
+  ) h
+  left join identities i on i.channel = c.chat->>0 and i.external_id = h.message->>'userId'
+  left join people p on p.id = i.person_id
+  left join enterprises en on en.id = p.enterprise_id`;
+
 /**
  * The next event of a chat with its dialog state, its sender (identity, person, enterprise) and the enterprise's
  * open incidents. The caller holds the chat's lock (taken by the statement before this one, so this one sees
@@ -49,8 +74,28 @@ const TURN_CONTEXT = `
  */
 export async function loadTurnContext(db: Db, channel: Channel, chatId: string): Promise<TurnContext | null> {
   const rows = await runRaw(db, TURN_CONTEXT, [channel, chatId]);
-  const row = rows[0];
-  if (!row) return null;
+  return rows[0] ? contextOf(rows[0], channel, chatId) : null;
+}
+
+/**
+ * loadTurnContext for several chats in one statement (a batch of turns): the contexts in the chats' order, null for
+ * a chat with no pending event it can lock. The caller holds every chat's lock.
+ */
+export async function loadTurnContexts(
+  db: Db,
+  chats: { channel: Channel; chatId: string }[],
+): Promise<(TurnContext | null)[]> {
+  const rows = await runRaw(db, TURN_CONTEXTS, [JSON.stringify(chats.map((c) => [c.channel, c.chatId]))]);
+  const contexts: (TurnContext | null)[] = chats.map(() => null);
+  for (const row of rows) {
+    const i = Number(row.n) - 1;
+    const chat = chats[i];
+    if (chat) contexts[i] = contextOf(row, chat.channel, chat.chatId);
+  }
+  return contexts;
+}
+
+function contextOf(row: Record<string, unknown>, channel: Channel, chatId: string): TurnContext {
   const parse = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
   const message = parse(row.message);
   const conv = parse(row.conv) as Json | null;
