@@ -14,7 +14,7 @@ import {
   listDirectiveVersions,
   setOrgData,
 } from '../src/db/queries/directives.ts';
-import { type Letter, LetterError } from '../src/directive/letter.ts';
+import { type Letter, LetterError, type Signer } from '../src/directive/letter.ts';
 import { readLetterFile } from '../src/directive/read-file.ts';
 import { getOrg, importLetter, letterOf, ORG_FIELDS, type Org } from '../src/features/directive.ts';
 import { buildReportDocx, reportDocFileName } from '../src/features/report-docx.ts';
@@ -68,12 +68,7 @@ export function describeLetter(letter: Letter, warnings: string[]): string {
     line(label.recipients, letter.recipients.join('; ') || '—'),
     line(
       label.signer,
-      letter.signer
-        ? `${letter.signer.authority} — ${letter.signer.title ?? ''} ${letter.signer.name}`.replace(
-            /\s+/g,
-            ' ',
-          )
-        : '—',
+      letter.signer ? signerLine(letter.signer) : '—',
     ),
     `  ${label.outline}`,
     ...letter.outline.map((o) => `    • ${o.title}`),
@@ -281,4 +276,11 @@ export function addAreaAndReportCommands(program: Command, h: AdminHelpers): voi
         );
       }),
     );
+}
+
+/** "KT. Giám đốc — Phó Giám đốc Trần Văn B"; a plain "Giám đốc Võ Thị C" when the block names no other title. */
+function signerLine({ authority, title, name }: Signer): string {
+  return title && title.toLowerCase() !== authority.toLowerCase()
+    ? `${authority} — ${title} ${name}`
+    : `${authority} ${name}`;
 }
