@@ -182,6 +182,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
       return spec ? runCommand(turn, spec, command.args) : turn.reply(t.unknownCommand(command.word));
     }
     if (inForm(turn)) return answerForm(turn, text);
+    // A lone "1" is never a question about the letter: it was meant for buttons that are gone.
+    if (/^\d{1,2}$/.test(text)) return turn.reply(t.noChoiceWaiting(text));
     const intent = detectIntent(text);
     if (intent?.type === 'register') {
       const register = commands.get('register');

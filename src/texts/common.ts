@@ -12,6 +12,9 @@ export const commonTexts = {
   nothingToCancel: 'Không có thao tác nào đang dở.',
   expiredAction:
     'Thao tác này không hợp lệ hoặc đã hết hạn. Gõ /baocao để báo cáo lại, hoặc /help để xem các lệnh.',
+  /** A number typed when no choice waits (the question it answered has passed, or there was none). */
+  noChoiceWaiting: (n: string) =>
+    `Hiện không có lựa chọn số ${n} nào đang chờ. Gõ /baocao để báo cáo, /help để xem các lệnh, hoặc gõ câu hỏi về công văn.`,
   tooLong: (max: number) => `Nội dung quá dài (tối đa ${max} ký tự). Vui lòng rút gọn.`,
   qaComing: 'Chức năng hỏi đáp về công văn đang được hoàn thiện. Vui lòng gõ /help để xem các lệnh.',
   internalError: 'Xin lỗi, hệ thống gặp lỗi khi xử lý tin nhắn của bạn. Vui lòng thử lại sau ít phút.',

@@ -68,6 +68,12 @@ describe('the incident form', () => {
     assert.equal(await incidentCount(), before);
   });
 
+  test('a number typed when no choice waits says so, instead of being asked of the letter', async () => {
+    await officer.say('bình thường');
+    await officer.say('1');
+    assert.equal(await officer.sayText('2'), t.noChoiceWaiting('2'));
+  });
+
   test('a button of a step already passed is expired, and the form goes on where it was', async () => {
     await officer.say('có sự cố');
     const [area] = await officer.say('mất sóng');
