@@ -188,6 +188,9 @@ export function createConversation(deps: ConversationDeps): Conversation {
     if (intent?.type === 'register') {
       const register = commands.get('register');
       if (register) return runCommand(turn, register, intent.code);
+    } else if (intent?.type === 'status' && turn.member && turn.member.person.role !== 'officer') {
+      const status = commands.get('status');
+      if (status) return runCommand(turn, status, '');
     } else if (intent && (await routeReportIntent(turn, intent))) return;
     await deps.onFreeText(turn, text);
   }

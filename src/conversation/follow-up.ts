@@ -1,10 +1,10 @@
 import { formatDay, formatVnDateTime, vnDay } from '../clock.ts';
-import { addIncidentUpdate, getIncident } from '../db/queries/incidents.ts';
+import { addIncidentUpdate, getIncident, type Incident } from '../db/queries/incidents.ts';
 import { enqueueMessages, toEachChat } from '../db/queries/outbox.ts';
-import { listRecipients, pauseReminders } from '../db/queries/people.ts';
+import { type Enterprise, listRecipients, type Member, pauseReminders } from '../db/queries/people.ts';
 import { closeIncident, durationText, incidentTitle } from '../features/incidents.ts';
 import { t } from '../texts/index.ts';
-import type { ActionHandler, CommandHandler } from './engine.ts';
+import type { ActionHandler, CommandHandler, Turn } from './engine.ts';
 
 /** `/tamdung`: no more reminders today for this officer (officers only: checked by the command table). */
 export const pause: CommandHandler = async (turn) => {
@@ -39,6 +39,15 @@ export const incidentAnswer: ActionHandler = async (turn, payload) => {
     });
     return turn.reply(t.incidentStillOpen);
   }
+  await closeByOfficer(turn, { ...member, enterprise: member.enterprise }, incident);
+};
+
+/** An officer says the incident is fixed (a button or in words): it is closed, staff alerted, the officer told. */
+export async function closeByOfficer(
+  turn: Turn,
+  member: Member & { enterprise: Enterprise },
+  incident: Pick<Incident, 'id'>,
+): Promise<void> {
   const closed = await closeIncident(turn.db, {
     id: incident.id,
     personId: member.person.id,
@@ -48,7 +57,7 @@ export const incidentAnswer: ActionHandler = async (turn, payload) => {
   });
   if (!closed) return turn.reply(t.incidentAlreadyClosed(formatVnDateTime(turn.now)));
   turn.reply(t.incidentFixedReply(incidentTitle(closed), durationText(closed.openedAt, turn.now)));
-};
+}
 
 /** `/thongbao <text>` (admins, checked by the command table): a message to every officer; answers how many and who cannot be reached. */
 export const broadcast: CommandHandler = async (turn, args) => {

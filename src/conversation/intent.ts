@@ -1,4 +1,4 @@
-import { foldAligned } from '../features/incident-text.ts';
+import { foldAligned, resolvedFromText } from '../features/incident-text.ts';
 
 /** What a short message means before it is taken for a question about the directive. */
 export type Intent =
@@ -12,6 +12,10 @@ export type Intent =
   | { type: 'thanks' }
   | { type: 'ack' }
   | { type: 'register'; code: string }
+  /** "đã khắc phục", "xong rồi": an officer saying the enterprise's open incident is fixed. */
+  | { type: 'fixed' }
+  /** "ai chưa báo cáo?", "tình hình báo cáo hôm nay": staff asking for /status in words. */
+  | { type: 'status' }
   | null;
 
 const clean = (folded: string): string =>
@@ -46,6 +50,14 @@ const QUESTION_WORDS =
 
 const CODE_CHARS = /^[0-9a-z]+$/i;
 
+const WHO =
+  '(?:ai|nhung ai|don vi nao|dv nao|nhung don vi nao|doanh nghiep nao|dn nao|nhung doanh nghiep nao|bao nhieu don vi|bao nhieu doanh nghiep|bao nhieu dv|bao nhieu dn|may don vi|may doanh nghiep|may dv|may dn)';
+const STATUS = new RegExp(
+  `^(?:cho (?:em |toi |minh |anh |chi )?xem |xem )?(?:${WHO} (?:chua|da|van chua|con chua) (?:gui )?(?:bao cao|bc|nop bao cao|nop bc)|(?:tinh hinh|thong ke|trang thai|ket qua) (?:bao cao|bc|nop bao cao)|tinh hinh hom nay|danh sach (?:chua|da) (?:bao cao|bc)|con (?:ai|don vi nao|dv nao|doanh nghiep nao) chua (?:bao cao|bc))(?: (?:hom nay|ngay hom nay|hnay|the nao|ra sao|sao|roi|chua|vay|the|a|ah|nhi|nhe|khong|ko))*$`,
+);
+/** Asking whether it is fixed is not saying so: "đã khắc phục chưa?". */
+const FIXED_ASKS = /(?:^| )(?:chua|khong|ko|k|chua a|chua vay|duoc chua|dc chua)$/;
+
 /** A pasted invite code: 16 letters and digits, possibly in groups with spaces or dashes. */
 export function looksLikeCode(text: string): string | null {
   const joined = text.replace(/[\s\-_.]/g, '');
@@ -57,6 +69,15 @@ export function looksLikeCode(text: string): string | null {
 }
 
 const REGISTER = /^(?:dang ky|dangky|dang ki|dangki|dk|đk)\s*[:-]?\s*(.*)$/;
+
+/** A short "đã khắc phục xong", "có sóng lại rồi": a longer message saying it is most likely a question or a report. */
+function saysFixed(words: string, asks: boolean): boolean {
+  if (asks || FIXED_ASKS.test(words) || words.split(' ').length > 8 || INCIDENT_WORDS.test(words))
+    return false;
+  return (
+    resolvedFromText(words) === true || /^(?:da )?co song lai|^song (?:da )?(?:on dinh )?tro lai/.test(words)
+  );
+}
 
 export function detectIntent(text: string): Intent {
   const nfc = text.normalize('NFC').trim();
@@ -84,6 +105,8 @@ export function detectIntent(text: string): Intent {
   const asks = QUESTION_WORDS.test(words) || nfc.includes('?');
   if (explicit && !(asks && !/[:\-–—]/.test(explicit[0]))) {
     const note = nfc.slice(explicit[0].length).trim();
+    // "sự cố đã được xử lý": the incident is fixed, not a new one.
+    if (saysFixed(clean(foldAligned(note)), false)) return { type: 'fixed' };
     return note ? { type: 'incident', note, explicit: true } : { type: 'incident_form' };
   }
   if (/^(?:bao cao|bc|bcao|baocao|gui bao cao|gui bc|bao cao ngay|bao cao hom nay)$/.test(words))
@@ -93,8 +116,10 @@ export function detectIntent(text: string): Intent {
   if (GREETING.test(words)) return { type: 'greeting' };
   if (THANKS.test(words)) return { type: 'thanks' };
   if (ACK.test(words)) return { type: 'ack' };
+  if (STATUS.test(words)) return { type: 'status' };
   if (explicit) return null;
   if (INCIDENT_WORDS.test(words) && !asks) return { type: 'incident', note: nfc, explicit: false };
+  if (saysFixed(words, asks)) return { type: 'fixed' };
   return null;
 }
 

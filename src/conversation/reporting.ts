@@ -9,6 +9,7 @@ import { NOTE_MAX, parseOneLine, submitReport } from '../features/reports.ts';
 import { reportRef, t } from '../texts/index.ts';
 import { type Dialog, readDialog, writeDialog } from './dialog.ts';
 import type { ActionHandler, CommandHandler, Turn } from './engine.ts';
+import { closeByOfficer } from './follow-up.ts';
 import { detectIntent, type Intent } from './intent.ts';
 import { type FormDialog, type FormResult, reaskForm, startForm, tapForm, typeForm } from './report-form.ts';
 
@@ -125,8 +126,10 @@ export async function routeReportIntent(turn: Turn, intent: Exclude<Intent, null
     turn.reply(t.thanks);
     return true;
   }
-  if (intent.type === 'register') return false;
+  // Staff asking for /status in words is the engine's (it runs the command); anyone else's is a question.
+  if (intent.type === 'register' || intent.type === 'status') return false;
   if (!me) {
+    if (intent.type === 'fixed') return false;
     // "ok" from someone who has nothing to report is an acknowledgement; report words are refused as usual.
     if (intent.type === 'ack' || (intent.type === 'normal' && !intent.sure)) {
       turn.reply(t.ack);
@@ -153,6 +156,9 @@ export async function routeReportIntent(turn: Turn, intent: Exclude<Intent, null
         return true;
       }
       confirmIncident(turn, me, intent.note);
+      return true;
+    case 'fixed':
+      await fixedInWords(turn, me);
       return true;
     case 'normal':
     case 'ack': {
@@ -210,6 +216,18 @@ export const cancelCommand: CommandHandler = async (turn) => {
   idle(turn);
   turn.reply(t.cancelled);
 };
+
+/**
+ * "Đã khắc phục" typed: the enterprise's one open incident is closed (staff alerted, as with the button); with
+ * several, each is asked about with its buttons; with none, the officer is told so.
+ */
+async function fixedInWords(turn: Turn, me: Officer): Promise<void> {
+  const open = await turn.openIncidents();
+  if (open.length === 0) return turn.reply(t.noOpenIncident);
+  if (open.length === 1) return closeByOfficer(turn, me, open[0]!);
+  turn.reply(t.whichIncidentFixed(open.length));
+  await askOpenIncidents(turn);
+}
 
 /** After a report, the enterprise's other open incidents: each asked about, never closed by the report itself. */
 async function askOpenIncidents(turn: Turn, exceptId?: number): Promise<void> {

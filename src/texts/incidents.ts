@@ -7,6 +7,10 @@ export const incidentsTexts = {
     'Đã ghi nhận: sự cố vẫn đang được xử lý. Khi khắc phục xong, bấm "✅ Đã khắc phục" hoặc gõ "đã khắc phục".',
   incidentAlreadyClosed: (at: string) =>
     `Sự cố này đã được ghi nhận khắc phục lúc ${at}, không cần trả lời nữa.`,
+  noOpenIncident:
+    'Đơn vị hiện không có sự cố nào đang mở. Có sự cố mới thì gõ "sự cố: <mô tả>"; báo tình hình hôm nay thì gõ "bình thường" hoặc /baocao.',
+  whichIncidentFixed: (n: number) =>
+    `Đơn vị đang có ${n} sự cố chưa khắc phục. Bấm "✅ Đã khắc phục" dưới sự cố đã xong:`,
   btnFixedShort: '✅ Đã khắc phục',
   btnNotFixedShort: '⏳ Chưa, đang xử lý',
   alert: (p: {

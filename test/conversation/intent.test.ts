@@ -94,3 +94,40 @@ test('an incident in words: kind, area, scale with its unit, fixed or not', () =
     resolved: false,
   });
 });
+
+test('"đã khắc phục" in words is an officer saying it is fixed; asking whether it is, is not', () => {
+  for (const text of [
+    'Đã khắc phục',
+    'da khac phuc xong',
+    'đã khắc phục xong rồi ạ',
+    'sự cố đã được xử lý',
+    'xong rồi',
+    'đã có sóng lại',
+    'co song lai roi',
+    'đã khôi phục',
+  ])
+    assert.deepEqual(detectIntent(text), { type: 'fixed' }, text);
+  for (const text of [
+    'đã khắc phục chưa?',
+    'da khac phuc chua',
+    'khắc phục sự cố thế nào',
+    'sự cố đã khắc phục thì có phải báo lại không',
+    'Theo công văn, sự cố đã được khắc phục thì báo cáo cho ai và qua đâu, trong bao lâu',
+  ])
+    assert.notDeepEqual(detectIntent(text), { type: 'fixed' }, text);
+});
+
+test('"ai chưa báo cáo?" and its kin ask for /status; questions about the letter do not', () => {
+  for (const text of [
+    'ai chưa báo cáo?',
+    'ai chua bc',
+    'Đơn vị nào chưa báo cáo hôm nay?',
+    'cho em xem tình hình báo cáo',
+    'tinh hinh bao cao hom nay the nao',
+    'bao nhieu don vi da bao cao roi',
+    'còn đơn vị nào chưa báo cáo không',
+  ])
+    assert.deepEqual(detectIntent(text), { type: 'status' }, text);
+  for (const text of ['hạn báo cáo là khi nào?', 'báo cáo gửi ai', 'ai ký công văn'])
+    assert.notDeepEqual(detectIntent(text), { type: 'status' }, text);
+});

@@ -1,0 +1,79 @@
+/**
+ * What officers and staff type instead of a command: "đã khắc phục" closes the enterprise's open incident (as the
+ * button does, staff alerted); "ai chưa báo cáo?" from staff is /status. Neither is answered as a question about
+ * the letter.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { incidents } from '../../src/db/schema.ts';
+import { t } from '../../src/texts/index.ts';
+import { type OpenTestDatabase, openTestDatabase } from '../helpers/db.ts';
+import { type Participant, type TestChat, testChat } from '../helpers/test-chat.ts';
+
+describe('plain words that mean a command', () => {
+  let database: OpenTestDatabase;
+  let chat: TestChat;
+  let officer: Participant;
+  let staff: Participant;
+
+  before(async () => {
+    database = await openTestDatabase();
+    chat = await testChat(database);
+    officer = chat.as('officer');
+    staff = chat.as('staff');
+  });
+
+  after(async () => {
+    await chat.close();
+    await database.dispose();
+  });
+
+  const openIncidents = async () =>
+    (
+      await chat.db.select().from(incidents).where(eq(incidents.enterpriseId, chat.enterprises.VIETTEL!.id))
+    ).filter((i) => i.resolvedAt === null);
+
+  test('"đã khắc phục" with nothing open says so and records nothing', async () => {
+    assert.equal(await officer.sayText('đã khắc phục'), t.noOpenIncident);
+  });
+
+  test('"da khac phuc xong" closes the one open incident, and staff are told', async () => {
+    await officer.say('sự cố: mất sóng 3 trạm BTS xã Tân Sơn');
+    assert.equal((await openIncidents()).length, 1);
+    await staff.received();
+    const reply = await officer.sayText('da khac phuc xong');
+    assert.match(reply, /^✅ Đã ghi nhận: sự cố .* đã được khắc phục/);
+    assert.equal((await openIncidents()).length, 0);
+    const alerts = (await staff.received()).map((m) => m.text);
+    assert.ok(
+      alerts.some((a) => a.startsWith('✅ Đã khắc phục: Viettel')),
+      alerts.join('\n---\n'),
+    );
+  });
+
+  test('with two open, "xong rồi" asks which, and a button closes that one', async () => {
+    await officer.say('sự cố: mất sóng 2 trạm');
+    await officer.say('sự cố: nghẽn mạng khu trung tâm');
+    assert.equal((await openIncidents()).length, 2);
+    const asked = await officer.say('xong rồi');
+    assert.equal(asked[0]!.text, t.whichIncidentFixed(2));
+    assert.equal(asked.length, 3, 'one question with its buttons per open incident');
+    assert.equal((await openIncidents()).length, 2, 'nothing closed before a tap');
+    await officer.tap(asked[1]!.buttons![0]!.action);
+    assert.equal((await openIncidents()).length, 1);
+  });
+
+  test('"đã khắc phục chưa?" is a question, not a closing', async () => {
+    const before = (await openIncidents()).length;
+    await officer.say('đã khắc phục chưa?');
+    assert.equal((await openIncidents()).length, before);
+  });
+
+  test('staff typing "ai chưa báo cáo?" get /status; an officer typing it does not', async () => {
+    const [status] = await staff.say('ai chưa báo cáo?');
+    assert.match(status!.text, /^📊 Tình hình báo cáo ngày/);
+    assert.equal(await staff.sayText('don vi nao chua bao cao hom nay'), await staff.sayText('/status'));
+    assert.doesNotMatch(await officer.sayText('ai chưa báo cáo?'), /^📊/);
+  });
+});
