@@ -173,7 +173,7 @@ export const FORM: readonly FormStep[] = [
       if (resolved === true || /^(xong|roi|da xong|ok|khac phuc roi|da khac phuc)/.test(folded))
         return { go: 'note', set: { ongoing: false } };
       if (resolved === false || /^(chua|dang)/.test(folded)) return { go: 'note', set: { ongoing: true } };
-      return { reask: true };
+      return { reask: true, text: t.pickOngoing };
     },
   },
   {
@@ -183,10 +183,24 @@ export const FORM: readonly FormStep[] = [
     back: 'ongoing',
     ask: () => ({ text: t.askNote, buttons: [button('in', 'skip', t.btnSkip)] }),
     tap: (value) => (value === 'skip' ? { done: true, note: null } : { reask: true }),
-    type: (text) =>
-      text.length > NOTE_MAX ? { reask: true, text: t.tooLong(NOTE_MAX) } : { done: true, note: text },
+    type: (text) => {
+      if (text.length > NOTE_MAX) return { reask: true, text: t.tooLong(NOTE_MAX) };
+      // "ok", "không", "thôi" at this step skip it: they are not a description for the staff's alert.
+      if (
+        NO_NOTE.test(
+          fold(text)
+            .replace(/[.!,;:…\-\s]+/g, ' ')
+            .trim(),
+        )
+      )
+        return { done: true, note: null };
+      return { done: true, note: text };
+    },
   },
 ];
+
+const NO_NOTE =
+  /^(?:|ok|oke|okay|ko|k|khong|khong co|khong co gi|ko co|bo qua|boqua|skip|thoi|xong|het|vay thoi|the thoi|khong a|ko a|ok a)$/;
 
 const STEPS = new Map(FORM.map((s) => [s.id, s]));
 const step = (id: FormStepId): FormStep => STEPS.get(id)!;

@@ -20,6 +20,8 @@ export const reportsTexts = {
   askAffected:
     'Quy mô ảnh hưởng? Gõ số kèm đơn vị (ví dụ: 12 trạm, 3.000 thuê bao, 200 bưu gửi) hoặc chọn một khoảng.',
   askOngoing: 'Sự cố đã được khắc phục chưa?',
+  pickOngoing:
+    'Chưa rõ ý bạn: sự cố đang xử lý hay đã khắc phục? Bấm một nút bên dưới, hoặc gõ "đang xử lý" / "đã khắc phục".',
   askNote: 'Mô tả ngắn về sự cố (nguyên nhân, biện pháp xử lý). Gõ nội dung hoặc bấm "Bỏ qua".',
   alreadyRecorded: (at: string, ref: string) =>
     `Báo cáo hôm nay đã được ghi nhận lúc ${at} (${ref}). Muốn sửa, gõ /baocao.`,

@@ -59,6 +59,21 @@ describe('the incident form', () => {
     assert.equal(row!.description, 'Đứt cáp quang, đang hàn nối');
   });
 
+  test('an answer the "fixed yet?" step does not understand says what to type; "ok" at the description skips it', async () => {
+    await officer.say('có sự cố');
+    await officer.say('mất sóng');
+    await officer.press('Toàn tỉnh');
+    await officer.say('5 trạm');
+    const unclear = await officer.say('xa Tan Son mat dien luoi');
+    assert.equal(unclear[0]!.text, t.pickOngoing);
+    assert.ok(actionsOf(unclear[0]).includes('io:1'), 'asked again with its buttons');
+    assert.equal((await officer.say('dang xu ly'))[0]!.text, t.askNote);
+    await officer.say('ok');
+    const [row] = await chat.db.select().from(incidents).orderBy(desc(incidents.id)).limit(1);
+    assert.equal(row!.scaleCount, 5);
+    assert.equal(row!.description, null);
+  });
+
   test('"hủy" typed mid-form ends it with nothing filed; typed again, there is nothing to cancel', async () => {
     const before = await incidentCount();
     await officer.say('có sự cố');
