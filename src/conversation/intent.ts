@@ -48,6 +48,11 @@ const INCIDENT_WORDS =
 const QUESTION_WORDS =
   /(?:^| )(?:thi sao|the nao|ntn|nhu the nao|lam sao|bao gio|khi nao|o dau|gi|ai|khong|ko|k|co phai|co can|can|phai|bao nhieu|may|duoc khong|dc khong|sao)$|^(?:co phai|lam sao|khi nao|bao gio|tai sao|vi sao|neu|lam the nao)(?: |$)/;
 
+// Asking words anywhere in the message, and "X thì Y" (a condition: "mất sóng thì phải báo trong bao lâu"): an
+// officer asking what to do about an incident must not have one recorded and staff alerted.
+const ASKS_ANYWHERE =
+  /(?:^| )(?:bao nhieu|bao lau|bn|may (?:h|gio|tieng|phut|ngay|tram)|the nao|nhu the nao|ntn|nhu nao|kieu (?:gi|j)|loai nao|truong hop nao|nhung truong hop|sdt nao|so nao|goi (?:cho )?ai|lam (?:gi|j)|la gi|la (?:j|nhung)|phai lam|co can|co phai|thi)(?: |$)/;
+const ASKS_AT_END = /(?:^| )(?:nao|j|ha|hả|chua|dau|ve dau|o dau|k|hok|hong)$/;
 const CODE_CHARS = /^[0-9a-z]+$/i;
 
 const WHO =
@@ -87,6 +92,8 @@ export function detectIntent(text: string): Intent {
     const rest = nfc.slice(nfc.length - register[1]!.length).trim();
     const joined = rest.replace(/[\s\-_.]/g, '');
     if (!rest) return { type: 'register', code: '' };
+    // Several words are a code only as groups of four ("7KQ2 M9XA 4TPB W3HD"): "đăng ký sim 5g ở đâu" asks.
+    if (/\s/.test(rest) && !/^[0-9a-z]{4}([\s\-.]+[0-9a-z]{4})+$/i.test(rest)) return null;
     // "đăng ký thế nào?" is a question; only something shaped like a code is a code.
     if (CODE_CHARS.test(joined) && joined.length >= 6 && joined.length <= 24 && /\d|^[A-Z0-9]+$/.test(joined))
       return { type: 'register', code: joined };
@@ -102,7 +109,8 @@ export function detectIntent(text: string): Intent {
   if (INCIDENT_ALONE.test(words)) return { type: 'incident_form' };
   const explicit = INCIDENT_PREFIX.exec(folded.trim());
   // "sự cố thì báo ai?" asks; "sự cố: …" and "sự cố mất sóng …" report.
-  const asks = QUESTION_WORDS.test(words) || nfc.includes('?');
+  const asks =
+    QUESTION_WORDS.test(words) || ASKS_ANYWHERE.test(words) || ASKS_AT_END.test(words) || nfc.includes('?');
   if (explicit && !(asks && !/[:\-–—]/.test(explicit[0]))) {
     const note = nfc.slice(explicit[0].length).trim();
     // "sự cố đã được xử lý": the incident is fixed, not a new one.

@@ -131,3 +131,30 @@ test('"ai chưa báo cáo?" and its kin ask for /status; questions about the let
   for (const text of ['hạn báo cáo là khi nào?', 'báo cáo gửi ai', 'ai ký công văn'])
     assert.notDeepEqual(detectIntent(text), { type: 'status' }, text);
 });
+
+test('an officer asking what to do about an incident is asking, not reporting one (no incident, no alert)', () => {
+  for (const text of [
+    'su co thi goi so nao',
+    'su co nghiem trong thi bao qua sdt nao',
+    'mat song bao nhieu tram thi moi phai bc nhanh',
+    'mất liên lạc bao lâu thì phải báo ngay',
+    'sự cố thì 2 tiếng sau mới báo hả',
+    'co su co mang thi bc kieu j, gui vb hay goi',
+    'nghen mang thi uu tien dv j',
+    'su co nghiem trong la nhung truong hop nao',
+    'tram bts vung ngap thi phai lam j',
+  ])
+    assert.equal(detectIntent(text), null, text);
+  for (const text of [
+    'mất sóng 3 trạm ở xã Tân Sơn, chưa khắc phục',
+    'mat dien luoi 5 tram bts xa Yen The',
+    'đứt cáp quang tuyến trục, mất liên lạc 12 trạm',
+    'su co mat song 2 tram, dang xu ly',
+  ])
+    assert.equal(detectIntent(text)?.type, 'incident', text);
+  assert.equal(detectIntent('đăng ký sim 5g ở đâu'), null, 'several words after "đăng ký" that are no code');
+  assert.deepEqual(detectIntent('dang ky 7kq2 m9xa 4tpb w3hd'), {
+    type: 'register',
+    code: '7kq2m9xa4tpbw3hd',
+  });
+});
