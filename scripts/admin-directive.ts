@@ -66,10 +66,7 @@ export function describeLetter(letter: Letter, warnings: string[]): string {
         : t.cliLetterNone,
     ),
     line(label.recipients, letter.recipients.join('; ') || '—'),
-    line(
-      label.signer,
-      letter.signer ? signerLine(letter.signer) : '—',
-    ),
+    line(label.signer, letter.signer ? signerLine(letter.signer) : '—'),
     `  ${label.outline}`,
     ...letter.outline.map((o) => `    • ${o.title}`),
     `  ${t.cliLetterClauses(letter.clauses.length)}`,

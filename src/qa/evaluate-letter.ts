@@ -21,6 +21,8 @@ export interface LetterReport {
   declined: number;
   /** Out of scope yet answered with the deadline: the one wrong answer that costs a report. */
   answeredWithDeadline: number;
+  /** Never reached the Q&A: the chat took them for a report, a command or a code (each a wrong first reply). */
+  takenByChat: number;
   p50Ms: number;
   p99Ms: number;
   /** What a wrong reply was: the snippets expected (none when out of scope) and what came back. */
@@ -55,7 +57,18 @@ export function loadLetterCases(path: string): LetterCase[] {
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
-export function scoreLetter(engine: QaEngine, cases: LetterCase[], deadlineDate: string): LetterReport {
+/**
+ * What the chat does with a message before the Q&A sees it: null when it is asked of the letter, else what it was
+ * taken for ("incident", a report, a code). An officer's first reply is the chat's, not the engine's.
+ */
+export type ChatRouting = (text: string) => string | null;
+
+export function scoreLetter(
+  engine: QaEngine,
+  cases: LetterCase[],
+  deadlineDate: string,
+  chatTakes: ChatRouting = () => null,
+): LetterReport {
   const times: number[] = [];
   const report: LetterReport = {
     cases: cases.length,
@@ -67,12 +80,17 @@ export function scoreLetter(engine: QaEngine, cases: LetterCase[], deadlineDate:
     outOfScope: 0,
     declined: 0,
     answeredWithDeadline: 0,
+    takenByChat: 0,
     p50Ms: 0,
     p99Ms: 0,
     misses: [],
   };
   for (const c of cases) {
-    const result = engine.ask(c.question);
+    const taken = chatTakes(c.question);
+    const result: { kind: string; text: string } = taken
+      ? { kind: 'taken', text: `(taken for ${taken})` }
+      : engine.ask(c.question);
+    if (taken) report.takenByChat++;
     // Timed over repeated runs: one run's p99 over ~70 questions is the slowest garbage collection, not the engine.
     for (let run = 0; run < 20; run++) {
       const t0 = performance.now();

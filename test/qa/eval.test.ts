@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createEngine } from '../../src/qa/engine.ts';
 import { evaluate, loadEvalCases, missedTargets } from '../../src/qa/evaluate.ts';
+import { scoreLetter } from '../../src/qa/evaluate-letter.ts';
 
 const cases = loadEvalCases();
 
@@ -23,4 +24,19 @@ test('the held-out half meets every target', () => {
     cases.filter((c) => c.split === 'test'),
   );
   assert.deepEqual(missedTargets(report), [], JSON.stringify({ ...report, failures: undefined }));
+});
+
+test("a letter's score counts a question the chat takes for a report as a wrong first reply", async () => {
+  const { engineFor, smallLetter } = await import('../helpers/small-letter.ts');
+  const engine = engineFor(
+    smallLetter(
+      '1. Báo cáo kết quả về Sở trước 16 giờ 00 ngày 12/02/2027 qua thư điện tử bcvt@backan.gov.vn.',
+    ),
+  );
+  const cases = [{ question: 'hạn nộp báo cáo là khi nào', expect: ['12/02/2027'], noDiacritics: false }];
+  assert.equal(scoreLetter(engine, cases, '2027-02-12').firstReplyRight, 1);
+  const taken = scoreLetter(engine, cases, '2027-02-12', () => 'incident');
+  assert.equal(taken.firstReplyRight, 0);
+  assert.equal(taken.takenByChat, 1);
+  assert.match(taken.misses[0]!.got, /taken for incident/);
 });
