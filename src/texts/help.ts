@@ -25,6 +25,7 @@ export const COMMAND_TEXTS: Record<
       { usage: '/baocao', text: 'gửi báo cáo tình hình hôm nay' },
       { usage: '/baocao ok', text: 'báo cáo nhanh: bình thường' },
       { usage: '/baocao sự cố: <mô tả>', text: 'báo cáo nhanh có sự cố' },
+      { usage: 'đã khắc phục', text: 'báo sự cố đang mở đã được khắc phục' },
     ],
   },
   status: {
