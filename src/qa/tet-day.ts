@@ -6,10 +6,22 @@ import { foldDiacritics } from './normalise.ts';
 
 const ASKS_DATE =
   /ngay (may|nao|bao nhieu|bn|gi)|duong lich|\bdl\b|thu may|thu gi|la ngay|vao ngay|trung ngay|bao nhieu/;
-const ASKS_LUNAR = /mung may|mong may|am lich|\bal\b|ngay may tet|tet may|la mung|mung bao nhieu/;
+const ASKS_LUNAR =
+  /mung may|mong may|am lich|\bal\b|ngay may tet|tet may|la mung|mung bao nhieu|(ngay|mung) (may|bao nhieu|nao) am\b/;
 const ABOUT_DEADLINE = /\b(han|nop|bao cao|bc|gui|deadline)\b/;
 
 const dmy = (iso: string): string => iso.split('-').reverse().join('/');
+
+// Officers and letters name the two lunar months around Tết, not number them: "18 tháng Chạp", "13 tháng Giêng".
+const LUNAR_MONTH_NAMES: Readonly<Record<number, string>> = { 1: 'Giêng', 12: 'Chạp' };
+
+/** "mùng 4 Tết (mùng 4 tháng Giêng)", "ngày 18 tháng Chạp (tháng 12 âm lịch)", "mùng 3 tháng 11 âm lịch". */
+export function lunarDayLabel(day: number, month: number): string {
+  const name = LUNAR_MONTH_NAMES[month];
+  const prefix = day <= 10 ? 'mùng' : 'ngày';
+  if (month === 1 && day <= 10) return `mùng ${day} Tết (mùng ${day} tháng Giêng)`;
+  return name ? `${prefix} ${day} tháng ${name} (tháng ${month} âm lịch)` : `${prefix} ${day} tháng ${month} âm lịch`;
+}
 
 /** "mùng 4 Tết là ngày nào?", "giao thừa là ngày mấy?", "13/2 là mùng mấy?": from the lunar calendar, any year. */
 export function tetDayAnswer(question: string, directive: Directive): string | null {
@@ -34,11 +46,7 @@ export function tetDayAnswer(question: string, directive: Directive): string | n
     const iso = `${y}-${solar[2]!.padStart(2, '0')}-${solar[1]!.padStart(2, '0')}`;
     try {
       const lunar = lunarOfSolar(iso);
-      const label =
-        lunar.month === 1 && lunar.day <= 10
-          ? `mùng ${lunar.day} Tết`
-          : `ngày ${lunar.day} tháng ${lunar.month} âm lịch`;
-      return `Theo lịch âm, ${weekdayOf(iso)}, ngày ${dmy(iso)} là ${label}.${onDeadline(iso)}`;
+      return `Theo lịch âm, ${weekdayOf(iso)}, ngày ${dmy(iso)} là ${lunarDayLabel(lunar.day, lunar.month)}.${onDeadline(iso)}`;
     } catch {
       return null;
     }
