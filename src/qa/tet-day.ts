@@ -20,7 +20,9 @@ export function lunarDayLabel(day: number, month: number): string {
   const name = LUNAR_MONTH_NAMES[month];
   const prefix = day <= 10 ? 'mùng' : 'ngày';
   if (month === 1 && day <= 10) return `mùng ${day} Tết (mùng ${day} tháng Giêng)`;
-  return name ? `${prefix} ${day} tháng ${name} (tháng ${month} âm lịch)` : `${prefix} ${day} tháng ${month} âm lịch`;
+  return name
+    ? `${prefix} ${day} tháng ${name} (tháng ${month} âm lịch)`
+    : `${prefix} ${day} tháng ${month} âm lịch`;
 }
 
 /** "mùng 4 Tết là ngày nào?", "giao thừa là ngày mấy?", "13/2 là mùng mấy?": from the lunar calendar, any year. */
