@@ -77,10 +77,13 @@ const SPANS = new Set(['ngay', 'gio', 'tieng', 'phut', 'hom', 'tuan', 'thang', '
 
 /**
  * A figure counting `thing` in the folded text: "01 cán bộ lãnh đạo", "100% trạm", not a date or an hour
- * ("ngày 31 01 2028 (mùng 6 Tết); lãnh đạo…").
+ * ("ngày 31 01 2028 (mùng 6 Tết); lãnh đạo…"), nor a percentage read as a count ("30% so với…" is "30 phan tram",
+ * whose "tram" folds like "trạm": it counts no stations).
  */
 const figureBeside = (thing: string, text: string): boolean =>
-  new RegExp(`(?<!(?:\\d|mung|mong|ngay|thang|nam|gio|h) )\\d+ (?!\\d)([a-z]+ ){0,2}${thing} `).test(text);
+  new RegExp(
+    `(?<!(?:\\d|mung|mong|ngay|thang|nam|gio|h) )\\d+ (?!\\d)([a-z]+ ){0,2}(?<!phan )${thing} `,
+  ).test(text);
 
 /**
  * Whether the folded question tokens ask for a clock time or a count that `answerText` (folded) lacks. `inLetter`

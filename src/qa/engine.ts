@@ -205,6 +205,8 @@ const PARENT_MAX_LENGTH = 900;
 // "báo cho ai khi có sự cố": after "ai" a clause of time or place begins, not the action someone does.
 const NOT_ACTIONS: ReadonlySet<string> = new Set(['khi', 'neu', 'trong', 'sau', 'truoc', 'tai', 'o', 'luc']);
 // How long: "bao lâu", "mấy tiếng", "bao nhiêu phút"; and a span a clause states: "trong vòng 30 phút".
+const ASKS_HOUR_RE = / (may|bao nhieu) gio | gio nao /;
+const asksHour = (tokens: readonly string[]): boolean => ASKS_HOUR_RE.test(` ${tokens.join(' ')} `);
 const HOW_LONG_RE = / (bao lau|may (gio|tieng|phut)|bao nhieu (gio|tieng|phut)|(trong|sau) (vong )?bao) /;
 // "trực 24/24 giờ", "24/7": round the clock is a span too.
 const DURATION_RE =
@@ -681,6 +683,13 @@ export function createEngine(options: QaOptions = {}): Engine {
     const asked = TITLE_RE.exec(text);
     return asked !== null && asked[1]!.trim() !== signerTitle;
   }
+  /** Whether the pair says the title the question asks about, so the person it names may hold it. */
+  function namesTitleAsked(tokens: readonly string[], pair: QaPair): boolean {
+    const asked = TITLE_RE.exec(` ${tokens.join(' ')} `)?.[1]?.trim();
+    return (
+      asked !== undefined && `${normalizedText(pair)} ${normalize(clauseText(pair))} `.includes(` ${asked} `)
+    );
+  }
 
   /**
    * "lịch trực của Sở ai phân công", "ai trực lãnh đạo mùng 1": who does something. The best pair must say that
@@ -1150,15 +1159,23 @@ export function createEngine(options: QaOptions = {}): Engine {
       (best.facts === 'email' && !directive.dispatch.report.email && tokens.includes('email')) ||
       (best.facts === 'contact' && tokens.includes('ten') && !namesContact) ||
       (best.facts === 'implements' && !directive.dispatch.implements);
-    // "Chủ tịch UBND tỉnh là ai?": who holds a title the letter only names, when the best pair names no one.
+    // "Chủ tịch UBND tỉnh là ai?": who holds a title the letter only names, when the best pair names no one, or
+    // names someone with another title ("trưởng phòng tên gì" answered by "chuyên viên phòng … bà Minh Thư").
     const asksHolder =
       asksOtherTitle(tokens) &&
       (questionType === 'who' || / (ten|la ai|ai la) /.test(` ${tokens.join(' ')} `)) &&
-      (personsOf.get(best.id)?.size ?? 0) === 0;
+      ((personsOf.get(best.id)?.size ?? 0) === 0 || !namesTitleAsked(tokens, best));
     if (letter && ((best.facts === 'signer' && asksOtherTitle(tokens)) || asksHolder))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     if (absent && letter)
       return { kind: 'out_of_scope', text: factAnswer(best.facts!, directive), confidence };
+    // "hạn bc là mấy giờ" when the letter gives the day alone: no hour to give; the day it does give is said.
+    if (letter && best.facts === 'deadline' && !directive.dispatch.report.deadline.time && asksHour(tokens))
+      return {
+        kind: 'out_of_scope',
+        text: `Công văn không ghi giờ của hạn báo cáo. ${factAnswer('deadline', directive)}`,
+        confidence,
+      };
     // "Lễ hội đầu năm tổ chức ngày nào?": when an event is held, answered only by a clause that names the event.
     if (letter && unnamedEvent(tokens, `${normalizedText(best)} ${normalize(clauseText(best))} `))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };

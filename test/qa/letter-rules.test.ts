@@ -183,4 +183,27 @@ describe('the categories of question the letter rules serve', () => {
       assert.match(r.text, /trái đạo đức xã hội/, q);
     }
   });
+
+  const dayOnly = engineOf('cong-van-tet-dinh-mui-2027-hue');
+
+  test('a count asked of a clause whose only figure is a percentage ("30%" read "30 phần trăm") is declined', () => {
+    for (const q of ['phải lắp mấy trạm BTS lưu động', 'Viettel có bao nhiêu trạm BTS']) {
+      assert.equal(dayOnly.ask(q).kind, 'out_of_scope', q);
+    }
+    assert.match(dayOnly.ask('tăng dung lượng mạng bao nhiêu').text, /30%/);
+  });
+
+  test('the holder of a title the letter does not give is declined, though the contact is named with another', () => {
+    for (const q of ['trưởng phòng bưu chính viễn thông là ai', 'chanh van phong so ten gi']) {
+      assert.equal(dayOnly.ask(q).kind, 'out_of_scope', q);
+    }
+    assert.match(dayOnly.ask('chuyên viên đầu mối tên gì').text, /Tôn Nữ Minh Thư/);
+  });
+
+  test('the hour of a deadline the letter gives as a day alone is not given; the day is said', () => {
+    const r = dayOnly.ask('hạn nộp báo cáo trước mấy giờ');
+    assert.equal(r.kind, 'out_of_scope');
+    assert.match(r.text, /không ghi giờ.*18\/02\/2027/);
+    assert.equal(dayOnly.ask('hạn nộp báo cáo ngày nào').kind, 'answer');
+  });
 });
