@@ -100,6 +100,9 @@ export function asksMissingFigure(
     // "mấy tiếng" reads as "mấy giờ": a span ("trong vòng 30 phút") answers it too.
     return !/\d\s*(h|gio|phut|tieng)\b|\d:\d\d|\d+ ?\/ ?24|\b(sang|chieu|toi|trua) /.test(answerText);
   }
+  // "gửi từ đầu số nào": a short code or phone number, three digits or more; "02 lần" is no such number.
+  if (/ dau so (nao|gi|bao nhieu|may) /.test(text))
+    return !/\d{3,}/.test(answerText.replace(/\b(19|20)\d\d\b/g, ' '));
   // "bao lâu": a span of time, which only a figure with its unit states ("trong vòng 02 giờ", "24/24").
   if (/ (bao lau|trong bao lau) /.test(text)) {
     // Round the clock ("24/24") is how long the duty lasts, not how long anything else may.

@@ -478,6 +478,18 @@ export function createEngine(options: QaOptions = {}): Engine {
     return tokens.every((t, i) => business.has(i) || frame.has(i) || OBLIGATION_WORDS.has(t));
   }
   /**
+   * "VNPT Huế có bao nhiêu trạm BTS", "Viettel có mấy kỹ thuật viên": the business named, and nothing else, is who
+   * has the things counted. A letter asks for its tasks and never counts what a business owns; "mỗi cụm trạm có
+   * bao nhiêu người trực" (a count the letter sets) names no business before "có".
+   */
+  function asksBusinessHoldings(tokens: readonly string[], business: ReadonlySet<number>): boolean {
+    const at = tokens.indexOf('co');
+    if (at <= 0 || !(tokens[at + 1] === 'may' || (tokens[at + 1] === 'bao' && tokens[at + 2] === 'nhieu')))
+      return false;
+    return tokens.slice(0, at).every((_, i) => business.has(i));
+  }
+
+  /**
    * "VNPT Bình Định gửi báo cáo về đâu": the "Kính gửi" list names the business, but only a question asking
    * whether it is addressed wants that list.
    */
@@ -1093,7 +1105,10 @@ export function createEngine(options: QaOptions = {}): Engine {
       candidates,
       features,
       confidence,
-      ...(dutyPeriod === 'absent' || unknownActor || (letter && listsNothingAsked(tokens, top))
+      ...(dutyPeriod === 'absent' ||
+      unknownActor ||
+      (letter && listsNothingAsked(tokens, top)) ||
+      (letter && asksBusinessHoldings(tokens, business))
         ? { uncovered: true }
         : {}),
       ...(tokens.some((t, i) => foreign.has(t) && !frame?.has(i)) ? { foreignContent: true } : {}),

@@ -206,4 +206,17 @@ describe('the categories of question the letter rules serve', () => {
     assert.match(r.text, /không ghi giờ.*18\/02\/2027/);
     assert.equal(dayOnly.ask('hạn nộp báo cáo ngày nào').kind, 'answer');
   });
+
+  const highlands = engineOf('cong-van-tet-canh-tuat-2030-dak-lak');
+
+  test('what a named business owns ("VNPT có bao nhiêu trạm") is declined; a count the letter sets is answered', () => {
+    for (const q of ['VNPT có bao nhiêu nhân viên', 'mobifone co may tram bts']) {
+      assert.equal(highlands.ask(q).kind, 'out_of_scope', q);
+    }
+    assert.match(highlands.ask('mỗi cụm trạm vùng sâu có mấy nhân viên kỹ thuật trực').text, /01 nhân viên/);
+  });
+
+  test('which short code ("đầu số nào") is answered only by a clause giving one', () => {
+    assert.equal(highlands.ask('tin nhắn cảnh báo gửi từ đầu số nào').kind, 'out_of_scope');
+  });
 });
