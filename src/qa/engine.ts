@@ -207,6 +207,9 @@ const NOT_ACTIONS: ReadonlySet<string> = new Set(['khi', 'neu', 'trong', 'sau', 
 // How long: "bao lâu", "mấy tiếng", "bao nhiêu phút"; and a span a clause states: "trong vòng 30 phút".
 const ASKS_HOUR_RE = / (may|bao nhieu) gio | gio nao /;
 const asksHour = (tokens: readonly string[]): boolean => ASKS_HOUR_RE.test(` ${tokens.join(' ')} `);
+// How a report goes: by phone (a call, Zalo) or in writing (a letter on paper, an e-mail).
+const PHONE_CHANNEL_RE = / (dien thoai|goi|zalo) /;
+const WRITTEN_CHANNEL_RE = / (van ban|giay|email|mail) /;
 const HOW_LONG_RE = / (bao lau|may (gio|tieng|phut)|bao nhieu (gio|tieng|phut)|(trong|sau) (vong )?bao) /;
 // "trực 24/24 giờ", "24/7": round the clock is a span too.
 const DURATION_RE =
@@ -982,6 +985,37 @@ export function createEngine(options: QaOptions = {}): Engine {
   }
 
   /**
+   * "gọi điện báo rồi có cần gửi văn bản nữa không", "bc nhanh gửi email được không hay phải gọi": a question
+   * weighing the phone against writing is about the report made by phone, the urgent one. The report facts speak
+   * only of writing and e-mail, so a leading clause that says how to phone answers. Returns whether one now leads.
+   */
+  function promotePhoneClause(tokens: readonly string[], candidates: Candidate[]): boolean {
+    const text = ` ${tokens.join(' ')} `;
+    if (!PHONE_CHANNEL_RE.test(text) || !WRITTEN_CHANNEL_RE.test(text)) return false;
+    // A clause reporting by phone ("báo cáo ngay … bằng điện thoại"), not one asking for phone numbers; the one
+    // that says what writing follows ("sau đó gửi báo cáo bằng văn bản") before one that does not.
+    const reportsByPhone = (c: Candidate, written: boolean): boolean => {
+      const pair = pairById.get(c.pairId);
+      if (pair === undefined || pair.facts) return false;
+      const said = normalizedText(pair);
+      return (
+        PHONE_CHANNEL_RE.test(said) &&
+        / bao (cao|ngay|nhanh) /.test(said) &&
+        (!written || / van ban /.test(said))
+      );
+    };
+    const leaders = candidates.slice(0, RERANK_DEPTH);
+    let at = leaders.findIndex((c) => reportsByPhone(c, true));
+    if (at < 0) at = leaders.findIndex((c) => reportsByPhone(c, false));
+    if (at < 0) return false;
+    if (at > 0) {
+      const [promoted] = candidates.splice(at, 1);
+      candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
+    }
+    return true;
+  }
+
+  /**
    * "yêu cầu về máy phát điện" when two items of one clause both say it, as closely: the clause with all its items
    * answers, rather than either item alone.
    */
@@ -1049,6 +1083,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     const ownNumber = letter && promoteOwnNumber(tokens, candidates);
     const citedNumber = letter && !ownNumber && !selfClaim && promoteCitedNumber(tokens, candidates);
     const deadlineClaim = letter && promoteDeadlineClaim(question, tokens, candidates);
+    const phoneClause = letter && !deadlineClaim && promotePhoneClause(tokens, candidates);
     // The officer's own words: "lịch trực" mapped to the letter's "danh sách cán bộ trực" is still the duty.
     const dutyPeriod = letter ? promoteDutyPeriod(repaired, questionType, candidates) : undefined;
     const top = candidates[0] && pairById.get(candidates[0].pairId);
@@ -1093,6 +1128,7 @@ export function createEngine(options: QaOptions = {}): Engine {
       namedPerson ||
       namingClause ||
       deadlineClaim ||
+      phoneClause ||
       ownNumber ||
       selfClaim ||
       citedNumber ||

@@ -219,4 +219,20 @@ describe('the categories of question the letter rules serve', () => {
   test('which short code ("đầu số nào") is answered only by a clause giving one', () => {
     assert.equal(highlands.ask('tin nhắn cảnh báo gửi từ đầu số nào').kind, 'out_of_scope');
   });
+
+  test('phone weighed against writing is the report made by phone, with what writing follows', () => {
+    const r = engineOf('cong-van-tet-dinh-mui-2027-ha-tinh').ask(
+      'đã gọi điện báo thì có phải làm văn bản không',
+    );
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /bằng điện thoại.*sau đó gửi báo cáo bằng văn bản/);
+    const quick = engineOf('cong-van-tet-at-ty-2025-quang-ninh').ask('báo cáo nhanh gửi mail hay gọi điện');
+    assert.match(quick.text, /bằng điện thoại/);
+  });
+
+  test('the report’s form said in its clause heading ("Báo cáo tổng hợp bằng văn bản:") is quoted with it', () => {
+    const r = engineOf('cong-van-tet-at-ty-2025-quang-ninh').ask('báo cáo tổng hợp gửi bản giấy hay email');
+    assert.match(r.text, /Báo cáo tổng hợp bằng văn bản: kết quả thực hiện/);
+    assert.match(r.text, /stttt@quangninh\.gov\.vn/);
+  });
 });
