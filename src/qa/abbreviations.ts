@@ -140,6 +140,8 @@ function expandOne(
   if (token === 'vt' && previous === 'luu') return 'van thu';
   // "bđ tỉnh", "bđ huyện": the post office of a place; "bđ trực", "bđ từ" stay ambiguous (bắt đầu, bảo dưỡng).
   if (token === 'bd' && next !== undefined && PLACES.has(next)) return 'buu dien';
+  // "gửi cho những dv nào", "dv nào phải báo cáo": which bodies (đơn vị); "chất lượng dv", "dv 4G" is a service.
+  if (token === 'dv' && (next === 'nao' || previous === 'nhung' || previous === 'moi')) return 'don vi';
   // "backup dữ liệu", "backup data" is a copy of the data (sao lưu); "chạy backup" is the standby power.
   if (token === 'backup' && (next === 'du' || next === 'data')) return 'sao luu';
   const expansion = lookup(ABBREVIATIONS, token);

@@ -984,6 +984,24 @@ export function createEngine(options: QaOptions = {}): Engine {
     candidates.unshift({ pairId: promoted!.pairId, score: first.score });
   }
 
+  const recipientsFact = pairs.find((pair) => pair.facts === 'recipients');
+  // "Bộ TT&TT (Cục Viễn thông) (để b/c); UBND tỉnh (để b/c)": whom the letter itself is reported to.
+  const reportsUpward = /\(?để\s+(?:b\/c|báo cáo)\)?/iu.test(directive.dispatch.copyTo.join('; '));
+  /**
+   * "cv này báo cáo lên những cơ quan nào", "ngoài dn còn gửi cho ai để báo cáo": whom the letter is sent to for
+   * their information ("để b/c" in "Nơi nhận"), not where the businesses send their report. Returns whether the
+   * recipients fact now leads.
+   */
+  function promoteReportedTo(tokens: readonly string[], candidates: Candidate[]): boolean {
+    if (!recipientsFact || !reportsUpward) return false;
+    const text = ` ${tokens.join(' ')} `;
+    if (!/ de bao cao /.test(text) && !/ cong van (nay )?bao cao (len|cho|toi|ve) /.test(text)) return false;
+    const at = candidates.findIndex((c) => c.pairId === recipientsFact.id);
+    if (at > 0) candidates.splice(at, 1);
+    if (at !== 0) candidates.unshift({ pairId: recipientsFact.id, score: (candidates[0]?.score ?? 1) * 1.2 });
+    return true;
+  }
+
   /**
    * "gọi điện báo rồi có cần gửi văn bản nữa không", "bc nhanh gửi email được không hay phải gọi": a question
    * weighing the phone against writing is about the report made by phone, the urgent one. The report facts speak
@@ -1084,6 +1102,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     const citedNumber = letter && !ownNumber && !selfClaim && promoteCitedNumber(tokens, candidates);
     const deadlineClaim = letter && promoteDeadlineClaim(question, tokens, candidates);
     const phoneClause = letter && !deadlineClaim && promotePhoneClause(tokens, candidates);
+    const reportedTo = letter && !deadlineClaim && promoteReportedTo(tokens, candidates);
     // The officer's own words: "lịch trực" mapped to the letter's "danh sách cán bộ trực" is still the duty.
     const dutyPeriod = letter ? promoteDutyPeriod(repaired, questionType, candidates) : undefined;
     const top = candidates[0] && pairById.get(candidates[0].pairId);
@@ -1129,6 +1148,7 @@ export function createEngine(options: QaOptions = {}): Engine {
       namingClause ||
       deadlineClaim ||
       phoneClause ||
+      reportedTo ||
       ownNumber ||
       selfClaim ||
       citedNumber ||

@@ -235,4 +235,12 @@ describe('the categories of question the letter rules serve', () => {
     assert.match(r.text, /Báo cáo tổng hợp bằng văn bản: kết quả thực hiện/);
     assert.match(r.text, /stttt@quangninh\.gov\.vn/);
   });
+
+  test('whom the letter itself is reported to is "Nơi nhận" (để b/c), not where businesses send their report', () => {
+    for (const q of ['công văn này báo cáo lên cơ quan nào', 'cv gửi ai để báo cáo']) {
+      const r = engineOf('cong-van-tet-at-ty-2025-quang-ninh').ask(q);
+      assert.equal(r.kind, 'answer', q);
+      assert.match(r.text, /Cục Viễn thông\) \(để b\/c\); UBND tỉnh \(để b\/c\)/, q);
+    }
+  });
 });

@@ -147,6 +147,12 @@ test('"bđ" before a place is the post office; elsewhere it stays ambiguous', ()
   assert.equal(normalize('bđ trực từ ngày nào'), 'bd truc tu ngay nao');
 });
 
+test('"dv" asking which ones is a body (đơn vị); elsewhere it is a service', () => {
+  assert.equal(normalize('cv gui cho nhung dv nao'), 'cong van gui cho nhung don vi nao');
+  assert.equal(normalize('dv nao phai bao cao'), 'don vi nao phai bao cao');
+  assert.equal(normalize('chat luong dv'), 'chat luong dich vu');
+});
+
 test('"VT" after "Lưu" is the records office, not telecom', () => {
   assert.equal(normalize('Lưu: VT'), 'luu van thu');
   assert.equal(normalize('dn vt'), 'doanh nghiep vien thong');
