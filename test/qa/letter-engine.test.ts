@@ -44,6 +44,13 @@ describe('Q&A from an imported letter', () => {
     assert.match(engine.ask('30/1 la ngay bao nhieu am').text, /ngày 23 tháng Chạp/);
   });
 
+  test('a Tết day or the year’s name claimed by the officer is checked against the calendar', () => {
+    assert.match(engine.ask('mùng 1 Tết là 7/2 đúng không').text, /^Không đúng\..*ngày 06\/02\/2027/);
+    assert.match(engine.ask('mung 4 tet roi vao 9/2 a').text, /^Đúng\..*ngày 09\/02\/2027/);
+    assert.match(engine.ask('tết 2027 là tết Bính Ngọ phải ko').text, /^Không đúng\..*Tết Đinh Mùi/);
+    assert.match(engine.ask('tet nay la tet dinh mui ha').text, /^Đúng\./);
+  });
+
   test('answer first: a clear best match is answered with nearby questions offered, never "Có phải bạn muốn hỏi"', () => {
     const r = engine.ask('han chot bc');
     assert.equal(r.kind, 'answer');
