@@ -7,8 +7,9 @@ import type { QuestionType } from './question-type.ts';
  * clause that sets the duty period, and declined when the letter sets none.
  */
 
-// "trực" the duty, not "trực tiếp", "trực tuyến", "trực thuộc", nor the duty office's phone ("trực ban").
-const DUTY = / truc (?!tiep |tuyen |thuoc |quan |ban )/;
+// "trực" the duty, not "trực tiếp", "trực tuyến", "trực thuộc", nor the duty office's phone ("trực ban"); nor
+// "trục" the backbone, which folds alike: "cáp quang trục", "tuyến trục", "đường trục".
+const DUTY = /(?<! (?:quang|tuyen|duong)) truc (?!tiep |tuyen |thuoc |quan |ban )/;
 const PERIOD_WORDS =
   / (bat dau|ket thuc|keo dai|tu ngay|den ngay|den het|tu bao gio|den bao gio|tu may gio|den may gio|den mung|tu mung|thoi gian truc) /;
 // Sending the duty roster, reporting, a deadline: a date about the roster, not the period itself. Hours "một
