@@ -13,8 +13,9 @@ const DUTY = /(?<! (?:quang|tuyen|duong)) truc (?!tiep |tuyen |thuoc |quan |ban 
 const PERIOD_WORDS =
   / (bat dau|ket thuc|keo dai|tu ngay|den ngay|den het|tu bao gio|den bao gio|tu may gio|den may gio|den mung|tu mung|thoi gian truc) /;
 // Sending the duty roster, reporting, a deadline: a date about the roster, not the period itself. Hours "một
-// ngày", "mỗi ngày": how long each day, answered by "24/24 giờ".
-const NOT_PERIOD = / (gui|nop|bao cao|danh sach|han|ai|nguoi|bao nhieu nguoi|(mot|moi) ngay) /;
+// ngày", "mỗi ngày", "mấy tiếng": how long each day, answered by "24/24 giờ".
+const NOT_PERIOD =
+  / (gui|nop|bao cao|danh sach|han|ai|nguoi|bao nhieu nguoi|(mot|moi) ngay|(may|bao nhieu) tieng) /;
 
 /** Whether folded, abbreviation-expanded tokens ask when duty starts, ends or how long it lasts. */
 export function asksDutyPeriod(tokens: readonly string[], questionType: QuestionType): boolean {

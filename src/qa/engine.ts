@@ -207,6 +207,28 @@ const NOT_ACTIONS: ReadonlySet<string> = new Set(['khi', 'neu', 'trong', 'sau', 
 // How long: "bao lâu", "mấy tiếng", "bao nhiêu phút"; and a span a clause states: "trong vòng 30 phút".
 const ASKS_HOUR_RE = / (may|bao nhieu) gio | gio nao /;
 const asksHour = (tokens: readonly string[]): boolean => ASKS_HOUR_RE.test(` ${tokens.join(' ')} `);
+// "từ ngày nào đến ngày nào", "từ hôm nào tới hôm nào", "từ ngày âm lịch nào đến ngày nào": a span asked for.
+const ASKS_SPAN_RE =
+  / tu (ngay|hom) (\S+ ){0,3}?(nao|may|bao nhieu) (den|toi) (ngay|hom) (nao|may|bao nhieu) /;
+// The question's own words for a span ("thời gian … tính theo âm lịch"), which say nothing of what it spans.
+const SPAN_WORDS: ReadonlySet<string> = new Set([
+  'thoi',
+  'gian',
+  'tu',
+  'den',
+  'toi',
+  'nao',
+  'hom',
+  'am',
+  'lich',
+  'tinh',
+  'theo',
+]);
+// "từ ngày 1 2 2027 đến hết ngày 20 2 2027", "từ 07 giờ ngày 30 1 đến …", "từ 29 tháng chạp đến mùng 4 tết".
+const STATES_SPAN_RE =
+  / tu (\d{1,2} gio (\d{1,2} )?)?(ngay )?(\d{1,2} \d{1,2}|\d{1,2} thang|mung \d|ram) (\S+ ){0,8}?den (het )?(\d{1,2} gio (\d{1,2} )?)?(ngay )?(\d{1,2} \d{1,2}|\d{1,2} thang|mung \d|ram)/;
+// A span clause holding this share of what the question is about answers it.
+const SPAN_HOLDS = 0.5;
 // How a report goes: by phone (a call, Zalo) or in writing (a letter on paper, an e-mail).
 const PHONE_CHANNEL_RE = / (dien thoai|goi|zalo) /;
 const WRITTEN_CHANNEL_RE = / (van ban|giay|email|mail) /;
@@ -1003,6 +1025,38 @@ export function createEngine(options: QaOptions = {}): Engine {
   }
 
   /**
+   * "thời gian bảo đảm mạng từ ngày nào tới ngày nào": a span asked for is answered by a leading clause that states
+   * one ("từ ngày 01/02/2027 đến hết ngày 20/02/2027"), when it holds most of what the question is about; a fact
+   * or a clause with a single date does not answer it. Returns whether such a clause now leads.
+   */
+  function promoteSpan(tokens: readonly string[], outcome: SearchOutcome, candidates: Candidate[]): boolean {
+    if (!ASKS_SPAN_RE.test(` ${tokens.join(' ')} `)) return false;
+    const frame = framePositions(tokens, inLetter);
+    const content = [
+      ...new Set(
+        tokens.filter(
+          (t, i) => !frame.has(i) && !/^\d+$/.test(t) && !DATE_WORDS.has(t) && !SPAN_WORDS.has(t),
+        ),
+      ),
+    ];
+    const total = content.reduce((sum, t) => sum + index.weight(t), 0);
+    if (total === 0) return false;
+    const at = candidates.slice(0, RERANK_DEPTH).findIndex((c) => {
+      const pair = pairById.get(c.pairId);
+      if (!pair || pair.facts || !STATES_SPAN_RE.test(normalizedText(pair))) return false;
+      const { matched } = outcome.evidence(c.pairId);
+      const held = content.reduce((sum, t) => sum + (matched.has(t) ? index.weight(t) : 0), 0);
+      return held >= total * SPAN_HOLDS;
+    });
+    if (at < 0) return false;
+    if (at > 0) {
+      const [promoted] = candidates.splice(at, 1);
+      candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
+    }
+    return true;
+  }
+
+  /**
    * "gọi điện báo rồi có cần gửi văn bản nữa không", "bc nhanh gửi email được không hay phải gọi": a question
    * weighing the phone against writing is about the report made by phone, the urgent one. The report facts speak
    * only of writing and e-mail, so a leading clause that says how to phone answers. Returns whether one now leads.
@@ -1103,6 +1157,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     const deadlineClaim = letter && promoteDeadlineClaim(question, tokens, candidates);
     const phoneClause = letter && !deadlineClaim && promotePhoneClause(tokens, candidates);
     const reportedTo = letter && !deadlineClaim && promoteReportedTo(tokens, candidates);
+    const span = letter && promoteSpan(tokens, outcome, candidates);
     // The officer's own words: "lịch trực" mapped to the letter's "danh sách cán bộ trực" is still the duty.
     const dutyPeriod = letter ? promoteDutyPeriod(repaired, questionType, candidates) : undefined;
     const top = candidates[0] && pairById.get(candidates[0].pairId);
@@ -1149,6 +1204,7 @@ export function createEngine(options: QaOptions = {}): Engine {
       deadlineClaim ||
       phoneClause ||
       reportedTo ||
+      span ||
       ownNumber ||
       selfClaim ||
       citedNumber ||

@@ -21,6 +21,8 @@ test('questions about when duty starts, ends or how long it lasts', () => {
     // "trục" the backbone folds like "trực".
     'đứt cáp quang trục thì khắc phục trong mấy giờ',
     'sự cố tuyến trục xử lý lúc nào',
+    // How many hours a day: "24/24 giờ" answers it, not the period.
+    'trực Tết mấy tiếng',
   ])
     assert.ok(!asks(q), q);
 });

@@ -243,4 +243,23 @@ describe('the categories of question the letter rules serve', () => {
       assert.match(r.text, /Cục Viễn thông\) \(để b\/c\); UBND tỉnh \(để b\/c\)/, q);
     }
   });
+
+  test('a span asked for ("từ ngày nào tới ngày nào") is the clause stating one, in the officer’s words', () => {
+    for (const q of [
+      'bảo đảm mạng lưới từ ngày nào tới ngày nào',
+      'giai doan bao dam he thong tu ngay nao den ngay nao',
+    ]) {
+      const r = dayOnly.ask(q);
+      assert.equal(r.kind, 'answer', q);
+      assert.match(r.text, /từ ngày 01\/02\/2027 đến hết ngày 20\/02\/2027/, q);
+    }
+    assert.match(
+      dayOnly.ask('bưu cục mở cửa muộn từ ngày nào đến ngày nào').text,
+      /25\/01\/2027 đến ngày 04\/02\/2027/,
+    );
+  });
+
+  test('how many hours duty lasts is the clause setting it ("24/24 giờ"), though the letter gives no dates', () => {
+    assert.match(dayOnly.ask('trực Tết mấy tiếng').text, /trực 24\/24 giờ/);
+  });
 });
