@@ -1006,6 +1006,30 @@ export function createEngine(options: QaOptions = {}): Engine {
     candidates.unshift({ pairId: promoted!.pairId, score: first.score });
   }
 
+  const issuerFact = pairs.find((pair) => pair.facts === 'issuer');
+  const issuerWords = ` ${normalize(directive.dispatch.issuer)} `;
+  /**
+   * "cv này của sở KHCN phải k", "công văn do Sở TT&TT ban hành à": the Sở the officer believes issued the letter.
+   * Returns the name claimed ("khoa hoc cong nghe"), or undefined when the question claims no issuer.
+   */
+  function claimedIssuer(tokens: readonly string[]): string | undefined {
+    const m =
+      / cong van (?:nay )?(?:la )?(?:cua|do) so ((?:[a-z]+ )+?)(?:ban hanh |gui |ki )?(?:phai|dung|a|ha|khong|$)/.exec(
+        ` ${tokens.join(' ')} `,
+      );
+    const claimed = m?.[1]?.trim();
+    // "cv này của sở nào": asked, not claimed.
+    return claimed && !/\b(nao|gi|may)\b/.test(claimed) ? claimed : undefined;
+  }
+  /** Puts the issuer fact first for a claimed issuer; returns whether it now leads. */
+  function promoteIssuerClaim(tokens: readonly string[], candidates: Candidate[]): boolean {
+    if (!issuerFact || claimedIssuer(tokens) === undefined) return false;
+    const at = candidates.findIndex((c) => c.pairId === issuerFact.id);
+    if (at > 0) candidates.splice(at, 1);
+    if (at !== 0) candidates.unshift({ pairId: issuerFact.id, score: (candidates[0]?.score ?? 1) * 1.2 });
+    return true;
+  }
+
   const recipientsFact = pairs.find((pair) => pair.facts === 'recipients');
   // "Bộ TT&TT (Cục Viễn thông) (để b/c); UBND tỉnh (để b/c)": whom the letter itself is reported to.
   const reportsUpward = /\(?để\s+(?:b\/c|báo cáo)\)?/iu.test(directive.dispatch.copyTo.join('; '));
@@ -1158,6 +1182,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     const phoneClause = letter && !deadlineClaim && promotePhoneClause(tokens, candidates);
     const reportedTo = letter && !deadlineClaim && promoteReportedTo(tokens, candidates);
     const span = letter && promoteSpan(tokens, outcome, candidates);
+    const issuerClaim = letter && promoteIssuerClaim(tokens, candidates);
     // The officer's own words: "lịch trực" mapped to the letter's "danh sách cán bộ trực" is still the duty.
     const dutyPeriod = letter ? promoteDutyPeriod(repaired, questionType, candidates) : undefined;
     const top = candidates[0] && pairById.get(candidates[0].pairId);
@@ -1205,6 +1230,7 @@ export function createEngine(options: QaOptions = {}): Engine {
       phoneClause ||
       reportedTo ||
       span ||
+      issuerClaim ||
       ownNumber ||
       selfClaim ||
       citedNumber ||
@@ -1316,10 +1342,16 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (letter && asksUndatedMoment(tokens, best))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     const numbers = numbersOf.get(best.id)!;
-    const text = shapeAnswer(
-      { pair: best, text: textOf(best), question, tokens, questionType, numbers },
-      directive,
-    );
+    // "cv này của sở KHCN phải k": the claim is answered yes or no before the issuer is named.
+    const claimed = best.facts === 'issuer' ? claimedIssuer(tokens) : undefined;
+    const verdict = claimed
+      ? claimed.split(' ').every((word) => issuerWords.includes(` ${word} `))
+        ? 'Đúng. '
+        : 'Không đúng. '
+      : '';
+    const text =
+      verdict +
+      shapeAnswer({ pair: best, text: textOf(best), question, tokens, questionType, numbers }, directive);
     const related = candidates
       .slice(1)
       .filter((c) => c.score >= candidates[0]!.score * 0.5)

@@ -262,4 +262,21 @@ describe('the categories of question the letter rules serve', () => {
   test('how many hours duty lasts is the clause setting it ("24/24 giờ"), though the letter gives no dates', () => {
     assert.match(dayOnly.ask('trực Tết mấy tiếng').text, /trực 24\/24 giờ/);
   });
+
+  test('the issuer the officer believes sent the letter is confirmed or corrected', () => {
+    const engine = engineOf('cong-van-tet-at-ty-2025-quang-ninh');
+    assert.match(
+      engine.ask('cv này của sở KHCN phải không').text,
+      /^Không đúng\. Công văn do Sở Thông tin và Truyền thông/,
+    );
+    assert.match(engine.ask('công văn do sở thông tin truyền thông ban hành à').text, /^Đúng\./);
+    assert.match(engine.ask('công văn này của sở nào').text, /^Công văn do Sở Thông tin và Truyền thông/);
+  });
+
+  test('a kind of document offered with one the letter cites ("công điện hay chỉ thị") is not declined', () => {
+    const r = highlands.ask('UBND tỉnh ra chỉ thị hay công điện về Tết, số mấy');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /Công điện số 02\/CĐ-UBND/);
+    assert.equal(highlands.ask('căn cứ nghị định nào').kind, 'out_of_scope');
+  });
 });
