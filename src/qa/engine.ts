@@ -207,6 +207,7 @@ const NOT_ACTIONS: ReadonlySet<string> = new Set(['khi', 'neu', 'trong', 'sau', 
 // How long: "bao lâu", "mấy tiếng", "bao nhiêu phút"; and a span a clause states: "trong vòng 30 phút".
 const ASKS_HOUR_RE = / (may|bao nhieu) gio | gio nao /;
 const asksHour = (tokens: readonly string[]): boolean => ASKS_HOUR_RE.test(` ${tokens.join(' ')} `);
+const COMPLETION_RE = /^ (hoan thanh|hoan tat|xong|ket thuc|truoc ngay|cham nhat) /;
 // "từ ngày nào đến ngày nào", "từ hôm nào tới hôm nào", "từ ngày âm lịch nào đến ngày nào": a span asked for.
 const ASKS_SPAN_RE =
   / tu (ngay|hom) (\S+ ){0,3}?(nao|may|bao nhieu) (den|toi) (ngay|hom) (nao|may|bao nhieu) /;
@@ -807,7 +808,14 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (content.length === 0) return false;
     const segments = textOf(pair)
       .split(/[;.\n•]\s|\n/)
-      .map((segment) => ` ${normalize(segment)} `);
+      .map((segment) => ` ${normalize(segment)} `)
+      // "Kiểm tra hệ thống báo cháy …; hoàn thành trước ngày 24/01/2025": a stretch saying only when the task
+      // ends dates the task before it.
+      .reduce<string[]>((out, segment) => {
+        if (out.length > 0 && COMPLETION_RE.test(segment)) out[out.length - 1] += segment;
+        else out.push(segment);
+        return out;
+      }, []);
     let best = 0;
     let dated = false;
     for (const segment of segments) {

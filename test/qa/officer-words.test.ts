@@ -113,6 +113,16 @@ test('a date asked of a clause is answered only by the part of it saying what is
   assert.equal(undated.ask('bưu cục mở cửa lại ngày nào').kind, 'out_of_scope');
 });
 
+test('a task whose end is said after a semicolon ("…; hoàn thành trước ngày 24/01/2027") is dated by it', () => {
+  const engine = engineFor(
+    smallLetter(`1. Kiểm tra hệ thống báo cháy, bình chữa cháy tại tổng đài, nhà trạm; hoàn thành trước ngày 24/01/2027.
+2. Báo cáo kết quả gửi về Sở trước 16h00 ngày 17/02/2027.`),
+  );
+  const r = engine.ask('kiểm tra báo cháy ở tổng đài phải xong trước ngày nào');
+  assert.equal(r.kind, 'answer');
+  assert.match(r.text, /24\/01\/2027/);
+});
+
 test('who to work with, asked of a threat one item names, is the item of the same section naming the body', () => {
   const engine = engineFor(
     smallLetter(`1. Bảo đảm an toàn thông tin mạng
