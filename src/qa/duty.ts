@@ -29,9 +29,10 @@ const fold = (s: string): string =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()} `;
 
-// "trực 24/24 giờ từ ngày 04/02/2027 đến hết ngày 11/02/2027", "từ 07 giờ 00 ngày 30/01/2030 đến 17 giờ…".
+// "trực 24/24 giờ từ ngày 04/02/2027 đến hết ngày 11/02/2027", "từ 07 giờ 00 ngày 30/01/2030 đến 17 giờ…", or
+// in lunar days: "trực tại chỗ … từ 29 tháng Chạp đến mùng 4 Tết".
 const PERIOD =
-  / truc (?!tiep |tuyen |thuoc )(?:\S+ ){0,20}?tu (?:\d{1,2} gio (?:\d{1,2} )?)?ngay \d{1,2} \d{1,2} (?:\S+ ){0,12}?den /;
+  / truc (?!tiep |tuyen |thuoc )(?:\S+ ){0,20}?tu (?:(?:\d{1,2} gio (?:\d{1,2} )?)?ngay \d{1,2} \d{1,2}|\d{1,2} thang (?:chap|gieng)|(?:mung|mong) \d{1,2}) (?:\S+ ){0,12}?den /;
 
 /** Whether a clause's own text sets the duty period: "trực" and a span of dates in one sentence. */
 export function setsDutyPeriod(clauseText: string): boolean {

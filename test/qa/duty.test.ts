@@ -32,6 +32,10 @@ test('a clause sets the duty period when it names duty and a span of dates in on
   assert.ok(
     setsDutyPeriod('Bố trí lịch trực 24/24 giờ, từ 07 giờ 00 ngày 30/01/2030 đến 17 giờ 00 ngày 08/02/2030'),
   );
+  // In lunar days: a second duty period, for one kind of duty, which a question naming it asks about.
+  assert.ok(
+    setsDutyPeriod('Bố trí 01 nhân viên kỹ thuật trực tại chỗ ở vùng sâu từ 29 tháng Chạp đến mùng 4 Tết.'),
+  );
   assert.ok(!setsDutyPeriod('Sẵn sàng trực 24/7 phối hợp xử lý khi có tấn công mạng.'));
   assert.ok(
     !setsDutyPeriod('Gửi lịch trực về Sở trước ngày 25/01/2030. Nghỉ Tết từ ngày 28/01 đến ngày 02/02.'),
