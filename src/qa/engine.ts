@@ -55,6 +55,8 @@ export interface Analysis {
    * trực", "cước" like "cuộc".
    */
   foreignTopic?: boolean;
+  /** "Đúng. " or "Không đúng. ": a claim the best clause checks ("hạn lịch trực là 26/1 à"), said first. */
+  verdict?: string;
 }
 
 export interface QaOptions {
@@ -1014,6 +1016,31 @@ export function createEngine(options: QaOptions = {}): Engine {
     candidates.unshift({ pairId: promoted!.pairId, score: first.score });
   }
 
+  /**
+   * "deadline lịch trực là 26/1 à": a date claimed for another deadline than the report's, the roster's, is checked
+   * by the leading clause when it holds everything else the question says and a moment. Returns the verdict to
+   * put first ("Không đúng. "), or undefined when the question is no such claim.
+   */
+  function clauseDeadlineClaim(
+    question: string,
+    tokens: readonly string[],
+    outcome: SearchOutcome,
+    candidates: Candidate[],
+  ): string | undefined {
+    const first = candidates[0] && pairById.get(candidates[0].pairId);
+    if (!first || first.facts || !tokens.some((t) => DEADLINE_WORDS.has(t))) return undefined;
+    const claim = parseMomentClaim(question);
+    if (claim.day === undefined || claim.month === undefined) return undefined;
+    const frame = framePositions(tokens, inLetter);
+    const said = tokens.filter(
+      (t, i) => !frame.has(i) && !/^\d+$/.test(t) && !DATE_WORDS.has(t) && !CLAIM_WORDS.has(t),
+    );
+    const { matched } = outcome.evidence(first.id);
+    const text = normalizedText(first);
+    if (said.length === 0 || !said.every((t) => matched.has(t)) || !MOMENT_RE.test(text)) return undefined;
+    return text.includes(` ${claim.day} ${claim.month} `) ? 'Đúng. ' : 'Không đúng. ';
+  }
+
   const issuerFact = pairs.find((pair) => pair.facts === 'issuer');
   const issuerWords = ` ${normalize(directive.dispatch.issuer)} `;
   /**
@@ -1191,6 +1218,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     const reportedTo = letter && !deadlineClaim && promoteReportedTo(tokens, candidates);
     const span = letter && promoteSpan(tokens, outcome, candidates);
     const issuerClaim = letter && promoteIssuerClaim(tokens, candidates);
+    const clauseClaim =
+      letter && !deadlineClaim ? clauseDeadlineClaim(question, tokens, outcome, candidates) : undefined;
     // The officer's own words: "lịch trực" mapped to the letter's "danh sách cán bộ trực" is still the duty.
     const dutyPeriod = letter ? promoteDutyPeriod(repaired, questionType, candidates) : undefined;
     const top = candidates[0] && pairById.get(candidates[0].pairId);
@@ -1239,6 +1268,7 @@ export function createEngine(options: QaOptions = {}): Engine {
       reportedTo ||
       span ||
       issuerClaim ||
+      clauseClaim !== undefined ||
       ownNumber ||
       selfClaim ||
       citedNumber ||
@@ -1258,6 +1288,7 @@ export function createEngine(options: QaOptions = {}): Engine {
         ? { uncovered: true }
         : {}),
       ...(tokens.some((t, i) => foreign.has(t) && !frame?.has(i)) ? { foreignContent: true } : {}),
+      ...(clauseClaim !== undefined ? { verdict: clauseClaim } : {}),
       ...(letter && nearDomainTopic(tokens.map((t) => (foreign.has(t) ? t : '-')).join(' '), ' ')
         ? { foreignTopic: true }
         : {}),
@@ -1356,7 +1387,7 @@ export function createEngine(options: QaOptions = {}): Engine {
       ? claimed.split(' ').every((word) => issuerWords.includes(` ${word} `))
         ? 'Đúng. '
         : 'Không đúng. '
-      : '';
+      : (analysis.verdict ?? '');
     const text =
       verdict +
       shapeAnswer({ pair: best, text: textOf(best), question, tokens, questionType, numbers }, directive);

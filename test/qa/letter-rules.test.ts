@@ -279,4 +279,11 @@ describe('the categories of question the letter rules serve', () => {
     assert.match(r.text, /Công điện số 02\/CĐ-UBND/);
     assert.equal(highlands.ask('căn cứ nghị định nào').kind, 'out_of_scope');
   });
+
+  test('a date claimed for another deadline than the report’s is checked by the clause setting it', () => {
+    const wrong = highlands.ask('hạn gửi lịch trực là 26/1 à');
+    assert.equal(wrong.kind, 'answer');
+    assert.match(wrong.text, /^Không đúng\..*25\/01\/2030/s);
+    assert.match(highlands.ask('deadline lich truc la 25/1 dung ko').text, /^Đúng\./);
+  });
 });
