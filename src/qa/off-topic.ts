@@ -128,6 +128,12 @@ const TOPICS = [
   'thue thu nhap',
   'thue tncn',
   'giay phep',
+  // Licensing paperwork ("xin phép lắp trạm cần hồ sơ gì", "thủ tục cấp phép"): an office's procedure, not the letter.
+  'ho so',
+  'thu tuc',
+  'giay to',
+  'cap phep',
+  'xin phep',
   'cuc vien thong',
   'bo thong tin',
   'bo khoa hoc',
