@@ -147,6 +147,12 @@ function directiveOf(letter: Letter): Directive {
         .flatMap((c) => sentences(c.text))
         .find((s) => s.toLowerCase().includes(letter.email!) && !d.sentence?.includes(s))
     : undefined;
+  // "Nội dung báo cáo gồm: tình hình mạng lưới, …": what the report holds, said after the reporting sentence.
+  const contentsSentence = deadlineClause
+    ? sentences(deadlineClause.text).find(
+        (s) => s !== d.sentence && /^nội dung báo cáo|báo cáo (?:phải )?(?:gồm|nêu rõ)/iu.test(s),
+      )
+    : undefined;
   return {
     dispatch: {
       number: letter.number ?? letter.numberRaw?.replace(/^Số:\s*/i, '').trim() ?? '…',
@@ -190,6 +196,7 @@ function directiveOf(letter: Letter): Directive {
         format: 'bản điện tử',
         ...(reportSentence ? { sentence: reportSentence } : {}),
         ...(emailSentence && emailSentence.length <= 400 ? { emailSentence } : {}),
+        ...(contentsSentence && contentsSentence.length <= 400 ? { contentsSentence } : {}),
         ...(letter.dailyReport
           ? { daily: { time: letter.dailyReport.time, sentence: letter.dailyReport.sentence } }
           : {}),
