@@ -209,6 +209,8 @@ const NOT_ACTIONS: ReadonlySet<string> = new Set(['khi', 'neu', 'trong', 'sau', 
 // How long: "bao lâu", "mấy tiếng", "bao nhiêu phút"; and a span a clause states: "trong vòng 30 phút".
 const ASKS_HOUR_RE = / (may|bao nhieu) gio | gio nao /;
 const asksHour = (tokens: readonly string[]): boolean => ASKS_HOUR_RE.test(` ${tokens.join(' ')} `);
+// "có phải báo cáo không", "có phải gửi bc ko", "cần nộp báo cáo không": whether one must report.
+const MUST_REPORT_RE = / (co phai|phai|can|co can) (gui |nop |lam )?bao cao /;
 const COMPLETION_RE = /^ (hoan thanh|hoan tat|xong|ket thuc|truoc ngay|cham nhat) /;
 // "từ ngày nào đến ngày nào", "từ hôm nào tới hôm nào", "từ ngày âm lịch nào đến ngày nào": a span asked for.
 const ASKS_SPAN_RE =
@@ -1041,6 +1043,24 @@ export function createEngine(options: QaOptions = {}): Engine {
     return text.includes(` ${claim.day} ${claim.month} `) ? 'Đúng. ' : 'Không đúng. ';
   }
 
+  // The "Kính gửi" entries, each with its words folded: "Viettel Tuyên Quang - Chi nhánh …" names Viettel.
+  const addresseeEntries = directive.dispatch.recipients
+    .split(';')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => ({ entry, words: fold(entry) }));
+  /**
+   * "Viettel có phải báo cáo ko", "vnpt cần thơ có phải gửi bc ko, hạn khi nào": a business the letter is addressed
+   * to asking whether it must report. Returns the "Kính gửi" entry naming it, when the question is such a one.
+   */
+  function addressedReporter(question: string, tokens: readonly string[], best: QaPair): string | undefined {
+    if (best.facts !== 'addressees' && best.facts !== 'deadline') return undefined;
+    if (!MUST_REPORT_RE.test(` ${tokens.join(' ')} `)) return undefined;
+    const names = rawBusinessNames(foldDiacritics(question));
+    if (names.length !== 1) return undefined;
+    return addresseeEntries.find(({ words }) => words.includes(` ${names[0]} `))?.entry;
+  }
+
   const issuerFact = pairs.find((pair) => pair.facts === 'issuer');
   const issuerWords = ` ${normalize(directive.dispatch.issuer)} `;
   /**
@@ -1380,6 +1400,11 @@ export function createEngine(options: QaOptions = {}): Engine {
     // "Bưu cục mở cửa lại ngày nào?" of a clause saying only that the date is to be announced: no date, no answer.
     if (letter && asksUndatedMoment(tokens, best))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
+    const reporter = letter ? addressedReporter(question, tokens, best) : undefined;
+    if (reporter && deadlineFact) {
+      const text = `Có. ${reporter} có tên trong phần "Kính gửi" của công văn. ${factAnswer('deadline', directive)}`;
+      return answer(deadlineFact, text, confidence, questionType);
+    }
     const numbers = numbersOf.get(best.id)!;
     // "cv này của sở KHCN phải k": the claim is answered yes or no before the issuer is named.
     const claimed = best.facts === 'issuer' ? claimedIssuer(tokens) : undefined;

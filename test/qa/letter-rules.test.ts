@@ -286,4 +286,11 @@ describe('the categories of question the letter rules serve', () => {
     assert.match(wrong.text, /^Không đúng\..*25\/01\/2030/s);
     assert.match(highlands.ask('deadline lich truc la 25/1 dung ko').text, /^Đúng\./);
   });
+
+  test('a business the letter is addressed to asking whether it must report is told yes, and the deadline', () => {
+    const engine = engineOf('cong-van-tet-dinh-mui-2027-tuyen-quang');
+    const r = engine.ask('MobiFone có phải nộp báo cáo không');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /^Có\. MobiFone tỉnh Tuyên Quang có tên trong phần "Kính gửi".*12\/02\/2027/);
+  });
 });
