@@ -797,6 +797,26 @@ export function createEngine(options: QaOptions = {}): Engine {
   }
 
   /**
+   * "pháo hoa bắn ở đâu": a where-question about something the clause names only to say where else to act ("tăng
+   * dung lượng tại các khu vực tổ chức bắn pháo hoa") is not answered by it: the place of the thing is not given.
+   */
+  function asksPlaceOfPlaceWord(tokens: readonly string[], pair: QaPair): boolean {
+    const text = ` ${tokens.join(' ')} `;
+    const at = text.search(/ (o|tai) (dau|cho nao|noi nao) /);
+    if (pair.facts || at < 0) return false;
+    const frame = framePositions(tokens, inLetter);
+    const asked = text.slice(0, at).trim().split(' ').filter(Boolean);
+    const subject = asked.filter((t, i) => !frame.has(i) && !/^\d+$/.test(t));
+    if (subject.length < 2) return false;
+    const said = normalizedText(pair);
+    for (const m of said.matchAll(/ (?:khu vuc|cac diem|diem|noi) (?:to chuc )?((?:[a-z]+ ){1,4})/g)) {
+      const words = new Set(m[1]!.trim().split(' '));
+      if (subject.every((t) => words.has(t))) return true;
+    }
+    return false;
+  }
+
+  /**
    * "bưu cục mở cửa lại ngày nào": a date asked of a clause is answered by the part of it that says what is asked
    * about (its sentence, or the stretch between semicolons). When that part gives no moment, the clause's dates are
    * another task's, and the letter does not say.
@@ -1396,6 +1416,9 @@ export function createEngine(options: QaOptions = {}): Engine {
       letter &&
       asksMissingFigure(tokens, `${normalizedText(best)} ${normalize(clauseText(best))}`, inLetter)
     )
+      return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
+    // "Pháo hoa bắn ở đâu?" of a clause naming "các khu vực tổ chức bắn pháo hoa": the place is not given.
+    if (letter && asksPlaceOfPlaceWord(tokens, best))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     // "Bưu cục mở cửa lại ngày nào?" of a clause saying only that the date is to be announced: no date, no answer.
     if (letter && asksUndatedMoment(tokens, best))

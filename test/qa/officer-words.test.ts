@@ -169,3 +169,12 @@ test('"Nơi nhận" answers who got the letter, not a question that only names s
   );
   assert.match(engine.ask('cv co gui ubnd tinh ko').text, /Nơi nhận/);
 });
+
+test('where something happens is not said by a clause naming it only as a place to act ("khu vực bắn pháo hoa")', () => {
+  const engine = engineFor(
+    smallLetter(`1. Tăng cường dung lượng mạng tại các khu vực tổ chức bắn pháo hoa đêm Giao thừa và các điểm du lịch.
+2. Báo cáo kết quả gửi về Sở trước 16h00 ngày 17/02/2027.`),
+  );
+  assert.equal(engine.ask('pháo hoa bắn ở đâu').kind, 'out_of_scope');
+  assert.match(engine.ask('tăng dung lượng mạng ở đâu').text, /khu vực tổ chức bắn pháo hoa/);
+});
