@@ -121,6 +121,11 @@ const FRAME_PHRASES: ReadonlyArray<readonly string[]> = [
   'xay ra',
   'nam nay',
   'tet nay',
+  // "gia cố cáp treo ở khu vực nào": the place asked, as "ở đâu"; what is done there is the content.
+  'khu vuc nao',
+  'dia ban nao',
+  'noi nao',
+  'cho nao',
 ].map((phrase) => phrase.split(' '));
 const FRAME_WORDS = new Set([
   ...INTERROGATIVE_SYLLABLES,
