@@ -211,6 +211,8 @@ const ASKS_HOUR_RE = / (may|bao nhieu) gio | gio nao /;
 const asksHour = (tokens: readonly string[]): boolean => ASKS_HOUR_RE.test(` ${tokens.join(' ')} `);
 // "có phải báo cáo không", "có phải gửi bc ko", "cần nộp báo cáo không": whether one must report.
 const MUST_REPORT_RE = / (co phai|phai|can|co can) (gui |nop |lam )?bao cao /;
+// People counted by role: "01 cán bộ lãnh đạo", "tối thiểu 02 nhân viên kỹ thuật".
+const ROLE_COUNT_RE = / \d+ (can bo |nhan vien |chuyen vien )?(lanh dao|ki thuat)/;
 const COMPLETION_RE = /^ (hoan thanh|hoan tat|xong|ket thuc|truoc ngay|cham nhat) /;
 // "từ ngày nào đến ngày nào", "từ hôm nào tới hôm nào", "từ ngày âm lịch nào đến ngày nào": a span asked for.
 const ASKS_SPAN_RE =
@@ -1124,6 +1126,32 @@ export function createEngine(options: QaOptions = {}): Engine {
   }
 
   /**
+   * "mỗi ca trực phải có những ai": which people, by role, answered by a leading clause that counts them ("01 cán bộ
+   * lãnh đạo và 01 cán bộ kỹ thuật") and holds most of what the question is about. Returns whether one now leads.
+   */
+  function promoteRoles(tokens: readonly string[], outcome: SearchOutcome, candidates: Candidate[]): boolean {
+    if (!/ nhung ai /.test(` ${tokens.join(' ')} `)) return false;
+    const frame = framePositions(tokens, inLetter);
+    const content = [...new Set(tokens.filter((t, i) => !frame.has(i) && t !== 'ai' && t !== 'nhung'))];
+    const total = content.reduce((sum, t) => sum + index.weight(t), 0);
+    if (total === 0) return false;
+    const at = candidates.slice(0, RERANK_DEPTH).findIndex((c) => {
+      const pair = pairById.get(c.pairId);
+      if (!pair || pair.facts || !ROLE_COUNT_RE.test(normalizedText(pair))) return false;
+      const { matched } = outcome.evidence(c.pairId);
+      return (
+        content.reduce((sum, t) => sum + (matched.has(t) ? index.weight(t) : 0), 0) >= total * SPAN_HOLDS
+      );
+    });
+    if (at < 0) return false;
+    if (at > 0) {
+      const [promoted] = candidates.splice(at, 1);
+      candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
+    }
+    return true;
+  }
+
+  /**
    * "thời gian bảo đảm mạng từ ngày nào tới ngày nào": a span asked for is answered by a leading clause that states
    * one ("từ ngày 01/02/2027 đến hết ngày 20/02/2027"), when it holds most of what the question is about; a fact
    * or a clause with a single date does not answer it. Returns whether such a clause now leads.
@@ -1257,6 +1285,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     const phoneClause = letter && !deadlineClaim && promotePhoneClause(tokens, candidates);
     const reportedTo = letter && !deadlineClaim && promoteReportedTo(tokens, candidates);
     const span = letter && promoteSpan(tokens, outcome, candidates);
+    const roles = letter && !span && promoteRoles(tokens, outcome, candidates);
     const issuerClaim = letter && promoteIssuerClaim(tokens, candidates);
     const clauseClaim =
       letter && !deadlineClaim ? clauseDeadlineClaim(question, tokens, outcome, candidates) : undefined;
@@ -1307,6 +1336,7 @@ export function createEngine(options: QaOptions = {}): Engine {
       phoneClause ||
       reportedTo ||
       span ||
+      roles ||
       issuerClaim ||
       clauseClaim !== undefined ||
       ownNumber ||

@@ -178,3 +178,14 @@ test('where something happens is not said by a clause naming it only as a place 
   assert.equal(engine.ask('pháo hoa bắn ở đâu').kind, 'out_of_scope');
   assert.match(engine.ask('tăng dung lượng mạng ở đâu').text, /khu vực tổ chức bắn pháo hoa/);
 });
+
+test('which people ("mỗi ca trực phải có những ai") is the clause counting them by role', () => {
+  const engine = engineFor(
+    smallLetter(`1. Người trực phải giữ liên lạc thông suốt, không tắt điện thoại trong ca trực.
+2. Bố trí lịch trực 24/24 giờ; mỗi ca trực có ít nhất 01 cán bộ lãnh đạo và 01 cán bộ kỹ thuật.
+3. Báo cáo kết quả gửi về Sở trước 16h00 ngày 17/02/2027.`),
+  );
+  const r = engine.ask('mỗi ca trực phải có những ai');
+  assert.equal(r.kind, 'answer');
+  assert.match(r.text, /01 cán bộ lãnh đạo và 01 cán bộ kỹ thuật/);
+});
