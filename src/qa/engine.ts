@@ -213,6 +213,9 @@ const asksHour = (tokens: readonly string[]): boolean => ASKS_HOUR_RE.test(` ${t
 const MUST_REPORT_RE = / (co phai|phai|can|co can) (gui |nop |lam )?bao cao /;
 // People counted by role: "01 cán bộ lãnh đạo", "tối thiểu 02 nhân viên kỹ thuật".
 const ROLE_COUNT_RE = / \d+ (can bo |nhan vien |chuyen vien )?(lanh dao|ki thuat)/;
+// "nêu tại mục 7", "quy định tại mục II": another item of the letter pointed to.
+const REFERS_TO_ITEM_RE = /(?:nêu|quy định|ghi) tại mục ([0-9]+|[IVX]+)\b/iu;
+const sentenceStart = (s: string): string => s.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 const COMPLETION_RE = /^ (hoan thanh|hoan tat|xong|ket thuc|truoc ngay|cham nhat) /;
 // "từ ngày nào đến ngày nào", "từ hôm nào tới hôm nào", "từ ngày âm lịch nào đến ngày nào": a span asked for.
 const ASKS_SPAN_RE =
@@ -1083,6 +1086,18 @@ export function createEngine(options: QaOptions = {}): Engine {
     return addresseeEntries.find(({ words }) => words.includes(` ${names[0]} `))?.entry;
   }
 
+  /**
+   * "báo ngay cho đầu mối của Sở nêu tại mục 7": a clause that points to another item for who or where says it
+   * there, so that item is what answers a who or where question. Returns the item pointed to, if any.
+   */
+  function referredItem(pair: QaPair): { label: string; text: string } | undefined {
+    const ref = REFERS_TO_ITEM_RE.exec(textOf(pair))?.[1]?.toLowerCase();
+    if (!ref) return undefined;
+    for (const item of items.values())
+      if (item.label.toLowerCase() === `mục ${ref}` && !pair.refs.includes(item.id)) return item;
+    return undefined;
+  }
+
   const issuerFact = pairs.find((pair) => pair.facts === 'issuer');
   const issuerWords = ` ${normalize(directive.dispatch.issuer)} `;
   /**
@@ -1469,12 +1484,16 @@ export function createEngine(options: QaOptions = {}): Engine {
     const text =
       verdict +
       shapeAnswer({ pair: best, text: textOf(best), question, tokens, questionType, numbers }, directive);
+    // "… báo ngay cho đầu mối của Sở nêu tại mục 7": who it is, said in mục 7.
+    const referred =
+      letter && (questionType === 'who' || questionType === 'where') ? referredItem(best) : undefined;
+    const fullText = referred ? `${text}\n${sentenceStart(referred.label)} ghi: "${referred.text}"` : text;
     const related = candidates
       .slice(1)
       .filter((c) => c.score >= candidates[0]!.score * 0.5)
       .slice(0, 3)
       .map((c) => ({ id: c.pairId, question: pairById.get(c.pairId)!.question }));
-    return { ...answer(best, text, confidence, questionType), ...(related.length ? { related } : {}) };
+    return { ...answer(best, fullText, confidence, questionType), ...(related.length ? { related } : {}) };
   }
 
   return {

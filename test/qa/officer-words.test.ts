@@ -189,3 +189,14 @@ test('which people ("mỗi ca trực phải có những ai") is the clause count
   assert.equal(r.kind, 'answer');
   assert.match(r.text, /01 cán bộ lãnh đạo và 01 cán bộ kỹ thuật/);
 });
+
+test('a clause pointing to another item for who ("đầu mối nêu tại mục 3") is answered with that item', () => {
+  const engine = engineFor(
+    smallLetter(`1. Trực 24/24 giờ; khi mất liên lạc trên diện rộng phải báo ngay cho đầu mối của Sở nêu tại mục 3.
+2. Báo cáo kết quả gửi về Sở trước 16h00 ngày 17/02/2027.
+3. Đầu mối liên hệ của Sở: ông Trần Văn Bình, điện thoại 0209.3870.123.`),
+  );
+  const r = engine.ask('mất liên lạc diện rộng thì báo cho ai');
+  assert.equal(r.kind, 'answer');
+  assert.match(r.text, /Mục 3 ghi: "Đầu mối liên hệ của Sở: ông Trần Văn Bình/);
+});
