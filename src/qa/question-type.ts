@@ -126,9 +126,12 @@ const FRAME_PHRASES: ReadonlyArray<readonly string[]> = [
   'dia ban nao',
   'noi nao',
   'cho nao',
+  // "tất cả bưu cục đều mở muộn à": whether the claim holds for all is for the clause to say ("bưu cục trung tâm").
+  'tat ca',
 ].map((phrase) => phrase.split(' '));
 const FRAME_WORDS = new Set([
   ...INTERROGATIVE_SYLLABLES,
+  'deu',
   'la',
   'co',
   'khong',

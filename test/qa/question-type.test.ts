@@ -65,3 +65,10 @@ test('"ở khu vực nào" asks the place, as "ở đâu": what is done there is
   for (const i of [5, 6, 7]) assert.ok(frame.has(i), tokens[i]);
   assert.ok(!frame.has(0));
 });
+
+test('"tất cả … đều" frames a claim: whether it holds for all is for the clause to say', () => {
+  const tokens = 'tat ca buu cuc deu mo cua a'.split(' ');
+  const frame = framePositions(tokens, () => false);
+  for (const i of [0, 1, 4]) assert.ok(frame.has(i), tokens[i]);
+  assert.ok(!frame.has(2));
+});

@@ -83,3 +83,11 @@ test('a grave incident and a stretch of days in the officer’s words reach the 
   );
   assert.deepEqual(toLetterWords('giai doan bao dam'.split(' '), letter).join(' '), 'thoi gian bao dam');
 });
+
+test('post offices opening late in the officer’s words reach the letter’s "kéo dài giờ mở cửa"', () => {
+  const letter = terms('keo dai gio mo cua');
+  assert.equal(
+    toLetterWords('buu cuc mo muon a'.split(' '), letter).join(' '),
+    'buu cuc keo dai gio mo cua a',
+  );
+});
