@@ -98,6 +98,9 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   scam: 'lua dao',
   incident: 'su co',
   traffic: 'luu luong',
+  roaming: 'chuyen vung',
+  cloud: 'dien toan dam may',
+  datacenter: 'trung tam du lieu',
   backup: 'du phong',
   check: 'kiem tra',
   hacker: 'tan cong mang',
@@ -140,8 +143,11 @@ function expandOne(
   if (token === 'vt' && previous === 'luu') return 'van thu';
   // "bđ tỉnh", "bđ huyện": the post office of a place; "bđ trực", "bđ từ" stay ambiguous (bắt đầu, bảo dưỡng).
   if (token === 'bd' && next !== undefined && PLACES.has(next)) return 'buu dien';
+  // "gửi cho những dv nào", "dv nào phải báo cáo": which bodies (đơn vị); "chất lượng dv", "dv 4G" is a service.
+  if (token === 'dv' && (next === 'nao' || previous === 'nhung' || previous === 'moi')) return 'don vi';
   // "backup dữ liệu", "backup data" is a copy of the data (sao lưu); "chạy backup" is the standby power.
-  if (token === 'backup' && (next === 'du' || next === 'data')) return 'sao luu';
+  // "bản backup" is a copy too.
+  if (token === 'backup' && (next === 'du' || next === 'data' || previous === 'ban')) return 'sao luu';
   const expansion = lookup(ABBREVIATIONS, token);
   if (expansion !== undefined) return expansion;
   // Teencode spelling: fai → phai, wa → qua, wy → quy.
@@ -161,7 +167,12 @@ export function expandAbbreviations(input: readonly string[]): string[] {
       ? ['viettelpost']
       : token === 'post' && input[i - 1] === 'viettel'
         ? []
-        : [token],
+        : // "data center" is one thing, the data centre (trung tâm dữ liệu).
+          token === 'data' && input[i + 1] === 'center'
+          ? ['datacenter']
+          : token === 'center' && input[i - 1] === 'data'
+            ? []
+            : [token],
   );
   tokens.forEach((token, i) => {
     for (const part of expandOne(token, tokens[i - 1], tokens[i + 1], i === tokens.length - 1).split(' ')) {

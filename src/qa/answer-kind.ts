@@ -77,10 +77,13 @@ const SPANS = new Set(['ngay', 'gio', 'tieng', 'phut', 'hom', 'tuan', 'thang', '
 
 /**
  * A figure counting `thing` in the folded text: "01 cán bộ lãnh đạo", "100% trạm", not a date or an hour
- * ("ngày 31 01 2028 (mùng 6 Tết); lãnh đạo…").
+ * ("ngày 31 01 2028 (mùng 6 Tết); lãnh đạo…"), nor a percentage read as a count ("30% so với…" is "30 phan tram",
+ * whose "tram" folds like "trạm": it counts no stations).
  */
 const figureBeside = (thing: string, text: string): boolean =>
-  new RegExp(`(?<!(?:\\d|mung|mong|ngay|thang|nam|gio|h) )\\d+ (?!\\d)([a-z]+ ){0,2}${thing} `).test(text);
+  new RegExp(
+    `(?<!(?:\\d|mung|mong|ngay|thang|nam|gio|h) )\\d+ (?!\\d)([a-z]+ ){0,2}(?<!phan )${thing} `,
+  ).test(text);
 
 /**
  * Whether the folded question tokens ask for a clock time or a count that `answerText` (folded) lacks. `inLetter`
@@ -97,6 +100,9 @@ export function asksMissingFigure(
     // "mấy tiếng" reads as "mấy giờ": a span ("trong vòng 30 phút") answers it too.
     return !/\d\s*(h|gio|phut|tieng)\b|\d:\d\d|\d+ ?\/ ?24|\b(sang|chieu|toi|trua) /.test(answerText);
   }
+  // "gửi từ đầu số nào": a short code or phone number, three digits or more; "02 lần" is no such number.
+  if (/ dau so (nao|gi|bao nhieu|may) /.test(text))
+    return !/\d{3,}/.test(answerText.replace(/\b(19|20)\d\d\b/g, ' '));
   // "bao lâu": a span of time, which only a figure with its unit states ("trong vòng 02 giờ", "24/24").
   if (/ (bao lau|trong bao lau) /.test(text)) {
     // Round the clock ("24/24") is how long the duty lasts, not how long anything else may.

@@ -46,6 +46,8 @@ export const directiveSchema = z.object({
       sentence: z.string().optional(),
       /** The sentence giving the e-mail address, when another than the reporting one: it may say where else. */
       emailSentence: z.string().optional(),
+      /** "Nội dung báo cáo gồm: …" in a sentence of its own after the reporting one: what the report holds. */
+      contentsSentence: z.string().optional(),
       /** A daily report time ("16h00 hằng ngày") when the letter asks for one. */
       daily: z.object({ time: z.string(), sentence: z.string() }).optional(),
     }),

@@ -7,13 +7,15 @@ import type { QuestionType } from './question-type.ts';
  * clause that sets the duty period, and declined when the letter sets none.
  */
 
-// "trực" the duty, not "trực tiếp", "trực tuyến", "trực thuộc", nor the duty office's phone ("trực ban").
-const DUTY = / truc (?!tiep |tuyen |thuoc |quan |ban )/;
+// "trực" the duty, not "trực tiếp", "trực tuyến", "trực thuộc", nor the duty office's phone ("trực ban"); nor
+// "trục" the backbone, which folds alike: "cáp quang trục", "tuyến trục", "đường trục".
+const DUTY = /(?<! (?:quang|tuyen|duong)) truc (?!tiep |tuyen |thuoc |quan |ban )/;
 const PERIOD_WORDS =
   / (bat dau|ket thuc|keo dai|tu ngay|den ngay|den het|tu bao gio|den bao gio|tu may gio|den may gio|den mung|tu mung|thoi gian truc) /;
 // Sending the duty roster, reporting, a deadline: a date about the roster, not the period itself. Hours "một
-// ngày", "mỗi ngày": how long each day, answered by "24/24 giờ".
-const NOT_PERIOD = / (gui|nop|bao cao|danh sach|han|ai|nguoi|bao nhieu nguoi|(mot|moi) ngay) /;
+// ngày", "mỗi ngày", "mấy tiếng": how long each day, answered by "24/24 giờ".
+const NOT_PERIOD =
+  / (gui|nop|bao cao|danh sach|han|ai|nguoi|bao nhieu nguoi|(mot|moi) ngay|(may|bao nhieu) tieng) /;
 
 /** Whether folded, abbreviation-expanded tokens ask when duty starts, ends or how long it lasts. */
 export function asksDutyPeriod(tokens: readonly string[], questionType: QuestionType): boolean {
@@ -27,9 +29,10 @@ const fold = (s: string): string =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()} `;
 
-// "trực 24/24 giờ từ ngày 04/02/2027 đến hết ngày 11/02/2027", "từ 07 giờ 00 ngày 30/01/2030 đến 17 giờ…".
+// "trực 24/24 giờ từ ngày 04/02/2027 đến hết ngày 11/02/2027", "từ 07 giờ 00 ngày 30/01/2030 đến 17 giờ…", or
+// in lunar days: "trực tại chỗ … từ 29 tháng Chạp đến mùng 4 Tết".
 const PERIOD =
-  / truc (?!tiep |tuyen |thuoc )(?:\S+ ){0,20}?tu (?:\d{1,2} gio (?:\d{1,2} )?)?ngay \d{1,2} \d{1,2} (?:\S+ ){0,12}?den /;
+  / truc (?!tiep |tuyen |thuoc )(?:\S+ ){0,20}?tu (?:(?:\d{1,2} gio (?:\d{1,2} )?)?ngay \d{1,2} \d{1,2}|\d{1,2} thang (?:chap|gieng)|(?:mung|mong) \d{1,2}) (?:\S+ ){0,12}?den /;
 
 /** Whether a clause's own text sets the duty period: "trực" and a span of dates in one sentence. */
 export function setsDutyPeriod(clauseText: string): boolean {

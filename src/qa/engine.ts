@@ -55,6 +55,8 @@ export interface Analysis {
    * trực", "cước" like "cuộc".
    */
   foreignTopic?: boolean;
+  /** "Đúng. " or "Không đúng. ": a claim the best clause checks ("hạn lịch trực là 26/1 à"), said first. */
+  verdict?: string;
 }
 
 export interface QaOptions {
@@ -205,6 +207,41 @@ const PARENT_MAX_LENGTH = 900;
 // "báo cho ai khi có sự cố": after "ai" a clause of time or place begins, not the action someone does.
 const NOT_ACTIONS: ReadonlySet<string> = new Set(['khi', 'neu', 'trong', 'sau', 'truoc', 'tai', 'o', 'luc']);
 // How long: "bao lâu", "mấy tiếng", "bao nhiêu phút"; and a span a clause states: "trong vòng 30 phút".
+const ASKS_HOUR_RE = / (may|bao nhieu) gio | gio nao /;
+const asksHour = (tokens: readonly string[]): boolean => ASKS_HOUR_RE.test(` ${tokens.join(' ')} `);
+// "có phải báo cáo không", "có phải gửi bc ko", "cần nộp báo cáo không": whether one must report.
+const MUST_REPORT_RE = / (co phai|phai|can|co can) (gui |nop |lam )?bao cao /;
+// People counted by role: "01 cán bộ lãnh đạo", "tối thiểu 02 nhân viên kỹ thuật".
+const ROLE_COUNT_RE = / \d+ (can bo |nhan vien |chuyen vien )?(lanh dao|ki thuat)/;
+// "nêu tại mục 7", "quy định tại mục II": another item of the letter pointed to.
+const REFERS_TO_ITEM_RE = /(?:nêu|quy định|ghi) tại mục ([0-9]+|[IVX]+)\b/iu;
+const sentenceStart = (s: string): string => s.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+const COMPLETION_RE = /^ (hoan thanh|hoan tat|xong|ket thuc|truoc ngay|cham nhat) /;
+// "từ ngày nào đến ngày nào", "từ hôm nào tới hôm nào", "từ ngày âm lịch nào đến ngày nào": a span asked for.
+const ASKS_SPAN_RE =
+  / tu (ngay|hom) (\S+ ){0,3}?(nao|may|bao nhieu) (den|toi) (ngay|hom) (nao|may|bao nhieu) /;
+// The question's own words for a span ("thời gian … tính theo âm lịch"), which say nothing of what it spans.
+const SPAN_WORDS: ReadonlySet<string> = new Set([
+  'thoi',
+  'gian',
+  'tu',
+  'den',
+  'toi',
+  'nao',
+  'hom',
+  'am',
+  'lich',
+  'tinh',
+  'theo',
+]);
+// "từ ngày 1 2 2027 đến hết ngày 20 2 2027", "từ 07 giờ ngày 30 1 đến …", "từ 29 tháng chạp đến mùng 4 tết".
+const STATES_SPAN_RE =
+  / tu (\d{1,2} gio (\d{1,2} )?)?(ngay )?(\d{1,2} \d{1,2}|\d{1,2} thang|mung \d|ram) (\S+ ){0,8}?den (het )?(\d{1,2} gio (\d{1,2} )?)?(ngay )?(\d{1,2} \d{1,2}|\d{1,2} thang|mung \d|ram)/;
+// A span clause holding this share of what the question is about answers it.
+const SPAN_HOLDS = 0.5;
+// How a report goes: by phone (a call, Zalo) or in writing (a letter on paper, an e-mail).
+const PHONE_CHANNEL_RE = / (dien thoai|goi|zalo) /;
+const WRITTEN_CHANNEL_RE = / (van ban|giay|email|mail) /;
 const HOW_LONG_RE = / (bao lau|may (gio|tieng|phut)|bao nhieu (gio|tieng|phut)|(trong|sau) (vong )?bao) /;
 // "trực 24/24 giờ", "24/7": round the clock is a span too.
 const DURATION_RE =
@@ -476,6 +513,18 @@ export function createEngine(options: QaOptions = {}): Engine {
     return tokens.every((t, i) => business.has(i) || frame.has(i) || OBLIGATION_WORDS.has(t));
   }
   /**
+   * "VNPT Huế có bao nhiêu trạm BTS", "Viettel có mấy kỹ thuật viên": the business named, and nothing else, is who
+   * has the things counted. A letter asks for its tasks and never counts what a business owns; "mỗi cụm trạm có
+   * bao nhiêu người trực" (a count the letter sets) names no business before "có".
+   */
+  function asksBusinessHoldings(tokens: readonly string[], business: ReadonlySet<number>): boolean {
+    const at = tokens.indexOf('co');
+    if (at <= 0 || !(tokens[at + 1] === 'may' || (tokens[at + 1] === 'bao' && tokens[at + 2] === 'nhieu')))
+      return false;
+    return tokens.slice(0, at).every((_, i) => business.has(i));
+  }
+
+  /**
    * "VNPT Bình Định gửi báo cáo về đâu": the "Kính gửi" list names the business, but only a question asking
    * whether it is addressed wants that list.
    */
@@ -681,6 +730,13 @@ export function createEngine(options: QaOptions = {}): Engine {
     const asked = TITLE_RE.exec(text);
     return asked !== null && asked[1]!.trim() !== signerTitle;
   }
+  /** Whether the pair says the title the question asks about, so the person it names may hold it. */
+  function namesTitleAsked(tokens: readonly string[], pair: QaPair): boolean {
+    const asked = TITLE_RE.exec(` ${tokens.join(' ')} `)?.[1]?.trim();
+    return (
+      asked !== undefined && `${normalizedText(pair)} ${normalize(clauseText(pair))} `.includes(` ${asked} `)
+    );
+  }
 
   /**
    * "lịch trực của Sở ai phân công", "ai trực lãnh đạo mùng 1": who does something. The best pair must say that
@@ -746,6 +802,26 @@ export function createEngine(options: QaOptions = {}): Engine {
   }
 
   /**
+   * "pháo hoa bắn ở đâu": a where-question about something the clause names only to say where else to act ("tăng
+   * dung lượng tại các khu vực tổ chức bắn pháo hoa") is not answered by it: the place of the thing is not given.
+   */
+  function asksPlaceOfPlaceWord(tokens: readonly string[], pair: QaPair): boolean {
+    const text = ` ${tokens.join(' ')} `;
+    const at = text.search(/ (o|tai) (dau|cho nao|noi nao) /);
+    if (pair.facts || at < 0) return false;
+    const frame = framePositions(tokens, inLetter);
+    const asked = text.slice(0, at).trim().split(' ').filter(Boolean);
+    const subject = asked.filter((t, i) => !frame.has(i) && !/^\d+$/.test(t));
+    if (subject.length < 2) return false;
+    const said = normalizedText(pair);
+    for (const m of said.matchAll(/ (?:khu vuc|cac diem|diem|noi) (?:to chuc )?((?:[a-z]+ ){1,4})/g)) {
+      const words = new Set(m[1]!.trim().split(' '));
+      if (subject.every((t) => words.has(t))) return true;
+    }
+    return false;
+  }
+
+  /**
    * "bưu cục mở cửa lại ngày nào": a date asked of a clause is answered by the part of it that says what is asked
    * about (its sentence, or the stretch between semicolons). When that part gives no moment, the clause's dates are
    * another task's, and the letter does not say.
@@ -761,7 +837,14 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (content.length === 0) return false;
     const segments = textOf(pair)
       .split(/[;.\n•]\s|\n/)
-      .map((segment) => ` ${normalize(segment)} `);
+      .map((segment) => ` ${normalize(segment)} `)
+      // "Kiểm tra hệ thống báo cháy …; hoàn thành trước ngày 24/01/2025": a stretch saying only when the task
+      // ends dates the task before it.
+      .reduce<string[]>((out, segment) => {
+        if (out.length > 0 && COMPLETION_RE.test(segment)) out[out.length - 1] += segment;
+        else out.push(segment);
+        return out;
+      }, []);
     let best = 0;
     let dated = false;
     for (const segment of segments) {
@@ -961,6 +1044,192 @@ export function createEngine(options: QaOptions = {}): Engine {
   }
 
   /**
+   * "deadline lịch trực là 26/1 à": a date claimed for another deadline than the report's, the roster's, is checked
+   * by the leading clause when it holds everything else the question says and a moment. Returns the verdict to
+   * put first ("Không đúng. "), or undefined when the question is no such claim.
+   */
+  function clauseDeadlineClaim(
+    question: string,
+    tokens: readonly string[],
+    outcome: SearchOutcome,
+    candidates: Candidate[],
+  ): string | undefined {
+    const first = candidates[0] && pairById.get(candidates[0].pairId);
+    if (!first || first.facts || !tokens.some((t) => DEADLINE_WORDS.has(t))) return undefined;
+    const claim = parseMomentClaim(question);
+    if (claim.day === undefined || claim.month === undefined) return undefined;
+    const frame = framePositions(tokens, inLetter);
+    const said = tokens.filter(
+      (t, i) => !frame.has(i) && !/^\d+$/.test(t) && !DATE_WORDS.has(t) && !CLAIM_WORDS.has(t),
+    );
+    const { matched } = outcome.evidence(first.id);
+    const text = normalizedText(first);
+    if (said.length === 0 || !said.every((t) => matched.has(t)) || !MOMENT_RE.test(text)) return undefined;
+    return text.includes(` ${claim.day} ${claim.month} `) ? 'Đúng. ' : 'Không đúng. ';
+  }
+
+  // The "Kính gửi" entries, each with its words folded: "Viettel Tuyên Quang - Chi nhánh …" names Viettel.
+  const addresseeEntries = directive.dispatch.recipients
+    .split(';')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => ({ entry, words: fold(entry) }));
+  /**
+   * "Viettel có phải báo cáo ko", "vnpt cần thơ có phải gửi bc ko, hạn khi nào": a business the letter is addressed
+   * to asking whether it must report. Returns the "Kính gửi" entry naming it, when the question is such a one.
+   */
+  function addressedReporter(question: string, tokens: readonly string[], best: QaPair): string | undefined {
+    if (best.facts !== 'addressees' && best.facts !== 'deadline') return undefined;
+    if (!MUST_REPORT_RE.test(` ${tokens.join(' ')} `)) return undefined;
+    const names = rawBusinessNames(foldDiacritics(question));
+    if (names.length !== 1) return undefined;
+    return addresseeEntries.find(({ words }) => words.includes(` ${names[0]} `))?.entry;
+  }
+
+  /**
+   * "báo ngay cho đầu mối của Sở nêu tại mục 7": a clause that points to another item for who or where says it
+   * there, so that item is what answers a who or where question. Returns the item pointed to, if any.
+   */
+  function referredItem(pair: QaPair): { label: string; text: string } | undefined {
+    const ref = REFERS_TO_ITEM_RE.exec(textOf(pair))?.[1]?.toLowerCase();
+    if (!ref) return undefined;
+    for (const item of items.values())
+      if (item.label.toLowerCase() === `mục ${ref}` && !pair.refs.includes(item.id)) return item;
+    return undefined;
+  }
+
+  const issuerFact = pairs.find((pair) => pair.facts === 'issuer');
+  const issuerWords = ` ${normalize(directive.dispatch.issuer)} `;
+  /**
+   * "cv này của sở KHCN phải k", "công văn do Sở TT&TT ban hành à": the Sở the officer believes issued the letter.
+   * Returns the name claimed ("khoa hoc cong nghe"), or undefined when the question claims no issuer.
+   */
+  function claimedIssuer(tokens: readonly string[]): string | undefined {
+    const m =
+      / cong van (?:nay )?(?:la )?(?:cua|do) so ((?:[a-z]+ )+?)(?:ban hanh |gui |ki )?(?:phai|dung|a|ha|khong|$)/.exec(
+        ` ${tokens.join(' ')} `,
+      );
+    const claimed = m?.[1]?.trim();
+    // "cv này của sở nào": asked, not claimed.
+    return claimed && !/\b(nao|gi|may)\b/.test(claimed) ? claimed : undefined;
+  }
+  /** Puts the issuer fact first for a claimed issuer; returns whether it now leads. */
+  function promoteIssuerClaim(tokens: readonly string[], candidates: Candidate[]): boolean {
+    if (!issuerFact || claimedIssuer(tokens) === undefined) return false;
+    const at = candidates.findIndex((c) => c.pairId === issuerFact.id);
+    if (at > 0) candidates.splice(at, 1);
+    if (at !== 0) candidates.unshift({ pairId: issuerFact.id, score: (candidates[0]?.score ?? 1) * 1.2 });
+    return true;
+  }
+
+  const recipientsFact = pairs.find((pair) => pair.facts === 'recipients');
+  // "Bộ TT&TT (Cục Viễn thông) (để b/c); UBND tỉnh (để b/c)": whom the letter itself is reported to.
+  const reportsUpward = /\(?để\s+(?:b\/c|báo cáo)\)?/iu.test(directive.dispatch.copyTo.join('; '));
+  /**
+   * "cv này báo cáo lên những cơ quan nào", "ngoài dn còn gửi cho ai để báo cáo": whom the letter is sent to for
+   * their information ("để b/c" in "Nơi nhận"), not where the businesses send their report. Returns whether the
+   * recipients fact now leads.
+   */
+  function promoteReportedTo(tokens: readonly string[], candidates: Candidate[]): boolean {
+    if (!recipientsFact || !reportsUpward) return false;
+    const text = ` ${tokens.join(' ')} `;
+    if (!/ de bao cao /.test(text) && !/ cong van (nay )?bao cao (len|cho|toi|ve) /.test(text)) return false;
+    const at = candidates.findIndex((c) => c.pairId === recipientsFact.id);
+    if (at > 0) candidates.splice(at, 1);
+    if (at !== 0) candidates.unshift({ pairId: recipientsFact.id, score: (candidates[0]?.score ?? 1) * 1.2 });
+    return true;
+  }
+
+  /**
+   * "mỗi ca trực phải có những ai": which people, by role, answered by a leading clause that counts them ("01 cán bộ
+   * lãnh đạo và 01 cán bộ kỹ thuật") and holds most of what the question is about. Returns whether one now leads.
+   */
+  function promoteRoles(tokens: readonly string[], outcome: SearchOutcome, candidates: Candidate[]): boolean {
+    if (!/ nhung ai /.test(` ${tokens.join(' ')} `)) return false;
+    const frame = framePositions(tokens, inLetter);
+    const content = [...new Set(tokens.filter((t, i) => !frame.has(i) && t !== 'ai' && t !== 'nhung'))];
+    const total = content.reduce((sum, t) => sum + index.weight(t), 0);
+    if (total === 0) return false;
+    const at = candidates.slice(0, RERANK_DEPTH).findIndex((c) => {
+      const pair = pairById.get(c.pairId);
+      if (!pair || pair.facts || !ROLE_COUNT_RE.test(normalizedText(pair))) return false;
+      const { matched } = outcome.evidence(c.pairId);
+      return (
+        content.reduce((sum, t) => sum + (matched.has(t) ? index.weight(t) : 0), 0) >= total * SPAN_HOLDS
+      );
+    });
+    if (at < 0) return false;
+    if (at > 0) {
+      const [promoted] = candidates.splice(at, 1);
+      candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
+    }
+    return true;
+  }
+
+  /**
+   * "thời gian bảo đảm mạng từ ngày nào tới ngày nào": a span asked for is answered by a leading clause that states
+   * one ("từ ngày 01/02/2027 đến hết ngày 20/02/2027"), when it holds most of what the question is about; a fact
+   * or a clause with a single date does not answer it. Returns whether such a clause now leads.
+   */
+  function promoteSpan(tokens: readonly string[], outcome: SearchOutcome, candidates: Candidate[]): boolean {
+    if (!ASKS_SPAN_RE.test(` ${tokens.join(' ')} `)) return false;
+    const frame = framePositions(tokens, inLetter);
+    const content = [
+      ...new Set(
+        tokens.filter(
+          (t, i) => !frame.has(i) && !/^\d+$/.test(t) && !DATE_WORDS.has(t) && !SPAN_WORDS.has(t),
+        ),
+      ),
+    ];
+    const total = content.reduce((sum, t) => sum + index.weight(t), 0);
+    if (total === 0) return false;
+    const at = candidates.slice(0, RERANK_DEPTH).findIndex((c) => {
+      const pair = pairById.get(c.pairId);
+      if (!pair || pair.facts || !STATES_SPAN_RE.test(normalizedText(pair))) return false;
+      const { matched } = outcome.evidence(c.pairId);
+      const held = content.reduce((sum, t) => sum + (matched.has(t) ? index.weight(t) : 0), 0);
+      return held >= total * SPAN_HOLDS;
+    });
+    if (at < 0) return false;
+    if (at > 0) {
+      const [promoted] = candidates.splice(at, 1);
+      candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
+    }
+    return true;
+  }
+
+  /**
+   * "gọi điện báo rồi có cần gửi văn bản nữa không", "bc nhanh gửi email được không hay phải gọi": a question
+   * weighing the phone against writing is about the report made by phone, the urgent one. The report facts speak
+   * only of writing and e-mail, so a leading clause that says how to phone answers. Returns whether one now leads.
+   */
+  function promotePhoneClause(tokens: readonly string[], candidates: Candidate[]): boolean {
+    const text = ` ${tokens.join(' ')} `;
+    if (!PHONE_CHANNEL_RE.test(text) || !WRITTEN_CHANNEL_RE.test(text)) return false;
+    // A clause reporting by phone ("báo cáo ngay … bằng điện thoại"), not one asking for phone numbers; the one
+    // that says what writing follows ("sau đó gửi báo cáo bằng văn bản") before one that does not.
+    const reportsByPhone = (c: Candidate, written: boolean): boolean => {
+      const pair = pairById.get(c.pairId);
+      if (pair === undefined || pair.facts) return false;
+      const said = normalizedText(pair);
+      return (
+        PHONE_CHANNEL_RE.test(said) &&
+        / bao (cao|ngay|nhanh) /.test(said) &&
+        (!written || / van ban /.test(said))
+      );
+    };
+    const leaders = candidates.slice(0, RERANK_DEPTH);
+    let at = leaders.findIndex((c) => reportsByPhone(c, true));
+    if (at < 0) at = leaders.findIndex((c) => reportsByPhone(c, false));
+    if (at < 0) return false;
+    if (at > 0) {
+      const [promoted] = candidates.splice(at, 1);
+      candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
+    }
+    return true;
+  }
+
+  /**
    * "yêu cầu về máy phát điện" when two items of one clause both say it, as closely: the clause with all its items
    * answers, rather than either item alone.
    */
@@ -1028,6 +1297,13 @@ export function createEngine(options: QaOptions = {}): Engine {
     const ownNumber = letter && promoteOwnNumber(tokens, candidates);
     const citedNumber = letter && !ownNumber && !selfClaim && promoteCitedNumber(tokens, candidates);
     const deadlineClaim = letter && promoteDeadlineClaim(question, tokens, candidates);
+    const phoneClause = letter && !deadlineClaim && promotePhoneClause(tokens, candidates);
+    const reportedTo = letter && !deadlineClaim && promoteReportedTo(tokens, candidates);
+    const span = letter && promoteSpan(tokens, outcome, candidates);
+    const roles = letter && !span && promoteRoles(tokens, outcome, candidates);
+    const issuerClaim = letter && promoteIssuerClaim(tokens, candidates);
+    const clauseClaim =
+      letter && !deadlineClaim ? clauseDeadlineClaim(question, tokens, outcome, candidates) : undefined;
     // The officer's own words: "lịch trực" mapped to the letter's "danh sách cán bộ trực" is still the duty.
     const dutyPeriod = letter ? promoteDutyPeriod(repaired, questionType, candidates) : undefined;
     const top = candidates[0] && pairById.get(candidates[0].pairId);
@@ -1072,6 +1348,12 @@ export function createEngine(options: QaOptions = {}): Engine {
       namedPerson ||
       namingClause ||
       deadlineClaim ||
+      phoneClause ||
+      reportedTo ||
+      span ||
+      roles ||
+      issuerClaim ||
+      clauseClaim !== undefined ||
       ownNumber ||
       selfClaim ||
       citedNumber ||
@@ -1084,10 +1366,14 @@ export function createEngine(options: QaOptions = {}): Engine {
       candidates,
       features,
       confidence,
-      ...(dutyPeriod === 'absent' || unknownActor || (letter && listsNothingAsked(tokens, top))
+      ...(dutyPeriod === 'absent' ||
+      unknownActor ||
+      (letter && listsNothingAsked(tokens, top)) ||
+      (letter && asksBusinessHoldings(tokens, business))
         ? { uncovered: true }
         : {}),
       ...(tokens.some((t, i) => foreign.has(t) && !frame?.has(i)) ? { foreignContent: true } : {}),
+      ...(clauseClaim !== undefined ? { verdict: clauseClaim } : {}),
       ...(letter && nearDomainTopic(tokens.map((t) => (foreign.has(t) ? t : '-')).join(' '), ' ')
         ? { foreignTopic: true }
         : {}),
@@ -1150,15 +1436,23 @@ export function createEngine(options: QaOptions = {}): Engine {
       (best.facts === 'email' && !directive.dispatch.report.email && tokens.includes('email')) ||
       (best.facts === 'contact' && tokens.includes('ten') && !namesContact) ||
       (best.facts === 'implements' && !directive.dispatch.implements);
-    // "Chủ tịch UBND tỉnh là ai?": who holds a title the letter only names, when the best pair names no one.
+    // "Chủ tịch UBND tỉnh là ai?": who holds a title the letter only names, when the best pair names no one, or
+    // names someone with another title ("trưởng phòng tên gì" answered by "chuyên viên phòng … bà Minh Thư").
     const asksHolder =
       asksOtherTitle(tokens) &&
       (questionType === 'who' || / (ten|la ai|ai la) /.test(` ${tokens.join(' ')} `)) &&
-      (personsOf.get(best.id)?.size ?? 0) === 0;
+      ((personsOf.get(best.id)?.size ?? 0) === 0 || !namesTitleAsked(tokens, best));
     if (letter && ((best.facts === 'signer' && asksOtherTitle(tokens)) || asksHolder))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     if (absent && letter)
       return { kind: 'out_of_scope', text: factAnswer(best.facts!, directive), confidence };
+    // "hạn bc là mấy giờ" when the letter gives the day alone: no hour to give; the day it does give is said.
+    if (letter && best.facts === 'deadline' && !directive.dispatch.report.deadline.time && asksHour(tokens))
+      return {
+        kind: 'out_of_scope',
+        text: `Công văn không ghi giờ của hạn báo cáo. ${factAnswer('deadline', directive)}`,
+        confidence,
+      };
     // "Lễ hội đầu năm tổ chức ngày nào?": when an event is held, answered only by a clause that names the event.
     if (letter && unnamedEvent(tokens, `${normalizedText(best)} ${normalize(clauseText(best))} `))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
@@ -1168,20 +1462,38 @@ export function createEngine(options: QaOptions = {}): Engine {
       asksMissingFigure(tokens, `${normalizedText(best)} ${normalize(clauseText(best))}`, inLetter)
     )
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
+    // "Pháo hoa bắn ở đâu?" of a clause naming "các khu vực tổ chức bắn pháo hoa": the place is not given.
+    if (letter && asksPlaceOfPlaceWord(tokens, best))
+      return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     // "Bưu cục mở cửa lại ngày nào?" of a clause saying only that the date is to be announced: no date, no answer.
     if (letter && asksUndatedMoment(tokens, best))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
+    const reporter = letter ? addressedReporter(question, tokens, best) : undefined;
+    if (reporter && deadlineFact) {
+      const text = `Có. ${reporter} có tên trong phần "Kính gửi" của công văn. ${factAnswer('deadline', directive)}`;
+      return answer(deadlineFact, text, confidence, questionType);
+    }
     const numbers = numbersOf.get(best.id)!;
-    const text = shapeAnswer(
-      { pair: best, text: textOf(best), question, tokens, questionType, numbers },
-      directive,
-    );
+    // "cv này của sở KHCN phải k": the claim is answered yes or no before the issuer is named.
+    const claimed = best.facts === 'issuer' ? claimedIssuer(tokens) : undefined;
+    const verdict = claimed
+      ? claimed.split(' ').every((word) => issuerWords.includes(` ${word} `))
+        ? 'Đúng. '
+        : 'Không đúng. '
+      : (analysis.verdict ?? '');
+    const text =
+      verdict +
+      shapeAnswer({ pair: best, text: textOf(best), question, tokens, questionType, numbers }, directive);
+    // "… báo ngay cho đầu mối của Sở nêu tại mục 7": who it is, said in mục 7.
+    const referred =
+      letter && (questionType === 'who' || questionType === 'where') ? referredItem(best) : undefined;
+    const fullText = referred ? `${text}\n${sentenceStart(referred.label)} ghi: "${referred.text}"` : text;
     const related = candidates
       .slice(1)
       .filter((c) => c.score >= candidates[0]!.score * 0.5)
       .slice(0, 3)
       .map((c) => ({ id: c.pairId, question: pairById.get(c.pairId)!.question }));
-    return { ...answer(best, text, confidence, questionType), ...(related.length ? { related } : {}) };
+    return { ...answer(best, fullText, confidence, questionType), ...(related.length ? { related } : {}) };
   }
 
   return {

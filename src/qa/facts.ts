@@ -73,6 +73,7 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
       // What a report holds is said in the reporting sentence itself ("Báo cáo kết quả (tình hình …, sự cố …)").
       return report.sentence
         ? `${where}, công văn ghi: "${report.sentence}"` +
+            (report.contentsSentence ? ` "${report.contentsSentence}"` : '') +
             (report.daily && report.daily.sentence !== report.sentence
               ? `\nBáo cáo hằng ngày: "${report.daily.sentence}"`
               : '')

@@ -111,7 +111,14 @@ function directiveOf(letter: Letter): Directive {
     text: [c.heading, c.text].filter(Boolean).join(': ') || c.label,
   });
   const issuer = letter.issuer ?? 'Sở';
-  const reportClause = letter.clauses.find((c) => c.id === d.clauseId)?.label;
+  const deadlineClause = letter.clauses.find((c) => c.id === d.clauseId);
+  const reportClause = deadlineClause?.label;
+  // "c) Báo cáo tổng hợp bằng văn bản: kết quả thực hiện …, gửi về Sở trước …": the heading says which report and
+  // in what form; the sentence that opens the clause's text is quoted with it.
+  const reportSentence =
+    d.sentence && deadlineClause?.heading && deadlineClause.text.trimStart().startsWith(d.sentence)
+      ? `${deadlineClause.heading}: ${d.sentence}`
+      : d.sentence;
   const basis = letter.legalBasis[0];
   const hotlineClause = letter.clauses.find((c) => c.id === letter.hotline?.clauseId);
   // Only its sentences that give a number and no date: a contact answer never states the deadline.
@@ -139,6 +146,12 @@ function directiveOf(letter: Letter): Directive {
     ? letter.clauses
         .flatMap((c) => sentences(c.text))
         .find((s) => s.toLowerCase().includes(letter.email!) && !d.sentence?.includes(s))
+    : undefined;
+  // "Nội dung báo cáo gồm: tình hình mạng lưới, …": what the report holds, said after the reporting sentence.
+  const contentsSentence = deadlineClause
+    ? sentences(deadlineClause.text).find(
+        (s) => s !== d.sentence && /^nội dung báo cáo|báo cáo (?:phải )?(?:gồm|nêu rõ)/iu.test(s),
+      )
     : undefined;
   return {
     dispatch: {
@@ -181,8 +194,9 @@ function directiveOf(letter: Letter): Directive {
         },
         email: letter.email ?? '',
         format: 'bản điện tử',
-        ...(d.sentence ? { sentence: d.sentence } : {}),
+        ...(reportSentence ? { sentence: reportSentence } : {}),
         ...(emailSentence && emailSentence.length <= 400 ? { emailSentence } : {}),
+        ...(contentsSentence && contentsSentence.length <= 400 ? { contentsSentence } : {}),
         ...(letter.dailyReport
           ? { daily: { time: letter.dailyReport.time, sentence: letter.dailyReport.sentence } }
           : {}),

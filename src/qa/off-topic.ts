@@ -128,6 +128,12 @@ const TOPICS = [
   'thue thu nhap',
   'thue tncn',
   'giay phep',
+  // Licensing paperwork ("xin phép lắp trạm cần hồ sơ gì", "thủ tục cấp phép"): an office's procedure, not the letter.
+  'ho so',
+  'thu tuc',
+  'giay to',
+  'cap phep',
+  'xin phep',
   'cuc vien thong',
   'bo thong tin',
   'bo khoa hoc',
@@ -413,6 +419,7 @@ const WHOSE_FILLER = /^(?: (?:cua|ben|phia|o|tai|duong|day|nong|hotline|truc|la|
 
 // Kinds of legal document a letter may rest on; "kế hoạch", "công văn" are also the letter's own words.
 const LEGAL_KINDS = / (nghi dinh|thong tu|luat|quyet dinh|chi thi|cong dien)(?= (so|nao|gi|cua|ve|\d)| ?$)/;
+const ANY_LEGAL_KIND = / (nghi dinh|thong tu|luat|quyet dinh|chi thi|cong dien)(?= )/g;
 
 /**
  * "Căn cứ nghị định nào về chống tin nhắn rác?": a kind of document the letter never names cannot be what it rests
@@ -420,6 +427,9 @@ const LEGAL_KINDS = / (nghi dinh|thong tu|luat|quyet dinh|chi thi|cong dien)(?= 
  */
 export function unnamedDocument(normalizedQuestion: string, letterText: string): boolean {
   // "văn bản pháp luật nào" is any document, not a law.
-  const m = LEGAL_KINDS.exec(` ${normalizedQuestion} `.replaceAll(' phap luat ', ' van ban '));
-  return m !== null && !letterText.includes(` ${m[1]} `);
+  const text = ` ${normalizedQuestion} `.replaceAll(' phap luat ', ' van ban ');
+  const m = LEGAL_KINDS.exec(text);
+  if (m === null || letterText.includes(` ${m[1]} `)) return false;
+  // "UBND tỉnh ban hành công điện hay chỉ thị": one of the kinds offered is the letter's, and the question is its.
+  return ![...text.matchAll(ANY_LEGAL_KIND)].some((k) => letterText.includes(` ${k[1]} `));
 }

@@ -121,9 +121,17 @@ const FRAME_PHRASES: ReadonlyArray<readonly string[]> = [
   'xay ra',
   'nam nay',
   'tet nay',
+  // "gia cố cáp treo ở khu vực nào": the place asked, as "ở đâu"; what is done there is the content.
+  'khu vuc nao',
+  'dia ban nao',
+  'noi nao',
+  'cho nao',
+  // "tất cả bưu cục đều mở muộn à": whether the claim holds for all is for the clause to say ("bưu cục trung tâm").
+  'tat ca',
 ].map((phrase) => phrase.split(' '));
 const FRAME_WORDS = new Set([
   ...INTERROGATIVE_SYLLABLES,
+  'deu',
   'la',
   'co',
   'khong',

@@ -40,6 +40,11 @@ function swapped(token: string, known: ReadonlySet<string>): string[] | undefine
   return found.size === 1 ? [...found] : undefined;
 }
 
+// Only the long ones: a swap in a short key ("dc", "bc") explains too many slips.
+const ABBREVIATION_KEYS: ReadonlySet<string> = new Set(
+  Object.keys(ABBREVIATIONS).filter((key) => key.length >= 5),
+);
+
 /** One Vietnamese syllable, folded: an onset, one run of vowels, a final consonant or glide ("chuan", "nghieng"). */
 const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]+(ng|nh|ch|[cmnpt])?$/;
 
@@ -71,6 +76,12 @@ export function repairTokens(tokens: readonly string[], known: ReadonlySet<strin
     }
     if (token.length < 5) return [token];
     // "chuan" (chuẩn) is a word the letter does not use, not "chu" and "an" glued together.
-    return (SYLLABLE.test(token) ? undefined : segment(token, known)) ?? swapped(token, known) ?? [token];
+    // "hotlien": a loan word the normaliser expands ("hotline"), typed with two keys swapped.
+    const loan = swapped(token, ABBREVIATION_KEYS);
+    return (
+      (SYLLABLE.test(token) ? undefined : segment(token, known)) ??
+      swapped(token, known) ??
+      (loan ? lookup(ABBREVIATIONS, loan[0]!)!.split(' ') : undefined) ?? [token]
+    );
   });
 }

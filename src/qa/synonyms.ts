@@ -79,6 +79,12 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   // The tide: the letter's "triều cường" is the Mekong officer's "nước lớn", "nước dâng".
   ['trieu cuong', 'nuoc lon', 'nuoc dang', 'trieu dang'],
   ['du khach', 'khach du lich'],
+  // Post offices open late: the letter's "kéo dài giờ mở cửa" is the officer's "mở muộn", "đóng cửa muộn".
+  ['keo dai gio mo cua', 'mo rong gio mo cua', 'mo cua muon', 'mo muon', 'dong cua muon', 'mo cua den toi'],
+  // A grave incident: the letter's "sự cố nghiêm trọng" is the officer's "sự cố lớn".
+  ['su co nghiem trong', 'su co lon', 'su co nang', 'su co lon nghiem trong'],
+  // A stretch of days: the officer's "giai đoạn" is the letter's "thời gian".
+  ['thoi gian', 'giai doan', 'khoang thoi gian'],
   // Wrong subscriber details: the letter's "không chính xác" is the officer's "sai".
   ['khong chinh xac', 'sai', 'sai lech'],
 ];

@@ -18,6 +18,11 @@ test('questions about when duty starts, ends or how long it lasts', () => {
     'ai trực lãnh đạo mùng 1',
     'số điện thoại trực ban',
     'ký trực tiếp khi nào',
+    // "trục" the backbone folds like "trực".
+    'đứt cáp quang trục thì khắc phục trong mấy giờ',
+    'sự cố tuyến trục xử lý lúc nào',
+    // How many hours a day: "24/24 giờ" answers it, not the period.
+    'trực Tết mấy tiếng',
   ])
     assert.ok(!asks(q), q);
 });
@@ -26,6 +31,10 @@ test('a clause sets the duty period when it names duty and a span of dates in on
   assert.ok(setsDutyPeriod('Bố trí cán bộ trực 24/24 giờ từ ngày 04/02/2027 đến hết ngày 11/02/2027.'));
   assert.ok(
     setsDutyPeriod('Bố trí lịch trực 24/24 giờ, từ 07 giờ 00 ngày 30/01/2030 đến 17 giờ 00 ngày 08/02/2030'),
+  );
+  // In lunar days: a second duty period, for one kind of duty, which a question naming it asks about.
+  assert.ok(
+    setsDutyPeriod('Bố trí 01 nhân viên kỹ thuật trực tại chỗ ở vùng sâu từ 29 tháng Chạp đến mùng 4 Tết.'),
   );
   assert.ok(!setsDutyPeriod('Sẵn sàng trực 24/7 phối hợp xử lý khi có tấn công mạng.'));
   assert.ok(

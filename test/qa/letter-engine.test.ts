@@ -34,7 +34,21 @@ describe('Q&A from an imported letter', () => {
       /mùng 4 Tết Đinh Mùi.*thứ Ba, ngày 09\/02\/2027/,
     );
     assert.match(engine.ask('giao thua la ngay may dl').text, /05\/02\/2027/);
-    assert.match(engine.ask('10/2 la mung may').text, /mùng 5 Tết/);
+    assert.match(engine.ask('10/2 la mung may').text, /mùng 5 Tết \(mùng 5 tháng Giêng\)/);
+  });
+
+  test('a lunar day outside the first ten of Tết names its month as officers do: "tháng Chạp", "tháng Giêng"', () => {
+    // 2027: mùng 1 Tết is 06/02, so 25/01 is the 18th of tháng Chạp and 18/02 the 13th of tháng Giêng.
+    assert.match(engine.ask('25/1 là ngày bao nhiêu âm lịch').text, /ngày 18 tháng Chạp/);
+    assert.match(engine.ask('ngay 18/2 la mung may am').text, /ngày 13 tháng Giêng/);
+    assert.match(engine.ask('30/1 la ngay bao nhieu am').text, /ngày 23 tháng Chạp/);
+  });
+
+  test('a Tết day or the year’s name claimed by the officer is checked against the calendar', () => {
+    assert.match(engine.ask('mùng 1 Tết là 7/2 đúng không').text, /^Không đúng\..*ngày 06\/02\/2027/);
+    assert.match(engine.ask('mung 4 tet roi vao 9/2 a').text, /^Đúng\..*ngày 09\/02\/2027/);
+    assert.match(engine.ask('tết 2027 là tết Bính Ngọ phải ko').text, /^Không đúng\..*Tết Đinh Mùi/);
+    assert.match(engine.ask('tet nay la tet dinh mui ha').text, /^Đúng\./);
   });
 
   test('answer first: a clear best match is answered with nearby questions offered, never "Có phải bạn muốn hỏi"', () => {

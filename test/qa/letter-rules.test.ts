@@ -183,4 +183,114 @@ describe('the categories of question the letter rules serve', () => {
       assert.match(r.text, /trái đạo đức xã hội/, q);
     }
   });
+
+  const dayOnly = engineOf('cong-van-tet-dinh-mui-2027-hue');
+
+  test('a count asked of a clause whose only figure is a percentage ("30%" read "30 phần trăm") is declined', () => {
+    for (const q of ['phải lắp mấy trạm BTS lưu động', 'Viettel có bao nhiêu trạm BTS']) {
+      assert.equal(dayOnly.ask(q).kind, 'out_of_scope', q);
+    }
+    assert.match(dayOnly.ask('tăng dung lượng mạng bao nhiêu').text, /30%/);
+  });
+
+  test('the holder of a title the letter does not give is declined, though the contact is named with another', () => {
+    for (const q of ['trưởng phòng bưu chính viễn thông là ai', 'chanh van phong so ten gi']) {
+      assert.equal(dayOnly.ask(q).kind, 'out_of_scope', q);
+    }
+    assert.match(dayOnly.ask('chuyên viên đầu mối tên gì').text, /Tôn Nữ Minh Thư/);
+  });
+
+  test('the hour of a deadline the letter gives as a day alone is not given; the day is said', () => {
+    const r = dayOnly.ask('hạn nộp báo cáo trước mấy giờ');
+    assert.equal(r.kind, 'out_of_scope');
+    assert.match(r.text, /không ghi giờ.*18\/02\/2027/);
+    assert.equal(dayOnly.ask('hạn nộp báo cáo ngày nào').kind, 'answer');
+  });
+
+  const highlands = engineOf('cong-van-tet-canh-tuat-2030-dak-lak');
+
+  test('what a named business owns ("VNPT có bao nhiêu trạm") is declined; a count the letter sets is answered', () => {
+    for (const q of ['VNPT có bao nhiêu nhân viên', 'mobifone co may tram bts']) {
+      assert.equal(highlands.ask(q).kind, 'out_of_scope', q);
+    }
+    assert.match(highlands.ask('mỗi cụm trạm vùng sâu có mấy nhân viên kỹ thuật trực').text, /01 nhân viên/);
+  });
+
+  test('which short code ("đầu số nào") is answered only by a clause giving one', () => {
+    assert.equal(highlands.ask('tin nhắn cảnh báo gửi từ đầu số nào').kind, 'out_of_scope');
+  });
+
+  test('phone weighed against writing is the report made by phone, with what writing follows', () => {
+    const r = engineOf('cong-van-tet-dinh-mui-2027-ha-tinh').ask(
+      'đã gọi điện báo thì có phải làm văn bản không',
+    );
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /bằng điện thoại.*sau đó gửi báo cáo bằng văn bản/);
+    const quick = engineOf('cong-van-tet-at-ty-2025-quang-ninh').ask('báo cáo nhanh gửi mail hay gọi điện');
+    assert.match(quick.text, /bằng điện thoại/);
+  });
+
+  test('the report’s form said in its clause heading ("Báo cáo tổng hợp bằng văn bản:") is quoted with it', () => {
+    const r = engineOf('cong-van-tet-at-ty-2025-quang-ninh').ask('báo cáo tổng hợp gửi bản giấy hay email');
+    assert.match(r.text, /Báo cáo tổng hợp bằng văn bản: kết quả thực hiện/);
+    assert.match(r.text, /stttt@quangninh\.gov\.vn/);
+  });
+
+  test('whom the letter itself is reported to is "Nơi nhận" (để b/c), not where businesses send their report', () => {
+    for (const q of ['công văn này báo cáo lên cơ quan nào', 'cv gửi ai để báo cáo']) {
+      const r = engineOf('cong-van-tet-at-ty-2025-quang-ninh').ask(q);
+      assert.equal(r.kind, 'answer', q);
+      assert.match(r.text, /Cục Viễn thông\) \(để b\/c\); UBND tỉnh \(để b\/c\)/, q);
+    }
+  });
+
+  test('a span asked for ("từ ngày nào tới ngày nào") is the clause stating one, in the officer’s words', () => {
+    for (const q of [
+      'bảo đảm mạng lưới từ ngày nào tới ngày nào',
+      'giai doan bao dam he thong tu ngay nao den ngay nao',
+    ]) {
+      const r = dayOnly.ask(q);
+      assert.equal(r.kind, 'answer', q);
+      assert.match(r.text, /từ ngày 01\/02\/2027 đến hết ngày 20\/02\/2027/, q);
+    }
+    assert.match(
+      dayOnly.ask('bưu cục mở cửa muộn từ ngày nào đến ngày nào').text,
+      /25\/01\/2027 đến ngày 04\/02\/2027/,
+    );
+  });
+
+  test('how many hours duty lasts is the clause setting it ("24/24 giờ"), though the letter gives no dates', () => {
+    assert.match(dayOnly.ask('trực Tết mấy tiếng').text, /trực 24\/24 giờ/);
+  });
+
+  test('the issuer the officer believes sent the letter is confirmed or corrected', () => {
+    const engine = engineOf('cong-van-tet-at-ty-2025-quang-ninh');
+    assert.match(
+      engine.ask('cv này của sở KHCN phải không').text,
+      /^Không đúng\. Công văn do Sở Thông tin và Truyền thông/,
+    );
+    assert.match(engine.ask('công văn do sở thông tin truyền thông ban hành à').text, /^Đúng\./);
+    assert.match(engine.ask('công văn này của sở nào').text, /^Công văn do Sở Thông tin và Truyền thông/);
+  });
+
+  test('a kind of document offered with one the letter cites ("công điện hay chỉ thị") is not declined', () => {
+    const r = highlands.ask('UBND tỉnh ra chỉ thị hay công điện về Tết, số mấy');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /Công điện số 02\/CĐ-UBND/);
+    assert.equal(highlands.ask('căn cứ nghị định nào').kind, 'out_of_scope');
+  });
+
+  test('a date claimed for another deadline than the report’s is checked by the clause setting it', () => {
+    const wrong = highlands.ask('hạn gửi lịch trực là 26/1 à');
+    assert.equal(wrong.kind, 'answer');
+    assert.match(wrong.text, /^Không đúng\..*25\/01\/2030/s);
+    assert.match(highlands.ask('deadline lich truc la 25/1 dung ko').text, /^Đúng\./);
+  });
+
+  test('a business the letter is addressed to asking whether it must report is told yes, and the deadline', () => {
+    const engine = engineOf('cong-van-tet-dinh-mui-2027-tuyen-quang');
+    const r = engine.ask('MobiFone có phải nộp báo cáo không');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /^Có\. MobiFone tỉnh Tuyên Quang có tên trong phần "Kính gửi".*12\/02\/2027/);
+  });
 });

@@ -112,6 +112,9 @@ const MEANINGS: Record<string, string> = {
   scam: 'lừa đảo',
   incident: 'sự cố',
   traffic: 'lưu lượng',
+  roaming: 'chuyển vùng',
+  cloud: 'điện toán đám mây',
+  datacenter: 'trung tâm dữ liệu',
   backup: 'dự phòng',
   check: 'kiểm tra',
   hacker: 'tấn công mạng',
@@ -145,6 +148,20 @@ test('"bđ" before a place is the post office; elsewhere it stays ambiguous', ()
   assert.equal(normalize('bđ tỉnh có chuyển phát không'), 'buu dien tinh co chuyen phat khong');
   assert.equal(normalize('bđ huyện'), 'buu dien huyen');
   assert.equal(normalize('bđ trực từ ngày nào'), 'bd truc tu ngay nao');
+});
+
+test('"dv" asking which ones is a body (đơn vị); elsewhere it is a service', () => {
+  assert.equal(normalize('cv gui cho nhung dv nao'), 'cong van gui cho nhung don vi nao');
+  assert.equal(normalize('dv nao phai bao cao'), 'don vi nao phai bao cao');
+  assert.equal(normalize('chat luong dv'), 'chat luong dich vu');
+});
+
+test('loan words for what the letter names: roaming, cloud, data center, a backup copy', () => {
+  assert.equal(normalize('tru tien roaming'), 'tru tien chuyen vung');
+  assert.equal(normalize('dn lam cloud'), 'doanh nghiep lam dien toan dam may');
+  assert.equal(normalize('co data center'), 'co trung tam du lieu');
+  assert.equal(normalize('bản backup để đâu'), 'ban sao luu de dau');
+  assert.equal(normalize('chạy backup mấy tiếng'), 'chay du phong may tieng');
 });
 
 test('"VT" after "Lưu" is the records office, not telecom', () => {

@@ -33,6 +33,12 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(nearDomainTopic('gia cuoc tet co tang khong', letter), true);
   });
 
+  test('licensing paperwork is a topic a Tết letter leaves out, unless it speaks of it', () => {
+    assert.equal(nearDomainTopic('xin phep lap tram bts luu dong can ho so gi', letter), true);
+    assert.equal(nearDomainTopic('thu tuc cap phep tram', letter), true);
+    assert.equal(nearDomainTopic('nop ho so gi', ' doanh nghiep nop ho so ve so '), false);
+  });
+
   test('how long the letter stands is a topic a Tết letter leaves out', () => {
     assert.equal(nearDomainTopic('cong van nay co hieu luc den khi nao', letter), true);
   });

@@ -113,6 +113,16 @@ test('a date asked of a clause is answered only by the part of it saying what is
   assert.equal(undated.ask('bưu cục mở cửa lại ngày nào').kind, 'out_of_scope');
 });
 
+test('a task whose end is said after a semicolon ("…; hoàn thành trước ngày 24/01/2027") is dated by it', () => {
+  const engine = engineFor(
+    smallLetter(`1. Kiểm tra hệ thống báo cháy, bình chữa cháy tại tổng đài, nhà trạm; hoàn thành trước ngày 24/01/2027.
+2. Báo cáo kết quả gửi về Sở trước 16h00 ngày 17/02/2027.`),
+  );
+  const r = engine.ask('kiểm tra báo cháy ở tổng đài phải xong trước ngày nào');
+  assert.equal(r.kind, 'answer');
+  assert.match(r.text, /24\/01\/2027/);
+});
+
 test('who to work with, asked of a threat one item names, is the item of the same section naming the body', () => {
   const engine = engineFor(
     smallLetter(`1. Bảo đảm an toàn thông tin mạng
@@ -158,4 +168,35 @@ test('"Nơi nhận" answers who got the letter, not a question that only names s
     'Theo phần Nơi nhận, công văn g',
   );
   assert.match(engine.ask('cv co gui ubnd tinh ko').text, /Nơi nhận/);
+});
+
+test('where something happens is not said by a clause naming it only as a place to act ("khu vực bắn pháo hoa")', () => {
+  const engine = engineFor(
+    smallLetter(`1. Tăng cường dung lượng mạng tại các khu vực tổ chức bắn pháo hoa đêm Giao thừa và các điểm du lịch.
+2. Báo cáo kết quả gửi về Sở trước 16h00 ngày 17/02/2027.`),
+  );
+  assert.equal(engine.ask('pháo hoa bắn ở đâu').kind, 'out_of_scope');
+  assert.match(engine.ask('tăng dung lượng mạng ở đâu').text, /khu vực tổ chức bắn pháo hoa/);
+});
+
+test('which people ("mỗi ca trực phải có những ai") is the clause counting them by role', () => {
+  const engine = engineFor(
+    smallLetter(`1. Người trực phải giữ liên lạc thông suốt, không tắt điện thoại trong ca trực.
+2. Bố trí lịch trực 24/24 giờ; mỗi ca trực có ít nhất 01 cán bộ lãnh đạo và 01 cán bộ kỹ thuật.
+3. Báo cáo kết quả gửi về Sở trước 16h00 ngày 17/02/2027.`),
+  );
+  const r = engine.ask('mỗi ca trực phải có những ai');
+  assert.equal(r.kind, 'answer');
+  assert.match(r.text, /01 cán bộ lãnh đạo và 01 cán bộ kỹ thuật/);
+});
+
+test('a clause pointing to another item for who ("đầu mối nêu tại mục 3") is answered with that item', () => {
+  const engine = engineFor(
+    smallLetter(`1. Trực 24/24 giờ; khi mất liên lạc trên diện rộng phải báo ngay cho đầu mối của Sở nêu tại mục 3.
+2. Báo cáo kết quả gửi về Sở trước 16h00 ngày 17/02/2027.
+3. Đầu mối liên hệ của Sở: ông Trần Văn Bình, điện thoại 0209.3870.123.`),
+  );
+  const r = engine.ask('mất liên lạc diện rộng thì báo cho ai');
+  assert.equal(r.kind, 'answer');
+  assert.match(r.text, /Mục 3 ghi: "Đầu mối liên hệ của Sở: ông Trần Văn Bình/);
 });

@@ -58,3 +58,17 @@ test('"những loại … nào" frames the question; "trạm loại 1" in the le
 test('"xong" says when, not what: "tổng hợp xong thì gửi ai"', () => {
   assert.ok(framePositions(['tong', 'hop', 'xong', 'thi', 'gui', 'ai'], () => false).has(2));
 });
+
+test('"ở khu vực nào" asks the place, as "ở đâu": what is done there is the content', () => {
+  const tokens = 'gia co cap treo o khu vuc nao'.split(' ');
+  const frame = framePositions(tokens, () => false);
+  for (const i of [5, 6, 7]) assert.ok(frame.has(i), tokens[i]);
+  assert.ok(!frame.has(0));
+});
+
+test('"tất cả … đều" frames a claim: whether it holds for all is for the clause to say', () => {
+  const tokens = 'tat ca buu cuc deu mo cua a'.split(' ');
+  const frame = framePositions(tokens, () => false);
+  for (const i of [0, 1, 4]) assert.ok(frame.has(i), tokens[i]);
+  assert.ok(!frame.has(2));
+});

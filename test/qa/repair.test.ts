@@ -10,6 +10,10 @@ describe('typing slips', () => {
     assert.deepEqual(repairTokens(['ngoui', 'truc'], known), ['nguoi', 'truc']);
   });
 
+  test('a loan word the normaliser expands, typed with two keys swapped, is expanded ("hotlien")', () => {
+    assert.deepEqual(repairTokens(['hotlien'], known), ['duong', 'day', 'nong', 'so', 'dien', 'thoai']);
+  });
+
   test('a short word, or one that two swaps could explain, is left as typed', () => {
     assert.deepEqual(repairTokens(['tcur'], known), ['tcur']);
     assert.deepEqual(repairTokens(['abcde'], new Set(['bacde', 'abced'])), ['abcde']);

@@ -19,3 +19,19 @@ describe('what a report holds', () => {
     }
   });
 });
+
+describe('what a report holds, said in a sentence after the reporting one', () => {
+  const engine = engineFor(
+    smallLetter(`
+1. Tổ chức trực Tết 24/24 giờ.
+
+2. Đề nghị các doanh nghiệp báo cáo về Sở trước 16h00 ngày 12/02/2027 qua thư điện tử bcvt@backan.gov.vn. Nội dung báo cáo gồm: tình hình mạng lưới, lưu lượng, khó khăn, kiến nghị.
+`),
+  );
+
+  test('is quoted with the reporting sentence', () => {
+    const r = engine.ask('nội dung bc gồm những gì');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /Nội dung báo cáo gồm: tình hình mạng lưới, lưu lượng, khó khăn, kiến nghị/);
+  });
+});

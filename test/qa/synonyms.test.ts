@@ -74,3 +74,20 @@ test('a member with a y is matched as the normaliser spells it ("xử lý" is "x
     'co',
   ]);
 });
+
+test('a grave incident and a stretch of days in the officer’s words reach the letter’s', () => {
+  const letter = terms('su co nghiem trong', 'thoi gian');
+  assert.deepEqual(
+    toLetterWords('su co lon bao ngay'.split(' '), letter).join(' '),
+    'su co nghiem trong bao ngay',
+  );
+  assert.deepEqual(toLetterWords('giai doan bao dam'.split(' '), letter).join(' '), 'thoi gian bao dam');
+});
+
+test('post offices opening late in the officer’s words reach the letter’s "kéo dài giờ mở cửa"', () => {
+  const letter = terms('keo dai gio mo cua');
+  assert.equal(
+    toLetterWords('buu cuc mo muon a'.split(' '), letter).join(' '),
+    'buu cuc keo dai gio mo cua a',
+  );
+});
