@@ -44,13 +44,13 @@ const TURN_CONTEXT = `
 
 // The same for several chats at once (a batch of turns): one row per chat that has a pending event, numbered by
 // the chat's place in the $1 array of [channel, chatId] pairs. The window count is taken before the head is picked.
+// The sender is looked up in a lateral subquery kept apart by its LIMIT, so each chat costs index probes: as a plain
+// join (or a lateral one the planner flattens) the planner, which guesses 100 array elements, hashes the whole
+// identities, people and enterprises tables (1 ms a batch with 1,000 officers, growing with them).
 const TURN_CONTEXTS = `
   select c.n, h.id, h.message, h.pending,
     (select to_jsonb(s) from conversation_state s where s.channel = c.chat->>0 and s.chat_id = c.chat->>1) as conv,
-    to_jsonb(i) as identity, to_jsonb(p) as person, to_jsonb(en) as enterprise,
-    case when en.id is null then '[]'::jsonb else coalesce(
-      (select jsonb_agg(to_jsonb(x) order by x.opened_at, x.id) from incidents x
-       where x.enterprise_id = en.id and x.resolved_at is null), '[]'::jsonb) end as open_incidents
+    m.identity, m.person, m.enterprise, m.open_incidents
   from jsonb_array_elements($1::jsonb) with ordinality as c(chat, n)
   cross join lateral (
     select e.id, e.message, count(*) over ()::int as pending from (
@@ -63,9 +63,17 @@ const TURN_CONTEXTS = `
     order by e.id
     limit 1
   ) h
-  left join identities i on i.channel = c.chat->>0 and i.external_id = h.message->>'userId'
-  left join people p on p.id = i.person_id
-  left join enterprises en on en.id = p.enterprise_id`;
+  left join lateral (
+    select to_jsonb(i) as identity, to_jsonb(p) as person, to_jsonb(en) as enterprise,
+      case when en.id is null then '[]'::jsonb else coalesce(
+        (select jsonb_agg(to_jsonb(x) order by x.opened_at, x.id) from incidents x
+         where x.enterprise_id = en.id and x.resolved_at is null), '[]'::jsonb) end as open_incidents
+    from identities i
+    join people p on p.id = i.person_id
+    left join enterprises en on en.id = p.enterprise_id
+    where i.channel = c.chat->>0 and i.external_id = h.message->>'userId'
+    limit 1
+  ) m on true`;
 
 /**
  * The next event of a chat with its dialog state, its sender (identity, person, enterprise) and the enterprise's
