@@ -171,6 +171,20 @@ export function lateConsequence(text: string): boolean {
   return m !== null && CONSEQUENCE_RE.test(text.slice(m.index + m[0].length - 1));
 }
 
+// An extension asked for: "có được gia hạn nộp bc không", "xin gia hạn báo cáo tổng hợp". A move claimed with its
+// target ("gia hạn sang 10/2 à") is a claim about the deadline, for the deadline answer to check.
+const EXTENSION_RE = / gia han(?! (\S+ ){0,3}?(sang|den|toi|thanh|ngay|\d))/;
+// Leave to report late: "nộp muộn được không", "gửi bc trễ vài ngày có được không".
+const LEAVE_RE = / (duoc|dc|duoc phep) (khong|ko|k|hong|hem) /;
+
+/** "Được gia hạn nộp báo cáo không?": an extension, which a letter that never speaks of one does not grant. */
+export function asksExtension(text: string, letterText: string): boolean {
+  if (/ gia han /.test(letterText)) return false;
+  if (EXTENSION_RE.test(text)) return true;
+  const m = LATE_RE.exec(text);
+  return m !== null && LEAVE_RE.test(text.slice(m.index + m[0].length - 1));
+}
+
 /** The letter's folded text, with a space at each end, is `letterText`. */
 export function nearDomainTopic(question: string, letterText: string): boolean {
   // Words that fold to hold a topic: "chuẩn bị gì", "thiết bị gì" hold "bị gì" (what befalls a business),
@@ -189,6 +203,7 @@ export function nearDomainTopic(question: string, letterText: string): boolean {
   // "báo cáo tháng 3": a monthly report, whatever the month.
   if (/ bao cao thang \d/.test(text) && !/ bao cao thang \d/.test(letterText)) return true;
   if (lateConsequence(text) && !PENALTY_RE.test(letterText)) return true;
+  if (asksExtension(text, letterText)) return true;
   return TOPICS.some((topic) => text.includes(` ${topic} `) && !saysLoosely(letterText, topic));
 }
 

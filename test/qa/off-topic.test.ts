@@ -33,6 +33,15 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(nearDomainTopic('gia cuoc tet co tang khong', letter), true);
   });
 
+  test('an extension asked for is declined unless the letter speaks of one; a move claimed with its date is checked', () => {
+    assert.equal(nearDomainTopic('co duoc gia han nop bc ko', letter), true);
+    assert.equal(nearDomainTopic('xin gia hạn báo cáo tổng hợp được không', letter), true);
+    assert.equal(nearDomainTopic('nop bc muon duoc khong', letter), true);
+    assert.equal(nearDomainTopic('nghe noi han bc duoc gia han sang 10/2 a', letter), false);
+    assert.equal(nearDomainTopic('gia han den ngay 20 2 dung ko', letter), false);
+    assert.equal(nearDomainTopic('co duoc gia han khong', ' so xem xet gia han bao cao '), false);
+  });
+
   test('licensing paperwork is a topic a Tết letter leaves out, unless it speaks of it', () => {
     assert.equal(nearDomainTopic('xin phep lap tram bts luu dong can ho so gi', letter), true);
     assert.equal(nearDomainTopic('thu tuc cap phep tram', letter), true);
