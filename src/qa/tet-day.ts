@@ -1,5 +1,5 @@
 import { weekdayOf } from '../directive/facts.ts';
-import { addDays, canChiOfYear, lunarOfSolar, tetDay } from '../directive/lunar.ts';
+import { addDays, canChiOfYear, lunarOfSolar, solarOfLunar, tetDay } from '../directive/lunar.ts';
 import { NUMBER_WORDS } from './deadline-check.ts';
 import type { Directive } from './directive.ts';
 import { foldDiacritics } from './normalise.ts';
@@ -37,6 +37,29 @@ const TET_DAY_RE =
 
 const TET_DAY_IS_DATE_RE =
   /\b(?:mung|mong) ?(?:\d{1,2}|[a-z]+) (?:tet )?(?:(?:nam nay|nay) )?(?:la|=|roi vao|vao|nham|trung) (?:ngay |thu [a-z0-9]+ )?\d{1,2}[/.-]\d{1,2}/;
+
+// A day of the two lunar months around Tết named by its month: "26 tháng Chạp", "15 tháng Giêng", "20 tháng 12 âm".
+const NAMED_LUNAR_DAY_RE = /\b(\d{1,2}) (?:thang )?(chap|gieng)\b|\b(\d{1,2}) thang (12|1) (?:am|al)\b/;
+// …asked for as a solar date: "là ngày bao nhiêu dương", "là ngày mấy", "vào thứ mấy", "dương lịch".
+const ASKS_SOLAR_RE =
+  /\b(?:la|vao|roi vao|nham|=) (?:ngay |thu |hom )?(?:may|nao|bao nhieu|bn|gi)\b|duong lich|\bdl\b|\b(?:may|bao nhieu|bn) duong\b|thu may/;
+
+/**
+ * "26 tháng Chạp là ngày bao nhiêu dương?": the solar date of a named lunar day; tháng Chạp is the last month of the
+ * year before Tết, tháng Giêng the first of Tết's year.
+ */
+function namedLunarDay(text: string, tetYear: number): string | null {
+  const m = NAMED_LUNAR_DAY_RE.exec(text);
+  if (!m || !ASKS_SOLAR_RE.test(text.slice(m.index))) return null;
+  const day = Number(m[1] ?? m[3]);
+  const month = m[2] === 'chap' || m[4] === '12' ? 12 : 1;
+  try {
+    const iso = solarOfLunar(day, month, month === 12 ? tetYear - 1 : tetYear);
+    return `Theo lịch âm, ${lunarDayLabel(day, month)} là ${weekdayOf(iso)}, ngày ${dmy(iso)} dương lịch.`;
+  } catch {
+    return null;
+  }
+}
 
 /** The Tết day "mùng n" names in the folded question, if it names one from 1 to 10. */
 function tetDayNamed(text: string): number | undefined {
@@ -99,6 +122,8 @@ export function tetDayAnswer(question: string, directive: Directive): string | n
     }
   }
   if (ABOUT_DEADLINE.test(text) || !ASKS_DATE.test(text)) return null;
+  const lunarDay = namedLunarDay(text, year);
+  if (lunarDay) return lunarDay;
   if (/giao thua|30 tet|29 tet|tat nien/.test(text)) {
     const eve = addDays(first, -1);
     return `Theo lịch âm, đêm giao thừa ${holiday} là tối ${weekdayOf(eve)}, ngày ${dmy(eve)} (ngày cuối cùng của năm âm lịch cũ); mùng 1 Tết là ${weekdayOf(first)}, ngày ${dmy(first)}.`;

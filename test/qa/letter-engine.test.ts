@@ -44,6 +44,13 @@ describe('Q&A from an imported letter', () => {
     assert.match(engine.ask('30/1 la ngay bao nhieu am').text, /ngày 23 tháng Chạp/);
   });
 
+  test('a lunar day named by its month is turned into the solar date: "26 tháng Chạp là ngày bao nhiêu dương"', () => {
+    // 2027: tháng Chạp of the year before Tết, 18 tháng Chạp is 25/01 (the reverse of the test above).
+    assert.match(engine.ask('18 thang chap la ngay bao nhieu duong').text, /ngày 18 tháng Chạp.*25\/01\/2027/);
+    assert.match(engine.ask('13 tháng Giêng là ngày mấy dương lịch').text, /18\/02\/2027/);
+    assert.match(engine.ask('23 thang 12 am la ngay may').text, /30\/01\/2027/);
+  });
+
   test('a Tết day or the year’s name claimed by the officer is checked against the calendar', () => {
     assert.match(engine.ask('mùng 1 Tết là 7/2 đúng không').text, /^Không đúng\..*ngày 06\/02\/2027/);
     assert.match(engine.ask('mung 4 tet roi vao 9/2 a').text, /^Đúng\..*ngày 09\/02\/2027/);
