@@ -46,7 +46,10 @@ describe('Q&A from an imported letter', () => {
 
   test('a lunar day named by its month is turned into the solar date: "26 tháng Chạp là ngày bao nhiêu dương"', () => {
     // 2027: tháng Chạp of the year before Tết, 18 tháng Chạp is 25/01 (the reverse of the test above).
-    assert.match(engine.ask('18 thang chap la ngay bao nhieu duong').text, /ngày 18 tháng Chạp.*25\/01\/2027/);
+    assert.match(
+      engine.ask('18 thang chap la ngay bao nhieu duong').text,
+      /ngày 18 tháng Chạp.*25\/01\/2027/,
+    );
     assert.match(engine.ask('13 tháng Giêng là ngày mấy dương lịch').text, /18\/02\/2027/);
     assert.match(engine.ask('23 thang 12 am la ngay may').text, /30\/01\/2027/);
   });
