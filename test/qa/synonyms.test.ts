@@ -91,3 +91,17 @@ test('post offices opening late in the officer’s words reach the letter’s "k
     'buu cuc keo dai gio mo cua a',
   );
 });
+
+test('whether a call costs ("có mất tiền không", "mất phí") reaches the letter’s "miễn phí" or "thu cước"', () => {
+  const free = terms('ket noi mien phi toi so khan cap');
+  assert.deepEqual(toLetterWords('goi 115 co mat tien khong'.split(' '), free), [
+    'goi',
+    '115',
+    'co',
+    'mien',
+    'phi',
+    'khong',
+  ]);
+  const charged = terms('khong thu cuoc cuoc goi');
+  assert.deepEqual(toLetterWords('co mat phi khong'.split(' '), charged), ['co', 'thu', 'cuoc', 'khong']);
+});
