@@ -88,7 +88,17 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   // Wrong subscriber details: the letter's "không chính xác" is the officer's "sai".
   ['khong chinh xac', 'sai', 'sai lech'],
   // Whether a call costs: the letter's "miễn phí", "không thu cước" is what "có mất tiền không" asks about.
-  ['mien phi', 'thu cuoc', 'mat tien', 'mat phi', 'mat cuoc', 'tinh tien', 'tinh phi', 'tinh cuoc', 'ton tien'],
+  [
+    'mien phi',
+    'thu cuoc',
+    'mat tien',
+    'mat phi',
+    'mat cuoc',
+    'tinh tien',
+    'tinh phi',
+    'tinh cuoc',
+    'ton tien',
+  ],
 ];
 
 // Spelled as the normaliser spells tokens: "xử lý" is "xu li", "quy" is "qui".
