@@ -286,6 +286,14 @@ const OBLIGATION_WORDS: ReadonlySet<string> = new Set([
 ]);
 const ABSENT_YIELD = 0.75;
 // Words of getting in touch: who to call, the number, the hotline, the person in charge.
+// A number asked for: "số điện thoại", "số Zalo", "hotline", "đường dây nóng" (not "qua điện thoại", a way to report;
+// nor "số mấy", a document's number too).
+const NUMBER_ASK_RE = / (so dien thoai|so dt|so zalo|hotline|duong day nong|so lien he) /;
+// A mailbox asked for: "email của UBND", "địa chỉ email", "email là gì" (not "email được không", a way to report).
+const MAILBOX_ASK_RE =
+  / (?:dia chi )?(e ?mail|mail|hop thu)(?: dien tu)? (?:cua|la gi|nao|gi|bao nhieu|o dau)(?= )| dia chi (e ?mail|mail|hop thu) /;
+// Nine digits or more in one run, spaces and dots allowed: a phone number; or an emergency number ("113", "115").
+const PHONE_RE = /(?:\d[ .]?){9,}|(?<!\d)11[2-6](?!\d)/;
 const CONTACT_RE =
   / (lien he|lien lac voi|goi|so dien thoai|duong day nong|dau moi|hoi them|thac mac|vuong mac|phu trach|so may|so nao|nguoi tiep nhan) /;
 const SUGGEST_INTRO = 'Có phải bạn muốn hỏi:';
@@ -799,6 +807,23 @@ export function createEngine(options: QaOptions = {}): Engine {
     const frame = framePositions(tokens, inLetter);
     const subject = tokens.slice(0, at).filter((t, i) => !frame.has(i) && !/^\d+$/.test(t));
     return subject.length > 0 && subject.some((t) => !answerText.includes(` ${t} `));
+  }
+
+  /**
+   * "Số Zalo của Giám đốc Sở?", "email của UBND tỉnh?", "số điện thoại trung tâm cứu nạn?": a number or a mailbox
+   * asked for, answered by a pair that gives none (the signer, "Nơi nhận", a clause naming the body) is no answer.
+   * A pair that names what is asked ("danh sách trực ghi số điện thoại") answers whether it is asked for.
+   */
+  function asksDetailNotGiven(tokens: readonly string[], pair: QaPair): boolean {
+    const text = ` ${tokens.join(' ')} `;
+    const number = NUMBER_ASK_RE.exec(text);
+    const mailbox = MAILBOX_ASK_RE.exec(text);
+    if (!number && !mailbox) return false;
+    const raw = `${textOf(pair)} ${clauseText(pair)}`;
+    const given = (number && PHONE_RE.test(raw)) || (mailbox && raw.includes('@'));
+    const answerText = `${normalizedText(pair)} ${normalize(clauseText(pair))} `;
+    const named = [number?.[1], mailbox?.[1]].some((asked) => asked && answerText.includes(` ${asked} `));
+    return !given && !named;
   }
 
   /**
@@ -1461,6 +1486,8 @@ export function createEngine(options: QaOptions = {}): Engine {
       letter &&
       asksMissingFigure(tokens, `${normalizedText(best)} ${normalize(clauseText(best))}`, inLetter)
     )
+      return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
+    if (letter && asksDetailNotGiven(tokens, best))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     // "Pháo hoa bắn ở đâu?" of a clause naming "các khu vực tổ chức bắn pháo hoa": the place is not given.
     if (letter && asksPlaceOfPlaceWord(tokens, best))
