@@ -137,6 +137,11 @@ const TOPICS = [
   'cuc vien thong',
   'bo thong tin',
   'bo khoa hoc',
+  // New Year's Day, another holiday than Tết: "Tết dương lịch có phải báo cáo không".
+  'tet duong lich',
+  'tet duong',
+  'tet tay',
+  'nam moi duong lich',
   // The same topics in English loan words: "weekly report deadline", "bonus Tết".
   'weekly',
   'monthly',
@@ -185,6 +190,18 @@ export function asksExtension(text: string, letterText: string): boolean {
   return m !== null && LEAVE_RE.test(text.slice(m.index + m[0].length - 1));
 }
 
+// How long a holiday lasts: "nghỉ Tết mấy ngày", "được nghỉ bao nhiêu ngày"; and civil servants' own days off
+// ("công chức nghỉ Tết"), which a letter to businesses never sets.
+const DAYS_OFF_RE =
+  / nghi (tet )?(\S+ ){0,3}?(may|bao nhieu|bn) ngay | cong chuc (\S+ ){0,2}?nghi | nghi (\S+ ){0,3}?cong chuc /;
+// A letter that does set them: "nghỉ Tết 7 ngày", "công chức nghỉ từ …".
+const SETS_DAYS_OFF_RE = / nghi (tet )?(\S+ ){0,2}?\d+ ngay | cong chuc (\S+ ){0,2}?nghi /;
+
+/** "Công chức nghỉ Tết mấy ngày?": the length of the holiday, which a Tết letter seldom sets. */
+export function asksDaysOff(text: string, letterText: string): boolean {
+  return DAYS_OFF_RE.test(text) && !SETS_DAYS_OFF_RE.test(letterText);
+}
+
 /** The letter's folded text, with a space at each end, is `letterText`. */
 export function nearDomainTopic(question: string, letterText: string): boolean {
   // Words that fold to hold a topic: "chuẩn bị gì", "thiết bị gì" hold "bị gì" (what befalls a business),
@@ -204,6 +221,7 @@ export function nearDomainTopic(question: string, letterText: string): boolean {
   if (/ bao cao thang \d/.test(text) && !/ bao cao thang \d/.test(letterText)) return true;
   if (lateConsequence(text) && !PENALTY_RE.test(letterText)) return true;
   if (asksExtension(text, letterText)) return true;
+  if (asksDaysOff(text, letterText)) return true;
   return TOPICS.some((topic) => text.includes(` ${topic} `) && !saysLoosely(letterText, topic));
 }
 

@@ -42,6 +42,17 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(nearDomainTopic('co duoc gia han khong', ' so xem xet gia han bao cao '), false);
   });
 
+  test("the length of the holiday, civil servants' days off and New Year's Day are topics a Tết letter leaves out", () => {
+    assert.equal(nearDomainTopic('cong chuc nghi tet may ngay', letter), true);
+    assert.equal(nearDomainTopic('lich nghi tet cua cong chuc nam nay ntn', letter), true);
+    assert.equal(nearDomainTopic('tet duong lich 2028 co phai bc ko', letter), true);
+    assert.equal(
+      nearDomainTopic('yeu cau ve truc trong cac ngay nghi tet la gi', ' truc trong thoi gian nghi tet '),
+      false,
+    );
+    assert.equal(nearDomainTopic('nghi tet may ngay', ' cong chuc nghi tet 7 ngay '), false);
+  });
+
   test('licensing paperwork is a topic a Tết letter leaves out, unless it speaks of it', () => {
     assert.equal(nearDomainTopic('xin phep lap tram bts luu dong can ho so gi', letter), true);
     assert.equal(nearDomainTopic('thu tuc cap phep tram', letter), true);
