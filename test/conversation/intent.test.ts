@@ -143,6 +143,8 @@ test('an officer asking what to do about an incident is asking, not reporting on
     'nghen mang thi uu tien dv j',
     'su co nghiem trong la nhung truong hop nao',
     'tram bts vung ngap thi phai lam j',
+    'su co nao phai bc nhanh',
+    'sự cố gì phải báo cáo đột xuất',
   ])
     assert.equal(detectIntent(text), null, text);
   for (const text of [
