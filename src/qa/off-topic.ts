@@ -222,8 +222,17 @@ export function nearDomainTopic(question: string, letterText: string): boolean {
   if (lateConsequence(text) && !PENALTY_RE.test(letterText)) return true;
   if (asksExtension(text, letterText)) return true;
   if (asksDaysOff(text, letterText)) return true;
-  return TOPICS.some((topic) => text.includes(` ${topic} `) && !saysLoosely(letterText, topic));
+  // "căn cứ công văn của Bộ TT&TT đúng không": what the letter rests on, claimed; the answer on its basis names the
+  // issuer it does rest on, so the ministry named is no topic of its own.
+  const basis = BASIS_RE.test(text);
+  return TOPICS.some(
+    (topic) =>
+      text.includes(` ${topic} `) && !(basis && ISSUERS.has(topic)) && !saysLoosely(letterText, topic),
+  );
 }
+const BASIS_RE = / can cu | (thuc hien|theo) (cong van|cv|van ban|vb) /;
+// Issuers above the department a letter may rest on.
+const ISSUERS: ReadonlySet<string> = new Set(['bo thong tin', 'bo khoa hoc', 'cuc vien thong']);
 
 const LOOSE = new Map<string, RegExp>();
 /** Whether the letter says a topic, a word perhaps between its own: "mở cửa trở lại" says "mở cửa lại". */

@@ -53,6 +53,12 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(nearDomainTopic('nghi tet may ngay', ' cong chuc nghi tet 7 ngay '), false);
   });
 
+  test('a ministry named as what the letter rests on ("căn cứ công văn của Bộ TT&TT") is for the basis to answer', () => {
+    assert.equal(nearDomainTopic('can cu cong van cua bo thong tin truyen thong dung khong', letter), false);
+    assert.equal(nearDomainTopic('thuc hien cv cua bo thong tin truyen thong ha', letter), false);
+    assert.equal(nearDomainTopic('bo thong tin truyen thong yeu cau gi', letter), true);
+  });
+
   test('licensing paperwork is a topic a Tết letter leaves out, unless it speaks of it', () => {
     assert.equal(nearDomainTopic('xin phep lap tram bts luu dong can ho so gi', letter), true);
     assert.equal(nearDomainTopic('thu tuc cap phep tram', letter), true);
