@@ -129,8 +129,11 @@ function directiveOf(letter: Letter): Directive {
     : '';
   // "Thông tin chi tiết xin liên hệ: ông Lê Quang Vinh, …, điện thoại 0905.214.368.": a named contact person in
   // another sentence than the hotline's is the contact too.
+  // "3. Đầu mối liên hệ: ông Lò Văn Thắng, …": the clause's heading says "liên hệ" for its sentences.
   const personSentence = letter.clauses
-    .flatMap((c) => sentences(c.text))
+    .flatMap((c) =>
+      sentences(c.text).map((s) => (c.heading && /liên hệ/iu.test(c.heading) ? `${c.heading}: ${s}` : s)),
+    )
     .find(
       (s) =>
         /liên hệ/iu.test(s) &&

@@ -53,3 +53,23 @@ describe('a middle name names no one', () => {
     assert.match(r.text, /Diệu Linh/);
   });
 });
+
+describe('a contact person in a clause headed "Đầu mối liên hệ"', () => {
+  const engine = engineFor(
+    smallLetter(`
+I. CHẾ ĐỘ BÁO CÁO
+
+1. Báo cáo đột xuất: khi mất liên lạc diện rộng, doanh nghiệp báo ngay qua đường dây nóng của Sở: 0209.3870.111.
+
+2. Báo cáo kết quả gửi về Sở trước 16 giờ 00 ngày 12/02/2027 qua địa chỉ thư điện tử: bcvt@backan.gov.vn.
+
+3. Đầu mối liên hệ: ông Hoàng Văn Nam, Trưởng phòng Bưu chính, Viễn thông, điện thoại 0912.345.678.
+`),
+  );
+
+  test('the heading says "liên hệ" for its sentence: the contact answer names them beside the hotline', () => {
+    const r = engine.ask('đầu mối liên hệ là ai, sđt bao nhiêu');
+    assert.match(r.text, /Hoàng Văn Nam/);
+    assert.match(r.text, /0912\.345\.678/);
+  });
+});
