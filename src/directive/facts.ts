@@ -517,8 +517,9 @@ const PERSON_RE = new RegExp(
   String.raw`(?<!\p{L})(?:đồng chí|Đồng chí|đ\/c|Đ\/c|ông|Ông|bà|Bà|anh|chị)\s+(${NAME})|liên hệ(?:\s+với)?\s+(?!(?:Sở|Phòng|Văn|Trung|Ban|Cục|Bộ|UBND|Ủy|Đường)\s)(${NAME})`,
   'gu',
 );
+// "điện thoại: ", "(điện thoại/Zalo: ": the words that lead up to the number, not the person's title.
 const PHONE_WORDS =
-  /(?:số\s+)?(?:điện\s+thoại|ĐT|SĐT|sđt|di\s+động|Đường\s+dây\s+nóng|đường\s+dây\s+nóng|hotline)\s*:?\s*$/u;
+  /\(?(?:số\s+)?(?:điện\s+thoại|ĐT|SĐT|sđt|di\s+động|Đường\s+dây\s+nóng|đường\s+dây\s+nóng|hotline|Zalo)(?:\s*\/\s*(?:Zalo|điện\s+thoại))?\s*:?\s*$/u;
 
 export function findEmails(texts: string[]): string[] {
   const all = texts.flatMap((t) =>

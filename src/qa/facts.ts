@@ -111,7 +111,10 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
         const source = dispatch.hotline?.source;
         const more = !dispatch.hotline?.person || (source?.replace(/\D/g, '').length ?? 0) > 11;
         const quoted = source && more && source.length <= 400 ? ` Công văn ghi: "${source}"` : '';
-        return `Theo công văn, đầu mối liên hệ: ${hotline}.${report.email ? ` E-mail nhận báo cáo: ${report.email}.` : ''}${quoted}`;
+        // Too long to quote, its other numbers are still said: "hoặc gọi số trực của Sở 0296.3957.115".
+        const others = source && !quoted ? otherNumbers(source, dispatch.hotline!.phone) : [];
+        const also = others.length > 0 ? ` Công văn còn ghi: ${others.join('; ')}.` : '';
+        return `Theo công văn, đầu mối liên hệ: ${hotline}.${also}${report.email ? ` E-mail nhận báo cáo: ${report.email}.` : ''}${quoted}`;
       }
       return (
         'Công văn không ghi số điện thoại hay tên cán bộ đầu mối. ' +
@@ -134,6 +137,34 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
         '\n',
       );
   }
+}
+
+// A phone number: nine to eleven digits, dots and spaces between.
+const PHONE_IN_TEXT_RE = /(?<!\d)0\d{2,3}(?:[ .]?\d){6,8}(?!\d)/g;
+
+/**
+ * The numbers of a contact sentence besides the hotline, each with the words before it back to a comma, a
+ * semicolon or "hoặc": "gọi số trực của Sở 0296.3957.115".
+ */
+function otherNumbers(source: string, hotline: string): string[] {
+  const digits = (s: string): string => s.replace(/\D/g, '');
+  const seen = new Set([digits(hotline)]);
+  const out: string[] = [];
+  for (const m of source.matchAll(PHONE_IN_TEXT_RE)) {
+    const number = digits(m[0]);
+    if (number.length < 9 || number.length > 11 || seen.has(number)) continue;
+    seen.add(number);
+    const before = source.slice(0, m.index);
+    const from = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(' hoặc '));
+    const label = before
+      .slice(from + 1)
+      .replace(/^\s*(?:hoặc\s+)?/u, '')
+      .replace(/[\s:(]+$/u, '')
+      .slice(-80)
+      .trim();
+    out.push(label ? `${label} ${m[0]}` : m[0]);
+  }
+  return out;
 }
 
 export function outOfScopeText(directive: Directive): string {

@@ -73,3 +73,19 @@ I. CHẾ ĐỘ BÁO CÁO
     assert.match(r.text, /0912\.345\.678/);
   });
 });
+
+describe('a contact sentence too long to quote, with a second number', () => {
+  const engine = engineFor(
+    smallLetter(`
+1. Báo cáo kết quả gửi về Sở trước 16 giờ 00 ngày 12/02/2027 qua địa chỉ thư điện tử: bcvt@backan.gov.vn.
+
+2. Báo cáo nhanh: ngay khi xảy ra sự cố làm mất liên lạc tại một xã, phường trở lên, đứt cáp quang vượt sông, sự cố mạng tại khu vực cửa khẩu, tấn công mạng hoặc sự cố ảnh hưởng tới hoạt động của các đài thông tin, trạm phát sóng phục vụ lễ hội đầu xuân và các khu vực tập trung đông người, doanh nghiệp gọi điện hoặc nhắn Zalo cho ông Hoàng Văn Nam, Phó Trưởng phòng Bưu chính, Viễn thông (điện thoại/Zalo: 0912.345.678) hoặc gọi số trực của Sở 0209.3870.111; sau đó bổ sung bằng văn bản.
+`),
+  );
+
+  test('the contact answer still gives the other number, and the title leaves out "(điện thoại/Zalo:"', () => {
+    const r = engine.ask('số trực của Sở là số nào');
+    assert.match(r.text, /0209\.3870\.111/);
+    assert.match(r.text, /Phó Trưởng phòng Bưu chính, Viễn thông Hoàng Văn Nam/);
+  });
+});
