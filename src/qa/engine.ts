@@ -294,6 +294,8 @@ const MAILBOX_ASK_RE =
   / (?:dia chi )?(e ?mail|mail|hop thu)(?: dien tu)? (?:cua|la gi|nao|gi|bao nhieu|o dau)(?= )| dia chi (e ?mail|mail|hop thu) /;
 // Nine digits or more in one run, spaces and dots allowed: a phone number; or an emergency number ("113", "115").
 const PHONE_RE = /(?:\d[ .]?){9,}|(?<!\d)11[2-6](?!\d)/;
+// The kinds of report a letter may ask for, by name: "báo cáo nhanh", "báo cáo đột xuất", "báo cáo tổng hợp".
+const REPORT_KIND_RE = / bao cao (nhanh|dot xuat|tong hop|dinh ki) /;
 const CONTACT_RE =
   / (lien he|lien lac voi|goi|so dien thoai|duong day nong|dau moi|hoi them|thac mac|vuong mac|phu trach|so may|so nao|nguoi tiep nhan) /;
 const SUGGEST_INTRO = 'Có phải bạn muốn hỏi:';
@@ -499,6 +501,24 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (at < 0) return;
     const [clause] = candidates.splice(at + 1, 1);
     candidates.unshift({ pairId: clause!.pairId, score: first.score });
+  }
+
+  /**
+   * "báo cáo nhanh khi nào" of a letter with several kinds of report: the kind named decides, before any wording.
+   * A leader that never names it (the daily report's fact) yields to one among the leaders that does.
+   */
+  function preferReportKindNamed(tokens: readonly string[], candidates: Candidate[]): void {
+    const kind = REPORT_KIND_RE.exec(` ${tokens.join(' ')} `);
+    const first = candidates[0] && pairById.get(candidates[0].pairId);
+    if (!kind || !first || normalizedText(first).includes(kind[0])) return;
+    const at = candidates
+      .slice(1, RERANK_DEPTH)
+      .findIndex((c) => normalizedText(pairById.get(c.pairId)!).includes(kind[0]));
+    if (at < 0) return;
+    // The deadline fact drawn from the clause naming the kind is that report's answer already.
+    if (pairById.get(candidates[at + 1]!.pairId)!.refs.some((ref) => first.refs.includes(ref))) return;
+    const [named] = candidates.splice(at + 1, 1);
+    candidates.unshift({ pairId: named!.pairId, score: candidates[0]!.score * 1.2 });
   }
 
   const businesses = businessNames(directive.dispatch.recipients, directive.dispatch.place);
@@ -1316,6 +1336,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (letter) demoteUnaskedReport(tokens, candidates);
     if (letter) demoteUnaskedRecipients(tokens, candidates);
     if (letter) preferClauseToAbsentFact(candidates);
+    if (letter) preferReportKindNamed(tokens, candidates);
     const namedPerson = letter && promoteNamed(tokens, candidates);
     // A claim about the letter's own number or date is for the number fact to check, whatever else it says.
     const selfClaim = letter && promoteSelfClaim(question, tokens, candidates);
