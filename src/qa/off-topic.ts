@@ -217,6 +217,9 @@ export function nearDomainTopic(question: string, letterText: string): boolean {
     text = text.replace(/ so (sanh )?voi (tet )?(nam ngoai|nam truoc|cung ki|cung ky) /g, ' so voi ');
   // "những ngày nghỉ Tết" in a letter that speaks of "thời gian nghỉ Tết" is that time, not a question on days off.
   if (letterText.includes(' nghi tet ')) text = text.replace(/ ngay nghi tet /g, ' nghi tet ');
+  // "nghỉ Tết đến bao giờ thì phát hàng lại" of a letter on a post's "lịch nghỉ phát hàng": that schedule's break.
+  if (/ lich nghi (phat|giao|chuyen|nhan) /.test(letterText))
+    text = text.replace(/ nghi tet /g, ' lich nghi ');
   // "báo cáo tháng 3": a monthly report, whatever the month.
   if (/ bao cao thang \d/.test(text) && !/ bao cao thang \d/.test(letterText)) return true;
   if (lateConsequence(text) && !PENALTY_RE.test(letterText)) return true;

@@ -59,6 +59,13 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(nearDomainTopic('bo thong tin truyen thong yeu cau gi', letter), true);
   });
 
+  test('"nghỉ Tết" of a letter that sets a post\'s "lịch nghỉ phát hàng" is that break, not days off', () => {
+    const post = ' thong bao cong khai lich nghi phat hang phat hang tro lai tu ngay 10 02 2027 ';
+    assert.equal(nearDomainTopic('viettel post nghi tet den bao gio thi phat hang lai', post), false);
+    assert.equal(nearDomainTopic('viettel post nghi tet den bao gio thi phat hang lai', letter), true);
+    assert.equal(nearDomainTopic('cong chuc nghi tet may ngay', post), true);
+  });
+
   test('licensing paperwork is a topic a Tết letter leaves out, unless it speaks of it', () => {
     assert.equal(nearDomainTopic('xin phep lap tram bts luu dong can ho so gi', letter), true);
     assert.equal(nearDomainTopic('thu tuc cap phep tram', letter), true);
