@@ -93,6 +93,12 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   file: 'ban',
   // Loan words and company names: what an officer types for the thing the letter names.
   deadline: 'han chot',
+  duty: 'truc',
+  period: 'thoi gian',
+  schedule: 'lich',
+  shift: 'ca truc',
+  // "QL 279": a national road (quốc lộ), as letters name the routes they guard.
+  ql: 'quoc lo',
   report: 'bao cao',
   spam: 'tin nhan rac',
   scam: 'lua dao',

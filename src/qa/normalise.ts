@@ -31,6 +31,8 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<!yeu )\bcau truc\b/g, ' cautruc '],
   // "80%" is said "80 phần trăm": either way an officer types it, it matches the letter's figure.
   [/(\d)\s*%/g, '$1 phan tram '],
+  // "QL279", "ql6": a national road's number typed onto "QL" (quốc lộ), which letters write apart.
+  [/\bql(?=\d)/g, ' ql '],
   // 9h, 9h00, 9g30 (but not the 2g..5g networks).
   [/\b(\d{1,2})\s*h(\d{2})?\b/g, ' $1 gio '],
   [/\b(1?[016789]|1\d|2[0-4])g(\d{2})?\b/g, ' $1 gio '],

@@ -368,9 +368,9 @@ export function unaddressedOperator(question: string, letterText: string): boole
 // Words that ask for the mailbox reports are sent to, or the act of sending: "địa chỉ email", "địa chỉ gửi báo cáo".
 const MAILBOX_WORDS = / (e ?mail|mail|gmail|thu|hop thu|dien tu|gui|nop|bao cao|bc|bcao|bao) /;
 
-// "gửi bằng đường nào" is the way a report goes (e-mail, post), not a street.
+// "gửi bằng đường nào" is the way a report goes (e-mail, post), not a street; "tuyến đường nào" a route.
 const STREET_RE =
-  / (so nha|so may duong|(?<!(theo|bang|qua|gui|nop) )(duong|pho) (nao|gi)|nam o (dau|duong|pho)|toa nha|tang may) /;
+  / (so nha|so may duong|(?<!(theo|bang|qua|gui|nop|tuyen) )(duong|pho) (nao|gi)|nam o (dau|duong|pho)|toa nha|tang may) /;
 
 /**
  * "Địa chỉ trụ sở Sở KHCN ở đâu?": a building's address, which a letter gives only when it says "trụ sở" or

@@ -129,6 +129,8 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(physicalAddress('địa chỉ Sở KHCN ở đâu', letter), true);
     assert.equal(physicalAddress('dia chi tru so cua so', letter), true);
     assert.equal(physicalAddress('dia chi email gui bc', letter), false);
+    assert.equal(physicalAddress('nhung tuyen duong nao co nguy co sat lo', letter), false);
+    assert.equal(physicalAddress('so nam o duong nao', letter), true);
     assert.equal(physicalAddress('địa chỉ nộp báo cáo', letter), false);
     assert.equal(physicalAddress('dia chi so o dau', ' tru so so 12 duong tran phu '), false);
     assert.equal(physicalAddress('Sở ở số mấy đường nào', letter), true);

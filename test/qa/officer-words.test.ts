@@ -200,3 +200,16 @@ test('a clause pointing to another item for who ("đầu mối nêu tại mục 
   assert.equal(r.kind, 'answer');
   assert.match(r.text, /Mục 3 ghi: "Đầu mối liên hệ của Sở: ông Trần Văn Bình/);
 });
+
+test('"tuyến đường nào" is a route, "QL279" a national road, "truyền hình cáp" pay TV, "duty period" the duty', () => {
+  const engine = engineFor(
+    smallLetter(`1. Bố trí lực lượng ứng cứu thông tin túc trực tại các điểm có nguy cơ sạt lở trên Quốc lộ 3, Quốc lộ 279 và Quốc lộ 3B.
+2. Đối với doanh nghiệp truyền hình trả tiền: bảo đảm tín hiệu các kênh thời sự, chương trình đón Giao thừa.
+3. Thời gian trực Tết: từ ngày 04/02/2027 đến hết ngày 11/02/2027.
+4. Báo cáo kết quả gửi về Sở trước 16h00 ngày 17/02/2027.`),
+  );
+  assert.match(engine.ask('nhung tuyen duong nao co nguy co sat lo can truc ung cuu').text, /Quốc lộ 279/);
+  assert.match(engine.ask('QL279 co trong ds diem sat lo ko').text, /Quốc lộ 279/);
+  assert.match(engine.ask('truyen hinh cap can luu y gi dip tet').text, /chương trình đón Giao thừa/);
+  assert.match(engine.ask('duty period tet dinh mui?').text, /04\/02\/2027/);
+});
