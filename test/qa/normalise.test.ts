@@ -90,6 +90,11 @@ const MEANINGS: Record<string, string> = {
   dl: 'dương lịch',
   al: 'âm lịch',
   deadline: 'hạn chót',
+  duty: 'trực',
+  period: 'thời gian',
+  schedule: 'lịch',
+  shift: 'ca trực',
+  ql: 'quốc lộ',
   report: 'báo cáo',
   hotline: 'đường dây nóng số điện thoại',
   phone: 'điện thoại',
@@ -132,6 +137,10 @@ for (const [abbreviation, meaning] of Object.entries(MEANINGS)) {
     assert.equal(normalize(`${abbreviation} a`), normalize(`${meaning} a`));
   });
 }
+
+test('"QL279" is national road 279, written apart as letters write it', () => {
+  assert.equal(normalize('QL279 co sat lo ko'), 'quoc lo 279 co sat lo khong');
+});
 
 test('abbreviations are found whatever the case and diacritics typed', () => {
   assert.equal(normalize('BC'), 'bao cao');
