@@ -121,6 +121,8 @@ const FRAME_PHRASES: ReadonlyArray<readonly string[]> = [
   'xay ra',
   'nam nay',
   'tet nay',
+  // "Viettel cần chặn những gì dịp Tết": the whole letter is for Tết; what is done is the content.
+  'dip tet',
   // "gia cố cáp treo ở khu vực nào": the place asked, as "ở đâu"; what is done there is the content.
   'khu vuc nao',
   'dia ban nao',

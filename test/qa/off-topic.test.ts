@@ -66,6 +66,12 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(nearDomainTopic('cong chuc nghi tet may ngay', post), true);
   });
 
+  test('discounts and travel over Tết are topics a Tết letter leaves out, unless it speaks of them', () => {
+    assert.equal(nearDomainTopic('cuoc goi dip tet co giam gia khong', letter), true);
+    assert.equal(nearDomainTopic('tau ra dao dip tet co chay ko', letter), true);
+    assert.equal(nearDomainTopic('tau ra dao co song khong', ' phu song cho tau ca tren bien '), false);
+  });
+
   test('licensing paperwork is a topic a Tết letter leaves out, unless it speaks of it', () => {
     assert.equal(nearDomainTopic('xin phep lap tram bts luu dong can ho so gi', letter), true);
     assert.equal(nearDomainTopic('thu tuc cap phep tram', letter), true);

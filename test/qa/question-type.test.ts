@@ -72,3 +72,9 @@ test('"tất cả … đều" frames a claim: whether it holds for all is for th
   for (const i of [0, 1, 4]) assert.ok(frame.has(i), tokens[i]);
   assert.ok(!frame.has(2));
 });
+
+test('"dịp Tết" frames a question on what to do for Tết: the whole letter is for it', () => {
+  const frame = framePositions('viettel can chan nhung gi dip tet'.split(' '), () => false);
+  assert.ok(frame.has(5) && frame.has(6));
+  assert.ok(!frame.has(2));
+});
