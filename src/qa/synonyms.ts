@@ -87,6 +87,8 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['thoi gian', 'giai doan', 'khoang thoi gian'],
   // Wrong subscriber details: the letter's "không chính xác" is the officer's "sai".
   ['khong chinh xac', 'sai', 'sai lech'],
+  // The report at the end: the letter's "toàn đợt" is the officer's "cuối đợt", "cả đợt".
+  ['toan dot', 'cuoi dot', 'ca dot', 'het dot'],
   // Pay television by the kind an officer names: the letter's "truyền hình trả tiền" is their "truyền hình cáp".
   ['truyen hinh tra tien', 'truyen hinh cap', 'truyen hinh ky thuat so', 'iptv'],
   // Whether a call costs: the letter's "miễn phí", "không thu cước" is what "có mất tiền không" asks about.

@@ -105,3 +105,8 @@ test('whether a call costs ("có mất tiền không", "mất phí") reaches the
   const charged = terms('khong thu cuoc cuoc goi');
   assert.deepEqual(toLetterWords('co mat phi khong'.split(' '), charged), ['co', 'thu', 'cuoc', 'khong']);
 });
+
+test('the report "cuối đợt" is the letter’s "toàn đợt"', () => {
+  const letter = terms('bao cao tong hop toan dot');
+  assert.equal(toLetterWords('nop bc cuoi dot'.split(' '), letter).join(' '), 'nop bc toan dot');
+});
