@@ -17,10 +17,13 @@ const PERIOD_WORDS =
 const NOT_PERIOD =
   / (gui|nop|bao cao|danh sach|han|ai|nguoi|bao nhieu nguoi|(mot|moi) ngay|(may|bao nhieu) tieng) /;
 
+// "trong thời gian trực cần duy trì tổ gì": what is kept during the duty, not when ("ngày gì", "giờ gì" are when).
+const ASKS_WHAT = / (?<!(?:ngay|gio|hom|thu) )gi /;
+
 /** Whether folded, abbreviation-expanded tokens ask when duty starts, ends or how long it lasts. */
 export function asksDutyPeriod(tokens: readonly string[], questionType: QuestionType): boolean {
   const text = ` ${tokens.join(' ')} `;
-  if (!DUTY.test(text) || NOT_PERIOD.test(text)) return false;
+  if (!DUTY.test(text) || NOT_PERIOD.test(text) || ASKS_WHAT.test(text)) return false;
   return questionType === 'time' || PERIOD_WORDS.test(text);
 }
 
@@ -29,10 +32,11 @@ const fold = (s: string): string =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()} `;
 
-// "trực 24/24 giờ từ ngày 04/02/2027 đến hết ngày 11/02/2027", "từ 07 giờ 00 ngày 30/01/2030 đến 17 giờ…", or
+// "trực 24/24 giờ từ ngày 04/02/2027 đến hết ngày 11/02/2027", "từ 07 giờ 00 ngày 30/01/2030 đến 17 giờ…", "từ
+// 07h00 ngày 10/02/2029 (tức ngày 27 tháng Chạp) đến 17h00 …", or
 // in lunar days: "trực tại chỗ … từ 29 tháng Chạp đến mùng 4 Tết".
 const PERIOD =
-  / truc (?!tiep |tuyen |thuoc )(?:\S+ ){0,20}?tu (?:(?:\d{1,2} gio (?:\d{1,2} )?)?ngay \d{1,2} \d{1,2}|\d{1,2} thang (?:chap|gieng)|(?:mung|mong) \d{1,2}) (?:\S+ ){0,12}?den /;
+  / truc (?!tiep |tuyen |thuoc )(?:\S+ ){0,20}?tu (?:(?:\d{1,2} gio (?:\d{1,2} (?:phut )?)?|\d{1,2}h(?:\d{2})? |\d{1,2} \d{2} )?ngay \d{1,2} \d{1,2}|\d{1,2} thang (?:chap|gieng)|(?:mung|mong) \d{1,2}) (?:\S+ ){0,12}?den /;
 
 /** Whether a clause's own text sets the duty period: "trực" and a span of dates in one sentence. */
 export function setsDutyPeriod(clauseText: string): boolean {

@@ -23,6 +23,8 @@ test('questions about when duty starts, ends or how long it lasts', () => {
     'sự cố tuyến trục xử lý lúc nào',
     // How many hours a day: "24/24 giờ" answers it, not the period.
     'trực Tết mấy tiếng',
+    // What is kept during the duty, not when.
+    'trong thời gian trực cần duy trì tổ gì',
   ])
     assert.ok(!asks(q), q);
 });
@@ -32,6 +34,13 @@ test('a clause sets the duty period when it names duty and a span of dates in on
   assert.ok(
     setsDutyPeriod('Bố trí lịch trực 24/24 giờ, từ 07 giờ 00 ngày 30/01/2030 đến 17 giờ 00 ngày 08/02/2030'),
   );
+  // The hour written "07h00", the date followed by its lunar day.
+  assert.ok(
+    setsDutyPeriod(
+      'Trực 24/24 giờ từ 07h00 ngày 10/02/2029 (tức ngày 27 tháng Chạp năm Mậu Thân) đến 17h00 ngày 18/02/2029.',
+    ),
+  );
+  assert.ok(setsDutyPeriod('Trực 24/24 giờ từ 7h ngày 10/02/2029 đến 17h ngày 18/02/2029.'));
   // In lunar days: a second duty period, for one kind of duty, which a question naming it asks about.
   assert.ok(
     setsDutyPeriod('Bố trí 01 nhân viên kỹ thuật trực tại chỗ ở vùng sâu từ 29 tháng Chạp đến mùng 4 Tết.'),
