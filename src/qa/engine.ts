@@ -404,7 +404,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     return near || otherTopic(question);
   };
   const otherTopic = (question: string): boolean =>
-    otherTet(question, tetYear) ||
+    otherTet(question, tetYear, placesText) ||
     otherProvince(question, placesText) ||
     unaddressedOperator(question, placesText) ||
     physicalAddress(question, placesText) ||

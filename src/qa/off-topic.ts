@@ -44,6 +44,10 @@ const TOPICS = [
   'loi nhuan',
   'chuyen doi so',
   'tong dai',
+  // The year's zodiac animal: "Kỷ Dậu là năm con gì", "Tết này tuổi con gì", "con giáp năm nay".
+  'nam con',
+  'tuoi con',
+  'con giap',
   'thoi tiet',
   'mua ret',
   'ret dam',
@@ -236,14 +240,30 @@ export function nearDomainTopic(question: string, letterText: string): boolean {
   // "căn cứ công văn của Bộ TT&TT đúng không": what the letter rests on, claimed; the answer on its basis names the
   // issuer it does rest on, so the ministry named is no topic of its own.
   const basis = BASIS_RE.test(text);
+  // "tuyết rơi thì DN phải làm gì": the weather as the condition of a task the letter sets, not a forecast.
+  const task = TASK_RE.test(text);
   return TOPICS.some(
     (topic) =>
-      text.includes(` ${topic} `) && !(basis && ISSUERS.has(topic)) && !saysLoosely(letterText, topic),
+      text.includes(` ${topic} `) &&
+      !(basis && ISSUERS.has(topic)) &&
+      !saysLoosely(letterText, topic) &&
+      !(task && COVERED_BY.get(topic)?.test(letterText)),
   );
 }
 const BASIS_RE = / can cu | (thuc hien|theo) (cong van|cv|van ban|vb) /;
 // Issuers above the department a letter may rest on.
 const ISSUERS: ReadonlySet<string> = new Set(['bo thong tin', 'bo khoa hoc', 'cuc vien thong']);
+
+// Weather a letter speaks of in its own words: snow that settles ("tuyết bám", "băng giá") is the snow asked about,
+// "rét hại" the cold; asked as what to do then ("thì … làm gì"), not whether it will snow ("Tết này có tuyết rơi
+// không").
+const COVERED_BY = new Map<string, RegExp>([
+  ['tuyet roi', / (tuyet|bang gia|dong bang) /],
+  ['ret dam', / ret (dam|hai) /],
+  ['mua ret', / (ret dam|ret hai|dot ret|mua ret) /],
+]);
+
+const TASK_RE = / (thi|khi|neu) (\S+ ){0,4}?(lam gi|can gi|phai|can|xu ly) /;
 
 const LOOSE = new Map<string, RegExp>();
 /** Whether the letter says a topic, a word perhaps between its own: "mở cửa trở lại" says "mở cửa lại". */
@@ -345,11 +365,18 @@ export function otherProvince(question: string, letterText: string): boolean {
 }
 
 /** "Hạn báo cáo Tết Bính Ngọ 2026?" asked of the Đinh Mùi 2027 letter: another Tết, another letter. */
-export function otherTet(question: string, tetYear: number): boolean {
+export function otherTet(question: string, tetYear: number, letterText = ''): boolean {
   if (!tetYear) return false;
   const text = foldDiacritics(question);
   const years = [...text.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)].map((m) => Number(m[1]));
   if (years.some((y) => y !== tetYear && y !== tetYear - 1)) return true;
+  // The year before is the letter's own for its dates ("ngày 25/12/2030"), but a Tết named by it ("Tết năm 2030",
+  // "Tết 2030") is last Tết's, unless the letter names that Tết too ("so sánh với Tết 2030").
+  const tetOf = /\btet (?:nguyen dan |am lich )?(?:nam )?(20\d\d)(?!\d)/.exec(text);
+  if (tetOf && Number(tetOf[1]) !== tetYear) {
+    const named = new RegExp(` tet (?:nguyen dan |am lich )?(?:nam )?${tetOf[1]} `);
+    if (!named.test(letterText)) return true;
+  }
   const named = CAN_CHI.find((name) => text.includes(` ${name}`) || text.startsWith(name));
   return named !== undefined && named !== canChiKey(tetYear);
 }

@@ -6,6 +6,7 @@ import {
   nearDomainTopic,
   otherProvince,
   othersNumber,
+  otherTet,
   personalEmail,
   physicalAddress,
   unnamedDocument,
@@ -177,5 +178,27 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(unnamedDocument('thong tu so may quy dinh ve buu chinh', basis), true);
     assert.equal(unnamedDocument('cong van can cu vao van ban phap luat nao', basis), false);
     assert.equal(unnamedDocument('can cu nghi dinh nao', ' can cu nghi dinh so 91 2020 '), false);
+  });
+
+  test('last Tết named by its year is another Tết, though the letter dates things in that year', () => {
+    assert.equal(otherTet('ket qua dam bao ttll tet nam 2030 ra sao', 2031), true);
+    assert.equal(otherTet('Kết quả Tết 2030 thế nào', 2031), true);
+    assert.equal(otherTet('công văn ngày 25/12/2030 của Bộ nói gì', 2031), false);
+    assert.equal(otherTet('tết 2031 trực mấy ngày', 2031), false);
+    // The letter asks for a comparison with last Tết: that Tết is the letter's.
+    assert.equal(otherTet('có phải so sánh với Tết 2030 không', 2031, ' so sanh voi tet 2030 '), false);
+  });
+
+  test("the year's zodiac animal is no topic of a letter", () => {
+    assert.equal(nearDomainTopic('Kỷ Dậu là năm con gì', letter), true);
+    assert.equal(nearDomainTopic('tet nay tuoi con gi', letter), true);
+    assert.equal(nearDomainTopic('còn gì cần làm nữa không', letter), false);
+  });
+
+  test('weather the letter speaks of in its words is a task asked as what to do then, not a forecast', () => {
+    const snow = ' bien phap chong dong bang tuyet bam tren anten ';
+    assert.equal(nearDomainTopic('tuyet roi thi dn phai lam gi', snow), false);
+    assert.equal(nearDomainTopic('tết này có tuyết rơi không', snow), true);
+    assert.equal(nearDomainTopic('tuyet roi thi dn phai lam gi', letter), true);
   });
 });
