@@ -31,6 +31,7 @@ import type { QaPair } from './pairs.ts';
 import { detectQuestionType, framePositions, type QuestionType } from './question-type.ts';
 import { repairTokens } from './repair.ts';
 import { type Candidate, createSearchIndex, RANKING, type SearchOutcome } from './search-index.ts';
+import { asksWholeSection, namedSection, sectionReferences, WHOLE_SECTION_WORDS } from './section.ts';
 import { toLetterWords } from './synonyms.ts';
 import { tetDayAnswer } from './tet-day.ts';
 import { accentedWords } from './tone.ts';
@@ -684,6 +685,47 @@ export function createEngine(options: QaOptions = {}): Engine {
     const holds = (c: Candidate): boolean => named.every((t) => personsOf.get(c.pairId)?.has(t));
     if (!candidates[0] || !holds(candidates[0])) toFront(candidates.findIndex(holds));
     return candidates[0] !== undefined && holds(candidates[0]);
+  }
+
+  // Each clause's own pair, by the clause's id ("II.2", "5", "6.+1").
+  const clausePairs = new Map(
+    pairs.filter((pair) => !pair.facts && pair.refs.length === 1).map((pair) => [pair.refs[0]!, pair.id]),
+  );
+  const clauseIds = [...clausePairs.keys()];
+  /**
+   * "mục 6 nói gì", "mục 2 phần II nói về ai": the part named answers; "Mục I yêu cầu chú ý khu vực nào": the
+   * clauses under it come first. Returns whether the part named is the answer, whatever the wording.
+   */
+  function promoteSection(
+    question: string,
+    tokens: readonly string[],
+    outcome: SearchOutcome,
+    candidates: Candidate[],
+  ): boolean {
+    const id = namedSection(sectionReferences(question), clauseIds);
+    if (!id) return false;
+    const top = candidates[0]?.score ?? 1;
+    if (asksWholeSection(question)) {
+      const pairId = clausePairs.get(id)!;
+      const at = candidates.findIndex((c) => c.pairId === pairId);
+      if (at >= 0) candidates.splice(at, 1);
+      candidates.unshift({ pairId, score: top * 1.2 });
+      return true;
+    }
+    const inside = (c: Candidate): boolean => {
+      const ref = pairById.get(c.pairId)?.refs[0];
+      return ref !== undefined && (ref === id || ref.startsWith(`${id}.`));
+    };
+    const within = candidates.filter(inside);
+    if (within.length === 0) return false;
+    if (!inside(candidates[0]!)) {
+      const rest = candidates.filter((c) => !inside(c));
+      candidates.splice(0, candidates.length, ...within, ...rest);
+      candidates[0] = { pairId: candidates[0]!.pairId, score: top * 1.2 };
+    }
+    // What is asked of the part is said under it: a word of the question's own, not of its frame.
+    const matched = outcome.evidence(candidates[0]!.pairId).matched;
+    return tokens.some((t) => matched.has(t) && !WHOLE_SECTION_WORDS.has(t) && !/^\d+$/.test(t));
   }
 
   // The clauses that set the duty period ("trực 24/24 giờ từ ngày … đến hết ngày …").
@@ -1352,6 +1394,7 @@ export function createEngine(options: QaOptions = {}): Engine {
       letter && !deadlineClaim ? clauseDeadlineClaim(question, tokens, outcome, candidates) : undefined;
     // The officer's own words: "lịch trực" mapped to the letter's "danh sách cán bộ trực" is still the duty.
     const dutyPeriod = letter ? promoteDutyPeriod(repaired, questionType, candidates) : undefined;
+    const section = letter && promoteSection(question, tokens, outcome, candidates);
     const top = candidates[0] && pairById.get(candidates[0].pairId);
     if (!top) return { tokens, questionType, candidates, features: undefined, confidence: 0 };
 
@@ -1403,6 +1446,7 @@ export function createEngine(options: QaOptions = {}): Engine {
       ownNumber ||
       selfClaim ||
       citedNumber ||
+      section ||
       dutyPeriod === 'found'
     )
       confidence = Math.max(confidence, threshold);

@@ -169,3 +169,23 @@ test('a how-many question goes to a close runner-up holding a number when the le
   assert.equal(r.kind, 'answer');
   assert.match(r.text, /01 cán bộ lãnh đạo và 01 cán bộ kỹ thuật/);
 });
+
+describe('a part of the letter named by its number', () => {
+  const letter = letterOf('../directive/fixtures/cong-van-tet-tan-hoi-2031-khanh-hoa.txt');
+  const engine = createEngine({ knowledge: knowledgeFromLetter(letter) });
+
+  test('"phần III nói gì", "mục 2 phần II nói về ai": that part answers, with what is under it', () => {
+    const whole = engine.ask('phan III noi gi');
+    assert.equal(whole.kind, 'answer');
+    assert.match(whole.text, /^Theo mục III của công văn/);
+    const post = engine.ask('muc 2 phan II noi ve ai');
+    assert.equal(post.kind, 'answer');
+    assert.match(post.text, /^Theo mục II, điểm 2 của công văn: Đối với các doanh nghiệp bưu chính/);
+  });
+
+  test('something asked of a part is answered from under it', () => {
+    const r = engine.ask('Mục I yêu cầu chú ý khu vực nào');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /Trường Sa/);
+  });
+});
