@@ -108,6 +108,13 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   cloud: 'dien toan dam may',
   datacenter: 'trung tam du lieu',
   backup: 'du phong',
+  // "backup power", "generator": the standby power the letter names; "fibre cut … fix": a cut fibre repaired.
+  power: 'nguon dien',
+  generator: 'may phat dien',
+  fiber: 'cap quang',
+  fibre: 'cap quang',
+  fibercut: 'dut cap quang',
+  fix: 'khac phuc',
   check: 'kiem tra',
   hacker: 'tan cong mang',
   hack: 'tan cong mang',
@@ -173,12 +180,17 @@ export function expandAbbreviations(input: readonly string[]): string[] {
       ? ['viettelpost']
       : token === 'post' && input[i - 1] === 'viettel'
         ? []
-        : // "data center" is one thing, the data centre (trung tâm dữ liệu).
-          token === 'data' && input[i + 1] === 'center'
-          ? ['datacenter']
-          : token === 'center' && input[i - 1] === 'data'
+        : // "fibre cut", "fiber cut": the letter's "đứt cáp quang", in its order.
+          /^fib(er|re)$/.test(token) && input[i + 1] === 'cut'
+          ? ['fibercut']
+          : token === 'cut' && /^fib(er|re)$/.test(input[i - 1] ?? '')
             ? []
-            : [token],
+            : // "data center" is one thing, the data centre (trung tâm dữ liệu).
+              token === 'data' && input[i + 1] === 'center'
+              ? ['datacenter']
+              : token === 'center' && input[i - 1] === 'data'
+                ? []
+                : [token],
   );
   tokens.forEach((token, i) => {
     for (const part of expandOne(token, tokens[i - 1], tokens[i + 1], i === tokens.length - 1).split(' ')) {

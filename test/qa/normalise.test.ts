@@ -121,6 +121,12 @@ const MEANINGS: Record<string, string> = {
   cloud: 'điện toán đám mây',
   datacenter: 'trung tâm dữ liệu',
   backup: 'dự phòng',
+  power: 'nguồn điện',
+  generator: 'máy phát điện',
+  fiber: 'cáp quang',
+  fibre: 'cáp quang',
+  fibercut: 'đứt cáp quang',
+  fix: 'khắc phục',
   check: 'kiểm tra',
   hacker: 'tấn công mạng',
   hack: 'tấn công mạng',
@@ -171,6 +177,9 @@ test('loan words for what the letter names: roaming, cloud, data center, a backu
   assert.equal(normalize('co data center'), 'co trung tam du lieu');
   assert.equal(normalize('bản backup để đâu'), 'ban sao luu de dau');
   assert.equal(normalize('chạy backup mấy tiếng'), 'chay du phong may tieng');
+  assert.equal(normalize('backup power can chuan bi gi'), 'du phong nguon dien can chuan bi gi');
+  assert.equal(normalize('fibre cut thi phai fix xong'), 'dut cap quang thi phai khac phuc xong');
+  assert.equal(normalize('fiber cut'), 'dut cap quang');
 });
 
 test('"VT" after "Lưu" is the records office, not telecom', () => {
