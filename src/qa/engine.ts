@@ -385,7 +385,11 @@ export function createEngine(options: QaOptions = {}): Engine {
     .concat(directive.dispatch.hotline?.source ?? '')
     // Nine digits or more in one run, spaces and dots allowed: a phone number, not a date and a document number.
     .filter((s) => /(?:\d[ .]?){9,}/.test(s) || s.includes('@'));
-  const contactText = ` ${contactSentences.map(normalize).join(' ')} `;
+  // What a parenthesis without a number says is the occasion, not whose number it is: "khi xảy ra sự cố (mất liên
+  // lạc với đồn biên phòng), báo … số điện thoại …" gives no number of the border post.
+  const contactText = ` ${contactSentences
+    .map((s) => normalize(s.replace(/\([^()\d@]*\)/g, ' ')))
+    .join(' ')} `;
   // Near-domain topics are looked up in the whole letter, its addressees and "Nơi nhận" too: "Cục Viễn thông (để
   // b/c)" among the recipients makes "cv có gửi Cục Viễn thông không" a question the letter answers.
   const topicText = ` ${foldDiacritics(

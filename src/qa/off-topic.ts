@@ -474,6 +474,9 @@ const BODIES = [
   'bo thong tin',
   'cuc vien thong',
   'bien phong',
+  // "đồn biên phòng Tà Lùng", "đồn công an": a post of a body.
+  'don bien phong',
+  'don cong an',
   'quan su',
   'tong dai',
   'cham soc khach hang',

@@ -189,3 +189,10 @@ describe('a part of the letter named by its number', () => {
     assert.match(r.text, /Trường Sa/);
   });
 });
+
+test('a body named in a parenthesis of the contact sentence, as the occasion to call, gives no number of its own', () => {
+  const letter = letterOf('../directive/fixtures/cong-van-tet-ky-dau-2029-cao-bang.txt');
+  const engine = createEngine({ knowledge: knowledgeFromLetter(letter) });
+  assert.equal(engine.ask('so dien thoai don bien phong ta lung').kind, 'out_of_scope');
+  assert.match(engine.ask('số điện thoại liên hệ').text, /0915\.277\.063/);
+});

@@ -162,6 +162,8 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(othersNumber('buu dien tinh gui bao cao qua email nao', contact), false);
     assert.equal(othersNumber('so dien thoai cua so', contact), false);
     assert.equal(othersNumber('so dien thoai cong an', ' cong an tinh so dien thoai 069 123 4567 '), false);
+    // A post of a body: "đồn biên phòng Tà Lùng".
+    assert.equal(othersNumber('so dien thoai don bien phong ta lung', contact), true);
   });
 
   test("a person's own e-mail is declined unless the contact sentence gives one", () => {
