@@ -214,6 +214,17 @@ export function asksDaysOff(text: string, letterText: string): boolean {
   return DAYS_OFF_RE.test(text) && !SETS_DAYS_OFF_RE.test(letterText);
 }
 
+// The duty roster sent to the department: "danh sách trực gửi về Sở trước ngày nào", "nộp lịch trực".
+const ROSTER_RE = / (danh sach|lich) (can bo |nhan su |nguoi )?truc /;
+const SENT_RE = / (gui|nop|bao) /;
+// A letter that asks for one says "danh sách", "lịch trực" or "đăng ký trực".
+const ASKS_ROSTER_RE = / (danh sach|lich truc|lich phan cong|dang ky truc) /;
+
+/** "Danh sách trực phải gửi về Sở trước ngày nào?" of a letter asking for no roster: its date is no deadline. */
+export function asksRoster(text: string, letterText: string): boolean {
+  return ROSTER_RE.test(text) && SENT_RE.test(text) && !ASKS_ROSTER_RE.test(letterText);
+}
+
 /** The letter's folded text, with a space at each end, is `letterText`. */
 export function nearDomainTopic(question: string, letterText: string): boolean {
   // Words that fold to hold a topic: "chuẩn bị gì", "thiết bị gì" hold "bị gì" (what befalls a business),
@@ -237,6 +248,7 @@ export function nearDomainTopic(question: string, letterText: string): boolean {
   if (lateConsequence(text) && !PENALTY_RE.test(letterText)) return true;
   if (asksExtension(text, letterText)) return true;
   if (asksDaysOff(text, letterText)) return true;
+  if (asksRoster(text, letterText)) return true;
   // "căn cứ công văn của Bộ TT&TT đúng không": what the letter rests on, claimed; the answer on its basis names the
   // issuer it does rest on, so the ministry named is no topic of its own.
   const basis = BASIS_RE.test(text);

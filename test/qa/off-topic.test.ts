@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  asksRoster,
   citedRequirements,
   lateConsequence,
   nearDomainTopic,
@@ -202,5 +203,16 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(nearDomainTopic('tuyet roi thi dn phai lam gi', snow), false);
     assert.equal(nearDomainTopic('tết này có tuyết rơi không', snow), true);
     assert.equal(nearDomainTopic('tuyet roi thi dn phai lam gi', letter), true);
+  });
+
+  test('a duty roster sent by a date, of a letter asking for none, is declined', () => {
+    const duty = ' phan cong truc 24 24 gio tu ngay 03 02 2027 den het ngay 11 02 2027 ';
+    assert.equal(asksRoster(' danh sach truc phai gui ve so truoc ngay nao ', duty), true);
+    assert.equal(asksRoster(' nop lich truc khi nao ', duty), true);
+    assert.equal(
+      asksRoster(' danh sach truc phai gui ve so truoc ngay nao ', ' gui danh sach can bo truc ve so '),
+      false,
+    );
+    assert.equal(asksRoster(' lich truc the nao ', duty), false);
   });
 });
