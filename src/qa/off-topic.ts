@@ -44,6 +44,10 @@ const TOPICS = [
   'loi nhuan',
   'chuyen doi so',
   'tong dai',
+  // A festival's own rites, which a letter on its communications names only by the festival: "khai ấn", "rước ấn".
+  'khai an',
+  'phat an',
+  'ruoc an',
   // The year's zodiac animal: "Kỷ Dậu là năm con gì", "Tết này tuổi con gì", "con giáp năm nay".
   'nam con',
   'tuoi con',
@@ -225,15 +229,28 @@ export function asksRoster(text: string, letterText: string): boolean {
   return ROSTER_RE.test(text) && SENT_RE.test(text) && !ASKS_ROSTER_RE.test(letterText);
 }
 
+// How long a festival lasts: "lễ hội Bái Đính kéo dài đến khi nào", "lễ hội kết thúc ngày nào".
+const FESTIVAL_END_RE =
+  / le hoi (\S+ ){0,4}?(keo dai|ket thuc|be mac|den khi nao|den bao gio|den ngay nao|den mung may)/;
+const SETS_FESTIVAL_END_RE = / (be mac|ket thuc le hoi|le hoi (\S+ ){0,8}?(den het|ket thuc|keo dai))/;
+
+/** "Lễ hội … kéo dài đến khi nào?" of a letter that names the festival but not its end: the festival's own calendar. */
+export function asksFestivalEnd(text: string, letterText: string): boolean {
+  return FESTIVAL_END_RE.test(text) && !SETS_FESTIVAL_END_RE.test(letterText);
+}
+
 /** The letter's folded text, with a space at each end, is `letterText`. */
 export function nearDomainTopic(question: string, letterText: string): boolean {
   // Words that fold to hold a topic: "chuẩn bị gì", "thiết bị gì" hold "bị gì" (what befalls a business),
-  // "cuộc gọi" holds "cước", "thường trực", "bất thường" hold "thưởng". Glued, they are no topic.
+  // "cuộc gọi" holds "cước", "thường trực", "bất thường" hold "thưởng", "triển khai an toàn" holds "khai ấn". Glued,
+  // they are no topic.
   let text = spaced(question)
     .replace(/ (chuan|thiet|trang|du) bi /g, ' $1bi ')
     .replace(/ cuoc (goi|hop) /g, ' cuoc$1 ')
     .replace(/ (binh|bat) thuong /g, ' $1thuong ')
-    .replace(/ thuong (truc|xuyen) /g, ' thuong$1 ');
+    .replace(/ thuong (truc|xuyen) /g, ' thuong$1 ')
+    // "triển khai an toàn", "phát an ninh": no seal ("ấn") of a festival.
+    .replace(/ an (toan|ninh|tam) /g, ' an$1 ');
   // "so với năm ngoái" in a letter that asks for a comparison ("so với cùng kỳ", "so sánh với Tết 2028") is that
   // comparison, not a question about last year.
   if (/ so (sanh )?voi /.test(letterText))
@@ -249,6 +266,7 @@ export function nearDomainTopic(question: string, letterText: string): boolean {
   if (asksExtension(text, letterText)) return true;
   if (asksDaysOff(text, letterText)) return true;
   if (asksRoster(text, letterText)) return true;
+  if (asksFestivalEnd(text, letterText)) return true;
   // "căn cứ công văn của Bộ TT&TT đúng không": what the letter rests on, claimed; the answer on its basis names the
   // issuer it does rest on, so the ministry named is no topic of its own.
   const basis = BASIS_RE.test(text);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  asksFestivalEnd,
   asksRoster,
   citedRequirements,
   lateConsequence,
@@ -214,5 +215,17 @@ describe('near-domain questions a letter does not cover', () => {
       false,
     );
     assert.equal(asksRoster(' lich truc the nao ', duty), false);
+  });
+
+  test("a festival's own rites and end, of a letter naming only the festival, are declined", () => {
+    const festival = ' lap dat tram phat song luu dong tai chua bai dinh khai hoi ngay mung 6 thang gieng ';
+    assert.equal(nearDomainTopic('khai an den tran ngay nao', festival), true);
+    assert.equal(nearDomainTopic('triển khai an toàn thông tin thế nào', festival), false);
+    assert.equal(asksFestivalEnd(' le hoi bai dinh keo dai den khi nao ', festival), true);
+    assert.equal(
+      asksFestivalEnd(' le hoi ket thuc ngay nao ', ' le hoi dien ra tu mung 6 den het ngay 15 3 '),
+      false,
+    );
+    assert.equal(nearDomainTopic('chua bai dinh khai hoi ngay nao', festival), false);
   });
 });
