@@ -229,6 +229,8 @@ export function asksRoster(text: string, letterText: string): boolean {
   return ROSTER_RE.test(text) && SENT_RE.test(text) && !ASKS_ROSTER_RE.test(letterText);
 }
 
+const MOST_OFTEN_RE = / (hay|thuong|thuong xuyen|nhieu) (\S+ ){0,4}?nhat /;
+
 // How long a festival lasts: "lễ hội Bái Đính kéo dài đến khi nào", "lễ hội kết thúc ngày nào".
 const FESTIVAL_END_RE =
   / le hoi (\S+ ){0,4}?(keo dai|ket thuc|be mac|den khi nao|den bao gio|den ngay nao|den mung may)/;
@@ -267,6 +269,9 @@ export function nearDomainTopic(question: string, letterText: string): boolean {
   if (asksDaysOff(text, letterText)) return true;
   if (asksRoster(text, letterText)) return true;
   if (asksFestivalEnd(text, letterText)) return true;
+  // "trạm nào hay mất điện nhất", "xã nào nhiều sự cố nhất": a record of past incidents, which a letter never keeps.
+  if (MOST_OFTEN_RE.test(text) && !/ (nhieu nhat|hay \S+ nhat|thuong xuyen nhat) /.test(letterText))
+    return true;
   // "căn cứ công văn của Bộ TT&TT đúng không": what the letter rests on, claimed; the answer on its basis names the
   // issuer it does rest on, so the ministry named is no topic of its own.
   const basis = BASIS_RE.test(text);

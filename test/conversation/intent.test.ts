@@ -145,6 +145,9 @@ test('an officer asking what to do about an incident is asking, not reporting on
     'tram bts vung ngap thi phai lam j',
     'su co nao phai bc nhanh',
     'sự cố gì phải báo cáo đột xuất',
+    // Which station is asked about, none is reported.
+    'tram bts nao hay mat dien nhat',
+    'xã nào hay mất sóng nhất',
   ])
     assert.equal(detectIntent(text), null, text);
   for (const text of [
@@ -152,6 +155,7 @@ test('an officer asking what to do about an incident is asking, not reporting on
     'mat dien luoi 5 tram bts xa Yen The',
     'đứt cáp quang tuyến trục, mất liên lạc 12 trạm',
     'su co mat song 2 tram, dang xu ly',
+    'trạm nào cũng mất điện, đang chạy máy phát',
   ])
     assert.equal(detectIntent(text)?.type, 'incident', text);
   assert.equal(detectIntent('đăng ký sim 5g ở đâu'), null, 'several words after "đăng ký" that are no code');

@@ -228,4 +228,10 @@ describe('near-domain questions a letter does not cover', () => {
     );
     assert.equal(nearDomainTopic('chua bai dinh khai hoi ngay nao', festival), false);
   });
+
+  test('which place has most often had incidents is a record the letter does not keep', () => {
+    assert.equal(nearDomainTopic('tram bts nao hay mat dien nhat', letter), true);
+    assert.equal(nearDomainTopic('xã nào thường mất sóng nhất', letter), true);
+    assert.equal(nearDomainTopic('phai du tru nhien lieu it nhat may ngay', letter), false);
+  });
 });
