@@ -216,6 +216,13 @@ const MUST_REPORT_RE = / (co phai|phai|can|co can) (gui |nop |lam )?bao cao /;
 const ROLE_COUNT_RE = / \d+ (can bo |nhan vien |chuyen vien )?(lanh dao|ki thuat)/;
 // "nêu tại mục 7", "quy định tại mục II": another item of the letter pointed to.
 const REFERS_TO_ITEM_RE = /(?:nêu|quy định|ghi) tại mục ([0-9]+|[IVX]+)\b/iu;
+/** Puts the candidate at `at` first, just above the one that led: a rule decided it answers (nothing moves at 0). */
+function moveToFront(candidates: Candidate[], at: number): void {
+  if (at <= 0) return;
+  const [promoted] = candidates.splice(at, 1);
+  candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
+}
+
 const sentenceStart = (s: string): string => s.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 const COMPLETION_RE = /^ (hoan thanh|hoan tat|xong|ket thuc|truoc ngay|cham nhat) /;
 // "từ ngày nào đến ngày nào", "từ hôm nào tới hôm nào", "từ ngày âm lịch nào đến ngày nào": a span asked for.
@@ -522,8 +529,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (at < 0) return;
     // The deadline fact drawn from the clause naming the kind is that report's answer already.
     if (pairById.get(candidates[at + 1]!.pairId)!.refs.some((ref) => first.refs.includes(ref))) return;
-    const [named] = candidates.splice(at + 1, 1);
-    candidates.unshift({ pairId: named!.pairId, score: candidates[0]!.score * 1.2 });
+    moveToFront(candidates, at + 1);
   }
 
   const businesses = businessNames(directive.dispatch.recipients, directive.dispatch.place);
@@ -565,8 +571,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (addressed) {
       const at = addresseesFact ? candidates.findIndex((c) => c.pairId === addresseesFact.id) : -1;
       if (at > 0 && at < RERANK_DEPTH) {
-        const [promoted] = candidates.splice(at, 1);
-        candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
+        moveToFront(candidates, at);
       }
       return;
     }
@@ -676,8 +681,7 @@ export function createEngine(options: QaOptions = {}): Engine {
       / ki (?!thuat|ten|nhan|niem|luat|nang|so)/.test(text) && !/ bao cao | ngay | hom | thang /.test(text);
     const toFront = (at: number): void => {
       if (at <= 0) return;
-      const [promoted] = candidates.splice(at, 1);
-      candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
+      moveToFront(candidates, at);
     };
     if (signing && signerFact) {
       toFront(candidates.slice(0, RERANK_DEPTH).findIndex((c) => c.pairId === signerFact.id));
@@ -749,10 +753,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (dutyPeriodPairs.size === 0) return 'absent';
     const at = candidates.findIndex((c) => dutyPeriodPairs.has(c.pairId));
     if (at < 0) return undefined;
-    if (at > 0) {
-      const [promoted] = candidates.splice(at, 1);
-      candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
-    }
+    moveToFront(candidates, at);
     return 'found';
   }
 
@@ -1008,10 +1009,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (!unknownNumber && claim.day === undefined) return false;
     const at = candidates.findIndex((c) => c.pairId === numberFact.id);
     if (at < 0) return false;
-    if (at > 0) {
-      const [promoted] = candidates.splice(at, 1);
-      candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
-    }
+    moveToFront(candidates, at);
     // Sure of it only when the question says nothing else: "công văn ký hôm 26/1 hả".
     const frame = framePositions(tokens, inLetter);
     return (
@@ -1056,10 +1054,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (!numberFact || !OWN_NUMBER_RE.test(text) || OTHER_DOCUMENT_RE.test(text)) return false;
     const at = candidates.findIndex((c) => c.pairId === numberFact.id);
     if (at < 0) return false;
-    if (at > 0) {
-      const [promoted] = candidates.splice(at, 1);
-      candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
-    }
+    moveToFront(candidates, at);
     return true;
   }
 
@@ -1081,12 +1076,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (number !== undefined && (number === ownNumberDigits || !implementsText.includes(` ${number} `)))
       return false;
     const at = candidates.findIndex((c) => c.pairId === implementsFact.id);
-    if (at > 0) {
-      const [promoted] = candidates.splice(at, 1);
-      candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
-    } else if (at < 0) {
-      candidates.unshift({ pairId: implementsFact.id, score: (candidates[0]?.score ?? 1) * 1.2 });
-    }
+    if (at < 0) candidates.unshift({ pairId: implementsFact.id, score: (candidates[0]?.score ?? 1) * 1.2 });
+    else moveToFront(candidates, at);
     return true;
   }
 
@@ -1239,22 +1230,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (!/ nhung ai /.test(` ${tokens.join(' ')} `)) return false;
     const frame = framePositions(tokens, inLetter);
     const content = [...new Set(tokens.filter((t, i) => !frame.has(i) && t !== 'ai' && t !== 'nhung'))];
-    const total = content.reduce((sum, t) => sum + index.weight(t), 0);
-    if (total === 0) return false;
-    const at = candidates.slice(0, RERANK_DEPTH).findIndex((c) => {
-      const pair = pairById.get(c.pairId);
-      if (!pair || pair.facts || !ROLE_COUNT_RE.test(normalizedText(pair))) return false;
-      const { matched } = outcome.evidence(c.pairId);
-      return (
-        content.reduce((sum, t) => sum + (matched.has(t) ? index.weight(t) : 0), 0) >= total * SPAN_HOLDS
-      );
-    });
-    if (at < 0) return false;
-    if (at > 0) {
-      const [promoted] = candidates.splice(at, 1);
-      candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
-    }
-    return true;
+    return promoteHolding(content, ROLE_COUNT_RE, outcome, candidates);
   }
 
   /**
@@ -1272,20 +1248,30 @@ export function createEngine(options: QaOptions = {}): Engine {
         ),
       ),
     ];
+    return promoteHolding(content, STATES_SPAN_RE, outcome, candidates);
+  }
+
+  /**
+   * Moves first the leading clause (no fact) whose text has `shape` and that holds most of `content` by weight.
+   * Returns whether one now leads.
+   */
+  function promoteHolding(
+    content: readonly string[],
+    shape: RegExp,
+    outcome: SearchOutcome,
+    candidates: Candidate[],
+  ): boolean {
     const total = content.reduce((sum, t) => sum + index.weight(t), 0);
     if (total === 0) return false;
     const at = candidates.slice(0, RERANK_DEPTH).findIndex((c) => {
       const pair = pairById.get(c.pairId);
-      if (!pair || pair.facts || !STATES_SPAN_RE.test(normalizedText(pair))) return false;
+      if (!pair || pair.facts || !shape.test(normalizedText(pair))) return false;
       const { matched } = outcome.evidence(c.pairId);
       const held = content.reduce((sum, t) => sum + (matched.has(t) ? index.weight(t) : 0), 0);
       return held >= total * SPAN_HOLDS;
     });
     if (at < 0) return false;
-    if (at > 0) {
-      const [promoted] = candidates.splice(at, 1);
-      candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
-    }
+    moveToFront(candidates, at);
     return true;
   }
 
@@ -1313,10 +1299,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     let at = leaders.findIndex((c) => reportsByPhone(c, true));
     if (at < 0) at = leaders.findIndex((c) => reportsByPhone(c, false));
     if (at < 0) return false;
-    if (at > 0) {
-      const [promoted] = candidates.splice(at, 1);
-      candidates.unshift({ pairId: promoted!.pairId, score: candidates[0]!.score * 1.2 });
-    }
+    moveToFront(candidates, at);
     return true;
   }
 
