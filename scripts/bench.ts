@@ -12,6 +12,8 @@
  *                                  splitter (bench-results/replicas-2.json)
  *   npm run bench -- --help        every size: --enterprises N --officers M --concurrency C --reports …
  *                                  (or BENCH_ENTERPRISES, BENCH_OFFICERS, BENCH_CONCURRENCY, …)
+ *   BENCH_KEEP_DB=1 npm run bench  keeps the throwaway databases (drop them by hand): each /status probe's
+ *                                  inbound_events and outbox timestamps show where its time went
  *
  * The measured systems run compiled (as `npm start` runs the service), as processes of their own: the service
  * (`node dist/main.js`, built first, on a throwaway database) and the bare echo bot. This process holds the load
@@ -99,6 +101,12 @@ const OPTIONS = {
     help: 'open-loop phase: /baocao ok offered per second (and 1% staff /status)',
   },
   'offered-seconds': { full: 15, quick: 5, env: 'BENCH_OFFERED_SECONDS', help: 'open-loop phase length' },
+  'status-every': {
+    full: 100,
+    quick: 100,
+    env: 'BENCH_STATUS_EVERY',
+    help: 'open-loop phase: a staff /status probe every this many reports',
+  },
   replicas: {
     full: 1,
     quick: 1,
@@ -599,13 +607,14 @@ async function main(): Promise<void> {
     const pacedRate = Math.max(1, Math.round(serviceResults.get('mixed')!.perSecond / 2));
     const pacedCount = Math.max(50, Math.min(n.mixed, pacedRate * n['paced-seconds']));
     // Open loop: reports offered at a fixed rate whatever the answers take (latency from when each was due); every
-    // chat may have one exchange in flight. Beside them, a staff /status every 100 reports' time, round robin over
+    // chat may have one exchange in flight. Beside them, a staff /status every 100 reports' time (--status-every), round robin over
     // the staff chats, each timed from its own send (a staff member asking while the officers report).
     const offeredCount = n.offered * n['offered-seconds'];
     const statusProbes = staffChats.map((c) => ({
       chatId: c.chatId,
-      steps: Array.from({ length: Math.ceil(offeredCount / 100 / Math.max(1, staffChats.length)) }, () =>
-        statusStep(c.chatId),
+      steps: Array.from(
+        { length: Math.ceil(offeredCount / n['status-every'] / Math.max(1, staffChats.length)) },
+        () => statusStep(c.chatId),
       ),
     }));
     const later = await drive(
@@ -625,7 +634,7 @@ async function main(): Promise<void> {
           perSecond: n.offered,
           concurrency: chats.length,
           fromSchedule: true,
-          probes: { scripts: statusProbes, everyMs: 100_000 / n.offered },
+          probes: { scripts: statusProbes, everyMs: (n['status-every'] * 1000) / n.offered },
         },
       ],
       context,

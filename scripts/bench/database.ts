@@ -43,7 +43,7 @@ export async function createThrowawayDatabase(base: string): Promise<ThrowawayDa
     url: url.toString(),
     name,
     async drop() {
-      if (dropped) return;
+      if (dropped || process.env.BENCH_KEEP_DB) return;
       dropped = true;
       const a = connectPostgres(base, { max: 1 });
       try {
