@@ -59,8 +59,10 @@ const CODE_CHARS = /^[0-9a-z]+$/i;
 
 const WHO =
   '(?:ai|nhung ai|don vi nao|dv nao|nhung don vi nao|doanh nghiep nao|dn nao|nhung doanh nghiep nao|bao nhieu don vi|bao nhieu doanh nghiep|bao nhieu dv|bao nhieu dn|may don vi|may doanh nghiep|may dv|may dn)';
+/** Staff asking about today's incidents: /status lists them ("có sự cố nào không", "đơn vị nào bị sự cố"). */
+const INCIDENTS_TODAY = `(?:(?:hom nay |hnay )?co )?(?:su co|sc) (?:nao|gi|j)|(?:tinh hinh|danh sach|ds|thong ke) (?:cac )?su co|su co hom nay|(?:co )?${WHO} (?:bao |gap |bi |co )?su co`;
 const STATUS = new RegExp(
-  `^(?:cho (?:em |toi |minh |anh |chi )?xem |xem )?(?:${WHO} (?:chua|da|van chua|con chua) (?:gui )?(?:bao cao|bc|nop bao cao|nop bc)|(?:tinh hinh|thong ke|trang thai|ket qua) (?:bao cao|bc|nop bao cao)|tinh hinh hom nay|danh sach (?:chua|da) (?:bao cao|bc)|con (?:ai|don vi nao|dv nao|doanh nghiep nao) chua (?:bao cao|bc))(?: (?:hom nay|ngay hom nay|hnay|the nao|ra sao|sao|roi|chua|vay|the|a|ah|nhi|nhe|khong|ko))*$`,
+  `^(?:cho (?:em |toi |minh |anh |chi )?xem |xem )?(?:${WHO} (?:chua|da|van chua|con chua) (?:gui )?(?:bao cao|bc|nop bao cao|nop bc)|(?:tinh hinh|thong ke|trang thai|ket qua) (?:bao cao|bc|nop bao cao)|tinh hinh hom nay|danh sach (?:chua|da) (?:bao cao|bc)|con (?:ai|don vi nao|dv nao|doanh nghiep nao) chua (?:bao cao|bc)|${INCIDENTS_TODAY})(?: (?:hom nay|ngay hom nay|hnay|the nao|ra sao|sao|roi|chua|vay|the|a|ah|nhi|nhe|khong|ko))*$`,
 );
 /** Asking whether it is fixed is not saying so: "đã khắc phục chưa?". */
 const FIXED_ASKS = /(?:^| )(?:chua|khong|ko|k|chua a|chua vay|duoc chua|dc chua)$/;
@@ -109,6 +111,8 @@ export function detectIntent(text: string): Intent {
   const words = clean(folded);
   if (!words) return null;
   if (INCIDENT_ALONE.test(words)) return { type: 'incident_form' };
+  // Before "sự cố …" is taken for a report: "sự cố hôm nay?" from staff asks for the day's incidents.
+  if (STATUS.test(words)) return { type: 'status' };
   const explicit = INCIDENT_PREFIX.exec(folded.trim());
   // "sự cố thì báo ai?" asks; "sự cố: …" and "sự cố mất sóng …" report.
   const asks =
@@ -126,7 +130,6 @@ export function detectIntent(text: string): Intent {
   if (GREETING.test(words)) return { type: 'greeting' };
   if (THANKS.test(words)) return { type: 'thanks' };
   if (ACK.test(words)) return { type: 'ack' };
-  if (STATUS.test(words)) return { type: 'status' };
   if (explicit) return null;
   if (INCIDENT_WORDS.test(words) && !asks) return { type: 'incident', note: nfc, explicit: false };
   if (saysFixed(words, asks)) return { type: 'fixed' };

@@ -86,8 +86,12 @@ async function recordNormal(turn: Turn, member: Officer): Promise<void> {
   return record(turn, day, null, null);
 }
 
-function confirmIncident(turn: Turn, member: Officer, note: string): void {
-  const input = incidentFromText(member, note);
+function confirmIncident(
+  turn: Turn,
+  member: Officer,
+  note: string,
+  input = incidentFromText(member, note),
+): void {
   const enterpriseId = member.enterprise.id;
   setDialog(turn, { kind: 'report:confirm', day: vnDay(turn.now), enterpriseId, incident: input, note });
   turn.reply(
@@ -157,9 +161,17 @@ export async function routeReportIntent(turn: Turn, intent: Exclude<Intent, null
       }
       confirmIncident(turn, me, intent.note);
       return true;
-    case 'fixed':
+    case 'fixed': {
+      // "Đã khắc phục" under the preview of an incident just described: that incident is the one fixed. It is
+      // shown again as fixed, to send with the same buttons; nothing is filed before the officer says so.
+      const waiting = boundDialog(turn);
+      if (waiting?.kind === 'report:confirm' && waiting.incident && waiting.note) {
+        confirmIncident(turn, me, waiting.note, { ...waiting.incident, resolved: true });
+        return true;
+      }
       await fixedInWords(turn, me);
       return true;
+    }
     case 'normal':
     case 'ack': {
       if (intent.type === 'normal' && intent.sure) {

@@ -126,9 +126,20 @@ test('"ai chưa báo cáo?" and its kin ask for /status; questions about the let
     'tinh hinh bao cao hom nay the nao',
     'bao nhieu don vi da bao cao roi',
     'còn đơn vị nào chưa báo cáo không',
+    'có sự cố nào không',
+    'hnay co su co gi ko',
+    'sự cố hôm nay',
+    'đơn vị nào bị sự cố',
   ])
     assert.deepEqual(detectIntent(text), { type: 'status' }, text);
-  for (const text of ['hạn báo cáo là khi nào?', 'báo cáo gửi ai', 'ai ký công văn'])
+  for (const text of [
+    'hạn báo cáo là khi nào?',
+    'báo cáo gửi ai',
+    'ai ký công văn',
+    'sự cố nào phải báo ngay?',
+    'có sự cố thì làm gì',
+    'sự cố: mất sóng 2 trạm',
+  ])
     assert.notDeepEqual(detectIntent(text), { type: 'status' }, text);
 });
 

@@ -64,6 +64,19 @@ describe('plain words that mean a command', () => {
     assert.equal((await openIncidents()).length, 1);
   });
 
+  test('"đã khắc phục" under the preview of an incident just described marks that one fixed, still unsent', async () => {
+    const before = (await openIncidents()).length;
+    const [preview] = await officer.say('mat song 2 tram bts o xa tan son do mat dien');
+    assert.match(preview!.text, /Tình trạng: đang xử lý/);
+    const [again] = await officer.say('da khac phuc roi');
+    assert.match(again!.text, /Tình trạng: đã khắc phục\nGửi báo cáo này cho Sở\?$/);
+    assert.equal((await openIncidents()).length, before, 'nothing filed before the officer sends it');
+    const [receipt] = await officer.tap(again!.buttons![0]!.action);
+    assert.match(receipt!.text, /^✅ Đã ghi nhận/);
+    assert.equal((await openIncidents()).length, before, 'filed as fixed: no incident left open');
+    await staff.received();
+  });
+
   test('"đã khắc phục chưa?" is a question, not a closing', async () => {
     const before = (await openIncidents()).length;
     await officer.say('đã khắc phục chưa?');
@@ -75,5 +88,12 @@ describe('plain words that mean a command', () => {
     assert.match(status!.text, /^📊 Tình hình báo cáo ngày/);
     assert.equal(await staff.sayText('don vi nao chua bao cao hom nay'), await staff.sayText('/status'));
     assert.doesNotMatch(await officer.sayText('ai chưa báo cáo?'), /^📊/);
+  });
+
+  test('staff asking "có sự cố nào không?" get /status, which lists the day\'s incidents', async () => {
+    const status = await staff.sayText('có sự cố nào không?');
+    assert.match(status, /^📊 Tình hình báo cáo ngày/);
+    assert.match(status, /nghẽn mạng|mất sóng/i);
+    assert.equal(await staff.sayText('su co hom nay'), status);
   });
 });
