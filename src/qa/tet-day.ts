@@ -131,6 +131,6 @@ export function tetDayAnswer(question: string, directive: Directive): string | n
   const n = tetDayNamed(text);
   if (!n) return null;
   const iso = tetDay(year, n);
-  const name = holiday.replace(/^Tết Nguyên đán\s*/i, '');
+  const name = holiday.replace(/^Tết(?: Nguyên đán)?\s*/i, '');
   return `Theo lịch âm, mùng ${n} Tết ${name} là ${weekdayOf(iso)}, ngày ${dmy(iso)} dương lịch.${onDeadline(iso)}`;
 }
