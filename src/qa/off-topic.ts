@@ -299,6 +299,8 @@ export function nearDomainTopic(question: string, foldedLetter: string): boolean
       text.includes(` ${topic} `) &&
       !(basis && ISSUERS.has(topic)) &&
       !saysLoosely(letterText, topic) &&
+      !SAID_AS.get(topic)?.test(letterText) &&
+      !(REOPENING.has(topic) && reopensAsked(text, topic, letterText)) &&
       !(task && COVERED_BY.get(topic)?.test(letterText)),
   );
 }
@@ -314,6 +316,28 @@ const COVERED_BY = new Map<string, RegExp>([
   ['ret dam', / ret (dam|hai) /],
   ['mua ret', / (ret dam|ret hai|dot ret|mua ret) /],
 ]);
+
+// Back at work or open again after Tết: an office's own calendar, unless the letter says when what is asked about
+// comes back ("bưu cục … hoạt động trở lại", "công nhân … trở lại làm việc").
+const REOPENING: ReadonlySet<string> = new Set(['mo cua lai', 'lam viec lai', 'di lam lai']);
+
+/**
+ * "bưu cục mở cửa lại khi nào", "khi nào công nhân đi làm lại": the two words before the topic name who comes back;
+ * the letter answers when it names them with "trở lại" a few words on. A lone "Sở" names no such one.
+ */
+function reopensAsked(text: string, topic: string, letterText: string): boolean {
+  const before = text
+    .slice(0, text.indexOf(` ${topic} `))
+    .trim()
+    .split(' ')
+    .slice(-2);
+  if (before.length < 2 || before.some((w) => !/^[a-z]+$/.test(w))) return false;
+  return new RegExp(` ${before.join(' ')} (?:\\S+ ){0,15}?tro lai `).test(letterText);
+}
+
+// Topics a letter says in other words: a report form it gives ("báo cáo trên biểu mẫu trực tuyến") is the "mẫu báo
+// cáo" asked for.
+const SAID_AS = new Map<string, RegExp>([['mau bao cao', / (bieu mau|mau bieu) /]]);
 
 const TASK_RE = / (thi|khi|neu) (\S+ ){0,4}?(lam gi|can gi|phai|can|xu ly) /;
 
@@ -452,8 +476,10 @@ export function unaddressedOperator(question: string, letterText: string): boole
   return OPERATORS.some((name) => text.includes(` ${name} `) && !letterText.includes(` ${name} `));
 }
 
-// Words that ask for the mailbox reports are sent to, or the act of sending: "địa chỉ email", "địa chỉ gửi báo cáo".
-const MAILBOX_WORDS = / (e ?mail|mail|gmail|thu|hop thu|dien tu|gui|nop|bao cao|bc|bcao|bao) /;
+// Words that ask for the mailbox reports are sent to, or the act of sending: "địa chỉ email", "địa chỉ gửi báo cáo";
+// or a web address: "địa chỉ biểu mẫu trực tuyến", "link form online".
+const MAILBOX_WORDS =
+  / (e ?mail|mail|gmail|thu|hop thu|dien tu|gui|nop|bao cao|bc|bcao|bao|truc tuyen|online|web|website|link|bieu mau|form|duong dan|trang) /;
 
 // "gửi bằng đường nào" is the way a report goes (e-mail, post), not a street; "tuyến đường nào" a route.
 const STREET_RE =
