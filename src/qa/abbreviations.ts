@@ -137,6 +137,14 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   ghtk: 'doanh nghiep chuyen phat',
   jt: 'doanh nghiep chuyen phat',
   ems: 'doanh nghiep chuyen phat',
+  // "sở yc làm gì", "ở kcn": what is asked, where it is done.
+  yc: 'yeu cau',
+  kcn: 'khu cong nghiep',
+  ccn: 'cum cong nghiep',
+  // "nộp qua form online": the letter's "biểu mẫu trực tuyến" (form is no "phorm" by the f → ph rule).
+  form: 'bieu mau',
+  // One syllable, as "trực tuyến" typed becomes (normalise.ts).
+  online: 'tructuyen',
 };
 
 /** "kh" closing a question is "không?"; elsewhere (kh nhận hàng) it is "khách hàng". */

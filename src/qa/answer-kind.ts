@@ -25,6 +25,10 @@ const LISTED = new Set([
   'lan',
 ]);
 
+// "công" lists tasks ("công việc", "công tác"); "công nhân" are people, counted by a figure.
+const listed = (word: string, after: string | undefined): boolean =>
+  LISTED.has(word) && !(word === 'cong' && after === 'nhan');
+
 const PARTICLES = new Set(['vay', 'a', 'ha', 'nhi', 'the', 'so', 'voi', 'khong']);
 
 // "phạm vi bn thì phải báo": what follows "bao nhiêu" is the rest of the sentence, not a thing counted.
@@ -103,8 +107,9 @@ export function asksMissingFigure(
   // "gửi từ đầu số nào": a short code or phone number, three digits or more; "02 lần" is no such number.
   if (/ dau so (nao|gi|bao nhieu|may) /.test(text))
     return !/\d{3,}/.test(answerText.replace(/\b(19|20)\d\d\b/g, ' '));
-  // "bao lâu": a span of time, which only a figure with its unit states ("trong vòng 02 giờ", "24/24").
-  if (/ (bao lau|trong bao lau) /.test(text)) {
+  // "bao lâu", "bao nhiêu phút": a span of time, which only a figure with its unit states ("trong vòng 02 giờ",
+  // "24/24"); a date in the clause is no length.
+  if (/ (bao lau|trong bao lau|(bao nhieu|may) phut) /.test(text)) {
     // Round the clock ("24/24") is how long the duty lasts, not how long anything else may.
     if (/ truc /.test(text) && /24 ?\/? ?(24|7)/.test(answerText)) return false;
     return !/\d+ (phut|gio|tieng|ngay|h|tuan)\b/.test(answerText.replace(/24 ?\/? ?(24|7) gio/g, ' '));
@@ -120,7 +125,12 @@ export function asksMissingFigure(
   );
   if (m >= 0 && inLetter) {
     const next = tokens[m + 1]!;
-    if (!LISTED.has(next) && !SPANS.has(next) && !FUNCTION_WORDS.has(next) && !PARTICLES.has(next)) {
+    if (
+      !listed(next, tokens[m + 2]) &&
+      !SPANS.has(next) &&
+      !FUNCTION_WORDS.has(next) &&
+      !PARTICLES.has(next)
+    ) {
       // "mấy người": people are counted by their roles ("01 lãnh đạo"), any figure may say it.
       if (next === 'nguoi') return !/\d/.test(answerText);
       // A clause that does not name the thing does not count it.
@@ -136,7 +146,7 @@ export function asksMissingFigure(
       (next === undefined || PARTICLES.has(next) || next === 'phan' || next === 'lan')
     )
       return !/\d ?(%|phan tram)|\d+ lan /.test(answerText);
-    if (next === undefined || LISTED.has(next)) return false;
+    if (next === undefined || listed(next, tokens[i + 2])) return false;
     const thing = tokens[i + 2];
     const before = tokens[i - 2] ?? '';
     if (

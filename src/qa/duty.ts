@@ -43,6 +43,22 @@ export function setsDutyPeriod(clauseText: string): boolean {
   return clauseText.split(/;|\.\s/).some((sentence) => PERIOD.test(fold(sentence)));
 }
 
+// Duty kept through the holiday ("trực … trong suốt thời gian nghỉ Tết"), whose dates another clause sets ("thời gian
+// nghỉ Tết từ ngày 14/02/2026 … đến hết ngày 22/02/2026"): the duty period is the holiday's.
+const THROUGH_HOLIDAY =
+  / truc (?!tiep |tuyen |thuoc )(?:\S+ ){0,20}?(?:trong|suot) (?:suot )?(?:thoi gian|nhung ngay|cac ngay|dip) nghi tet /;
+const HOLIDAY_PERIOD = / nghi tet (?:\S+ ){0,3}?tu (?:ngay )?\d{1,2} \d{1,2} (?:\S+ ){0,12}?den /;
+
+/** Whether a clause keeps duty through the holiday without dates of its own. */
+export function dutyThroughHoliday(clauseText: string): boolean {
+  return clauseText.split(/;|\.\s/).some((sentence) => THROUGH_HOLIDAY.test(fold(sentence)));
+}
+
+/** Whether a clause sets the dates of the holiday: "thời gian nghỉ Tết từ ngày … đến hết ngày …". */
+export function setsHolidayPeriod(clauseText: string): boolean {
+  return clauseText.split(/;|\.\s/).some((sentence) => HOLIDAY_PERIOD.test(fold(sentence)));
+}
+
 // How an officer may think duty is kept, against the letter's "24/24": office hours, by day, from home.
 const DUTY_HOURS =
   / (gio hanh chinh|hanh chinh|ban ngay|ban dem|ca dem|buoi dem|buoi toi|ngoai gio|cuoi tuan|o nha|tai nha)(?= )/g;

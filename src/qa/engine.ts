@@ -12,7 +12,13 @@ import {
 import { loadDirective, loadPairs } from './data.ts';
 import { parseMomentClaim } from './deadline-check.ts';
 import { itemsById, renderOutline, renderPart } from './directive.ts';
-import { asksDutyPeriod, dutyHoursClaim, setsDutyPeriod } from './duty.ts';
+import {
+  asksDutyPeriod,
+  dutyHoursClaim,
+  dutyThroughHoliday,
+  setsDutyPeriod,
+  setsHolidayPeriod,
+} from './duty.ts';
 import { factAnswer, outOfScopeText } from './facts.ts';
 import { type Knowledge, withoutMiddleNames } from './knowledge.ts';
 import { bigrams, foldDiacritics, normalize, normalizeTokens } from './normalise.ts';
@@ -737,9 +743,13 @@ export function createEngine(options: QaOptions = {}): Engine {
   }
 
   // The clauses that set the duty period ("trực 24/24 giờ từ ngày … đến hết ngày …").
-  const dutyPeriodPairs = new Set(
-    pairs.filter((pair) => !pair.facts && setsDutyPeriod(clauseText(pair))).map((pair) => pair.id),
-  );
+  // A letter keeping duty "trong suốt thời gian nghỉ Tết" sets the period by the holiday's dates: the clauses
+  // setting those answer when duty starts and ends.
+  const clausesSetting = (sets: (text: string) => boolean): Set<string> =>
+    new Set(pairs.filter((pair) => !pair.facts && sets(clauseText(pair))).map((pair) => pair.id));
+  let dutyPeriodPairs = clausesSetting(setsDutyPeriod);
+  if (dutyPeriodPairs.size === 0 && pairs.some((pair) => !pair.facts && dutyThroughHoliday(clauseText(pair))))
+    dutyPeriodPairs = clausesSetting(setsHolidayPeriod);
   /**
    * "Trực Tết kết thúc lúc mấy giờ?" is worded like a deadline question: a question about the duty period goes to
    * the clause setting it. Returns 'found' when it leads, 'absent' when the letter sets no duty period.

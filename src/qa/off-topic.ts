@@ -36,6 +36,12 @@ const TOPICS = [
   'bao cao 6 thang',
   // A year's review ("báo cáo tổng kết năm 2026") is another report than the Tết one.
   'tong ket nam',
+  // A meeting to review the Tết ("họp tổng kết", "hội nghị rút kinh nghiệm"), which a letter asking for reports
+  // does not call.
+  'hop tong ket',
+  'hoi nghi tong ket',
+  'hop rut kinh nghiem',
+  'hop so ket',
   'tai chinh',
   'doanh thu',
   'ket qua kinh doanh',
@@ -64,6 +70,11 @@ const TOPICS = [
   'di lam lai',
   'nghi bu',
   'mo cua may gio',
+  // "Sở mở cửa làm việc mấy giờ", "Sở làm việc mấy giờ trong ngày thường": an office's hours, asked by the clock.
+  'mo cua lam viec',
+  'lam viec may gio',
+  'lam viec tu may gio',
+  'lam viec den may gio',
   'mo cua lai',
   'mau bao cao',
   'bieu mau',
@@ -241,8 +252,11 @@ export function asksFestivalEnd(text: string, letterText: string): boolean {
   return FESTIVAL_END_RE.test(text) && !SETS_FESTIVAL_END_RE.test(letterText);
 }
 
-/** The letter's folded text, with a space at each end, is `letterText`. */
-export function nearDomainTopic(question: string, letterText: string): boolean {
+// "lượng" words that fold to hold "lương" (pay): "lực lượng trực", "dung lượng", "lưu lượng", "chất lượng".
+const NOT_PAY_RE = / (luc|dung|luu|chat|so|khoi|san|trong|dien) luong /g;
+
+/** The letter's folded text, with a space at each end, is `foldedLetter`. */
+export function nearDomainTopic(question: string, foldedLetter: string): boolean {
   // Words that fold to hold a topic: "chuẩn bị gì", "thiết bị gì" hold "bị gì" (what befalls a business),
   // "cuộc gọi" holds "cước", "thường trực", "bất thường" hold "thưởng", "triển khai an toàn" holds "khai ấn". Glued,
   // they are no topic.
@@ -252,7 +266,10 @@ export function nearDomainTopic(question: string, letterText: string): boolean {
     .replace(/ (binh|bat) thuong /g, ' $1thuong ')
     .replace(/ thuong (truc|xuyen) /g, ' thuong$1 ')
     // "triển khai an toàn", "phát an ninh": no seal ("ấn") of a festival.
-    .replace(/ an (toan|ninh|tam) /g, ' an$1 ');
+    .replace(/ an (toan|ninh|tam) /g, ' an$1 ')
+    .replace(NOT_PAY_RE, ' $1luong ');
+  // The letter glued alike: its "lực lượng trực" says no "lương trực".
+  const letterText = foldedLetter.replace(NOT_PAY_RE, ' $1luong ');
   // "so với năm ngoái" in a letter that asks for a comparison ("so với cùng kỳ", "so sánh với Tết 2028") is that
   // comparison, not a question about last year.
   if (/ so (sanh )?voi /.test(letterText))
@@ -282,6 +299,8 @@ export function nearDomainTopic(question: string, letterText: string): boolean {
       text.includes(` ${topic} `) &&
       !(basis && ISSUERS.has(topic)) &&
       !saysLoosely(letterText, topic) &&
+      !SAID_AS.get(topic)?.test(letterText) &&
+      !(REOPENING.has(topic) && reopensAsked(text, topic, letterText)) &&
       !(task && COVERED_BY.get(topic)?.test(letterText)),
   );
 }
@@ -297,6 +316,28 @@ const COVERED_BY = new Map<string, RegExp>([
   ['ret dam', / ret (dam|hai) /],
   ['mua ret', / (ret dam|ret hai|dot ret|mua ret) /],
 ]);
+
+// Back at work or open again after Tết: an office's own calendar, unless the letter says when what is asked about
+// comes back ("bưu cục … hoạt động trở lại", "công nhân … trở lại làm việc").
+const REOPENING: ReadonlySet<string> = new Set(['mo cua lai', 'lam viec lai', 'di lam lai']);
+
+/**
+ * "bưu cục mở cửa lại khi nào", "khi nào công nhân đi làm lại": the two words before the topic name who comes back;
+ * the letter answers when it names them with "trở lại" a few words on. A lone "Sở" names no such one.
+ */
+function reopensAsked(text: string, topic: string, letterText: string): boolean {
+  const before = text
+    .slice(0, text.indexOf(` ${topic} `))
+    .trim()
+    .split(' ')
+    .slice(-2);
+  if (before.length < 2 || before.some((w) => !/^[a-z]+$/.test(w))) return false;
+  return new RegExp(` ${before.join(' ')} (?:\\S+ ){0,15}?tro lai `).test(letterText);
+}
+
+// Topics a letter says in other words: a report form it gives ("báo cáo trên biểu mẫu trực tuyến") is the "mẫu báo
+// cáo" asked for.
+const SAID_AS = new Map<string, RegExp>([['mau bao cao', / (bieu mau|mau bieu) /]]);
 
 const TASK_RE = / (thi|khi|neu) (\S+ ){0,4}?(lam gi|can gi|phai|can|xu ly) /;
 
@@ -435,8 +476,10 @@ export function unaddressedOperator(question: string, letterText: string): boole
   return OPERATORS.some((name) => text.includes(` ${name} `) && !letterText.includes(` ${name} `));
 }
 
-// Words that ask for the mailbox reports are sent to, or the act of sending: "địa chỉ email", "địa chỉ gửi báo cáo".
-const MAILBOX_WORDS = / (e ?mail|mail|gmail|thu|hop thu|dien tu|gui|nop|bao cao|bc|bcao|bao) /;
+// Words that ask for the mailbox reports are sent to, or the act of sending: "địa chỉ email", "địa chỉ gửi báo cáo";
+// or a web address: "địa chỉ biểu mẫu trực tuyến", "link form online".
+const MAILBOX_WORDS =
+  / (e ?mail|mail|gmail|thu|hop thu|dien tu|gui|nop|bao cao|bc|bcao|bao|truc tuyen|online|web|website|link|bieu mau|form|duong dan|trang) /;
 
 // "gửi bằng đường nào" is the way a report goes (e-mail, post), not a street; "tuyến đường nào" a route.
 const STREET_RE =
@@ -473,8 +516,9 @@ export function personalEmail(question: string, contactSource: string): boolean 
 const CITED_RE =
   / (?:(?:cong van|chi thi|quyet dinh|ke hoach|cong dien|thong tu|nghi dinh|van ban) (?:so )?(\d+)\b|(?:cong van|ke hoach|van ban|quyet dinh) (?:cua )?(?:bo|uy ban nhan dan|chu tich|thu tuong|chinh phu|cuc|tinh uy)\b|(?:chi thi|cong dien|thong tu|nghi dinh)\b)/;
 // What it says, asked for: "yêu cầu gì", "quy định những gì", "nói gì", "gồm những nội dung gì", "có cấm … không".
+// How it is laid out counts too: "kế hoạch 15 có bao nhiêu mục", "công văn của Bộ có mấy phần".
 const CONTENT_RE =
-  / (yeu cau|quy dinh|qui dinh|chi dao|de nghi|noi|viet|neu|gom|bao gom|cam) .*\b(gi|nao|khong)\b| noi dung | co nhung [a-z ]*\b(gi|nao)\b/;
+  / (yeu cau|quy dinh|qui dinh|chi dao|de nghi|noi|viet|neu|gom|bao gom|cam) .*\b(gi|nao|khong)\b| noi dung | co nhung [a-z ]*\b(gi|nao)\b| (bao nhieu|may) (muc|phan|dieu|diem|chuong|trang) /;
 
 /**
  * "Công văn 95 của Bộ yêu cầu báo cáo gì?", "nội dung chỉ thị của Chủ tịch tỉnh": what a document the letter only
@@ -529,11 +573,27 @@ export function othersNumber(normalizedQuestion: string, contactText: string): b
   // Whose number: the body right after the ask ("sdt của Công an tỉnh", "hotline điện lực"), not the business
   // asking ("Bưu điện tỉnh gửi email nào").
   return [...text.matchAll(NUMBER_ASKED)].some((asked) => {
-    const whose = text.slice(asked.index + asked[0].length - 1).replace(WHOSE_FILLER, '');
-    return BODIES.some((body) => whose.startsWith(` ${body} `) && !contactText.includes(` ${body} `));
+    const rest = text.slice(asked.index + asked[0].length - 1);
+    // …or the body it belongs to after what the number is for: "hotline chống lừa đảo của Bộ Công an".
+    const owner = OWNER_RE.exec(rest);
+    const whose = [rest, ...(owner ? [rest.slice(owner[0].length)] : [])].flatMap((s) => {
+      const w = s.replace(WHOSE_FILLER, '');
+      // "Bộ Công an", "Sở Y tế": the body under its ministry's or department's name.
+      return [w, w.replace(/^ (bo|so)(?= )/, '')];
+    });
+    return (
+      BODIES.some(
+        (body) => whose.some((w) => w.startsWith(` ${body} `)) && !contactText.includes(` ${body} `),
+      ) || whose.some((w) => SCAMMERS_RE.test(w))
+    );
   });
 }
+// "danh sách các số điện thoại lừa đảo", "số spam là số nào": the scammers' own numbers, which a letter asking to
+// block them never lists; "số điện thoại lừa đảo báo cho ai" asks where to report them, and goes on.
+const SCAMMERS_RE =
+  /^ (lua dao|mao danh|gia mao|rac|tin nhan rac|quang cao)(?: (?:la|gom|nhung|cac|so|gi|nao|khong|vay|a|do))* $/;
 const WHOSE_FILLER = /^(?: (?:cua|ben|phia|o|tai|duong|day|nong|hotline|truc|la|gi|may|so)(?= ))*/;
+const OWNER_RE = /^(?: [a-z0-9]+){1,5}? cua(?= )/;
 
 // Kinds of legal document a letter may rest on; "kế hoạch", "công văn" are also the letter's own words.
 const LEGAL_KINDS = / (nghi dinh|thong tu|luat|quyet dinh|chi thi|cong dien)(?= (so|nao|gi|cua|ve|\d)| ?$)/;

@@ -88,7 +88,13 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   // Wrong subscriber details: the letter's "không chính xác" is the officer's "sai".
   ['khong chinh xac', 'sai', 'sai lech'],
   // The report at the end: the letter's "toàn đợt" is the officer's "cuối đợt", "cả đợt".
+  // The report at the end, by the names letters give it: "báo cáo tổng hợp", "báo cáo kết quả", "cuối đợt".
+  ['bao cao tong hop', 'bao cao cuoi dot', 'bao cao tong ket', 'bao cao ket qua', 'bao cao ket thuc'],
   ['toan dot', 'cuoi dot', 'ca dot', 'het dot'],
+  // Back at work after the break, by the letter's "trở lại làm việc": "công nhân đi làm lại".
+  ['tro lai lam viec', 'di lam lai', 'lam viec lai', 'quay lai lam viec', 'di lam tro lai'],
+  // Where an online form is: "link", "đường dẫn", the letter's "tại địa chỉ https://…".
+  ['duong dan', 'link', 'duong link', 'website', 'trang web', 'dia chi'],
   // Pay television by the kind an officer names: the letter's "truyền hình trả tiền" is their "truyền hình cáp".
   ['truyen hinh tra tien', 'truyen hinh cap', 'truyen hinh ky thuat so', 'iptv'],
   // Whether a call costs: the letter's "miễn phí", "không thu cước" is what "có mất tiền không" asks about.

@@ -4,8 +4,9 @@ import { NUMBER_WORDS } from './deadline-check.ts';
 import type { Directive } from './directive.ts';
 import { foldDiacritics } from './normalise.ts';
 
+// "bao nhiêu" alone asks the date ("giao thừa là bao nhiêu"), not with a thing counted ("kéo dài bao nhiêu phút").
 const ASKS_DATE =
-  /ngay (may|nao|bao nhieu|bn|gi)|duong lich|\bdl\b|thu may|thu gi|la ngay|vao ngay|trung ngay|bao nhieu/;
+  /ngay (may|nao|bao nhieu|bn|gi)|duong lich|\bdl\b|thu may|thu gi|la ngay|vao ngay|trung ngay|bao nhieu(?! (phut|gio|tieng|giay|lau|nguoi|lan|qua|tram|cai|chiec|tien))/;
 const ASKS_LUNAR =
   /mung may|mong may|am lich|\bal\b|ngay may tet|tet may|la mung|mung bao nhieu|(ngay|mung) (may|bao nhieu|nao) am\b/;
 const ABOUT_DEADLINE = /\b(han|nop|bao cao|bc|gui|deadline)\b/;

@@ -25,6 +25,16 @@ describe('a question that only a figure answers', () => {
     assert.equal(asksMissingFigure(tokens('pham vi bao nhieu thi phai bao'), own, has), false);
   });
 
+  test('workers are counted by a figure, not listed like tasks; minutes are a length a date does not give', () => {
+    const parks =
+      ' tang cuong dung luong vao thoi diem cong nhan nhan luong tro lai lam viec tu ngay 19 02 2029 ';
+    const has = (bigram: string) => bigram === 'cong_nhan';
+    assert.equal(asksMissingFigure(tokens('kcn co bao nhieu cong nhan'), parks, has), true);
+    assert.equal(asksMissingFigure(tokens('kcn co bao nhieu cong nhan'), ' 50000 cong nhan ', has), false);
+    assert.equal(asksMissingFigure(tokens('ban phao hoa keo dai bao nhieu phut'), fireworks), true);
+    assert.equal(asksMissingFigure(tokens('ban phao hoa keo dai bao nhieu phut'), ' trong 15 phut '), false);
+  });
+
   test('"mấy" counts as "bao nhiêu" does, unless it asks which one ("mùng mấy") or the letter speaks of machines', () => {
     const has = (bigram: string) => bigram === 'may_phat';
     const duty =

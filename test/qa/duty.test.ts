@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { asksDutyPeriod, setsDutyPeriod } from '../../src/qa/duty.ts';
+import { asksDutyPeriod, dutyThroughHoliday, setsDutyPeriod, setsHolidayPeriod } from '../../src/qa/duty.ts';
 import { normalizeTokens } from '../../src/qa/normalise.ts';
 import { detectQuestionType } from '../../src/qa/question-type.ts';
 
@@ -55,4 +55,19 @@ test('hours a day are how long each day, not the duty period', () => {
   assert.equal(asks('trực mấy giờ một ngày'), false);
   assert.equal(asks('truc bao nhieu tieng moi ngay'), false);
   assert.equal(asks('trực đến mấy giờ'), true);
+});
+
+test("duty kept through the holiday takes its period from the clause setting the holiday's dates", () => {
+  assert.ok(
+    dutyThroughHoliday(
+      'Bố trí lực lượng trực 24/24 giờ, có lãnh đạo trực chỉ huy trong suốt thời gian nghỉ Tết.',
+    ),
+  );
+  assert.ok(!dutyThroughHoliday('Bố trí lực lượng trực 24/24 giờ.'));
+  assert.ok(
+    setsHolidayPeriod(
+      'trọng tâm là thời gian nghỉ Tết từ ngày 14/02/2026 (tức ngày 27 tháng Chạp năm Ất Tỵ) đến hết ngày 22/02/2026.',
+    ),
+  );
+  assert.ok(!setsHolidayPeriod('Gửi danh sách trực về Sở trước ngày 10/02/2026.'));
 });

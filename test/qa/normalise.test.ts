@@ -132,6 +132,11 @@ const MEANINGS: Record<string, string> = {
   hack: 'tấn công mạng',
   ddos: 'tấn công từ chối dịch vụ',
   final: 'tổng kết',
+  yc: 'yêu cầu',
+  kcn: 'khu công nghiệp',
+  ccn: 'cụm công nghiệp',
+  form: 'biểu mẫu',
+  online: 'trực tuyến',
 };
 
 test('every abbreviation in the table has a tested meaning', () => {

@@ -166,6 +166,30 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(othersNumber('so dien thoai cong an', ' cong an tinh so dien thoai 069 123 4567 '), false);
     // A post of a body: "đồn biên phòng Tà Lùng".
     assert.equal(othersNumber('so dien thoai don bien phong ta lung', contact), true);
+    // Whose after what it is for, under its ministry's name.
+    assert.equal(othersNumber('duong day nong chong lua dao cua bo cong an', contact), true);
+    assert.equal(othersNumber('so dien thoai truc ban cua so la gi', contact), false);
+    // The scammers' own numbers are listed nowhere; where to report them is asked of the contact.
+    assert.equal(othersNumber('danh sach cac so dien thoai lua dao', contact), true);
+    assert.equal(othersNumber('so dien thoai lua dao bao cho ai', contact), false);
+  });
+
+  test('pay is not said by "lực lượng", an office\'s hours and a review meeting are no task of the letter', () => {
+    const duty = ' bo tri luc luong truc 24 24 gio ';
+    assert.equal(nearDomainTopic('luong truc tet tinh the nao', duty), true);
+    assert.equal(nearDomainTopic('luc luong truc gom nhung ai', duty), false);
+    assert.equal(nearDomainTopic('So lam viec may gio trong ngay thuong', letter), true);
+    assert.equal(nearDomainTopic('so mo cua lam viec may gio', letter), true);
+    assert.equal(nearDomainTopic('sau tet bao gio hop tong ket', letter), true);
+  });
+
+  test('how a cited document is laid out is its content, which the letter does not give', () => {
+    assert.equal(
+      citedRequirements('ke hoach 15 cua uy ban nhan dan co bao nhieu muc', '142/STTTT-BCVT'),
+      true,
+    );
+    assert.equal(citedRequirements('cong van 4127 cua bo co bao nhieu muc', '57/SKHCN-BCVT'), true);
+    assert.equal(citedRequirements('cong van 142 co may muc', '142/STTTT-BCVT'), false);
   });
 
   test("a person's own e-mail is declined unless the contact sentence gives one", () => {

@@ -110,3 +110,16 @@ test('the report "cuối đợt" is the letter’s "toàn đợt"', () => {
   const letter = terms('bao cao tong hop toan dot');
   assert.equal(toLetterWords('nop bc cuoi dot'.split(' '), letter).join(' '), 'nop bc toan dot');
 });
+
+test("the final report, coming back after the break and a web link go by the letter's own names", () => {
+  const letter = terms('bao cao tong hop', 'tro lai lam viec', 'dia chi');
+  assert.deepEqual(
+    toLetterWords('bao cao cuoi dot gui ai'.split(' '), letter),
+    'bao cao tong hop gui ai'.split(' '),
+  );
+  assert.deepEqual(
+    toLetterWords('cong nhan di lam lai'.split(' '), letter),
+    'cong nhan tro lai lam viec'.split(' '),
+  );
+  assert.deepEqual(toLetterWords('link bao cao'.split(' '), letter), 'dia chi bao cao'.split(' '));
+});
