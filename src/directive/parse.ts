@@ -701,16 +701,18 @@ function shortText(text: string, max = 80): string {
 }
 
 function outlineOf(clauses: Clause[]): Letter['outline'] {
-  return clauses
-    .filter((c) => c.parentId === null)
-    .map((c) => {
-      if (c.kind === 'intro') return { id: c.id, title: 'Phần mở đầu' };
-      if (c.kind === 'report') return { id: c.id, title: 'Báo cáo kết quả' };
-      if (c.kind === 'closing') return { id: c.id, title: 'Đoạn kết' };
-      const label = c.label.charAt(0).toLocaleUpperCase('vi') + c.label.slice(1);
-      const body = c.heading ? sentenceCase(c.heading) : shortText(c.text);
-      return { id: c.id, title: `${label}. ${body}` };
-    });
+  const top = clauses.filter((c) => c.parentId === null);
+  // Several closing paragraphs (a contact, then "Đề nghị …"): each shows its start, so the admin tells them apart.
+  const closings = top.filter((c) => c.kind === 'closing').length;
+  return top.map((c) => {
+    if (c.kind === 'intro') return { id: c.id, title: 'Phần mở đầu' };
+    if (c.kind === 'report') return { id: c.id, title: 'Báo cáo kết quả' };
+    if (c.kind === 'closing')
+      return { id: c.id, title: closings > 1 ? `Đoạn kết: ${shortText(c.text, 60)}` : 'Đoạn kết' };
+    const label = c.label.charAt(0).toLocaleUpperCase('vi') + c.label.slice(1);
+    const body = c.heading ? sentenceCase(c.heading) : shortText(c.text);
+    return { id: c.id, title: `${label}. ${body}` };
+  });
 }
 
 // ---- the letter ---------------------------------------------------------------------------

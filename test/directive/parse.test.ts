@@ -669,3 +669,17 @@ describe('a paragraph ending with a colon owns the bullets after it', () => {
     assert.equal(clause(letter, 'ket-thuc').parentId, null);
   });
 });
+
+describe('an outline with two closing paragraphs', () => {
+  it('names each by how it starts, so the admin checking the import can tell them apart', () => {
+    const letter = parse(read('./fixtures/cong-van-tet-dinh-mui-2027-ninh-binh.txt'));
+    const closings = letter.outline.filter((o) => o.title.startsWith('Đoạn kết'));
+    assert.deepEqual(
+      closings.map((o) => o.title),
+      [
+        'Đoạn kết: Cán bộ đầu mối: bà Đinh Thị Thu Hà, Phó Trưởng phòng Bưu…',
+        'Đoạn kết: Đề nghị các doanh nghiệp quan tâm, phối hợp thực hiện',
+      ],
+    );
+  });
+});
