@@ -78,6 +78,9 @@ export function looksLikeCode(text: string): string | null {
 }
 
 const REGISTER = /^(?:dang ky|dangky|dang ki|dangki|dk|đk)\s*[:-]?\s*(.*)$/;
+/** "Tôi muốn đăng ký", "đăng ký thế nào?": how to register, asked without a code (the answer says how). */
+const HOW_TO_REGISTER =
+  /^(?:(?:toi|em|minh|anh|chi|cho (?:toi|em|minh)) )?(?:muon |can |xin |lam sao (?:de )?|lam the nao (?:de )?|the nao (?:de )?|huong dan )?(?:dang ky|dang ki|dangky|dk)(?: (?:the nao|ntn|nhu the nao|nhu nao|sao|o dau|bang cach nao|voi|di|duoc khong|dc khong|duoc ko|dc ko|ra sao|tai khoan|su dung|cho (?:toi|em|minh)|(?:lam )?(?:can bo|cb) truc|nhe|a|ah|ak|ha|nha|bot|the nao a))*$/;
 
 /** A short "đã khắc phục xong", "có sóng lại rồi": a longer message saying it is most likely a question or a report. */
 function saysFixed(words: string, asks: boolean): boolean {
@@ -91,6 +94,7 @@ function saysFixed(words: string, asks: boolean): boolean {
 export function detectIntent(text: string): Intent {
   const nfc = text.normalize('NFC').trim();
   const folded = foldAligned(nfc);
+  if (!folded.startsWith('/') && HOW_TO_REGISTER.test(clean(folded))) return { type: 'register', code: '' };
   const register = REGISTER.exec(folded.replace(/^\/+/, ''));
   if (register) {
     const rest = nfc.slice(nfc.length - register[1]!.length).trim();

@@ -29,6 +29,8 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   // syllable each.
   [/\btruc (tiep|tuyen|thuoc)\b/g, ' truc$1 '],
   [/(?<!yeu )\bcau truc\b/g, ' cautruc '],
+  // "đăng ký" (to register) is a word of its own: its "ký" is not the signing ("ai ký công văn").
+  [/\bdang k[yi]\b/g, ' dangky '],
   // "80%" is said "80 phần trăm": either way an officer types it, it matches the letter's figure.
   [/(\d)\s*%/g, '$1 phan tram '],
   // "QL279", "ql6": a national road's number typed onto "QL" (quốc lộ), which letters write apart.

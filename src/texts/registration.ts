@@ -19,7 +19,8 @@ export const registrationTexts = {
     `✅ Đăng ký thành công! ${name} có quyền quản trị.\n\nGõ /help để xem các lệnh.`,
   alreadyRegistered: (who: string) => `Bạn đã đăng ký rồi (${who}). Gõ /help để xem các lệnh.`,
   roleChanged: (who: string) => `✅ Đã cập nhật đăng ký của bạn: ${who}.`,
-  codeMissing: 'Vui lòng gửi kèm mã mời, ví dụ: /dangky 7KQ2-M9XA-4TPB-W3HD',
+  codeMissing:
+    'Để đăng ký, hãy gửi mã mời mà Sở đã cấp, ví dụ: /dangky 7KQ2-M9XA-4TPB-W3HD. Chưa có mã mời thì liên hệ Sở để được cấp.',
   codeUnknown: '❌ Mã mời không đúng. Vui lòng kiểm tra lại từng ký tự hoặc liên hệ Sở để được cấp mã mới.',
   codeExpired: '❌ Mã mời đã hết hạn. Vui lòng liên hệ Sở để được cấp mã mới.',
   codeUsedUp: '❌ Mã mời đã được dùng hết số lượt cho phép. Vui lòng liên hệ Sở để được cấp mã mới.',

@@ -61,7 +61,15 @@ test('registration: a bare code, "đăng ký", "dang ky", "dangky" with spaces, 
     `DANGKY ${code}`,
   ])
     assert.equal((detectIntent(text) as { code: string }).code.toUpperCase(), code, text);
-  assert.equal(detectIntent('đăng ký thế nào?'), null);
+  // Asking how to register, without a code: the register command then says how.
+  for (const text of [
+    'đăng ký thế nào?',
+    'Tôi muốn đăng ký',
+    'lam sao de dang ky',
+    'muốn đăng ký làm cán bộ trực',
+  ])
+    assert.deepEqual(detectIntent(text), { type: 'register', code: '' }, text);
+  assert.equal(detectIntent('đăng ký sim 5g ở đâu'), null);
   assert.deepEqual(detectIntent('dang ky abcd'), { type: 'register', code: 'abcd' });
   assert.deepEqual(detectIntent('dang ky'), { type: 'register', code: '' });
 });

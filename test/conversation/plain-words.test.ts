@@ -83,6 +83,14 @@ describe('plain words that mean a command', () => {
     assert.equal((await openIncidents()).length, before);
   });
 
+  test('"tôi muốn đăng ký" is told how to register, not who signed the letter ("ký")', async () => {
+    const guest = chat.stranger('Cường');
+    assert.equal(await guest.sayText('tôi muốn đăng ký'), t.codeMissing);
+    assert.equal(await guest.sayText('dang ky the nao'), t.codeMissing);
+    assert.doesNotMatch(await officer.sayText('lam sao de dang ky'), /ký \(ghi/);
+    assert.match(await officer.sayText('ai ký công văn?'), /^Theo phần chữ ký/);
+  });
+
   test('staff typing "ai chưa báo cáo?" get /status; an officer typing it does not', async () => {
     const [status] = await staff.say('ai chưa báo cáo?');
     assert.match(status!.text, /^📊 Tình hình báo cáo ngày/);
