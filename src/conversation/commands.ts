@@ -51,11 +51,24 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
   {
     name: 'export',
     words: ['export', 'xuat'],
-    phrases: ['xuat excel'],
+    phrases: ['xuat excel', 'xuat bao cao', 'xuat file', 'xuat file excel', 'tai file excel', 'xuat du lieu'],
     who: 'staff',
     handler: exportCommand,
   },
-  { name: 'summary', words: ['tonghop'], phrases: ['tong hop'], who: 'staff', handler: summaryCommand },
+  {
+    name: 'summary',
+    words: ['tonghop'],
+    phrases: [
+      'tong hop',
+      'du thao bao cao',
+      'soan bao cao',
+      'lap bao cao',
+      'viet bao cao',
+      'tong hop bao cao',
+    ],
+    who: 'staff',
+    handler: summaryCommand,
+  },
   { name: 'questions', words: ['cauhoi'], who: 'staff', handler: questionsCommand },
   { name: 'pause', words: ['tamdung'], phrases: ['tam dung'], who: 'officer', handler: pause },
   { name: 'link', words: ['lienket'], phrases: ['lien ket'], who: 'anyone', handler: link },
@@ -102,6 +115,8 @@ export interface ParsedCommand {
   name: string;
   word: string;
   args: string;
+  /** Named in words ("tổng hợp"), not typed as a command: someone it is not for meant something else. */
+  phrase?: true;
 }
 
 /**
@@ -126,7 +141,7 @@ function parsePhrase(text: string): ParsedCommand | null {
     .replace(/\s+/g, ' ')
     .trim();
   const name = BY_PHRASE.get(key);
-  return name ? { name, word: commandByName(name)!.words[0]!, args: '' } : null;
+  return name ? { name, word: commandByName(name)!.words[0]!, args: '', phrase: true } : null;
 }
 
 export type Role = 'guest' | 'officer' | 'staff' | 'admin';

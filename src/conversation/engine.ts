@@ -177,8 +177,9 @@ export function createConversation(deps: ConversationDeps): Conversation {
     if (text.length > TEXT_MAX) return turn.reply(t.tooLong(TEXT_MAX));
     const command = parseCommand(text);
     if (command && 'unknown' in command) return turn.reply(t.unknownCommand(command.unknown));
-    if (command) {
-      const spec = commands.get(command.name);
+    // A command named in words by someone it is not for ("tổng hợp báo cáo" from an officer) is their question.
+    const spec = command ? commands.get(command.name) : undefined;
+    if (command && !(command.phrase && spec && refusal(spec.who, turn))) {
       return spec ? runCommand(turn, spec, command.args) : turn.reply(t.unknownCommand(command.word));
     }
     if (inForm(turn)) return answerForm(turn, text);

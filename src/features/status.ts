@@ -151,7 +151,15 @@ export async function renderHistory(db: Db, enterprise: Enterprise, now: Date): 
   for (const [day, revisions] of [...byDay].slice(0, 10)) {
     const latest = revisions[0]!;
     const summary = reportSummary(latest);
-    const amended = revisions.length > 1 ? ` (${t.statusAmended(revisions.length - 1)})` : '';
+    // A later "bình thường" does not hide that the day had an incident: the revision it replaced says so.
+    const earlier = revisions.slice(1).filter((r) => r.status === 'incident');
+    const notes = [
+      ...(revisions.length > 1 ? [t.statusAmended(revisions.length - 1)] : []),
+      ...(latest.status !== 'incident' && earlier.length > 0
+        ? [t.statusEarlierIncident(earlier.map((r) => formatVnTime(r.createdAt)).reverse())]
+        : []),
+    ];
+    const amended = notes.length > 0 ? ` (${notes.join('; ')})` : '';
     lines.push(
       `${formatDay(day)}: ${summary}${amended} — ${reportRef(latest.id)}, ${latest.reporterName}, ${formatVnDateTime(latest.createdAt)}`,
     );

@@ -16,6 +16,7 @@ export const statusTexts = {
   statusHistoryTitle: (name: string, code: string) => `📁 Lịch sử báo cáo của ${name} (${code}):`,
   statusHistoryEmpty: (name: string) => `${name} chưa có báo cáo nào.`,
   statusAmended: (n: number) => `sửa đổi ${n} lần`,
+  statusEarlierIncident: (times: string[]) => `trước đó báo sự cố lúc ${times.join(', ')}`,
   statusIncidentHistory: 'Sự cố (mới nhất trước):',
   statusMissingLine: (name: string, code: string, hasOfficer: boolean) =>
     `• ${name} (${code})${hasOfficer ? '' : ' — chưa có cán bộ đăng ký'}`,

@@ -98,6 +98,22 @@ describe('plain words that mean a command', () => {
     assert.doesNotMatch(await officer.sayText('ai chưa báo cáo?'), /^📊/);
   });
 
+  test('staff typing "xuất báo cáo" get the export, "dự thảo báo cáo" the draft; an officer typing "tổng hợp" asks', async () => {
+    const [exported] = await staff.say('xuất báo cáo');
+    assert.ok(exported!.document, 'the spreadsheet');
+    const [draft] = await staff.say('Dự thảo báo cáo');
+    assert.match(draft!.text, /^BÁO CÁO\nTình hình đảm bảo thông tin liên lạc/);
+    const asked = await officer.sayText('tổng hợp báo cáo');
+    assert.notEqual(asked, t.staffOnly);
+    assert.doesNotMatch(asked, /^BÁO CÁO/);
+  });
+
+  test('a "bình thường" after the day\'s incidents: the history still says the day had them', async () => {
+    await officer.say('bình thường');
+    const history = await staff.sayText('/status VIETTEL');
+    assert.match(history, /: ✅ Bình thường \(sửa đổi \d+ lần; trước đó báo sự cố lúc \d{2}:\d{2}/);
+  });
+
   test('staff asking "có sự cố nào không?" get /status, which lists the day\'s incidents', async () => {
     const status = await staff.sayText('có sự cố nào không?');
     assert.match(status, /^📊 Tình hình báo cáo ngày/);
