@@ -27,10 +27,14 @@ const clean = (folded: string): string =>
 
 const POLITE = '(?: ?(?:a|ah|ak|nhe|nha|nhe ad|ad|ban oi|sep|anh|chi|em|roi|ca|het|luon|a ad))*';
 const REPORT_PREFIX =
-  '(?:(?:bao cao|bc|bcao|baocao)(?: hom nay| ngay hom nay| tinh hinh)?|hom nay|tinh hinh|tinh hinh hom nay|mang luoi|mang|he thong|hoat dong|don vi|dv|tat ca|moi thu|moi viec|cac tram)';
-const NORMAL_CORE =
-  '(?:binh thuong|bthuong|bt|on dinh|on ca|moi thu on|tot|thong suot|on dinh thong suot|van hanh binh thuong|hoat dong binh thuong|khong co su co|khong su co|ko co su co|k co su co|kh co su co|khong co van de|khong van de|khong co gi|ko co gi|k co gi|khong phat sinh su co|ok|oke|okay|on)';
-const NORMAL_SURE = new RegExp(`^(?:${REPORT_PREFIX} )?${NORMAL_CORE}${POLITE}$`);
+  '(?:(?:bao cao|bc|bcao|baocao)(?: hom nay| ngay hom nay| tinh hinh)?|hom nay|tinh hinh|tinh hinh hom nay|mang luoi|mang|he thong|hoat dong|don vi|dv|tat ca|moi thu|moi viec|cac tram|van|dem qua|sang nay|ca truc|ca dem|tren dia ban|dia ban)';
+/** "Không có sự cố", "ko phát sinh sự cố gì", "không có vấn đề nào": nothing to report, however it is said. */
+const NOTHING_WRONG =
+  '(?:khong|ko|k|kh|khg|kg|chua) (?:co |phat sinh |xay ra |ghi nhan |thay )?(?:su co|van de|gi|gi bat thuong|bat thuong)(?: (?:gi|nao|bat thuong|xay ra|phat sinh))*';
+const NORMAL_ONE = `(?:binh thuong|bthuong|bt|on dinh|on ca|moi thu on|tot|thong suot|on dinh thong suot|van hanh binh thuong|hoat dong binh thuong|hoat dong on dinh|hoat dong tot|an toan|khong su co|ok|oke|okay|on|${NOTHING_WRONG})`;
+// Said once or twice: "hoạt động ổn định, không có sự cố", "bình thường và thông suốt".
+const NORMAL_CORE = `${NORMAL_ONE}(?: (?:va |,)?${NORMAL_ONE})*`;
+const NORMAL_SURE = new RegExp(`^(?:${REPORT_PREFIX} ){0,2}${NORMAL_CORE}${POLITE}$`);
 const UNSURE = /^(?:ok|oke|okay|on|ok ok|okie|oki)$/;
 
 const GREETING =
@@ -43,7 +47,7 @@ const INCIDENT_PREFIX =
   /^(?:(?:bao cao|bc) )?(?:co )?(?:su co|suco|sc)(?: (?:moi|khac|nua))?\s*(?:[:\-–—]\s*|\s+)/;
 const INCIDENT_ALONE = /^(?:(?:bao cao|bc) )?(?:co )?(?:su co|suco)(?: (?:moi|khac|nua))?$/;
 const INCIDENT_WORDS =
-  /^(?:(?:bi|dang|co|da|hien|hien dang|bao) )*(?:mat song|mat lien lac|mat ket noi|mat tin hieu|mat mang|dut cap|dut tuyen|dut quang|nghen mang|nghen|qua tai|tan cong|ddos|don u|un u|ton dong|that lac|mat hang|mat dien|tram)/;
+  /^(?:(?:buu cuc|buu dien|kho|trung tam khai thac|diem giao dich|diem phuc vu)(?: [a-z0-9]+){0,3} )?(?:(?:bi|dang|co|da|hien|hien dang|bao) )*(?:mat song|mat lien lac|mat ket noi|mat tin hieu|mat mang|dut cap|dut tuyen|dut quang|nghen mang|nghen|qua tai|tan cong|ddos|don u|un u|ton dong|that lac|mat hang|mat dien|tram)/;
 // A question about incidents is a question, not a report.
 const QUESTION_WORDS =
   /(?:^| )(?:thi sao|the nao|ntn|nhu the nao|lam sao|bao gio|khi nao|o dau|gi|ai|khong|ko|k|co phai|co can|can|phai|bao nhieu|may|duoc khong|dc khong|sao)$|^(?:co phai|lam sao|khi nao|bao gio|tai sao|vi sao|neu|lam the nao)(?: |$)/;

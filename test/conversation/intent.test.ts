@@ -15,8 +15,18 @@ test('normal reports, with and without diacritics', () => {
     'Hôm nay bình thường ạ',
     'mạng lưới ổn định',
     'Mọi thứ ổn',
+    'không có sự cố gì',
+    'Mạng lưới hoạt động ổn định, không có sự cố',
+    'ko phat sinh su co',
+    'khong co gi bat thuong',
+    'vẫn bình thường ạ',
+    'đêm qua bình thường',
+    'bình thường và thông suốt',
   ])
     assert.deepEqual(detectIntent(text), { type: 'normal', sure: true }, text);
+  // Asking about the case is not saying it.
+  for (const text of ['không có sự cố thì có phải báo cáo không', 'khong co su co co can bao cao ko'])
+    assert.equal(detectIntent(text), null, text);
   for (const text of ['ok', 'OK!', 'ổn', 'oke'])
     assert.deepEqual(detectIntent(text), { type: 'normal', sure: false }, text);
 });
@@ -34,6 +44,13 @@ test('incidents: explicit ones record, plain words are confirmed, questions stay
   });
   assert.deepEqual(detectIntent('có sự cố'), { type: 'incident_form' });
   assert.equal(detectIntent('mat song 12 tram o xa Dong Son')?.type, 'incident');
+  // A post office named first: "bưu cục … tồn đọng …" is the postal incident, offered for confirmation.
+  assert.deepEqual(detectIntent('Bưu cục trung tâm tồn đọng 300 bưu gửi'), {
+    type: 'incident',
+    note: 'Bưu cục trung tâm tồn đọng 300 bưu gửi',
+    explicit: false,
+  });
+  assert.equal(detectIntent('bưu cục tồn đọng bưu gửi thì báo ai?'), null);
   assert.equal(detectIntent('mất sóng thì báo cáo thế nào?'), null);
   assert.equal(detectIntent('sự cố thì báo ai'), null);
   assert.equal(detectIntent('su co mat dien thi lam sao?'), null);
