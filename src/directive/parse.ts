@@ -166,6 +166,13 @@ function readAddressees(lines: string[], at: number): { addressees: string[]; ne
     const line = lines[i]!;
     if (!line) continue;
     const dash = /^[-–+•]\s*/u.test(line);
+    // "Kính gửi: Các doanh nghiệp … trên địa bàn tỉnh" / "(Viễn thông …; Viettel …).": the names in brackets on
+    // the next line are the same addressee's, as when they are written on its line.
+    if (!dash && /^\(.*\)[.;,]?$/u.test(line) && addressees.length > 0 && !/[(]/u.test(addressees.at(-1)!)) {
+      addressees[addressees.length - 1] = `${addressees.at(-1)} ${stripListEnd(line)}`;
+      open = false;
+      continue;
+    }
     if (!dash && !open) break;
     if (!dash && (BASIS_START_RE.test(line) || matchMarker(line) || line.length > 150)) break;
     addressees.push(stripListEnd(line.replace(/^[-–+•]\s*/u, '')));

@@ -813,7 +813,9 @@ export function createEngine(options: QaOptions = {}): Engine {
     const text = ` ${tokens.join(' ')} `;
     if (SIGNING_RE.test(text)) return false;
     const asked = TITLE_RE.exec(text);
-    return asked !== null && asked[1]!.trim() !== signerTitle;
+    // "Trưởng phòng" asked of a letter signed by the "Trưởng phòng Bưu chính, Viễn thông …": the signer's title,
+    // named short as officers do.
+    return asked !== null && !` ${signerTitle} `.startsWith(` ${asked[1]!.trim()} `);
   }
   /** Whether the pair says the title the question asks about, so the person it names may hold it. */
   function namesTitleAsked(tokens: readonly string[], pair: QaPair): boolean {

@@ -151,11 +151,24 @@ function directiveOf(letter: Letter): Directive {
         .find((s) => s.toLowerCase().includes(letter.email!) && !d.sentence?.includes(s))
     : undefined;
   // "Nội dung báo cáo gồm: tình hình mạng lưới, …": what the report holds, said after the reporting sentence.
-  const contentsSentence = deadlineClause
-    ? sentences(deadlineClause.text).find(
-        (s) => s !== d.sentence && /^nội dung báo cáo|báo cáo (?:phải )?(?:gồm|nêu rõ)/iu.test(s),
-      )
-    : undefined;
+  // "Về báo cáo: … Kết thúc đợt trực, doanh nghiệp tổng hợp kết quả …, sản lượng …" / "Thời hạn gửi báo cáo: …":
+  // a deadline paragraph of its own says what the report holds in the paragraph on reports just before it.
+  const before = deadlineClause && letter.clauses[letter.clauses.indexOf(deadlineClause) - 1];
+  const reportNeighbour =
+    deadlineClause &&
+    !deadlineClause.marker &&
+    before &&
+    before.parentId === deadlineClause.parentId &&
+    /báo cáo/iu.test(`${before.heading ?? ''} ${before.text}`)
+      ? before
+      : undefined;
+  const contentsSentence = [deadlineClause, reportNeighbour]
+    .flatMap((c) => (c ? sentences(c.text) : []))
+    .find(
+      (s) =>
+        s !== d.sentence &&
+        /^nội dung báo cáo|báo cáo (?:phải )?(?:gồm|nêu rõ)|tổng hợp (?:kết quả|tình hình|số liệu)/iu.test(s),
+    );
   return {
     dispatch: {
       number: letter.number ?? letter.numberRaw?.replace(/^Số:\s*/i, '').trim() ?? '…',
