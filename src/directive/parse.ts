@@ -480,7 +480,9 @@ const BULLET_IDS: Readonly<Record<string, string>> = { dash: '-', plus: '+', bul
 function splitHeading(content: string, kind: MarkerKind): { heading: string | null; text: string } {
   const text = clean(content);
   if (BULLET_KINDS.has(kind)) return { heading: null, text };
-  if (/:$/u.test(text)) return { heading: text.slice(0, -1).trim(), text: '' };
+  // "b) Báo cáo kết quả … gửi về Sở trước 16 giờ 30 ngày 11/02/2030. Nội dung báo cáo gồm:": sentences before the
+  // colon are the point's text, which introduces its bullets; only a title ends with a colon alone.
+  if (/:$/u.test(text) && !/[.;!?]\s+\S/u.test(text)) return { heading: text.slice(0, -1).trim(), text: '' };
   if (isAllCaps(text)) return { heading: text, text: '' };
   const colon = text.indexOf(':');
   const before = text.slice(0, colon);

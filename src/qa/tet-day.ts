@@ -123,7 +123,9 @@ export function tetDayAnswer(question: string, directive: Directive): string | n
       return null;
     }
   }
-  if (ABOUT_DEADLINE.test(text) || !ASKS_DATE.test(text)) return null;
+  // "giao thừa đêm nào": the eve is asked by its night.
+  const asksEve = /giao thua/.test(text) && /\bdem (nao|may|bao nhieu|bn|gi)\b/.test(text);
+  if (ABOUT_DEADLINE.test(text) || !(ASKS_DATE.test(text) || asksEve)) return null;
   // "mùng 1 Tết 2028 là ngày nào", "mùng 1 Tết Tân Hợi" asked of the 2027 letter: another Tết's days are another
   // letter's, and answering with this Tết's would mislead.
   if (otherTet(question, year)) return null;

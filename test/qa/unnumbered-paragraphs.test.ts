@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseLetter } from '../../src/directive/parse.ts';
-import { engineFor } from '../helpers/small-letter.ts';
+import { engineFor, smallLetter } from '../helpers/small-letter.ts';
 
 /** A letter without numbered parts: paragraphs headed "Về …", the deadline on a line of its own, names in brackets
  * under "Kính gửi", signed by a head of division for the director. */
@@ -77,5 +77,46 @@ describe('a letter of unnumbered paragraphs', () => {
     for (const q of ['mung 1 tet 2028 la ngay nao', 'mùng 1 Tết Mậu Thân là ngày mấy'])
       assert.equal(engine.ask(q).kind, 'out_of_scope', q);
     assert.match(engine.ask('mùng 1 tết 2027 là ngày mấy').text, /06\/02\/2027/);
+  });
+});
+
+describe('a point whose sentences end with a colon over bullets ("… Nội dung báo cáo gồm:")', () => {
+  const text = smallLetter(`
+1. Tổ chức trực Tết 24/24 giờ.
+
+2. Báo cáo kết quả gửi về Sở trước 16 giờ 30 ngày 15/02/2027. Nội dung báo cáo gồm:
+- Tình hình mạng lưới, số trạm BTS lưu động đã lắp đặt;
+- Kết quả ngăn chặn tin nhắn rác, cuộc gọi rác;
+- Khó khăn, vướng mắc và đề xuất, kiến nghị.
+`);
+  const { letter } = parseLetter(text);
+  const engine = engineFor(text);
+
+  test("is the point's text, not its heading", () => {
+    const point = letter.clauses.find((c) => c.id === '2')!;
+    assert.equal(point.heading, null);
+    assert.match(point.text, /Nội dung báo cáo gồm:$/);
+  });
+
+  test('what the report holds is the list under it', () => {
+    const r = engine.ask('báo cáo cần những nội dung gì');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /Tình hình mạng lưới[\s\S]*tin nhắn rác[\s\S]*kiến nghị/);
+  });
+
+  test('a bullet is found by the words of what introduces it', () => {
+    const asked = [
+      ['tin nhắn rác có phải đưa vào report không', /Kết quả ngăn chặn tin nhắn rác/],
+      ['có đc ghi kiến nghị trong bc k', /đề xuất, kiến nghị/],
+    ] as const;
+    for (const [q, said] of asked) {
+      const r = engine.ask(q);
+      assert.equal(r.kind, 'answer', q);
+      assert.match(r.text, said, q);
+    }
+  });
+
+  test('"giao thừa đêm nào" is the eve\'s date', () => {
+    assert.match(engine.ask('giao thừa đêm nào').text, /05\/02\/2027/);
   });
 });
