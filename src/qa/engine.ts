@@ -1535,6 +1535,17 @@ export function createEngine(options: QaOptions = {}): Engine {
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     if (absent && letter)
       return { kind: 'out_of_scope', text: factAnswer(best.facts!, directive), confidence };
+    // "daily report deadline mấy h": the hour asked is the daily report's, when the letter gives one.
+    const dailyFact = pairs.find((pair) => pair.facts === 'daily');
+    if (
+      letter &&
+      best.facts === 'deadline' &&
+      dailyFact &&
+      directive.dispatch.report.daily?.time &&
+      asksHour(tokens) &&
+      / (hang ngay|moi ngay) /.test(` ${tokens.join(' ')} `)
+    )
+      return answer(dailyFact, textOf(dailyFact), confidence, questionType);
     // "hạn bc là mấy giờ" when the letter gives the day alone: no hour to give; the day it does give is said.
     if (letter && best.facts === 'deadline' && !directive.dispatch.report.deadline.time && asksHour(tokens))
       return {

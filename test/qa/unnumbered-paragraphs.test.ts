@@ -120,3 +120,30 @@ describe('a point whose sentences end with a colon over bullets ("… Nội dung
     assert.match(engine.ask('giao thừa đêm nào').text, /05\/02\/2027/);
   });
 });
+
+describe('a contact person opening the sentence, a daily report asked in English', () => {
+  const text = smallLetter(`
+1. Báo cáo nhanh hằng ngày trước 15 giờ, từ ngày 03/02/2027 đến ngày 10/02/2027, gửi qua thư điện tử bcvt@backan.gov.vn.
+
+2. Báo cáo tổng hợp kết quả gửi về Sở chậm nhất ngày 15/02/2027.
+
+3. Đầu mối liên hệ
+Ông Hoàng Văn Nam, chuyên viên Phòng Bưu chính, Viễn thông; điện thoại di động: 0912 345 678.
+`);
+  const { letter } = parseLetter(text);
+  const engine = engineFor(text);
+
+  test("the person before a semicolon is the first number's", () => {
+    assert.equal(letter.hotline?.person, 'Hoàng Văn Nam');
+    const r = engine.ask('can bo dau moi ten j');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /Hoàng Văn Nam/);
+  });
+
+  test('"daily report deadline mấy h" is the daily report\'s hour, though the final report has none', () => {
+    const r = engine.ask('daily report deadline mấy h vậy');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /15 giờ/);
+    assert.equal(engine.ask('hạn bc tổng hợp mấy giờ').kind, 'out_of_scope');
+  });
+});
