@@ -553,7 +553,11 @@ export function findHotline(clauses: Clause[]): Hotline | null {
         const segment = before.slice(Math.max(before.lastIndexOf(';'), before.search(/liên hệ/iu), 0));
         // "… 0204.3 882 123 (đ/c Ngô Văn Tùng - Chánh Văn phòng)": the person may follow the number.
         const after = /^\s*\(([^)]*)\)/u.exec(sentence.slice(m.index + m[0].length));
-        const person = personBefore(segment);
+        // "Ông Trần Minh Khoa, chuyên viên …; điện thoại di động: 0905 318 462": the sentence opens with the person
+        // whose first number this is, a semicolon before it.
+        const opening = m.index === sentence.search(PHONE_RE) ? personBefore(before) : {};
+        const own = personBefore(segment);
+        const person = own.person ? own : opening.person ? { person: opening.person } : own;
         const contact = person.person || !after ? person : personBefore(after[1]!);
         const hotline: Hotline = { phone: m[0].trim(), digits, ...contact, clauseId: clause.id };
         if (/đường dây nóng|hotline/iu.test(before.slice(-60))) return hotline;

@@ -166,6 +166,13 @@ function readAddressees(lines: string[], at: number): { addressees: string[]; ne
     const line = lines[i]!;
     if (!line) continue;
     const dash = /^[-–+•]\s*/u.test(line);
+    // "Kính gửi: Các doanh nghiệp … trên địa bàn tỉnh" / "(Viễn thông …; Viettel …).": the names in brackets on
+    // the next line are the same addressee's, as when they are written on its line.
+    if (!dash && /^\(.*\)[.;,]?$/u.test(line) && addressees.length > 0 && !/[(]/u.test(addressees.at(-1)!)) {
+      addressees[addressees.length - 1] = `${addressees.at(-1)} ${stripListEnd(line)}`;
+      open = false;
+      continue;
+    }
     if (!dash && !open) break;
     if (!dash && (BASIS_START_RE.test(line) || matchMarker(line) || line.length > 150)) break;
     addressees.push(stripListEnd(line.replace(/^[-–+•]\s*/u, '')));
@@ -473,7 +480,9 @@ const BULLET_IDS: Readonly<Record<string, string>> = { dash: '-', plus: '+', bul
 function splitHeading(content: string, kind: MarkerKind): { heading: string | null; text: string } {
   const text = clean(content);
   if (BULLET_KINDS.has(kind)) return { heading: null, text };
-  if (/:$/u.test(text)) return { heading: text.slice(0, -1).trim(), text: '' };
+  // "b) Báo cáo kết quả … gửi về Sở trước 16 giờ 30 ngày 11/02/2030. Nội dung báo cáo gồm:": sentences before the
+  // colon are the point's text, which introduces its bullets; only a title ends with a colon alone.
+  if (/:$/u.test(text) && !/[.;!?]\s+\S/u.test(text)) return { heading: text.slice(0, -1).trim(), text: '' };
   if (isAllCaps(text)) return { heading: text, text: '' };
   const colon = text.indexOf(':');
   const before = text.slice(0, colon);

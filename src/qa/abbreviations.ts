@@ -100,6 +100,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   // "QL 279": a national road (quốc lộ), as letters name the routes they guard.
   ql: 'quoc lo',
   report: 'bao cao',
+  // "daily report": the report sent every day.
+  daily: 'hang ngay',
   spam: 'tin nhan rac',
   scam: 'lua dao',
   incident: 'su co',

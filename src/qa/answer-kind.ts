@@ -112,6 +112,8 @@ export function asksMissingFigure(
   if (/ (bao lau|trong bao lau|(bao nhieu|may) phut) /.test(text)) {
     // Round the clock ("24/24") is how long the duty lasts, not how long anything else may.
     if (/ truc /.test(text) && /24 ?\/? ?(24|7)/.test(answerText)) return false;
+    // A span in words: "gửi báo cáo bằng văn bản về Sở trong ngày", "trong vòng một giờ".
+    if (/ trong (vong )?(ngay|buoi|mot|hai|ba) /.test(` ${answerText} `)) return false;
     return !/\d+ (phut|gio|tieng|ngay|h|tuan)\b/.test(answerText.replace(/24 ?\/? ?(24|7) gio/g, ' '));
   }
   // "mấy lãnh đạo": a count as "bao nhiêu" asks it ("máy phát" is no count where the letter speaks of machines).

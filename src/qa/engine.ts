@@ -813,7 +813,9 @@ export function createEngine(options: QaOptions = {}): Engine {
     const text = ` ${tokens.join(' ')} `;
     if (SIGNING_RE.test(text)) return false;
     const asked = TITLE_RE.exec(text);
-    return asked !== null && asked[1]!.trim() !== signerTitle;
+    // "Trưởng phòng" asked of a letter signed by the "Trưởng phòng Bưu chính, Viễn thông …": the signer's title,
+    // named short as officers do.
+    return asked !== null && !` ${signerTitle} `.startsWith(` ${asked[1]!.trim()} `);
   }
   /** Whether the pair says the title the question asks about, so the person it names may hold it. */
   function namesTitleAsked(tokens: readonly string[], pair: QaPair): boolean {
@@ -1533,6 +1535,17 @@ export function createEngine(options: QaOptions = {}): Engine {
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     if (absent && letter)
       return { kind: 'out_of_scope', text: factAnswer(best.facts!, directive), confidence };
+    // "daily report deadline mấy h": the hour asked is the daily report's, when the letter gives one.
+    const dailyFact = pairs.find((pair) => pair.facts === 'daily');
+    if (
+      letter &&
+      best.facts === 'deadline' &&
+      dailyFact &&
+      directive.dispatch.report.daily?.time &&
+      asksHour(tokens) &&
+      / (hang ngay|moi ngay) /.test(` ${tokens.join(' ')} `)
+    )
+      return answer(dailyFact, textOf(dailyFact), confidence, questionType);
     // "hạn bc là mấy giờ" when the letter gives the day alone: no hour to give; the day it does give is said.
     if (letter && best.facts === 'deadline' && !directive.dispatch.report.deadline.time && asksHour(tokens))
       return {

@@ -86,7 +86,10 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
         `${signer.title} ${signer.name} ký (${signer.authority}).`
       );
     case 'implements':
-      return `Theo phần mở đầu, công văn được ban hành để thực hiện ${dispatch.implements}.`;
+      // A letter without "Thực hiện …"/"Căn cứ …" in its opening: say so rather than leave the sentence empty.
+      return dispatch.implements
+        ? `Theo phần mở đầu, công văn được ban hành để thực hiện ${dispatch.implements}.`
+        : 'Phần mở đầu công văn không nêu văn bản căn cứ hay văn bản cấp trên mà công văn thực hiện.';
     case 'holiday':
       return (
         `Theo phần mở đầu, công văn áp dụng cho dịp ${dispatch.holiday} ` +

@@ -151,11 +151,30 @@ function directiveOf(letter: Letter): Directive {
         .find((s) => s.toLowerCase().includes(letter.email!) && !d.sentence?.includes(s))
     : undefined;
   // "Nội dung báo cáo gồm: tình hình mạng lưới, …": what the report holds, said after the reporting sentence.
-  const contentsSentence = deadlineClause
-    ? sentences(deadlineClause.text).find(
-        (s) => s !== d.sentence && /^nội dung báo cáo|báo cáo (?:phải )?(?:gồm|nêu rõ)/iu.test(s),
-      )
-    : undefined;
+  // "Về báo cáo: … Kết thúc đợt trực, doanh nghiệp tổng hợp kết quả …, sản lượng …" / "Thời hạn gửi báo cáo: …":
+  // a deadline paragraph of its own says what the report holds in the paragraph on reports just before it.
+  const before = deadlineClause && letter.clauses[letter.clauses.indexOf(deadlineClause) - 1];
+  const reportNeighbour =
+    deadlineClause &&
+    !deadlineClause.marker &&
+    before &&
+    before.parentId === deadlineClause.parentId &&
+    /báo cáo/iu.test(`${before.heading ?? ''} ${before.text}`)
+      ? before
+      : undefined;
+  const contentsOpening = [deadlineClause, reportNeighbour]
+    .flatMap((c) => (c ? sentences(c.text) : []))
+    .find(
+      (s) =>
+        s !== d.sentence &&
+        /^nội dung báo cáo|báo cáo (?:phải )?(?:gồm|nêu rõ)|tổng hợp (?:kết quả|tình hình|số liệu)/iu.test(s),
+    );
+  // "Nội dung báo cáo gồm:" and its bullets: the list is what the report holds.
+  const listed =
+    contentsOpening?.endsWith(':') && deadlineClause
+      ? (children.get(deadlineClause.id) ?? []).map((c) => `- ${c.text}`)
+      : [];
+  const contentsSentence = listed.length > 0 ? `${contentsOpening}\n${listed.join('\n')}` : contentsOpening;
   return {
     dispatch: {
       number: letter.number ?? letter.numberRaw?.replace(/^Số:\s*/i, '').trim() ?? '…',
@@ -199,7 +218,9 @@ function directiveOf(letter: Letter): Directive {
         format: 'bản điện tử',
         ...(reportSentence ? { sentence: reportSentence } : {}),
         ...(emailSentence && emailSentence.length <= 400 ? { emailSentence } : {}),
-        ...(contentsSentence && contentsSentence.length <= 400 ? { contentsSentence } : {}),
+        ...(contentsSentence && contentsSentence.length <= (listed.length > 0 ? 800 : 400)
+          ? { contentsSentence }
+          : {}),
         ...(letter.dailyReport
           ? { daily: { time: letter.dailyReport.time, sentence: letter.dailyReport.sentence } }
           : {}),
@@ -321,6 +342,12 @@ export function knowledgeFromLetter(letter: Letter, extras: QaPair[] = []): Know
     .map((c) => {
       const body = clauseBody(c, children);
       const first = (c.heading ?? c.text).split(/[.;:]/)[0]!.trim().slice(0, 120);
+      // "Nội dung báo cáo gồm:" over "- Kết quả ngăn chặn tin nhắn rác;": a bullet is an item of what its parent
+      // introduces, so "tin nhắn rác có phải đưa vào báo cáo không" finds it by the parent's words too.
+      const parent = c.parentId ? letter.clauses.find((p) => p.id === c.parentId) : undefined;
+      const introduced = parent?.text.endsWith(':')
+        ? sentences(parent.text).at(-1)?.replace(/:$/, '')
+        : undefined;
       return {
         id: keyOf.get(c.id)!,
         question: sentenceCase(first || c.label),
@@ -334,6 +361,7 @@ export function knowledgeFromLetter(letter: Letter, extras: QaPair[] = []): Know
           ...(c.heading && c.parentId === null
             ? [`${c.heading} phải làm gì`, `nhiệm vụ của ${c.heading}`, `${c.heading} cần thực hiện những gì`]
             : [c.heading ?? first]),
+          ...(introduced ? [`${introduced} ${first}`] : []),
         ].filter(Boolean),
         // A clause's own words are the only phrasing an imported letter has: they rank like curated keywords.
         keywords: `${c.heading ?? ''} ${c.text}`.trim(),

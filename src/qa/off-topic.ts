@@ -294,9 +294,14 @@ export function nearDomainTopic(question: string, foldedLetter: string): boolean
   const basis = BASIS_RE.test(text);
   // "tuyết rơi thì DN phải làm gì": the weather as the condition of a task the letter sets, not a forecast.
   const task = TASK_RE.test(text);
+  // "Tết năm 2027 là năm con gì": a year asked by its number is named by the letter's own Tết ("Đinh Mùi"); only
+  // a year already named ("Kỷ Dậu là năm con gì") asks for the animal, which no letter says.
+  const yearByNumber =
+    / (?:nam|tet) 20\d\d /.test(text) && !CAN_CHI.some((name) => text.includes(` ${name} `));
   return TOPICS.some(
     (topic) =>
       text.includes(` ${topic} `) &&
+      !(yearByNumber && topic === 'nam con') &&
       !(basis && ISSUERS.has(topic)) &&
       !saysLoosely(letterText, topic) &&
       !SAID_AS.get(topic)?.test(letterText) &&

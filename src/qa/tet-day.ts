@@ -3,6 +3,7 @@ import { addDays, canChiOfYear, lunarOfSolar, solarOfLunar, tetDay } from '../di
 import { NUMBER_WORDS } from './deadline-check.ts';
 import type { Directive } from './directive.ts';
 import { foldDiacritics } from './normalise.ts';
+import { otherTet } from './off-topic.ts';
 
 // "bao nhiêu" alone asks the date ("giao thừa là bao nhiêu"), not with a thing counted ("kéo dài bao nhiêu phút").
 const ASKS_DATE =
@@ -122,7 +123,12 @@ export function tetDayAnswer(question: string, directive: Directive): string | n
       return null;
     }
   }
-  if (ABOUT_DEADLINE.test(text) || !ASKS_DATE.test(text)) return null;
+  // "giao thừa đêm nào": the eve is asked by its night.
+  const asksEve = /giao thua/.test(text) && /\bdem (nao|may|bao nhieu|bn|gi)\b/.test(text);
+  if (ABOUT_DEADLINE.test(text) || !(ASKS_DATE.test(text) || asksEve)) return null;
+  // "mùng 1 Tết 2028 là ngày nào", "mùng 1 Tết Tân Hợi" asked of the 2027 letter: another Tết's days are another
+  // letter's, and answering with this Tết's would mislead.
+  if (otherTet(question, year)) return null;
   const lunarDay = namedLunarDay(text, year);
   if (lunarDay) return lunarDay;
   if (/giao thua|30 tet|29 tet|tat nien/.test(text)) {

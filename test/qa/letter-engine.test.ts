@@ -35,7 +35,9 @@ describe('Q&A from an imported letter', () => {
     );
     // A letter that names its Tết without "Nguyên đán" ("Tết Đinh Mùi") is named once, not "Tết Tết Đinh Mùi".
     const ninhBinh = createEngine({
-      knowledge: knowledgeFromLetter(letterOf('../directive/fixtures/cong-van-tet-dinh-mui-2027-ninh-binh.txt')),
+      knowledge: knowledgeFromLetter(
+        letterOf('../directive/fixtures/cong-van-tet-dinh-mui-2027-ninh-binh.txt'),
+      ),
     });
     assert.match(ninhBinh.ask('mung 4 tet la ngay may').text, /^Theo lịch âm, mùng 4 Tết Đinh Mùi là thứ Ba/);
     assert.match(engine.ask('giao thua la ngay may dl').text, /05\/02\/2027/);

@@ -96,6 +96,7 @@ const MEANINGS: Record<string, string> = {
   shift: 'ca trực',
   ql: 'quốc lộ',
   report: 'báo cáo',
+  daily: 'hằng ngày',
   hotline: 'đường dây nóng số điện thoại',
   phone: 'điện thoại',
   viettel: 'doanh nghiệp viễn thông',
