@@ -1,11 +1,13 @@
 import { actions, CONFIRM_CHOICES, decodeBound, REMINDER_CHOICES, REPORT_CHOICES } from '../actions.ts';
 import { formatDay, formatVnTime, vnDay } from '../clock.ts';
+import type { Incident } from '../db/queries/incidents.ts';
 import type { Member } from '../db/queries/people.ts';
 import { getLatestReport } from '../db/queries/reports.ts';
 import { kindLabel } from '../features/incident-kinds.ts';
 import { parseIncidentText } from '../features/incident-text.ts';
 import { type IncidentInput, incidentTitle, scaleText } from '../features/incidents.ts';
 import { NOTE_MAX, parseOneLine, submitReport } from '../features/reports.ts';
+import { fold } from '../fold.ts';
 import { reportRef, t } from '../texts/index.ts';
 import { type Dialog, readDialog, writeDialog } from './dialog.ts';
 import type { ActionHandler, CommandHandler, Turn } from './engine.ts';
@@ -259,6 +261,13 @@ async function record(
   note: string | null,
 ): Promise<void> {
   const member = officer(turn)!;
+  const open = await turn.openIncidents();
+  const resent = incident && note ? sameIncidentJustSent(open, note, turn.now) : undefined;
+  if (resent) {
+    // The same words again within minutes: a resend on a patchy connection, not a second incident (no second alert).
+    idle(turn);
+    return turn.reply(t.alreadyRecorded(formatVnTime(resent.openedAt), reportRef(resent.reportId)));
+  }
   const { receipt, incident: opened } = await submitReport(turn.db, {
     enterpriseId: member.enterprise.id,
     enterpriseName: member.enterprise.name,
@@ -269,12 +278,29 @@ async function record(
     incident,
     note,
     now: turn.now,
-    open: await turn.openIncidents(),
+    open,
     campaign: await turn.campaign(),
   });
   idle(turn);
   turn.reply(receipt);
   await askOpenIncidents(turn, opened?.id);
+}
+
+const RESEND_WINDOW_MS = 15 * 60_000;
+const sameWords = (text: string) =>
+  fold(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** An open incident filed from these very words in the last minutes: what a resent message would duplicate. */
+function sameIncidentJustSent(open: Incident[], note: string, now: Date): Incident | undefined {
+  const words = sameWords(note);
+  return open.find(
+    (i) =>
+      i.description !== null &&
+      sameWords(i.description) === words &&
+      now.getTime() - i.openedAt.getTime() < RESEND_WINDOW_MS,
+  );
 }
 
 /** Typed text while the incident form is open. */

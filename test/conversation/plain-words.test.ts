@@ -77,6 +77,21 @@ describe('plain words that mean a command', () => {
     await staff.received();
   });
 
+  test('the same incident sent twice within minutes (a resend on a patchy line) is filed and alerted once', async () => {
+    const before = (await openIncidents()).length;
+    const [receipt] = await officer.say('sự cố: mất sóng 4 trạm xã Đồng Sơn');
+    assert.match(receipt!.text, /^✅ Đã ghi nhận/);
+    const [again] = await officer.say('Sự cố: mất sóng 4 trạm xã Đồng Sơn.');
+    assert.match(again!.text, /^Báo cáo hôm nay đã được ghi nhận lúc \d{2}:\d{2} \(BC\d+\)/);
+    assert.equal((await openIncidents()).length, before + 1);
+    // One incident row, so one alert (or one count in the merged update of this enterprise's busy ten minutes).
+    const rows = await chat.db
+      .select()
+      .from(incidents)
+      .where(eq(incidents.description, 'mất sóng 4 trạm xã Đồng Sơn'));
+    assert.equal(rows.length, 1);
+  });
+
   test('"đã khắc phục chưa?" is a question, not a closing', async () => {
     const before = (await openIncidents()).length;
     await officer.say('đã khắc phục chưa?');
