@@ -150,7 +150,8 @@ const TASK_WORDS: ReadonlySet<string> = new Set([
   'phuong',
 ]);
 // "ký" the verb, not "kỹ thuật", "ký tên", "kỷ niệm" (all fold to "ki"); "chữ ký", "người ký".
-const SIGNING_RE = / ki (?!thuat|niem|luat|nang|so)/;
+// "ký" the verb, not "kỹ thuật", "kỷ niệm", nor the "kỳ" of "cùng kỳ", "định kỳ", "chu kỳ", "thời kỳ" (all fold to "ki").
+const SIGNING_RE = /(?<! (?:cung|dinh|chu|thoi)) ki (?!thuat|niem|luat|nang|so)/;
 const TITLE_RE =
   / ((?:pho )?(?:giam doc|chu tich|truong phong|chanh van phong|truong ban|bi thu|cuc truong|bo truong)) /;
 const DEADLINE_WORDS: ReadonlySet<string> = new Set(['han', 'deadline']);
@@ -193,7 +194,8 @@ const MOVED_WORDS: ReadonlySet<string> = new Set([
   'bao',
   'cao',
 ]);
-const PERSON_RE = /(?<!\p{L})(?:ông|bà|đồng chí|đ\/c|anh|chị)\s+((?:\p{Lu}\p{Ll}*\s*){1,4})/gu;
+// "Ông Trần Minh Khoa, Phó Trưởng phòng …" opens a contact line: an honorific starting a sentence names someone too.
+const PERSON_RE = /(?<!\p{L})(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí|[đĐ]\/c|anh|chị)\s+((?:\p{Lu}\p{Ll}*\s*){1,4})/gu;
 const HONORIFICS: ReadonlySet<string> = new Set(['ong', 'ba', 'anh', 'chi']);
 const RERANK_FLOOR = 0.25;
 // What a claim about the letter's own number or date says besides them: "cv số 254 ký hôm 26/1 đúng không".
@@ -684,7 +686,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     const text = ` ${tokens.join(' ')} `;
     // "ký" the verb, not "kỹ thuật", "ký tên", "kỷ niệm" (all fold to "ki").
     const signing =
-      / ki (?!thuat|ten|nhan|niem|luat|nang|so)/.test(text) && !/ bao cao | ngay | hom | thang /.test(text);
+      /(?<! (?:cung|dinh|chu|thoi)) ki (?!thuat|ten|nhan|niem|luat|nang|so)/.test(text) &&
+      !/ bao cao | ngay | hom | thang /.test(text);
     const toFront = (at: number): void => {
       if (at <= 0) return;
       moveToFront(candidates, at);
