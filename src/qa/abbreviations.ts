@@ -89,6 +89,9 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   khcn: 'khoa hoc cong nghe',
   skhcn: 'so khoa hoc cong nghe',
   sms: 'tin nhan',
+  // "acquy", "ác-quy" typed as one word: the letter's "ắc quy".
+  acquy: 'ac qui',
+  acqui: 'ac qui',
   // "file mềm": the copy (bản) sent, not "phile" by the f → ph teencode rule.
   file: 'ban',
   // Loan words and company names: what an officer types for the thing the letter names.

@@ -25,6 +25,7 @@ import { bigrams, foldDiacritics, normalize, normalizeTokens } from './normalise
 import {
   citedRequirements,
   nearDomainTopic,
+  otherBodysOwn,
   otherProvince,
   othersNumber,
   otherTet,
@@ -423,6 +424,9 @@ export function createEngine(options: QaOptions = {}): Engine {
         : nearDomainTopic(question, topicText) || nearDomainTopic(normalize(question), topicText);
     return near || otherTopic(question);
   };
+  // The issuer's and the addressees' names, folded: another body's own plans and deadlines are not the letter's.
+  const issuerText = normalize(directive.dispatch.issuer);
+  const addresseesText = normalize(directive.dispatch.recipients);
   const otherTopic = (question: string): boolean =>
     otherTet(question, tetYear, placesText) ||
     otherProvince(question, placesText) ||
@@ -431,7 +435,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     personalEmail(question, directive.dispatch.hotline?.source ?? '') ||
     citedRequirements(normalize(question), directive.dispatch.number) ||
     othersNumber(normalize(question), contactText) ||
-    unnamedDocument(normalize(question), letterText);
+    unnamedDocument(normalize(question), letterText) ||
+    otherBodysOwn(normalize(question), issuerText, addresseesText);
   const corpusWords = new Set(
     accentedWords(
       [

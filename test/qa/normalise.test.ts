@@ -35,6 +35,8 @@ const MEANINGS: Record<string, string> = {
   khcn: 'khoa học công nghệ',
   skhcn: 'sở khoa học công nghệ',
   sms: 'tin nhắn',
+  acquy: 'ắc quy',
+  acqui: 'ắc quy',
   file: 'bản',
   spam: 'tin nhắn rác',
   tt: 'thông tin',

@@ -50,3 +50,13 @@ test('how and where a report goes is quoted from the "gửi về" of a long repo
   assert.equal(sendingPart('Báo cáo gửi về Sở bằng văn bản.'), 'Báo cáo gửi về Sở bằng văn bản.');
   assert.equal(sendingPart(`Báo cáo ${'x '.repeat(300)}`), undefined);
 });
+
+test('"acquy" typed as one word is the letter’s "ắc quy"', () => {
+  const battery = engineFor(
+    smallLetter(`1. Dự phòng máy phát điện, nhiên liệu và ắc quy tại các trạm; bảo đảm thời gian lưu điện tối thiểu 04 giờ khi mất điện lưới.
+2. Báo cáo kết quả gửi về Sở trước 16h00 ngày 17/02/2027.`),
+  );
+  const r = battery.ask('acquy lưu điện bao lâu');
+  assert.equal(r.kind, 'answer');
+  assert.match(r.text, /tối thiểu 04 giờ/);
+});
