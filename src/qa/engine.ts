@@ -335,6 +335,18 @@ function setAside(tokens: readonly string[]): number[] {
 export type Engine = QaEngine & { analyze(question: string): Analysis };
 
 const MIDDLE_NAMES = new Set(['thi', 'van']);
+// What may follow "nào" when which addressee is asked: "… nào được gửi", "… nào nhận công văn vậy".
+const WHICH_TAIL: ReadonlySet<string> = new Set([
+  'duoc',
+  'gui',
+  'nhan',
+  'cong',
+  'van',
+  'vay',
+  'a',
+  'ha',
+  'the',
+]);
 
 export function createEngine(options: QaOptions = {}): Engine {
   // An imported letter has no curated pairs: its own calibration and thresholds, fitted on the tuning letter.
@@ -574,6 +586,28 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (at <= 0 || !(tokens[at + 1] === 'may' || (tokens[at + 1] === 'bao' && tokens[at + 2] === 'nhieu')))
       return false;
     return tokens.slice(0, at).every((_, i) => business.has(i));
+  }
+
+  // The "Kính gửi" line as tokens: "Truyền hình cáp" in "Công ty TNHH MTV Truyền hình cáp Thăng Long".
+  const addresseeWords = ` ${normalizeTokens(directive.dispatch.recipients).join(' ')} `;
+  /**
+   * "MobiFone thì gửi cho cty nào", "mobifone nào được gửi", "cty truyền hình cáp nào": which company of a brand or a
+   * kind the letter is addressed to, answered by the "Kính gửi" line that names it in full. The brand named right
+   * before "nào", or a company word ("cty", "doanh nghiệp") and the kind the line names; nothing asked after it but
+   * the sending.
+   */
+  function asksWhichAddressee(tokens: readonly string[], business: ReadonlySet<number>): boolean {
+    const at = tokens.lastIndexOf('nao');
+    if (at <= 0 || !tokens.slice(at + 1).every((t) => WHICH_TAIL.has(t))) return false;
+    if (business.has(at - 1)) return true;
+    const company = tokens.findLastIndex(
+      (t, i) =>
+        i < at && ((t === 'ti' && tokens[i - 1] === 'cong') || (t === 'nghiep' && tokens[i - 1] === 'doanh')),
+    );
+    if (company < 0) return false;
+    const kind = tokens.slice(company + 1, at);
+    if (kind.length === 0) return business.size > 0;
+    return kind.length <= 4 && addresseeWords.includes(` ${kind.join(' ')} `);
   }
 
   /**
@@ -1350,7 +1384,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     // "chỉ cần trực giờ hành chính thôi à": the hours claimed are for the duty clause to correct.
     const claimed = letter ? dutyHoursClaim(tokens) : [];
     const business = new Set([...(named?.positions ?? []), ...claimed]);
-    const addressed = business.size > 0 && asksAddressed(tokens, business, questionType);
+    const which = letter && asksWhichAddressee(tokens, business);
+    const addressed = which || (business.size > 0 && asksAddressed(tokens, business, questionType));
     // The business named is who asks: the rest of the question is what is searched for, when there is a rest,
     // with what the business is ("Bưu điện tỉnh" is the postal business).
     const rest = [...(named?.kind ?? []), ...tokens.filter((_, i) => !business.has(i))];
@@ -1368,7 +1403,7 @@ export function createEngine(options: QaOptions = {}): Engine {
       .sort((a, b) => b.score - a.score);
     if (letter) demoteUnaskedDaily(tokens, candidates);
     if (letter) rerankByContent(tokens, business, outcome, candidates);
-    if (letter && business.size > 0) placeAddressees(addressed, questionType, candidates);
+    if (letter && (business.size > 0 || which)) placeAddressees(addressed, questionType, candidates);
     // What the business must do, asked with nothing else: the clause naming it, before any wording decides.
     const asksTasks =
       business.size > 0 &&
