@@ -152,6 +152,12 @@ for (const [abbreviation, meaning] of Object.entries(MEANINGS)) {
   });
 }
 
+test('"báo" alone before how it is asked is "báo cáo"; before "cho ai" it stays', () => {
+  assert.equal(normalize('thi bao ntn'), 'thi bao cao nhu the nao');
+  assert.equal(normalize('bao cho ai'), 'bao cho ai');
+  assert.equal(normalize('bao nhieu'), 'bao nhieu');
+});
+
 test('"QL279" is national road 279, written apart as letters write it', () => {
   assert.equal(normalize('QL279 co sat lo ko'), 'quoc lo 279 co sat lo khong');
 });
