@@ -89,6 +89,9 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   khcn: 'khoa hoc cong nghe',
   skhcn: 'so khoa hoc cong nghe',
   sms: 'tin nhan',
+  // "acquy", "ác-quy" typed as one word: the letter's "ắc quy".
+  acquy: 'ac qui',
+  acqui: 'ac qui',
   // "file mềm": the copy (bản) sent, not "phile" by the f → ph teencode rule.
   file: 'ban',
   // Loan words and company names: what an officer types for the thing the letter names.
@@ -149,6 +152,9 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   online: 'tructuyen',
 };
 
+// What follows a lone "báo" asking how or by what it is reported ("báo cho ai" is whom to tell, left as typed).
+const REPORT_ASKED_AFTER = new Set(['nhu', 'ntn', 'the', 'sao', 'bang']);
+
 /** "kh" closing a question is "không?"; elsewhere (kh nhận hàng) it is "khách hàng". */
 const KH_FINAL = 'khong';
 const KH_INSIDE = 'khach hang';
@@ -162,6 +168,9 @@ function expandOne(
   isLast: boolean,
 ): string {
   if (token === 'kh') return isLast ? KH_FINAL : KH_INSIDE;
+  // "mất 6 trạm thì báo ntn", "báo bằng gì": "báo" alone, then how, is reporting (báo cáo); typed without
+  // marks it would be "bảo" of "bảo dưỡng" too.
+  if (token === 'bao' && next !== undefined && REPORT_ASKED_AFTER.has(next)) return 'bao cao';
   // "Lưu: VT" in the recipients block is the records office (văn thư), not telecom.
   if (token === 'vt' && previous === 'luu') return 'van thu';
   // "bđ tỉnh", "bđ huyện": the post office of a place; "bđ trực", "bđ từ" stay ambiguous (bắt đầu, bảo dưỡng).

@@ -10,8 +10,9 @@ import type { QuestionType } from './question-type.ts';
 // "trực" the duty, not "trực tiếp", "trực tuyến", "trực thuộc", nor the duty office's phone ("trực ban"); nor
 // "trục" the backbone, which folds alike: "cáp quang trục", "tuyến trục", "đường trục".
 const DUTY = /(?<! (?:quang|tuyen|duong)) truc (?!tiep |tuyen |thuoc |quan |ban )/;
+// A date claimed after "từ" or "đến" ("trực Tết từ 25/1 phải ko") is a claim about the period too.
 const PERIOD_WORDS =
-  / (bat dau|ket thuc|keo dai|tu ngay|den ngay|den het|tu bao gio|den bao gio|tu may gio|den may gio|den mung|tu mung|thoi gian truc) /;
+  / (bat dau|ket thuc|keo dai|tu ngay|den ngay|den het|tu bao gio|den bao gio|tu may gio|den may gio|den mung|tu mung|thoi gian truc|tu \d{1,2} \d{1,2}|den \d{1,2} \d{1,2}) /;
 // Sending the duty roster, reporting, a deadline: a date about the roster, not the period itself. Hours "một
 // ngày", "mỗi ngày", "mấy tiếng": how long each day, answered by "24/24 giờ".
 const NOT_PERIOD =

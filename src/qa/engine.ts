@@ -25,6 +25,7 @@ import { bigrams, foldDiacritics, normalize, normalizeTokens } from './normalise
 import {
   citedRequirements,
   nearDomainTopic,
+  otherBodysOwn,
   otherProvince,
   othersNumber,
   otherTet,
@@ -150,7 +151,8 @@ const TASK_WORDS: ReadonlySet<string> = new Set([
   'phuong',
 ]);
 // "ký" the verb, not "kỹ thuật", "ký tên", "kỷ niệm" (all fold to "ki"); "chữ ký", "người ký".
-const SIGNING_RE = / ki (?!thuat|niem|luat|nang|so)/;
+// "ký" the verb, not "kỹ thuật", "kỷ niệm", nor the "kỳ" of "cùng kỳ", "định kỳ", "chu kỳ", "thời kỳ" (all fold to "ki").
+const SIGNING_RE = /(?<! (?:cung|dinh|chu|thoi)) ki (?!thuat|niem|luat|nang|so)/;
 const TITLE_RE =
   / ((?:pho )?(?:giam doc|chu tich|truong phong|chanh van phong|truong ban|bi thu|cuc truong|bo truong)) /;
 const DEADLINE_WORDS: ReadonlySet<string> = new Set(['han', 'deadline']);
@@ -193,7 +195,8 @@ const MOVED_WORDS: ReadonlySet<string> = new Set([
   'bao',
   'cao',
 ]);
-const PERSON_RE = /(?<!\p{L})(?:ông|bà|đồng chí|đ\/c|anh|chị)\s+((?:\p{Lu}\p{Ll}*\s*){1,4})/gu;
+// "Ông Trần Minh Khoa, Phó Trưởng phòng …" opens a contact line: an honorific starting a sentence names someone too.
+const PERSON_RE = /(?<!\p{L})(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí|[đĐ]\/c|anh|chị)\s+((?:\p{Lu}\p{Ll}*\s*){1,4})/gu;
 const HONORIFICS: ReadonlySet<string> = new Set(['ong', 'ba', 'anh', 'chi']);
 const RERANK_FLOOR = 0.25;
 // What a claim about the letter's own number or date says besides them: "cv số 254 ký hôm 26/1 đúng không".
@@ -332,6 +335,18 @@ function setAside(tokens: readonly string[]): number[] {
 export type Engine = QaEngine & { analyze(question: string): Analysis };
 
 const MIDDLE_NAMES = new Set(['thi', 'van']);
+// What may follow "nào" when which addressee is asked: "… nào được gửi", "… nào nhận công văn vậy".
+const WHICH_TAIL: ReadonlySet<string> = new Set([
+  'duoc',
+  'gui',
+  'nhan',
+  'cong',
+  'van',
+  'vay',
+  'a',
+  'ha',
+  'the',
+]);
 
 export function createEngine(options: QaOptions = {}): Engine {
   // An imported letter has no curated pairs: its own calibration and thresholds, fitted on the tuning letter.
@@ -421,6 +436,9 @@ export function createEngine(options: QaOptions = {}): Engine {
         : nearDomainTopic(question, topicText) || nearDomainTopic(normalize(question), topicText);
     return near || otherTopic(question);
   };
+  // The issuer's and the addressees' names, folded: another body's own plans and deadlines are not the letter's.
+  const issuerText = normalize(directive.dispatch.issuer);
+  const addresseesText = normalize(directive.dispatch.recipients);
   const otherTopic = (question: string): boolean =>
     otherTet(question, tetYear, placesText) ||
     otherProvince(question, placesText) ||
@@ -429,7 +447,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     personalEmail(question, directive.dispatch.hotline?.source ?? '') ||
     citedRequirements(normalize(question), directive.dispatch.number) ||
     othersNumber(normalize(question), contactText) ||
-    unnamedDocument(normalize(question), letterText);
+    unnamedDocument(normalize(question), letterText) ||
+    otherBodysOwn(normalize(question), issuerText, addresseesText);
   const corpusWords = new Set(
     accentedWords(
       [
@@ -569,6 +588,28 @@ export function createEngine(options: QaOptions = {}): Engine {
     return tokens.slice(0, at).every((_, i) => business.has(i));
   }
 
+  // The "Kính gửi" line as tokens: "Truyền hình cáp" in "Công ty TNHH MTV Truyền hình cáp Thăng Long".
+  const addresseeWords = ` ${normalizeTokens(directive.dispatch.recipients).join(' ')} `;
+  /**
+   * "MobiFone thì gửi cho cty nào", "mobifone nào được gửi", "cty truyền hình cáp nào": which company of a brand or a
+   * kind the letter is addressed to, answered by the "Kính gửi" line that names it in full. The brand named right
+   * before "nào", or a company word ("cty", "doanh nghiệp") and the kind the line names; nothing asked after it but
+   * the sending.
+   */
+  function asksWhichAddressee(tokens: readonly string[], business: ReadonlySet<number>): boolean {
+    const at = tokens.lastIndexOf('nao');
+    if (at <= 0 || !tokens.slice(at + 1).every((t) => WHICH_TAIL.has(t))) return false;
+    if (business.has(at - 1)) return true;
+    const company = tokens.findLastIndex(
+      (t, i) =>
+        i < at && ((t === 'ti' && tokens[i - 1] === 'cong') || (t === 'nghiep' && tokens[i - 1] === 'doanh')),
+    );
+    if (company < 0) return false;
+    const kind = tokens.slice(company + 1, at);
+    if (kind.length === 0) return business.size > 0;
+    return kind.length <= 4 && addresseeWords.includes(` ${kind.join(' ')} `);
+  }
+
   /**
    * "VNPT Bình Định gửi báo cáo về đâu": the "Kính gửi" list names the business, but only a question asking
    * whether it is addressed wants that list.
@@ -684,7 +725,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     const text = ` ${tokens.join(' ')} `;
     // "ký" the verb, not "kỹ thuật", "ký tên", "kỷ niệm" (all fold to "ki").
     const signing =
-      / ki (?!thuat|ten|nhan|niem|luat|nang|so)/.test(text) && !/ bao cao | ngay | hom | thang /.test(text);
+      /(?<! (?:cung|dinh|chu|thoi)) ki (?!thuat|ten|nhan|niem|luat|nang|so)/.test(text) &&
+      !/ bao cao | ngay | hom | thang /.test(text);
     const toFront = (at: number): void => {
       if (at <= 0) return;
       moveToFront(candidates, at);
@@ -1342,7 +1384,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     // "chỉ cần trực giờ hành chính thôi à": the hours claimed are for the duty clause to correct.
     const claimed = letter ? dutyHoursClaim(tokens) : [];
     const business = new Set([...(named?.positions ?? []), ...claimed]);
-    const addressed = business.size > 0 && asksAddressed(tokens, business, questionType);
+    const which = letter && asksWhichAddressee(tokens, business);
+    const addressed = which || (business.size > 0 && asksAddressed(tokens, business, questionType));
     // The business named is who asks: the rest of the question is what is searched for, when there is a rest,
     // with what the business is ("Bưu điện tỉnh" is the postal business).
     const rest = [...(named?.kind ?? []), ...tokens.filter((_, i) => !business.has(i))];
@@ -1360,7 +1403,7 @@ export function createEngine(options: QaOptions = {}): Engine {
       .sort((a, b) => b.score - a.score);
     if (letter) demoteUnaskedDaily(tokens, candidates);
     if (letter) rerankByContent(tokens, business, outcome, candidates);
-    if (letter && business.size > 0) placeAddressees(addressed, questionType, candidates);
+    if (letter && (business.size > 0 || which)) placeAddressees(addressed, questionType, candidates);
     // What the business must do, asked with nothing else: the clause naming it, before any wording decides.
     const asksTasks =
       business.size > 0 &&

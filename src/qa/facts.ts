@@ -31,6 +31,19 @@ function describeDay(isoDate: string): string {
  * High-stakes answers are rendered from the structured facts in data/directive.json, never from a passage
  * match, so a deadline or an address can only be stated one way.
  */
+const QUOTE_MAX = 400;
+/**
+ * The part of the reporting sentence that says where and how a report goes. A long sentence listing what the report
+ * holds before "gửi về Sở … (qua Phòng …), bằng văn bản và qua thư điện tử …" is quoted from its "gửi": the form
+ * and the office asked about are there, the list is the contents' answer.
+ */
+export function sendingPart(sentence: string): string | undefined {
+  if (sentence.length <= QUOTE_MAX) return sentence;
+  const at = [...sentence.matchAll(/(?<!\p{L})gửi (?:về|tới|đến|qua)(?!\p{L})/gu)].at(-1)?.index;
+  if (at === undefined || sentence.length - at > QUOTE_MAX) return undefined;
+  return `…${sentence.slice(at)}`;
+}
+
 export function factAnswer(kind: FactKind, directive: Directive): string {
   const { dispatch } = directive;
   const { report, signer } = dispatch;
@@ -66,7 +79,9 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
           : 'công văn không ghi địa chỉ e-mail nhận báo cáo.\n') +
         `Hạn gửi: ${deadlineText}.${report.forwarding ? ` ${report.forwarding}.` : ''}` +
         // The sentence itself says in what form: "bằng văn bản và bản điện tử", "bản giấy có ký tên, đóng dấu".
-        (report.sentence && report.sentence.length <= 400 ? `\nCông văn ghi: "${report.sentence}"` : '') +
+        (report.sentence && sendingPart(report.sentence)
+          ? `\nCông văn ghi: "${sendingPart(report.sentence)}"`
+          : '') +
         (report.emailSentence ? `\nVề địa chỉ nhận, công văn ghi: "${report.emailSentence}"` : '')
       );
     case 'contents':

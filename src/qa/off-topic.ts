@@ -541,6 +541,8 @@ export function citedRequirements(normalizedQuestion: string, ownNumber: string)
 
 // Asking for a number or a mailbox: "sdt", "hotline", "đường dây nóng", "email" ("số mấy" is a document's too).
 const NUMBER_ASKED = /(?<= )(so dien thoai|dien thoai|hotline|duong day nong|email|mail) /g;
+const CALLING = /(?<= )(goi cho|goi) /g;
+const NUMBER_AFTER_RE = / so (may|nao|bao nhieu|gi)(?= )/;
 // Bodies an officer may want to reach that a Tết letter names without giving their number.
 const BODIES = [
   'cong an',
@@ -575,9 +577,11 @@ const BODIES = [
  */
 export function othersNumber(normalizedQuestion: string, contactText: string): boolean {
   const text = ` ${normalizedQuestion} `;
+  // "gọi điện lực số mấy": calling a body, its number asked after it, is asking that body's number.
+  const calling = NUMBER_AFTER_RE.test(text) ? [...text.matchAll(CALLING)] : [];
   // Whose number: the body right after the ask ("sdt của Công an tỉnh", "hotline điện lực"), not the business
   // asking ("Bưu điện tỉnh gửi email nào").
-  return [...text.matchAll(NUMBER_ASKED)].some((asked) => {
+  return [...text.matchAll(NUMBER_ASKED), ...calling].some((asked) => {
     const rest = text.slice(asked.index + asked[0].length - 1);
     // …or the body it belongs to after what the number is for: "hotline chống lừa đảo của Bộ Công an".
     const owner = OWNER_RE.exec(rest);
@@ -615,4 +619,40 @@ export function unnamedDocument(normalizedQuestion: string, letterText: string):
   if (m === null || letterText.includes(` ${m[1]} `)) return false;
   // "UBND tỉnh ban hành công điện hay chỉ thị": one of the kinds offered is the letter's, and the question is its.
   return ![...text.matchAll(ANY_LEGAL_KIND)].some((k) => letterText.includes(` ${k[1]} `));
+}
+
+// Bodies that keep plans, requirements and deadlines of their own: a department, an agency, a ministry, the police.
+const BODY_HEADS =
+  'so|cuc|bo|cong an|dien luc|uy ban nhan dan|uy ban|bien phong|bo doi bien phong|canh sat|quan su|benh vien';
+// "Sở GTVT có kế hoạch gì cho Tết", "Công an Thành phố có yêu cầu gì về …", "Cục Viễn thông hạn báo cáo là ngày nào":
+// the body, then what it plans, asks or sets for itself.
+const OWN_ASK_RE = new RegExp(
+  `^ (${BODY_HEADS})((?: [a-z0-9]+){0,4}?) (?:co )?(ke hoach|yeu cau|qui dinh|chi dao|huong dan|han)(?= )`,
+);
+const ASKED_RE = / (gi|nao|khi nao|bao gio|ngay nao|the nao|ra sao|khong)(?= )/;
+// Where a body is: "Công an thành phố", "Sở Y tế tỉnh Điện Biên" is still that body.
+const PLACE_WORD_RE = / (tinh|thanh pho|tp|huyen|xa|phuong|quan)(?= |$)/g;
+
+/**
+ * "Sở GTVT có kế hoạch gì cho Tết", "Cục Viễn thông hạn báo cáo là ngày nào": what another body plans, requires or
+ * must meet. A letter says what its issuer asks of the bodies it is addressed to, never another body's own plans or
+ * deadlines. Not the issuer ("Sở có yêu cầu … không"), nor a body addressed (what it must do is the letter's).
+ * `issuer` and `addressees` are folded.
+ */
+export function otherBodysOwn(normalizedQuestion: string, issuer: string, addressees: string): boolean {
+  const text = ` ${normalizedQuestion} `;
+  const m = OWN_ASK_RE.exec(text);
+  if (!m || !ASKED_RE.test(text.slice(m[0].length))) return false;
+  const body = `${m[1]}${m[2]}`;
+  const named = ` ${body.replace(PLACE_WORD_RE, ' ').trim()} `;
+  const own = ` ${issuer} `;
+  // The issuer named short ("Sở", "Sở KH&CN" as "so khoa hoc cong nghe") is the letter's own body.
+  if (
+    named
+      .trim()
+      .split(' ')
+      .every((word) => own.includes(` ${word} `))
+  )
+    return false;
+  return !` ${addressees} `.includes(` ${body.trim()} `);
 }

@@ -109,6 +109,8 @@ const FRAME_PHRASES: ReadonlyArray<readonly string[]> = [
   'khoang thoi gian',
   'tu ngay',
   'den ngay',
+  // "bắt đầu từ ngày nào đến ngày nào": a span asked, as "từ ngày nào"; what starts is the content.
+  'bat dau tu',
   'den bao gio',
   'tu bao gio',
   'keo dai',

@@ -42,6 +42,8 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['trai dao duc', 'doi truy', 'khieu dam', 'dam o', 'trai thuan phong my tuc'],
   // Compared with last year: the letter's "cùng kỳ" is the officer's "năm ngoái".
   ['cung ki', 'nam ngoai', 'nam truoc', 'cung ki nam truoc'],
+  // Compared: the letter's "so với cùng kỳ" is the officer's "so sánh với năm ngoái".
+  ['so voi', 'so sanh voi', 'so sanh'],
   // The last day: the templates' "hạn chót" is the officer's "hạn cuối", "hết hạn".
   ['han chot', 'han cuoi', 'het han', 'thoi han cuoi'],
   // Parcels piling up: "ùn ứ", "tồn đọng", "ùn tắc".
@@ -88,8 +90,16 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   // Wrong subscriber details: the letter's "không chính xác" is the officer's "sai".
   ['khong chinh xac', 'sai', 'sai lech'],
   // The report at the end: the letter's "toàn đợt" is the officer's "cuối đợt", "cả đợt".
-  // The report at the end, by the names letters give it: "báo cáo tổng hợp", "báo cáo kết quả", "cuối đợt".
-  ['bao cao tong hop', 'bao cao cuoi dot', 'bao cao tong ket', 'bao cao ket qua', 'bao cao ket thuc'],
+  // The report at the end, by the names letters give it: "báo cáo tổng hợp", "báo cáo kết quả", "cuối đợt", and
+  // the officer's "báo cáo cuối cùng".
+  [
+    'bao cao tong hop',
+    'bao cao cuoi dot',
+    'bao cao tong ket',
+    'bao cao ket qua',
+    'bao cao ket thuc',
+    'bao cao cuoi cung',
+  ],
   ['toan dot', 'cuoi dot', 'ca dot', 'het dot'],
   // Back at work after the break, by the letter's "trở lại làm việc": "công nhân đi làm lại".
   ['tro lai lam viec', 'di lam lai', 'lam viec lai', 'quay lai lam viec', 'di lam tro lai'],

@@ -35,6 +35,8 @@ const MEANINGS: Record<string, string> = {
   khcn: 'khoa học công nghệ',
   skhcn: 'sở khoa học công nghệ',
   sms: 'tin nhắn',
+  acquy: 'ắc quy',
+  acqui: 'ắc quy',
   file: 'bản',
   spam: 'tin nhắn rác',
   tt: 'thông tin',
@@ -149,6 +151,12 @@ for (const [abbreviation, meaning] of Object.entries(MEANINGS)) {
     assert.equal(normalize(`${abbreviation} a`), normalize(`${meaning} a`));
   });
 }
+
+test('"báo" alone before how it is asked is "báo cáo"; before "cho ai" it stays', () => {
+  assert.equal(normalize('thi bao ntn'), 'thi bao cao nhu the nao');
+  assert.equal(normalize('bao cho ai'), 'bao cho ai');
+  assert.equal(normalize('bao nhieu'), 'bao nhieu');
+});
 
 test('"QL279" is national road 279, written apart as letters write it', () => {
   assert.equal(normalize('QL279 co sat lo ko'), 'quoc lo 279 co sat lo khong');

@@ -6,6 +6,7 @@ import {
   citedRequirements,
   lateConsequence,
   nearDomainTopic,
+  otherBodysOwn,
   otherProvince,
   othersNumber,
   otherTet,
@@ -257,5 +258,30 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(nearDomainTopic('tram bts nao hay mat dien nhat', letter), true);
     assert.equal(nearDomainTopic('xã nào thường mất sóng nhất', letter), true);
     assert.equal(nearDomainTopic('phai du tru nhien lieu it nhat may ngay', letter), false);
+  });
+});
+
+describe('another body’s own plans, requirements and deadlines', () => {
+  const issuer = 'so khoa hoc va cong nghe';
+  const addressees = 'doanh nghiep vien thong tinh buu dien tinh uy ban nhan dan cac xa';
+  test('a body other than the issuer, asked what it plans, requires or must meet, is declined', () => {
+    assert.equal(otherBodysOwn('so gtvt co ke hoach gi cho tet khong', issuer, addressees), true);
+    assert.equal(
+      otherBodysOwn('cong an thanh pho co yeu cau gi ve an toan thong tin', issuer, addressees),
+      true,
+    );
+    assert.equal(otherBodysOwn('cuc vien thong han bao cao la ngay nao', issuer, addressees), true);
+  });
+  test('the issuer, named short or in full, and a body addressed are the letter’s own', () => {
+    assert.equal(otherBodysOwn('so co yeu cau kiem tra nguon dien khong', issuer, addressees), false);
+    assert.equal(otherBodysOwn('so khoa hoc cong nghe yeu cau gi', issuer, addressees), false);
+    assert.equal(otherBodysOwn('uy ban nhan dan cac xa co yeu cau gi', issuer, addressees), false);
+    assert.equal(otherBodysOwn('so cong van la bao nhieu', issuer, addressees), false);
+  });
+  test('calling a body, its number asked after it, asks that body’s number', () => {
+    const contact = ' dau moi lien he ong tran minh khoa dien thoai 0905 318 462 ';
+    assert.equal(othersNumber('mat dien o tram thi goi dien luc so may', contact), true);
+    assert.equal(othersNumber('su co thi goi so nao', contact), false);
+    assert.equal(othersNumber('mat dien thi goi dien luc khong', contact), false);
   });
 });
