@@ -57,7 +57,7 @@ const QUESTION_WORDS =
 // "sự cố nào phải báo nhanh", "sự cố gì thì gọi": which incident is asked about, none is reported.
 // "trạm BTS nào hay mất điện nhất": which station is asked about ("trạm nào cũng mất điện" reports them all).
 const ASKS_ANYWHERE =
-  /(?:^| )(?:su co (?:nao|gi|j|loai nao)|(?:tram|xa|khu vuc|tuyen|huyen|vung|noi)(?: bts| viba| vien thong)? nao(?! cung)|bao nhieu|bao lau|bn|may (?:h|gio|tieng|phut|ngay|tram)|the nao|nhu the nao|ntn|nhu nao|kieu (?:gi|j)|loai nao|truong hop nao|nhung truong hop|sdt nao|so nao|goi (?:cho )?ai|lam (?:gi|j)|la gi|la (?:j|nhung)|phai lam|co can|co phai|thi)(?: |$)/;
+  /(?:^| )(?:su co (?:nao|gi|j|loai nao)|(?:tram|xa|khu vuc|tuyen|huyen|vung|noi)(?: bts| viba| vien thong)? nao(?! cung)|bao nhieu|bao lau|bn|may (?:h|gio|tieng|phut|ngay|tram)|the nao|nhu the nao|ntn|nhu nao|kieu (?:gi|j)|loai nao|truong hop nao|nhung truong hop|sdt nao|so nao|goi (?:cho )?ai|lam (?:gi|j)|la gi|la (?:j|nhung)|phai lam|co can|co phai|thi|hay (?:la )?(?:goi|gui|bao|nop|email|mail|dien thoai|nhan tin|qua|zalo))(?: |$)/;
 const ASKS_AT_END = /(?:^| )(?:nao|j|ha|hả|chua|dau|ve dau|o dau|k|hok|hong)$/;
 const CODE_CHARS = /^[0-9a-z]+$/i;
 

@@ -51,6 +51,9 @@ test('incidents: explicit ones record, plain words are confirmed, questions stay
     explicit: false,
   });
   assert.equal(detectIntent('bưu cục tồn đọng bưu gửi thì báo ai?'), null);
+  // "… email hay gọi điện": a choice asked, not an incident described.
+  assert.equal(detectIntent('bc su co gui email hay goi dien'), null);
+  assert.equal(detectIntent('sự cố: mất sóng hay chập chờn 3 trạm')?.type, 'incident');
   assert.equal(detectIntent('mất sóng thì báo cáo thế nào?'), null);
   assert.equal(detectIntent('sự cố thì báo ai'), null);
   assert.equal(detectIntent('su co mat dien thi lam sao?'), null);
