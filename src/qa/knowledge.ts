@@ -90,11 +90,15 @@ function clauseBody(clause: Clause, children: Map<string | null, Clause[]>): str
   return [own, ...items].filter(Boolean).join('\n');
 }
 
-/** "ngày 10 tháng 12 năm 2026" as "ngày 10/12/2026": one way to write a date an officer may type either way. */
+/**
+ * "ngày 10 tháng 12 năm 2026" as "ngày 10/12/2026", the words the letter writes after it: one date an officer may
+ * type either way, and reads back against the paper.
+ */
 const shortDates = (text: string): string =>
   text.replace(
     /ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})/g,
-    (_, d: string, m: string, y: string) => `ngày ${d.padStart(2, '0')}/${m.padStart(2, '0')}/${y}`,
+    (written, d: string, m: string, y: string) =>
+      `ngày ${d.padStart(2, '0')}/${m.padStart(2, '0')}/${y} (${written})`,
   );
 
 /** A document the letter rests on, with what it is about: "Kế hoạch 12 về việc gì" is answered from it. */
