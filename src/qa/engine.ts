@@ -567,7 +567,9 @@ export function createEngine(options: QaOptions = {}): Engine {
     moveToFront(candidates, at + 1);
   }
 
-  const businesses = businessNames(directive.dispatch.recipients, directive.dispatch.place);
+  // The businesses the opening names one by one are addressed as much as the "Kính gửi" line's.
+  const addressedTo = [directive.dispatch.recipients, ...(directive.dispatch.named ?? [])].join('; ');
+  const businesses = businessNames(addressedTo, directive.dispatch.place);
   // The facts that list businesses by name: the "Kính gửi" line, and "Như trên" in the list of recipients.
   const listsNames = (pairId: string): boolean =>
     ['addressees', 'recipients'].includes(pairById.get(pairId)?.facts ?? '');
@@ -1219,7 +1221,7 @@ export function createEngine(options: QaOptions = {}): Engine {
   }
 
   // The "Kính gửi" entries, each with its words folded: "Viettel Tuyên Quang - Chi nhánh …" names Viettel.
-  const addresseeEntries = directive.dispatch.recipients
+  const addresseeEntries = addressedTo
     .split(';')
     .map((entry) => entry.trim())
     .filter(Boolean)
