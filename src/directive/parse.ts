@@ -503,8 +503,9 @@ interface Entry {
   children: number;
 }
 
+// "bưu gửi" is a postal item, not a sending: a paragraph of duties that bars "bưu gửi chứa pháo" reports nothing.
 const REPORT_PARAGRAPH = (text: string): boolean =>
-  /báo cáo|gửi|nộp/iu.test(text) && /\d{1,2}\s*(?:h|giờ|g|:)\s*\d{0,2}(?![\p{L}\d])/u.test(text);
+  /báo cáo|(?<!bưu\s)gửi|nộp/iu.test(text) && /\d{1,2}\s*(?:h|giờ|g|:)\s*\d{0,2}(?![\p{L}\d])/u.test(text);
 
 class ClauseBuilder {
   readonly clauses: Clause[] = [];

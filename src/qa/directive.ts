@@ -19,6 +19,8 @@ export const directiveSchema = z.object({
     implements: z.string(),
     implementsShort: z.string(),
     recipients: z.string(),
+    /** The businesses the opening names one by one ("đề nghị VNPT Nghệ An, … thực hiện"), of a "Kính gửi" naming none. */
+    named: z.array(z.string()).optional(),
     copyTo: z.array(z.string()),
     signer: z.object({ authority: z.string(), title: z.string(), name: z.string() }),
     report: z.object({
@@ -49,7 +51,14 @@ export const directiveSchema = z.object({
       /** "Nội dung báo cáo gồm: …" in a sentence of its own after the reporting one: what the report holds. */
       contentsSentence: z.string().optional(),
       /** A daily report time ("16h00 hằng ngày") when the letter asks for one. */
-      daily: z.object({ time: z.string(), sentence: z.string() }).optional(),
+      daily: z
+        .object({
+          time: z.string(),
+          sentence: z.string(),
+          /** Citation of the daily report's own clause ("mục III, điểm a"), which may not be the final report's. */
+          clause: z.string().optional(),
+        })
+        .optional(),
     }),
     hotline: z
       .object({

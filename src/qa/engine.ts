@@ -9,6 +9,16 @@ import {
   confidenceOf,
   LETTER_CALIBRATION,
 } from './confidence.ts';
+import {
+  asksContactOnly,
+  type Contact,
+  contactNamed,
+  contactOfNumber,
+  contactsOf,
+  describeContact,
+  ownerOf,
+  placeWords,
+} from './contacts.ts';
 import { loadDirective, loadPairs } from './data.ts';
 import { parseMomentClaim } from './deadline-check.ts';
 import { itemsById, renderOutline, renderPart } from './directive.ts';
@@ -557,7 +567,9 @@ export function createEngine(options: QaOptions = {}): Engine {
     moveToFront(candidates, at + 1);
   }
 
-  const businesses = businessNames(directive.dispatch.recipients, directive.dispatch.place);
+  // The businesses the opening names one by one are addressed as much as the "Kính gửi" line's.
+  const addressedTo = [directive.dispatch.recipients, ...(directive.dispatch.named ?? [])].join('; ');
+  const businesses = businessNames(addressedTo, directive.dispatch.place);
   // The facts that list businesses by name: the "Kính gửi" line, and "Như trên" in the list of recipients.
   const listsNames = (pairId: string): boolean =>
     ['addressees', 'recipients'].includes(pairById.get(pairId)?.facts ?? '');
@@ -1123,12 +1135,16 @@ export function createEngine(options: QaOptions = {}): Engine {
   function promoteCitedNumber(tokens: readonly string[], candidates: Candidate[]): boolean {
     if (!implementsFact || !directive.dispatch.implements) return false;
     const text = ` ${tokens.join(' ')} `;
-    if (!/ (so|ngay|ki|ban hanh|hieu) /.test(text)) return false;
     const cited = CITED_DOCUMENT_RE.exec(text);
     if (!cited) return false;
     const number = cited[1];
     if (number !== undefined && (number === ownNumberDigits || !implementsText.includes(` ${number} `)))
       return false;
+    // Its number, date or signing asked; named by its own number ("cv 85 là của cơ quan nào"), its issuer too. What
+    // it requires ("cv 5128 yêu cầu tốc độ bao nhiêu") is that document's, not the letter's.
+    const asksIssuer =
+      number !== undefined && / (co quan nao|cua ai|cua cap nao|don vi nao|ai ban hanh) /.test(text);
+    if (!asksIssuer && !/ (so|ngay|ki|ban hanh|hieu) /.test(text)) return false;
     const at = candidates.findIndex((c) => c.pairId === implementsFact.id);
     if (at < 0) candidates.unshift({ pairId: implementsFact.id, score: (candidates[0]?.score ?? 1) * 1.2 });
     else moveToFront(candidates, at);
@@ -1205,7 +1221,7 @@ export function createEngine(options: QaOptions = {}): Engine {
   }
 
   // The "Kính gửi" entries, each with its words folded: "Viettel Tuyên Quang - Chi nhánh …" names Viettel.
-  const addresseeEntries = directive.dispatch.recipients
+  const addresseeEntries = addressedTo
     .split(';')
     .map((entry) => entry.trim())
     .filter(Boolean)
@@ -1527,10 +1543,56 @@ export function createEngine(options: QaOptions = {}): Engine {
     return ids.map((id) => ({ id, question: pairById.get(id)!.question }));
   }
 
+  // The people the letter gives a phone for, and whom each answers for ("VNPT …: ông …, 0913 702 458").
+  const contacts = letter ? contactsOf(items.values()) : [];
+  const letterPlace = placeWords(directive.dispatch.place);
+  /**
+   * "đầu mối VNPT hcm", "sđt viettel tp", "số 0938 667 205 là của ai": the person the letter lists for the business
+   * named, or the owner of the number given, answers before any wording does; the department's own hotline is no
+   * answer to either.
+   */
+  function contactAnswer(question: string): QaResult | undefined {
+    const reply = (found: Contact[], text: string): QaResult => {
+      const pair = pairById.get(clausePairs.get(found[0]!.itemId) ?? '');
+      const clause = citation([found[0]!.itemId], directive);
+      return { kind: 'answer', id: pair?.id ?? 'contact', text, clause, confidence: 1, questionType: 'who' };
+    };
+    const owner = contactOfNumber(question, contacts);
+    if (owner)
+      return reply(
+        [owner],
+        `Theo ${owner.label} của công văn, số ${owner.phone} là của ${owner.person}` +
+          `${owner.title ? `, ${owner.title}` : ''}${ownerOf(owner) ? ` (${ownerOf(owner)})` : ''}.`,
+      );
+    const named = contactNamed(question, contacts, letterPlace);
+    if (named.contacts.length === 0 || !asksContactOnly(question, named.positions)) return undefined;
+    const { org, label } = named.contacts[0]!;
+    return reply(
+      named.contacts,
+      `Theo ${label} của công văn, đầu mối của ${org}: ${named.contacts.map(describeContact).join('; ')}.`,
+    );
+  }
+
+  // A clause that gives an hour on the eve: "giao thừa (từ 22 giờ 00 ngày 01/02/2030 đến 02 giờ 00 …)".
+  const givesEveHour = [...items.values()].some((item) => {
+    const text = ` ${normalize(item.text)} `;
+    return / giao thua /.test(text) && / \d{1,2} gio /.test(text);
+  });
+  /**
+   * "giao thừa đảm bảo từ mấy giờ": the hour is the letter's, which the calendar does not know; a clause that gives
+   * one answers before the bare date of the eve.
+   */
+  const asksEveHour = (question: string): boolean => {
+    const tokens = normalizeTokens(question);
+    return givesEveHour && tokens.includes('giao') && tokens.includes('thua') && asksHour(tokens);
+  };
+
   function ask(question: string): QaResult {
     const tetDay = tetDayAnswer(question.slice(0, MAX_QUESTION_LENGTH), directive);
-    if (tetDay)
+    if (tetDay && !(letter && asksEveHour(question)))
       return { kind: 'answer', id: 'tet-day', text: tetDay, clause: '', confidence: 1, questionType: 'time' };
+    const contact = letter ? contactAnswer(question.slice(0, MAX_QUESTION_LENGTH)) : undefined;
+    if (contact) return contact;
     const analysis = analyze(question);
     const { candidates, confidence, questionType, tokens } = analysis;
     const best = candidates[0] && pairById.get(candidates[0].pairId);

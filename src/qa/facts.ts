@@ -141,10 +141,13 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
       );
     case 'daily':
       return report.daily
-        ? `${where}: ${report.daily.sentence}`
+        ? `${report.daily.clause ? `Theo ${report.daily.clause} của công văn` : where}: ${report.daily.sentence}`
         : `Công văn không yêu cầu báo cáo hằng ngày; doanh nghiệp gửi báo cáo kết quả ${deadlineText}.`;
     case 'addressees':
-      return `Theo phần "Kính gửi", công văn gửi: ${dispatch.recipients}.`;
+      return (
+        `Theo phần "Kính gửi", công văn gửi: ${dispatch.recipients}.` +
+        (dispatch.named ? ` Phần mở đầu nêu cụ thể: ${dispatch.named.join(', ')}.` : '')
+      );
     case 'recipients':
       return (
         `Theo phần Nơi nhận, công văn gửi: ${dispatch.copyTo.join('; ')}. ` +

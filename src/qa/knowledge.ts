@@ -90,16 +90,33 @@ function clauseBody(clause: Clause, children: Map<string | null, Clause[]>): str
   return [own, ...items].filter(Boolean).join('\n');
 }
 
-/** "ngày 10 tháng 12 năm 2026" as "ngày 10/12/2026": one way to write a date an officer may type either way. */
+/**
+ * "ngày 10 tháng 12 năm 2026" as "ngày 10/12/2026", the words the letter writes after it: one date an officer may
+ * type either way, and reads back against the paper.
+ */
 const shortDates = (text: string): string =>
   text.replace(
     /ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})/g,
-    (_, d: string, m: string, y: string) => `ngày ${d.padStart(2, '0')}/${m.padStart(2, '0')}/${y}`,
+    (written, d: string, m: string, y: string) =>
+      `ngày ${d.padStart(2, '0')}/${m.padStart(2, '0')}/${y} (${written})`,
   );
 
 /** A document the letter rests on, with what it is about: "Kế hoạch 12 về việc gì" is answered from it. */
 const basisText = (basis: Letter['legalBasis'][number]): string =>
   shortDates(basis.document ? `${basis.document}${basis.about ? ` về ${basis.about}` : ''}` : basis.text);
+
+/**
+ * "Sở … đề nghị VNPT Nghệ An, Viettel Nghệ An, … và Công ty TNHH Truyền hình cáp Hồng Lam thực hiện các nội dung
+ * sau": the opening names one by one whom a "Kính gửi" addressed to "Các doanh nghiệp …" means. None when it asks
+ * "các doanh nghiệp" again.
+ */
+function namedInOpening(letter: Letter): string[] {
+  const opening = letter.clauses.find((c) => c.id === 'mo-dau')?.text ?? '';
+  const m = /đề nghị\s+(.+?)\s+(?:thực hiện|triển khai|khẩn trương|chủ động)/u.exec(opening);
+  if (!m || /^(?:các|những|quý|doanh nghiệp|đơn vị)\b/iu.test(m[1]!)) return [];
+  const names = m[1]!.split(/,\s*|\s+và\s+/u).map((name) => name.trim());
+  return names.length >= 2 && names.every((name) => /^\p{Lu}/u.test(name)) ? names : [];
+}
 
 function directiveOf(letter: Letter): Directive {
   const d = letter.deadline;
@@ -113,6 +130,8 @@ function directiveOf(letter: Letter): Directive {
   const issuer = letter.issuer ?? 'Sở';
   const deadlineClause = letter.clauses.find((c) => c.id === d.clauseId);
   const reportClause = deadlineClause?.label;
+  // The daily report cites its own clause: "mục III, điểm a", not the final report's "điểm c".
+  const dailyClause = letter.clauses.find((c) => c.id === letter.dailyReport?.clauseId)?.label;
   // "c) Báo cáo tổng hợp bằng văn bản: kết quả thực hiện …, gửi về Sở trước …": the heading says which report and
   // in what form; the sentence that opens the clause's text is quoted with it.
   const reportSentence =
@@ -190,6 +209,7 @@ function directiveOf(letter: Letter): Directive {
       implements: letter.legalBasis.map(basisText).join('; '),
       implementsShort: basis?.document ?? basis?.text ?? '',
       recipients: letter.addressees.join('; ') || 'các doanh nghiệp bưu chính, viễn thông trên địa bàn',
+      ...(namedInOpening(letter).length > 0 ? { named: namedInOpening(letter) } : {}),
       copyTo: letter.recipients,
       signer: letter.signer
         ? { authority: letter.signer.authority, title: letter.signer.title ?? '', name: letter.signer.name }
@@ -222,7 +242,13 @@ function directiveOf(letter: Letter): Directive {
           ? { contentsSentence }
           : {}),
         ...(letter.dailyReport
-          ? { daily: { time: letter.dailyReport.time, sentence: letter.dailyReport.sentence } }
+          ? {
+              daily: {
+                time: letter.dailyReport.time,
+                sentence: letter.dailyReport.sentence,
+                ...(dailyClause ? { clause: dailyClause } : {}),
+              },
+            }
           : {}),
       },
       ...(letter.hotline
@@ -258,6 +284,22 @@ const HAS_BODY =
 const HAS_PLACE = /\b(?:tại|ở|về|qua|trên|khu vực|địa bàn|vùng|xã|huyện|trạm|điểm)\b|@/iu;
 
 const WORDS_3 = /\p{L}+[^\p{L}]+\p{L}+[^\p{L}]+\p{L}/u;
+
+// A paragraph of this many duties or more, split by semicolons, is matched duty by duty.
+const DUTIES_MIN = 4;
+/**
+ * "Tổ chức trực 24/24 giờ …; bảo đảm thông tin … của Tỉnh ủy …; tăng dung lượng tại … Ga Vinh …; …": one long
+ * paragraph of duties, each a task of its own. Matched whole, a question on one duty shares few words with the
+ * paragraph and it is answered weakly or not at all; each duty is a pair of its own, under the paragraph.
+ */
+function dutiesOf(text: string): string[] {
+  if (/\n/.test(text)) return [];
+  const parts = text
+    .split(/;\s+/)
+    .map((part) => part.replace(/[.;]\s*$/u, '').trim())
+    .filter((part) => WORDS_3.test(part));
+  return parts.length >= DUTIES_MIN ? parts : [];
+}
 
 /** What a clause can answer besides what and how: a time, a number, someone, somewhere, from its own words. */
 function clauseTypes(body: string): QaPair['types'] {
@@ -367,6 +409,26 @@ export function knowledgeFromLetter(letter: Letter, extras: QaPair[] = []): Know
         keywords: `${c.heading ?? ''} ${c.text}`.trim(),
       };
     });
-  const ids = new Set([...facts, ...clauses].map((p) => p.id));
-  return { directive, pairs: [...facts, ...clauses, ...extras.filter((p) => !ids.has(p.id))] };
+  const duties: QaPair[] = letter.clauses
+    .filter((c) => (children.get(c.id)?.length ?? 0) === 0)
+    .flatMap((c) => {
+      const parts = dutiesOf(c.text);
+      const parent = clauses.find((p) => p.refs[0] === c.id && p.refs.length === 1);
+      if (parts.length < DUTIES_MIN || !parent) return [];
+      return parts.map((duty, i) => {
+        const first = duty.slice(0, 120);
+        return {
+          id: `${parent.id.slice(0, 36)}-y${i + 1}`,
+          question: sentenceCase(first),
+          types: clauseTypes(duty),
+          refs: [c.id],
+          parent: parent.id,
+          answer: `Theo ${c.label} của công văn: ${sentenceCase(duty)}`,
+          phrasings: [first, duty.split(/,/)[0]!.trim(), `${c.label} ${first}`],
+          keywords: duty,
+        };
+      });
+    });
+  const ids = new Set([...facts, ...clauses, ...duties].map((p) => p.id));
+  return { directive, pairs: [...facts, ...clauses, ...duties, ...extras.filter((p) => !ids.has(p.id))] };
 }

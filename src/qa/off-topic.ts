@@ -303,13 +303,26 @@ export function nearDomainTopic(question: string, foldedLetter: string): boolean
       text.includes(` ${topic} `) &&
       !(yearByNumber && topic === 'nam con') &&
       !(basis && ISSUERS.has(topic)) &&
-      !saysLoosely(letterText, topic) &&
+      !(saysLoosely(letterText, topic) && !onlyAsFake(letterText, topic, text)) &&
       !SAID_AS.get(topic)?.test(letterText) &&
       !(REOPENING.has(topic) && reopensAsked(text, topic, letterText)) &&
       !(task && COVERED_BY.get(topic)?.test(letterText)),
   );
 }
 const BASIS_RE = / can cu | (thuc hien|theo) (cong van|cv|van ban|vb) /;
+
+// What a letter names to be blocked as fake: "ngăn chặn … khuyến mại giả mạo".
+const FAKE_AFTER_RE = /^(gia mao|lua dao) /;
+const ASKS_FAKE_RE = / (gia mao|lua dao|ngan chan|chan|khuyen mai gia|khuyen mai ao|rac) /;
+/**
+ * "Viettel khuyến mại Tết gì": a letter that names promotions only as fakes to block ("khuyến mại giả mạo") says
+ * nothing of a business's real ones; asked without the fake, the topic is still not the letter's.
+ */
+function onlyAsFake(letterText: string, topic: string, question: string): boolean {
+  if (ASKS_FAKE_RE.test(question)) return false;
+  const after = letterText.split(` ${topic} `).slice(1);
+  return after.length > 0 && after.every((rest) => FAKE_AFTER_RE.test(rest));
+}
 // Issuers above the department a letter may rest on.
 const ISSUERS: ReadonlySet<string> = new Set(['bo thong tin', 'bo khoa hoc', 'cuc vien thong']);
 

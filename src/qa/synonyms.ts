@@ -81,6 +81,9 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   // The tide: the letter's "triều cường" is the Mekong officer's "nước lớn", "nước dâng".
   ['trieu cuong', 'nuoc lon', 'nuoc dang', 'trieu dang'],
   ['du khach', 'khach du lich'],
+  // Where travellers crowd: the letter's "Cảng hàng không", "Ga Vinh" are the officer's "sân bay", "nhà ga".
+  ['cang hang khong', 'san bay', 'phi truong'],
+  ['ga', 'nha ga', 'ga tau', 'ga xe lua'],
   // Post offices open late: the letter's "kéo dài giờ mở cửa" is the officer's "mở muộn", "đóng cửa muộn".
   ['keo dai gio mo cua', 'mo rong gio mo cua', 'mo cua muon', 'mo muon', 'dong cua muon', 'mo cua den toi'],
   // A grave incident: the letter's "sự cố nghiêm trọng" is the officer's "sự cố lớn".
