@@ -13,10 +13,12 @@ export const clauseKinds = [
   'paragraph',
   'report',
   'closing',
+  'appendix',
 ] as const;
 
 export const clauseSchema = z.object({
-  /** Stable: "I", "I.2", "I.2.b", "1", "1.-3" (3rd dash of part 1), "1.-3.+2", "mo-dau", "bao-cao". */
+  /** Stable: "I", "I.2", "I.2.b", "1", "1.-3" (3rd dash of part 1), "1.-3.+2", "mo-dau", "bao-cao", "phu-luc-2.I"
+   * (part I of appendix 2). */
   id: z.string().min(1),
   /** How a Vietnamese reader cites it: "mục I, điểm 2.b", "mục 1, ý 3", "phần mở đầu". */
   label: z.string().min(1),

@@ -701,6 +701,86 @@ function readClauses(lines: string[]): Clause[] {
   return builder.clauses.filter((c) => c.text || c.heading || parents.has(c.id));
 }
 
+// ---- appendices ---------------------------------------------------------------------------
+
+// "PHỤ LỤC 1: DANH SÁCH ĐẦU MỐI LIÊN HỆ", "PHỤ LỤC I", "Phụ lục số 2 - Đề cương báo cáo", "Phụ lục kèm theo Công văn
+// số …": an appendix's heading, after the signature.
+const APPENDIX_RE =
+  /^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số|SỐ)\s*)?(?:\s*([IVX]{1,4}|\d{1,2})(?![\p{L}\d]))?\s*[.:\-–—)]?\s*(.*)$/u;
+// "(Kèm theo Công văn số 215/SKHCN-BCVT ngày 21/01/2030 của …)": which letter it belongs to, nothing to answer.
+const ATTACHED_NOTE_RE = /^\(?\s*(?:kèm theo|ban hành kèm)/iu;
+
+/** Whether a line after the signature opens an appendix: its heading stands alone, in capitals or short. */
+export function appendixHeading(line: string): { number: string | null; title: string } | null {
+  const m = APPENDIX_RE.exec(line);
+  if (!m) return null;
+  const rest = m[2]!.trim();
+  const number = m[1] && (/^\d/u.test(m[1]) || isRoman(m[1])) ? m[1] : null;
+  if (m[1] && !number) return null;
+  const title = ATTACHED_NOTE_RE.test(rest) ? '' : rest;
+  // A sentence starting with the word ("Phụ lục này gồm …") is not a heading.
+  if (!isAllCaps(line) && (/[.;]$/u.test(title) || title.split(' ').length > 15)) return null;
+  return { number, title };
+}
+
+/** Where the appendices start: the first heading after the body, or the end. */
+function appendicesStart(lines: string[], from: number): number {
+  const at = lines.findIndex((l, i) => i >= from && appendixHeading(l) !== null);
+  return at < 0 ? lines.length : at;
+}
+
+/**
+ * Each appendix is a part of the letter ("phụ lục 1", its lines "phụ lục 1, ý 2", its parts "phụ lục 2, mục I"):
+ * a contact list or a report's outline is something the letter asks, so questions are answered from it.
+ */
+function readAppendices(lines: string[]): Clause[] {
+  const groups: { number: string | null; title: string; lines: string[] }[] = [];
+  for (const line of lines) {
+    const heading = appendixHeading(line);
+    if (heading) groups.push({ ...heading, lines: [] });
+    else groups.at(-1)?.lines.push(line);
+  }
+  const out: Clause[] = [];
+  groups.forEach((group, i) => {
+    const number = group.number ?? (groups.length > 1 ? String(i + 1) : null);
+    const id = number ? `phu-luc-${number}` : 'phu-luc';
+    const label = number ? `phụ lục ${number}` : 'phụ lục';
+    const body = group.lines.filter((l) => !ATTACHED_NOTE_RE.test(l));
+    // "PHỤ LỤC" / "DANH SÁCH ĐẦU MỐI …": a title on the line after the heading.
+    let title = group.title;
+    if (!title) {
+      const at = body.findIndex(Boolean);
+      if (at >= 0 && isAllCaps(body[at]!) && !matchMarker(body[at]!)) title = body.splice(at, 1)[0]!;
+    }
+    out.push({
+      id,
+      label,
+      kind: 'appendix',
+      marker: null,
+      heading: title ? clean(title) : null,
+      text: '',
+      parentId: null,
+      depth: 0,
+    });
+    const builder = new ClauseBuilder();
+    for (const b of toBlocks(body)) {
+      if (b.marker) builder.marker(b.marker, b.content);
+      else builder.paragraph(b.content, false);
+    }
+    for (const c of builder.clauses) {
+      if (!c.text && !c.heading) continue;
+      out.push({
+        ...c,
+        id: `${id}.${c.id}`,
+        label: `${label}, ${c.label}`,
+        parentId: c.parentId ? `${id}.${c.parentId}` : id,
+        depth: c.depth + 1,
+      });
+    }
+  });
+  return out;
+}
+
 // ---- outline ------------------------------------------------------------------------------
 
 function shortText(text: string, max = 80): string {
@@ -719,6 +799,7 @@ function outlineOf(clauses: Clause[]): Letter['outline'] {
     if (c.kind === 'report') return { id: c.id, title: 'Báo cáo kết quả' };
     if (c.kind === 'closing')
       return { id: c.id, title: closings > 1 ? `Đoạn kết: ${shortText(c.text, 60)}` : 'Đoạn kết' };
+    if (c.kind === 'appendix' && !c.heading) return { id: c.id, title: sentenceCase(c.label) };
     const label = c.label.charAt(0).toLocaleUpperCase('vi') + c.label.slice(1);
     const body = c.heading ? sentenceCase(c.heading) : shortText(c.text);
     return { id: c.id, title: `${label}. ${body}` };
@@ -742,21 +823,26 @@ export function parseLetter(text: string): ParsedLetter {
   const lines = toLines(text);
   const header = readHeader(lines);
   const bodyEnd = bodyEndOf(lines, header.bodyStart);
-  const tail = readTail(lines.slice(bodyEnd));
+  // Appendices follow the signature; "Nơi nhận" is its own list, never theirs.
+  const appendixAt = appendicesStart(lines, bodyEnd);
+  const tail = readTail(lines.slice(bodyEnd, appendixAt));
   if (header.signals + tail.signals < 2) refuseNotALetter();
-  const clauses = readClauses(lines.slice(header.bodyStart, bodyEnd));
-  if (clauses.length === 0) {
+  const body = readClauses(lines.slice(header.bodyStart, bodyEnd));
+  if (body.length === 0) {
     throw new LetterError(
       'no_clauses',
       'Không tìm thấy nội dung công văn (các mục, các ý yêu cầu) sau phần “Kính gửi”.',
     );
   }
   const warnings: string[] = [];
-  const intro = clauses.find((c) => c.kind === 'intro')?.text ?? '';
+  const clauses = [...body, ...readAppendices(lines.slice(appendixAt))];
+  const intro = body.find((c) => c.kind === 'intro')?.text ?? '';
   const issuer = readIssuer(header.capsLines, header.place, intro);
   const texts = clauses.map((c) => [c.heading, c.text].filter(Boolean).join(': '));
-  const holiday = findHoliday([header.subject ?? '', ...texts], header.year, warnings);
-  const moments = findMoments(clauses, { tetYear: holiday?.year ?? null, letterYear: header.year });
+  const bodyTexts = texts.slice(0, body.length);
+  const holiday = findHoliday([header.subject ?? '', ...bodyTexts], header.year, warnings);
+  // The deadline and the hotline are the letter's own: an appendix's contact list or dates are not.
+  const moments = findMoments(body, { tetYear: holiday?.year ?? null, letterYear: header.year });
   const { deadline } = moments;
   if (!deadline) {
     const missing = moments.dateWithoutTime
@@ -769,7 +855,7 @@ export function parseLetter(text: string): ParsedLetter {
     warnings.push(`Hạn báo cáo ${deadline.date} sớm hơn ngày ban hành công văn.`);
   }
   const emails = findEmails(texts);
-  const reportSentences = texts.flatMap(sentences).filter((s) => /báo cáo/iu.test(s));
+  const reportSentences = bodyTexts.flatMap(sentences).filter((s) => /báo cáo/iu.test(s));
   const email = findEmails([deadline.sentence])[0] ?? findEmails(reportSentences)[0] ?? emails[0] ?? null;
   const letter: Letter = {
     number: header.number,
@@ -788,7 +874,7 @@ export function parseLetter(text: string): ParsedLetter {
     dailyReport: moments.dailyReport,
     email,
     emails,
-    hotline: findHotline(clauses),
+    hotline: findHotline(body),
     reportTo: findReportTo([deadline.sentence, ...reportSentences]),
     recipients: tail.recipients,
     signer: tail.signer,

@@ -8,7 +8,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { type Letter, LetterError, letterSchema } from '../../src/directive/letter.ts';
 import { parseLetter } from '../../src/directive/parse.ts';
 import { readLetterFile } from '../../src/directive/read-file.ts';
-import { engineFor } from '../helpers/small-letter.ts';
+import { engineFor, SMALL_LETTER_FOOT, SMALL_LETTER_HEAD, smallLetter } from '../helpers/small-letter.ts';
 
 const read = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8');
 const LETTER_2024 = read('../../data/cong-van-tet-giap-thin-2024.txt');
@@ -681,5 +681,76 @@ describe('an outline with two closing paragraphs', () => {
         'Đoạn kết: Đề nghị các doanh nghiệp quan tâm, phối hợp thực hiện',
       ],
     );
+  });
+});
+
+describe('appendices after the signature', () => {
+  const body = `1. Tổ chức trực Tết 24/24 giờ.
+
+2. Báo cáo kết quả theo đề cương tại Phụ lục 2 gửi về Sở trước 16 giờ 00 ngày 12/02/2027 qua thư điện tử bcvt@backan.gov.vn.`;
+  const withAppendices = (appendices: string) =>
+    `${SMALL_LETTER_HEAD}\n\n${body}\n\n${SMALL_LETTER_FOOT}\n\n\n${appendices}\n`;
+
+  it('are parts of the letter, not recipients: "PHỤ LỤC 1: …" with its lines, "PHỤ LỤC 2" with its parts', () => {
+    const letter = parse(
+      withAppendices(`PHỤ LỤC 1: DANH SÁCH ĐẦU MỐI LIÊN HỆ
+(Kèm theo Công văn số 12/SKHCN-BCVT ngày 10/01/2027 của Sở Khoa học và Công nghệ)
+- VNPT Bắc Kạn: ông Nông Văn Bình, Phó Giám đốc, ĐT: 0913 290 586
+- Viettel Bắc Kạn: bà Hà Thị Lan, Trưởng phòng kỹ thuật, ĐT: 0983 117 402
+
+PHỤ LỤC 2: ĐỀ CƯƠNG BÁO CÁO
+(Kèm theo Công văn số 12/SKHCN-BCVT ngày 10/01/2027 của Sở Khoa học và Công nghệ)
+I. Công tác chuẩn bị: kế hoạch, lực lượng trực.
+II. Sự cố và công tác ứng cứu: thời gian, địa điểm, nguyên nhân.`),
+    );
+    assert.deepEqual(letter.recipients, ['Như trên', 'UBND tỉnh (b/c)', 'Lưu: VT, BCVT']);
+    assert.equal(letter.signer?.name, 'Lý Thị Hoa');
+    assert.equal(clause(letter, 'phu-luc-1').heading, 'DANH SÁCH ĐẦU MỐI LIÊN HỆ');
+    assert.deepEqual(
+      childrenOf(letter, 'phu-luc-1').map((c) => [c.label, c.text]),
+      [
+        ['phụ lục 1, ý 1', 'VNPT Bắc Kạn: ông Nông Văn Bình, Phó Giám đốc, ĐT: 0913 290 586'],
+        ['phụ lục 1, ý 2', 'Viettel Bắc Kạn: bà Hà Thị Lan, Trưởng phòng kỹ thuật, ĐT: 0983 117 402'],
+      ],
+    );
+    const part = clause(letter, 'phu-luc-2.II');
+    assert.equal(part.label, 'phụ lục 2, mục II');
+    assert.equal(part.heading, 'Sự cố và công tác ứng cứu');
+    assert.equal(part.parentId, 'phu-luc-2');
+    assert.deepEqual(letter.outline.slice(-2), [
+      { id: 'phu-luc-1', title: 'Phụ lục 1. Danh sách đầu mối liên hệ' },
+      { id: 'phu-luc-2', title: 'Phụ lục 2. Đề cương báo cáo' },
+    ]);
+  });
+
+  it("keep the deadline and the hotline the letter's own, whatever dates and phones an appendix holds", () => {
+    const letter = parse(
+      withAppendices(`PHỤ LỤC I
+DANH SÁCH CÁN BỘ TRỰC
+- VNPT Bắc Kạn: ông Nông Văn Bình, trực từ 08 giờ 00 ngày 05/02/2027, ĐT: 0913 290 586`),
+    );
+    assert.equal(letter.deadline.date, '12/02/2027');
+    assert.equal(letter.hotline, null);
+    assert.equal(clause(letter, 'phu-luc-I').heading, 'DANH SÁCH CÁN BỘ TRỰC');
+    assert.equal(clause(letter, 'phu-luc-I.-1').label, 'phụ lục I, ý 1');
+  });
+
+  it('"Phụ lục kèm theo Công văn số …" without a number is the appendix, its title on the next line', () => {
+    const letter = parse(
+      withAppendices(`Phụ lục kèm theo Công văn số 12/SKHCN-BCVT
+ĐỀ CƯƠNG BÁO CÁO
+1. Công tác chuẩn bị.
+2. Kiến nghị, đề xuất.`),
+    );
+    assert.equal(clause(letter, 'phu-luc').heading, 'ĐỀ CƯƠNG BÁO CÁO');
+    assert.equal(clause(letter, 'phu-luc.2').label, 'phụ lục, mục 2');
+    assert.equal(letter.recipients.length, 3);
+  });
+
+  it('a sentence of the body that starts with the word is no appendix', () => {
+    const letter = parse(
+      smallLetter(`${body}\n\nPhụ lục kèm theo công văn này gồm danh sách các đầu mối của Sở.`),
+    );
+    assert.ok(!letter.clauses.some((c) => c.kind === 'appendix'));
   });
 });
