@@ -411,7 +411,16 @@ function isRoman(text: string): boolean {
   return canonical[total - 1] === text;
 }
 
+// "Một là, tổ chức trực Tết …", "Hai là, …": duties counted in words are numbered parts as much as "1.", "2.".
+const COUNTED = ['Một', 'Hai', 'Ba', 'Bốn', 'Năm', 'Sáu', 'Bảy', 'Tám', 'Chín', 'Mười'];
+const COUNTED_RE = new RegExp(`^(${COUNTED.join('|')})\\s+là\\s*[,:]\\s*(?=\\S)(.*)$`, 'u');
+
 function matchMarker(line: string): Marker | null {
+  const counted = COUNTED_RE.exec(line);
+  if (counted) {
+    const value = String(COUNTED.indexOf(counted[1]!) + 1);
+    return { kind: 'number', raw: `${counted[1]} là`, value, word: `${counted[1]} là`, rest: counted[2]! };
+  }
   let m = /^(Phần|PHẦN|Mục|MỤC)\s+([IVX]{1,4}|\d{1,2})\s*(?:[.:\-–)]\s*|\s+|$)(.*)$/u.exec(line);
   if (m && (/^\d/u.test(m[2]!) || isRoman(m[2]!))) {
     const kind = /^\d/u.test(m[2]!) ? 'number' : 'roman';
@@ -493,6 +502,14 @@ function splitHeading(content: string, kind: MarkerKind): { heading: string | nu
   return { heading: null, text };
 }
 
+/** "Một là, tổ chức trực Tết nghiêm túc. Các doanh nghiệp …": its first sentence, when short, names the part. */
+function countedHeading(content: string): { heading: string | null; text: string } {
+  const text = clean(content);
+  const m = /^([^.;:]{3,100})\.\s+(\S.*)$/u.exec(text);
+  if (!m || m[1]!.split(' ').length > 15) return { heading: null, text };
+  return { heading: m[1]!.charAt(0).toLocaleUpperCase('vi') + m[1]!.slice(1), text: m[2]! };
+}
+
 // Between a lettered point (10) and the bullets (20 on): a paragraph introducing a list holds bullets only.
 const INTRODUCING_RANK = 15;
 
@@ -568,6 +585,8 @@ class ClauseBuilder {
       label = parent?.kind === 'roman' ? `${parent.label}, điểm ${marker.value}` : `mục ${marker.value}`;
       if (parent && parent.kind !== 'roman' && parent.kind !== 'number')
         label = `${parent.label}, điểm ${marker.value}`;
+      // "Hai là, …" is cited as the letter words it, with the number a reader may ask by.
+      if (marker.word && !/^(?:phần|mục)$/iu.test(marker.word)) label = `${label} (“${marker.word}”)`;
     } else if (marker.kind === 'letter') {
       id = parent ? `${parent.id}.${marker.value}` : marker.value;
       label = !parent
@@ -585,7 +604,9 @@ class ClauseBuilder {
             ? `${parent.label}, ý ${n}`
             : `ý ${n}`;
     }
-    const { heading, text } = splitHeading(content, marker.kind);
+    const { heading, text } = marker.raw.endsWith(' là')
+      ? countedHeading(content)
+      : splitHeading(content, marker.kind);
     this.add(
       { id, label, kind: marker.kind, marker: marker.raw, heading, text, parentId: parent?.id ?? null },
       rank,

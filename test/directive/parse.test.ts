@@ -754,3 +754,33 @@ DANH SÁCH CÁN BỘ TRỰC
     assert.ok(!letter.clauses.some((c) => c.kind === 'appendix'));
   });
 });
+
+describe('duties counted in words ("Một là, …", "Hai là, …")', () => {
+  const letter = parse(
+    smallLetter(`Sở Khoa học và Công nghệ đề nghị các doanh nghiệp thực hiện tốt một số nội dung sau:
+
+Một là, tổ chức trực Tết nghiêm túc. Các doanh nghiệp bố trí lực lượng trực 24/24 giờ.
+
+Hai là, đảm bảo nguồn điện dự phòng. Kiểm tra máy phát điện cho các trạm phát sóng.
+
+Các doanh nghiệp gửi báo cáo về Sở trước 16 giờ 00 ngày 12/02/2027 qua thư điện tử bcvt@backan.gov.vn.`),
+  );
+
+  it('are numbered parts, cited by the number and the words the letter uses, their first sentence as title', () => {
+    const second = clause(letter, '2');
+    assert.equal(second.kind, 'number');
+    assert.equal(second.label, 'mục 2 (“Hai là”)');
+    assert.equal(second.heading, 'Đảm bảo nguồn điện dự phòng');
+    assert.equal(second.text, 'Kiểm tra máy phát điện cho các trạm phát sóng.');
+    assert.ok(letter.outline.some((o) => o.title === 'Mục 1 (“Một là”). Tổ chức trực Tết nghiêm túc'));
+  });
+
+  it('"Ba là con số …" without its comma is a sentence, not a part', () => {
+    const plain = parse(
+      smallLetter(
+        '1. Tổ chức trực Tết.\n\nBa là số ca trực tối thiểu mỗi ngày, gửi báo cáo trước 16 giờ 00 ngày 12/02/2027.',
+      ),
+    );
+    assert.ok(!plain.clauses.some((c) => c.label.includes('Ba là')));
+  });
+});
