@@ -205,6 +205,9 @@ const FILLER = new Set([
   'doanh',
   'nghiep',
   'dn',
+  // "sđt viettel trực tết": the season the contact is for, which every contact the letter lists is.
+  'truc',
+  'tet',
 ]);
 
 /** Whether the words besides the business ask for its contact, and nothing else. */

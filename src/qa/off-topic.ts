@@ -443,8 +443,9 @@ const PROVINCES = [
   'sai gon',
 ];
 // "sở Gia Lai", "Sở KHCN Gia Lai", "UBND tỉnh Gia Lai": the department or council of a province names it too.
+// "VNPT Nghệ An", "Viettel Hà Tĩnh", "bưu điện tỉnh …": a business's branch named by its province is that province's.
 const PLACE_WORDS =
-  '(?:tinh|thanh pho|tp|o|tai|cua|(?:so|ubnd)(?: khcn| kh cn| khoa hoc(?: va)? cong nghe| tttt| tt tt)?)';
+  '(?:tinh|thanh pho|tp|o|tai|cua|vnpt|viettel|mobifone|vinaphone|buu dien|(?:so|ubnd)(?: khcn| kh cn| khoa hoc(?: va)? cong nghe| tttt| tt tt)?)';
 const PROVINCE_RE = new RegExp(` ${PLACE_WORDS} (${PROVINCES.join('|')}) `);
 // "Nghệ An quy định hạn bc ngày nào": a province opening the question is what it is about, place word or not.
 const PROVINCE_FIRST_RE = new RegExp(`^ (${PROVINCES.join('|')}) `);

@@ -104,3 +104,9 @@ describe('a letter listing a contact per business', () => {
     assert.match(r.text, /VNPT Bắc Kạn/);
   });
 });
+
+describe('the season said with the business', () => {
+  test('"sđt viettel trực tết" asks the contact alone', () => {
+    assert.equal(asksContactOnly('so dt viettel truc tet', new Set([2])), true);
+  });
+});

@@ -28,6 +28,12 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(otherProvince('TP.HCM hạn nộp khi nào', letter), true);
   });
 
+  test('another province\'s branch of a business ("VNPT Hà Giang") is another letter\'s', () => {
+    assert.equal(otherProvince('đầu mối VNPT Hà Giang là ai', letter), true);
+    assert.equal(otherProvince('bưu điện Hà Giang liên hệ ai', letter), true);
+    assert.equal(otherProvince('đầu mối VNPT Lào Cai là ai', letter), false);
+  });
+
   test('words that fold to hold a topic are no topic: "chuẩn bị gì", "thiết bị gì", "cuộc gọi", "thường xuyên"', () => {
     assert.equal(nearDomainTopic('may phat dien can chuan bi gi', letter), false);
     assert.equal(nearDomainTopic('khong nop bao cao thi bi gi', letter), true);
