@@ -244,7 +244,7 @@ describe('access control, invite codes and logs (webhook mode)', () => {
       label: '/dangky (no code)',
       input: '/dangky',
       cells: {
-        unregistered: { ok: /^Vui lòng gửi kèm mã mời/ },
+        unregistered: { ok: /^Để đăng ký, hãy gửi mã mời/ },
         officer: { ok: /^Bạn đã đăng ký rồi/ },
         staff: { ok: /^Bạn đã đăng ký rồi/ },
         admin: { ok: /^Bạn đã đăng ký rồi/ },
