@@ -7,7 +7,7 @@ import { kindLabel } from '../features/incident-kinds.ts';
 import { parseIncidentText } from '../features/incident-text.ts';
 import { type IncidentInput, incidentTitle, scaleText } from '../features/incidents.ts';
 import { NOTE_MAX, parseOneLine, submitReport } from '../features/reports.ts';
-import { fold } from '../fold.ts';
+import { foldKey } from '../fold.ts';
 import { reportRef, t } from '../texts/index.ts';
 import { type Dialog, readDialog, writeDialog } from './dialog.ts';
 import type { ActionHandler, CommandHandler, Turn } from './engine.ts';
@@ -287,18 +287,14 @@ async function record(
 }
 
 const RESEND_WINDOW_MS = 15 * 60_000;
-const sameWords = (text: string) =>
-  fold(text)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 
 /** An open incident filed from these very words in the last minutes: what a resent message would duplicate. */
 function sameIncidentJustSent(open: Incident[], note: string, now: Date): Incident | undefined {
-  const words = sameWords(note);
+  const words = foldKey(note);
   return open.find(
     (i) =>
       i.description !== null &&
-      sameWords(i.description) === words &&
+      foldKey(i.description) === words &&
       now.getTime() - i.openedAt.getTime() < RESEND_WINDOW_MS,
   );
 }
