@@ -189,7 +189,11 @@ export function createConversation(deps: ConversationDeps): Conversation {
     if (intent?.type === 'register') {
       const register = commands.get('register');
       if (register) return runCommand(turn, register, intent.code);
-    } else if (intent?.type === 'status' && turn.member && turn.member.person.role !== 'officer') {
+    } else if (
+      (intent?.type === 'status' || intent?.type === 'check_report') &&
+      turn.member &&
+      turn.member.person.role !== 'officer'
+    ) {
       const status = commands.get('status');
       if (status) return runCommand(turn, status, '');
     } else if (intent && (await routeReportIntent(turn, intent))) return;

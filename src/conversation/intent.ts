@@ -16,6 +16,8 @@ export type Intent =
   | { type: 'fixed' }
   /** "ai chưa báo cáo?", "tình hình báo cáo hôm nay": staff asking for /status in words. */
   | { type: 'status' }
+  /** "em báo cáo rồi chưa?", "sở nhận được bc chưa": an officer asking whether today's report got through. */
+  | { type: 'check_report' }
   | null;
 
 const clean = (folded: string): string =>
@@ -68,6 +70,22 @@ const INCIDENTS_TODAY = `(?:(?:hom nay |hnay )?co )?(?:su co|sc) (?:nao|gi|j)|(?
 const STATUS = new RegExp(
   `^(?:cho (?:em |toi |minh |anh |chi )?xem |xem )?(?:${WHO} (?:chua|da|van chua|con chua) (?:gui )?(?:bao cao|bc|nop bao cao|nop bc)|(?:tinh hinh|thong ke|trang thai|ket qua) (?:bao cao|bc|nop bao cao)|tinh hinh hom nay|danh sach (?:chua|da) (?:bao cao|bc)|con (?:ai|don vi nao|dv nao|doanh nghiep nao) chua (?:bao cao|bc)|${INCIDENTS_TODAY})(?: (?:hom nay|ngay hom nay|hnay|the nao|ra sao|sao|roi|chua|vay|the|a|ah|nhi|nhe|khong|ko))*$`,
 );
+const WHO_ME = '(?:em|toi|minh|anh|chi|ben em|ben minh|ben toi|don vi em|don vi minh|dv em|dv minh)';
+const REPORT_WORD = '(?:bao cao|bc|bcao|baocao|bao)';
+const GOT_THROUGH_END =
+  '(?:chua|roi chua|chua a|chua ah|chua vay|chua nhi|chua ha|chua nhe|roi a|roi ha|roi nhi|roi dung (?:khong|ko|k)|roi phai (?:khong|ko|k)|duoc (?:khong|ko|k)|dc (?:khong|ko|k))';
+/**
+ * An officer on a patchy line asking whether today's report got through: "em báo cáo rồi chưa?", "hôm nay bc chưa",
+ * "sở nhận được báo cáo của em chưa", "bc gửi được chưa", "đã ghi nhận chưa ạ".
+ */
+const CHECK_REPORT = new RegExp(
+  `^(?:(?:hom nay|hnay|sang nay|toi nay|dem nay|ca nay) )?(?:(?:${WHO_ME}|so) )?(?:(?:hom nay|hnay) )?(?:${[
+    `(?:da )?(?:gui |nop )?${REPORT_WORD}(?: (?:hom nay|hnay|cua (?:${WHO_ME}|don vi)))?(?: (?:da |duoc |da duoc )?(?:gui|nop|ghi nhan|nhan|toi|den|di|len)(?: (?:duoc|dc|thanh cong))?)?`,
+    `(?:da )?(?:nhan|nhan duoc|nhan dc|ghi nhan|thay)(?: ${REPORT_WORD}(?: (?:hom nay|hnay|cua (?:${WHO_ME}|don vi)))?)?`,
+    '(?:da )?gui (?:duoc|dc|thanh cong|di duoc|toi so|len so)',
+  ].join('|')})(?: ${GOT_THROUGH_END})(?: (?:a|ah|ak|ad|nhe|nha|vay|the|so|ban|bot))*$`,
+);
+
 /** Asking whether it is fixed is not saying so: "đã khắc phục chưa?". */
 const FIXED_ASKS = /(?:^| )(?:chua|khong|ko|k|chua a|chua vay|duoc chua|dc chua)$/;
 
@@ -121,6 +139,7 @@ export function detectIntent(text: string): Intent {
   if (INCIDENT_ALONE.test(words)) return { type: 'incident_form' };
   // Before "sự cố …" is taken for a report: "sự cố hôm nay?" from staff asks for the day's incidents.
   if (STATUS.test(words)) return { type: 'status' };
+  if (CHECK_REPORT.test(words)) return { type: 'check_report' };
   const explicit = INCIDENT_PREFIX.exec(folded.trim());
   // "sự cố thì báo ai?" asks; "sự cố: …" and "sự cố mất sóng …" report.
   const asks =

@@ -1,12 +1,13 @@
 import { actions, CONFIRM_CHOICES, decodeBound, REMINDER_CHOICES, REPORT_CHOICES } from '../actions.ts';
 import { formatDay, formatVnTime, vnDay } from '../clock.ts';
+import { findAreaInText } from '../db/queries/areas.ts';
 import type { Incident } from '../db/queries/incidents.ts';
 import type { Member } from '../db/queries/people.ts';
 import { getLatestReport } from '../db/queries/reports.ts';
 import { kindLabel } from '../features/incident-kinds.ts';
 import { parseIncidentText } from '../features/incident-text.ts';
 import { type IncidentInput, incidentTitle, scaleText } from '../features/incidents.ts';
-import { NOTE_MAX, parseOneLine, submitReport } from '../features/reports.ts';
+import { NOTE_MAX, parseOneLine, submitReport, summarize } from '../features/reports.ts';
 import { foldKey } from '../fold.ts';
 import { reportRef, t } from '../texts/index.ts';
 import { type Dialog, readDialog, writeDialog } from './dialog.ts';
@@ -35,12 +36,15 @@ function boundDialog(turn: Turn): Exclude<Dialog, { kind: 'idle' }> | null {
   return dialog.kind !== 'idle' && me && dialog.enterpriseId === me.enterprise.id ? dialog : null;
 }
 
-/** An incident in the officer's own words, read for kind, area, scale and whether it is fixed. */
-function incidentFromText(member: Officer, note: string): IncidentInput {
+/**
+ * An incident in the officer's own words, read for kind, area, scale and whether it is fixed. The area is the
+ * department's own spelling when its list of communes and wards has the one named ("xa tan yen" → "Xã Tân Yên").
+ */
+async function incidentFromText(turn: Turn, member: Officer, note: string): Promise<IncidentInput> {
   const parsed = parseIncidentText(note, member.enterprise.sector);
   return {
     kind: parsed.kind,
-    area: parsed.area,
+    area: (await findAreaInText(turn.db, note)) ?? parsed.area,
     scaleCount: parsed.scaleCount,
     scaleUnit: parsed.scaleUnit,
     scaleBucket: null,
@@ -88,12 +92,32 @@ async function recordNormal(turn: Turn, member: Officer): Promise<void> {
   return record(turn, day, null, null);
 }
 
-function confirmIncident(
-  turn: Turn,
-  member: Officer,
-  note: string,
-  input = incidentFromText(member, note),
-): void {
+/** "Em báo cáo rồi chưa?": what the department has from the enterprise today, or the report buttons when nothing. */
+async function checkReport(turn: Turn, member: Officer): Promise<void> {
+  const day = vnDay(turn.now);
+  const latest = await getLatestReport(turn.db, member.enterprise.id, day);
+  if (!latest) {
+    const enterpriseId = member.enterprise.id;
+    setDialog(turn, { kind: 'report:choose', day, enterpriseId });
+    turn.reply(t.checkNotReported(member.enterprise.name, formatDay(day)), [
+      { label: t.btnNormal, action: actions.reportChoice('ok', enterpriseId) },
+      { label: t.btnIncident, action: actions.reportChoice('inc', enterpriseId) },
+    ]);
+    return;
+  }
+  turn.reply(
+    t.checkReported({
+      enterprise: member.enterprise.name,
+      day: formatDay(day),
+      at: formatVnTime(latest.createdAt),
+      summary: summarize(latest).toLowerCase(),
+      ref: reportRef(latest.id),
+      count: latest.revision,
+    }),
+  );
+}
+
+function confirmIncident(turn: Turn, member: Officer, note: string, input: IncidentInput): void {
   const enterpriseId = member.enterprise.id;
   setDialog(turn, { kind: 'report:confirm', day: vnDay(turn.now), enterpriseId, incident: input, note });
   turn.reply(
@@ -134,6 +158,7 @@ export async function routeReportIntent(turn: Turn, intent: Exclude<Intent, null
   }
   // Staff asking for /status in words is the engine's (it runs the command); anyone else's is a question.
   if (intent.type === 'register' || intent.type === 'status') return false;
+  if (intent.type === 'check_report' && !me) return false;
   if (!me) {
     if (intent.type === 'fixed') return false;
     // "ok" from someone who has nothing to report is an acknowledgement; report words are refused as usual.
@@ -158,10 +183,10 @@ export async function routeReportIntent(turn: Turn, intent: Exclude<Intent, null
         return true;
       }
       if (intent.explicit) {
-        await record(turn, vnDay(turn.now), incidentFromText(me, intent.note), intent.note);
+        await record(turn, vnDay(turn.now), await incidentFromText(turn, me, intent.note), intent.note);
         return true;
       }
-      confirmIncident(turn, me, intent.note);
+      confirmIncident(turn, me, intent.note, await incidentFromText(turn, me, intent.note));
       return true;
     case 'fixed': {
       // "Đã khắc phục" under the preview of an incident just described: that incident is the one fixed. It is
@@ -174,6 +199,9 @@ export async function routeReportIntent(turn: Turn, intent: Exclude<Intent, null
       await fixedInWords(turn, me);
       return true;
     }
+    case 'check_report':
+      await checkReport(turn, me);
+      return true;
     case 'normal':
     case 'ack': {
       if (intent.type === 'normal' && intent.sure) {
@@ -221,7 +249,7 @@ export const reportCommand: CommandHandler = async (turn, args) => {
   if (!note) return turn.reply(t.oneLineUsage);
   if (note.length > NOTE_MAX) return turn.reply(t.tooLong(NOTE_MAX));
   idle(turn);
-  return record(turn, vnDay(turn.now), incidentFromText(member, note), note);
+  return record(turn, vnDay(turn.now), await incidentFromText(turn, member, note), note);
 };
 
 /** `/huy`, "hủy", or the Hủy button: whatever dialog is open ends. */

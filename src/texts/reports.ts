@@ -35,6 +35,24 @@ export const reportsTexts = {
   btnIncidentForm: '📝 Báo từng bước',
   btnJustAsking: 'Không, tôi đang hỏi',
   confirmDeclined: 'Vâng, chưa ghi nhận gì. Bạn có thể gõ câu hỏi về công văn, hoặc /baocao để báo cáo.',
+  /** An officer asking whether today's report got through. */
+  checkReported: (p: {
+    enterprise: string;
+    day: string;
+    at: string;
+    summary: string;
+    ref: string;
+    count: number;
+  }) =>
+    [
+      `✅ Sở đã nhận báo cáo ngày ${p.day} của ${p.enterprise}: lúc ${p.at}, ${p.summary} (${p.ref}).`,
+      p.count > 1 ? `Hôm nay đơn vị đã gửi ${p.count} báo cáo; báo cáo mới nhất là bản được tính.` : '',
+      'Có thay đổi thì gõ "bình thường" hoặc "sự cố: <mô tả>".',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  checkNotReported: (enterprise: string, day: string) =>
+    `Chưa có báo cáo ngày ${day} của ${enterprise}. Bấm một nút bên dưới để báo cáo ngay, hoặc gõ "bình thường" / "sự cố: <mô tả>".`,
   ackReported: (at: string) => `Vâng ạ. Báo cáo hôm nay của đơn vị đã được ghi nhận lúc ${at}.`,
   describedIncident: (p: { kind: string; area?: string | null; scale?: string | null; resolved: boolean }) =>
     [

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { foldKey } from '../../fold.ts';
 import type { Db } from '../client.ts';
 import { areas } from '../schema.ts';
@@ -62,4 +62,36 @@ export async function importAreas(
 export async function countAreas(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(areas);
   return Number(row?.n ?? 0);
+}
+
+const AREA_WORD = /(?<![a-z])(?:xa|phuong|thi tran|dac khu|o|tai)\s+/g;
+
+/**
+ * The commune or ward an incident typed on a phone names, as the department's list spells it: "mất sóng ở xa tan
+ * yen" → "Xã Tân Yên". The words after "xã", "phường", "ở", "tại" are looked up, longest first (a name has one to four
+ * words); null when the list is empty or no such unit is in it.
+ */
+export async function findAreaInText(db: Db, text: string): Promise<string | null> {
+  const folded = foldKey(text);
+  const keys: string[] = [];
+  for (const m of folded.matchAll(AREA_WORD)) {
+    const words = folded
+      .slice(m.index + m[0].length)
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+      .slice(0, 4);
+    for (let n = words.length; n >= 1; n--) keys.push(areaKey(words.slice(0, n).join(' ')));
+  }
+  const wanted = [...new Set(keys.filter((k) => k.length >= 2))];
+  if (wanted.length === 0) return null;
+  const rows = await db
+    .select({ name: areas.name, folded: areas.folded })
+    .from(areas)
+    .where(inArray(areas.folded, wanted));
+  // The first (longest, earliest) key naming exactly one unit.
+  for (const key of keys) {
+    const named = rows.filter((r) => r.folded === key);
+    if (named.length === 1) return named[0]!.name;
+  }
+  return null;
 }

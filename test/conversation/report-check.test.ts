@@ -1,0 +1,82 @@
+/**
+ * An officer on a patchy line asks whether the report got through ("em báo cáo rồi chưa?"): the answer is what the
+ * department has from the enterprise today, or the report buttons. An incident typed in lower case on a phone names
+ * its commune as the department's list spells it.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { importAreas } from '../../src/db/queries/areas.ts';
+import { t } from '../../src/texts/index.ts';
+import { type OpenTestDatabase, openTestDatabase } from '../helpers/db.ts';
+import { type Participant, type TestChat, testChat } from '../helpers/test-chat.ts';
+
+describe('"did my report get through?"', () => {
+  let database: OpenTestDatabase;
+  let chat: TestChat;
+  let officer: Participant;
+  let staff: Participant;
+
+  before(async () => {
+    database = await openTestDatabase();
+    chat = await testChat(database);
+    officer = chat.as('officer');
+    staff = chat.as('staff');
+    await importAreas(chat.db, [
+      { name: 'Xã Tân Yên', unitKind: 'xã' },
+      { name: 'Xã Tân Sơn', unitKind: 'xã' },
+      { name: 'Phường Yên Dũng', unitKind: 'phường' },
+    ]);
+  });
+
+  after(async () => {
+    await chat.close();
+    await database.dispose();
+  });
+
+  test('before any report: says none came, with the two report buttons', async () => {
+    const [reply] = await officer.say('em bao cao roi chua?');
+    assert.match(reply!.text, /^Chưa có báo cáo ngày \d{2}\/\d{2}\/\d{4} của Viettel/);
+    assert.deepEqual(
+      reply!.buttons?.map((b) => b.label),
+      [t.btnNormal, t.btnIncident],
+    );
+    const [receipt] = await officer.tap(reply!.buttons![0]!.action);
+    assert.match(receipt!.text, /^✅ Đã ghi nhận báo cáo ngày/);
+  });
+
+  test('after a report: the time, what it said and its reference; nothing new is recorded', async () => {
+    for (const asked of [
+      'sở nhận được bc của em chưa ạ',
+      'hom nay minh bao roi dung k',
+      'bc gửi được chưa',
+    ]) {
+      const reply = await officer.sayText(asked);
+      assert.match(reply, /^✅ Sở đã nhận báo cáo ngày .* lúc \d{2}:\d{2}, bình thường \(BC\d+\)\./, asked);
+    }
+    await officer.say('sự cố: mất sóng 2 trạm xã Tân Sơn');
+    const reply = await officer.sayText('đã ghi nhận chưa ạ');
+    assert.match(reply, /có sự cố — mất liên lạc \/ mất sóng \(đang xử lý\)/);
+    assert.match(reply, /Hôm nay đơn vị đã gửi 2 báo cáo/);
+  });
+
+  test('questions about reporting stay questions', async () => {
+    for (const asked of ['bc gui qua email nao', 'hạn báo cáo chưa rõ', 'báo cáo gửi đi đâu']) {
+      assert.doesNotMatch(await officer.sayText(asked), /^(✅ Sở đã nhận|Chưa có báo cáo ngày)/, asked);
+    }
+  });
+
+  test('staff asking "đã báo cáo chưa" get /status', async () => {
+    assert.match(await staff.sayText('đã báo cáo chưa'), /^📊 Tình hình báo cáo ngày/);
+  });
+
+  test('an incident typed in lower case names the commune as the list spells it', async () => {
+    const [preview] = await officer.say('mat song 4 tram o xa tan yen');
+    assert.match(preview!.text, /• Khu vực: Xã Tân Yên\n/);
+    await officer.say('thôi');
+    const [again] = await officer.say('mất sóng 3 trạm ở Yên Dũng do mất điện');
+    assert.match(again!.text, /• Khu vực: Phường Yên Dũng\n/);
+    await officer.say('thôi');
+    const [unknown] = await officer.say('mat song 4 tram o xa Hop Thinh');
+    assert.match(unknown!.text, /• Khu vực: xa Hop Thinh\n/, 'a commune not in the list is kept as typed');
+  });
+});
