@@ -74,8 +74,10 @@ function splitColumns(line: string): string[] {
     .filter(Boolean);
   if (parts.length < 2) return [line];
   if (parts.some(isLayoutPart)) return parts;
-  // "- Lưu: VT, BCVT.          Ma Thị Thu Hằng": the signer's name beside the last item of "Nơi nhận".
-  const besideList = /^[-–+•]\s/u.test(parts[0]!) && parts.slice(1).every((p) => NAME_RE.test(p));
+  // "- Lưu: VT, BCVT.          Ma Thị Thu Hằng": the signer's name beside the last item of "Nơi nhận", or the
+  // "(Đã ký)" that stands in for the signature.
+  const besideList =
+    /^[-–+•]\s/u.test(parts[0]!) && parts.slice(1).every((p) => NAME_RE.test(p) || SIGNED_NOTE_RE.test(p));
   return besideList ? parts : [line];
 }
 
@@ -313,6 +315,11 @@ function readSigner(lines: string[]): Signer | null {
       break;
     }
     if (!isAllCaps(line)) break;
+    // "TRƯỞNG PHÒNG VIỄN THÔNG / VÀ CÔNG NGHỆ THÔNG TIN": a title too long for one line goes on.
+    if (offices.length > 0 && /^(?:VÀ|&)\s/u.test(line)) {
+      offices.push(`${offices.pop()} ${line}`);
+      continue;
+    }
     // "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC" on one line is two lines of the block.
     const joined = /^((?:KT|TL|TM|TUQ)\s*\..+?)\s+(PHÓ\s.+)$/u.exec(line);
     if (joined) offices.push(joined[1]!, joined[2]!);

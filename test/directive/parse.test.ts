@@ -684,6 +684,21 @@ describe('an outline with two closing paragraphs', () => {
   });
 });
 
+describe('a signature block in spaced columns beside "Nơi nhận"', () => {
+  const letter = parse(read('./fixtures/cong-van-tet-dinh-mui-2027-lam-dong.txt'));
+  it('keeps a title wrapped onto a line starting "VÀ" in one piece', () => {
+    assert.deepEqual(letter.signer, {
+      authority: 'TL. Giám đốc',
+      title: 'Trưởng phòng Viễn thông và Công nghệ thông tin',
+      name: 'Hoàng Minh Khôi',
+    });
+  });
+  it('does not take the "(Đã ký)" beside an item for part of it', () => {
+    assert.ok(letter.recipients.includes('Công an tỉnh (PA05)'), letter.recipients.join(' / '));
+    assert.ok(!letter.recipients.some((r) => /đã ký/i.test(r)));
+  });
+});
+
 describe('appendices after the signature', () => {
   const body = `1. Tổ chức trực Tết 24/24 giờ.
 
