@@ -418,6 +418,8 @@ campaign
           });
           values = { ...planned.campaign, ...(opts.name ? { name: opts.name } : {}) };
           note = `\n${planned.fromLetter ? t.cliFinalFromLetter : t.cliFinalAssumed}`;
+          if (planned.fromLetter)
+            note += `\n${planned.duty ? t.cliDutyFromLetter(planned.duty.sentence) : t.cliDutyAssumed}`;
         } else if (opts.tet) {
           values = tetCampaign({
             name: opts.name ?? t.tetHolidayOf(opts.tet.slice(0, 4)),
