@@ -7,6 +7,7 @@ import {
   loadConversation,
   saveConversationStatement,
 } from '../db/queries/conversation-state.ts';
+import { findEnterprise } from '../db/queries/enterprises.ts';
 import { type Incident, listOpenIncidents } from '../db/queries/incidents.ts';
 import { getMember, type Member, touchIdentityStatement } from '../db/queries/people.ts';
 import type { TurnContext } from '../db/queries/turn.ts';
@@ -196,6 +197,14 @@ export function createConversation(deps: ConversationDeps): Conversation {
     ) {
       const status = commands.get('status');
       if (status) return runCommand(turn, status, '');
+    } else if (intent?.type === 'check_enterprise') {
+      // Staff asking "VNPT báo cáo chưa?" get that enterprise's history; a name that is none is their question.
+      const status = commands.get('status');
+      const enterprise =
+        turn.member && turn.member.person.role !== 'officer'
+          ? await findEnterprise(turn.db, intent.name)
+          : null;
+      if (status && enterprise) return runCommand(turn, status, enterprise.code);
     } else if (intent && (await routeReportIntent(turn, intent))) return;
     await deps.onFreeText(turn, text);
   }

@@ -18,6 +18,8 @@ export type Intent =
   | { type: 'status' }
   /** "em báo cáo rồi chưa?", "sở nhận được bc chưa": an officer asking whether today's report got through. */
   | { type: 'check_report' }
+  /** "VNPT báo cáo chưa?", "bưu điện đã gửi bc chưa": staff asking about one enterprise (its name as typed). */
+  | { type: 'check_enterprise'; name: string }
   | null;
 
 const clean = (folded: string): string =>
@@ -68,7 +70,7 @@ const WHO =
 /** Staff asking about today's incidents: /status lists them ("có sự cố nào không", "đơn vị nào bị sự cố"). */
 const INCIDENTS_TODAY = `(?:(?:hom nay |hnay )?co )?(?:su co|sc) (?:nao|gi|j)|(?:tinh hinh|danh sach|ds|thong ke) (?:cac )?su co|su co hom nay|(?:co )?${WHO} (?:bao |gap |bi |co )?su co`;
 const STATUS = new RegExp(
-  `^(?:cho (?:em |toi |minh |anh |chi )?xem |xem )?(?:${WHO} (?:chua|da|van chua|con chua) (?:gui )?(?:bao cao|bc|nop bao cao|nop bc)|(?:tinh hinh|thong ke|trang thai|ket qua) (?:bao cao|bc|nop bao cao)|tinh hinh hom nay|danh sach (?:chua|da) (?:bao cao|bc)|con (?:ai|don vi nao|dv nao|doanh nghiep nao) chua (?:bao cao|bc)|${INCIDENTS_TODAY})(?: (?:hom nay|ngay hom nay|hnay|the nao|ra sao|sao|roi|chua|vay|the|a|ah|nhi|nhe|khong|ko))*$`,
+  `^(?:cho (?:em |toi |minh |anh |chi )?xem |xem )?(?:${WHO} (?:chua|da|van chua|con chua) (?:gui )?(?:bao cao|bc|nop bao cao|nop bc)|${WHO} (?:da )?(?:gui |nop )?(?:bao cao|bc)|(?:tinh hinh|thong ke|trang thai|ket qua) (?:bao cao|bc|nop bao cao)|tinh hinh hom nay|danh sach (?:chua|da) (?:bao cao|bc)|con (?:ai|don vi nao|dv nao|doanh nghiep nao) chua (?:bao cao|bc)|${INCIDENTS_TODAY})(?: (?:hom nay|ngay hom nay|hnay|the nao|ra sao|sao|roi|chua|vay|the|a|ah|nhi|nhe|khong|ko))*$`,
 );
 const WHO_ME = '(?:em|toi|minh|anh|chi|ben em|ben minh|ben toi|don vi em|don vi minh|dv em|dv minh)';
 const REPORT_WORD = '(?:bao cao|bc|bcao|baocao|bao)';
@@ -84,6 +86,11 @@ const CHECK_REPORT = new RegExp(
     `(?:da )?(?:nhan|nhan duoc|nhan dc|ghi nhan|thay)(?: ${REPORT_WORD}(?: (?:hom nay|hnay|cua (?:${WHO_ME}|don vi)))?)?`,
     '(?:da )?gui (?:duoc|dc|thanh cong|di duoc|toi so|len so)',
   ].join('|')})(?: ${GOT_THROUGH_END})(?: (?:a|ah|ak|ad|nhe|nha|vay|the|so|ban|bot))*$`,
+);
+
+/** "<tên doanh nghiệp> (đã) báo cáo chưa": the name is what comes before. */
+const CHECK_ENTERPRISE = new RegExp(
+  `^(?:(?:doanh nghiep|dn|don vi|dv|ben|cty|cong ty) )?(.{2,60}?) (?:(?:da|hom nay|hnay|van|con) )*(?:(?:gui|nop) )?${REPORT_WORD}(?: (?:hom nay|hnay))? ${GOT_THROUGH_END}(?: (?:a|ah|ak|nhi|vay|the))*$`,
 );
 
 /** Asking whether it is fixed is not saying so: "đã khắc phục chưa?". */
@@ -140,6 +147,12 @@ export function detectIntent(text: string): Intent {
   // Before "sự cố …" is taken for a report: "sự cố hôm nay?" from staff asks for the day's incidents.
   if (STATUS.test(words)) return { type: 'status' };
   if (CHECK_REPORT.test(words)) return { type: 'check_report' };
+  const about = CHECK_ENTERPRISE.exec(words);
+  if (
+    about &&
+    !/^(?:ai|nhung ai|don vi nao|dv nao|doanh nghiep nao|dn nao|bao nhieu|may)(?: |$)/.test(about[1]!)
+  )
+    return { type: 'check_enterprise', name: about[1]! };
   const explicit = INCIDENT_PREFIX.exec(folded.trim());
   // "sự cố thì báo ai?" asks; "sự cố: …" and "sự cố mất sóng …" report.
   const asks =

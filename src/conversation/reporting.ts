@@ -158,7 +158,7 @@ export async function routeReportIntent(turn: Turn, intent: Exclude<Intent, null
   }
   // Staff asking for /status in words is the engine's (it runs the command); anyone else's is a question.
   if (intent.type === 'register' || intent.type === 'status') return false;
-  if (intent.type === 'check_report' && !me) return false;
+  if ((intent.type === 'check_report' && !me) || intent.type === 'check_enterprise') return false;
   if (!me) {
     if (intent.type === 'fixed') return false;
     // "ok" from someone who has nothing to report is an acknowledgement; report words are refused as usual.

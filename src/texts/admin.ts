@@ -226,7 +226,8 @@ export const adminTexts = {
   cliFinalFromLetter: 'Hạn báo cáo cuối lấy từ công văn đang dùng.',
   cliDutyFromLetter: (sentence: string) =>
     `Các ngày báo cáo theo thời gian trực của công văn: "${sentence.length > 160 ? `${sentence.slice(0, 159)}…` : sentence}"`,
-  cliDutyAssumed: 'Công văn không nêu thời gian trực: các ngày báo cáo tạm đặt từ 2 ngày trước Tết đến mùng 5 Tết.',
+  cliDutyAssumed:
+    'Công văn không nêu thời gian trực: các ngày báo cáo tạm đặt từ 2 ngày trước Tết đến mùng 5 Tết.',
   cliFinalAssumed:
     'Công văn đang dùng không nói về Tết này: hạn báo cáo cuối tạm đặt 9:00 mùng 4 Tết; nhập công văn mới rồi tạo lại đợt.',
   cliCampaignNeedsPreset: 'Cần --preset tet-2024, --tet <năm> hoặc --tet <ngày mùng 1 Tết>.',

@@ -80,3 +80,47 @@ describe('"did my report get through?"', () => {
     assert.match(unknown!.text, /• Khu vực: xa Hop Thinh\n/, 'a commune not in the list is kept as typed');
   });
 });
+
+describe('staff asking about one enterprise in words', () => {
+  let database: OpenTestDatabase;
+  let chat: TestChat;
+  let officer: Participant;
+  let staff: Participant;
+
+  before(async () => {
+    database = await openTestDatabase();
+    chat = await testChat(database, {
+      enterprises: [
+        { code: 'VIETTEL', name: 'Viettel Bắc Giang', sector: 'telecom' },
+        { code: 'VTPOST', name: 'Viettel Post Bắc Giang', sector: 'postal' },
+        { code: 'VNPOST', name: 'Bưu điện tỉnh Bắc Giang', sector: 'postal' },
+      ],
+    });
+    officer = chat.as('officer');
+    staff = chat.as('staff');
+  });
+
+  after(async () => {
+    await chat.close();
+    await database.dispose();
+  });
+
+  test('"viettel báo cáo chưa?" is that enterprise\'s history, as /status VIETTEL', async () => {
+    await officer.say('bình thường');
+    const history = await staff.sayText('viettel bao cao chua?');
+    assert.match(history, /^📁 Lịch sử báo cáo của Viettel/);
+    assert.equal(history, await staff.sayText('/status VIETTEL'));
+  });
+
+  test('a name typed without diacritics finds the enterprise, for the words and for /status', async () => {
+    const expected = /^📁 Lịch sử báo cáo của Bưu điện tỉnh Bắc Giang|^Bưu điện tỉnh Bắc Giang chưa có báo cáo nào/;
+    assert.match(await staff.sayText('buu dien da gui bc chua'), expected);
+    assert.match(await staff.sayText('/status buu dien'), expected);
+    assert.match(await staff.sayText('viettel post bc chưa'), /^Viettel Post Bắc Giang chưa có báo cáo nào/);
+  });
+
+  test('"ai báo cáo chưa" is /status; a name that is no enterprise is a question', async () => {
+    assert.match(await staff.sayText('ai bao cao chua'), /^📊 Tình hình báo cáo ngày/);
+    assert.doesNotMatch(await staff.sayText('gia lai bao cao chua'), /^(📁|📊)/);
+  });
+});

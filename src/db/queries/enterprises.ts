@@ -1,4 +1,5 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
+import { foldKey } from '../../fold.ts';
 import type { Db } from '../client.ts';
 import { enterprises, type Sector } from '../schema.ts';
 
@@ -34,7 +35,27 @@ export async function findEnterprise(db: Db, codeOrName: string): Promise<Enterp
     .limit(2);
   const exact = byName.find((e) => e.name.toLowerCase() === needle.toLowerCase());
   if (exact) return exact;
-  return byName.length === 1 ? byName[0]! : null;
+  if (byName.length === 1) return byName[0]!;
+  return byName.length === 0 ? findByWords(db, needle) : null;
+}
+
+/**
+ * Typed on a phone: "buu dien", "viettel post", "bưu điện tỉnh": the one enterprise whose name (diacritics and case
+ * aside) is the words, starts with them, or holds each of them; null when none or several do.
+ */
+async function findByWords(db: Db, typed: string): Promise<Enterprise | null> {
+  const key = foldKey(typed);
+  if (key.length < 2) return null;
+  const words = key.split(' ');
+  const all = await db.select().from(enterprises);
+  const named = all.map((e) => ({ e, name: foldKey(e.name), code: foldKey(e.code) }));
+  const tiers = [
+    named.filter((n) => n.name === key || n.code === key),
+    named.filter((n) => n.name.startsWith(`${key} `)),
+    named.filter((n) => words.every((w) => ` ${n.name} `.includes(` ${w} `) || n.code === w)),
+  ];
+  for (const tier of tiers) if (tier.length > 0) return tier.length === 1 ? tier[0]!.e : null;
+  return null;
 }
 
 function escapeLike(s: string): string {
