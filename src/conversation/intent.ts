@@ -90,7 +90,7 @@ const CHECK_REPORT = new RegExp(
 
 /** "<tên doanh nghiệp> (đã) báo cáo chưa": the name is what comes before. */
 const CHECK_ENTERPRISE = new RegExp(
-  `^(?:(?:doanh nghiep|dn|don vi|dv|ben|cty|cong ty) )?(.{2,60}?) (?:(?:da|hom nay|hnay|van|con) )*(?:(?:gui|nop) )?${REPORT_WORD}(?: (?:hom nay|hnay))? ${GOT_THROUGH_END}(?: (?:a|ah|ak|nhi|vay|the))*$`,
+  `^(?:(?:doanh nghiep|dn|don vi|dv|ben|cty|cong ty) )?(.{2,60}?) (?:(?:da|hom nay|hnay|van|con) )*(?:(?:gui|nop) )?${REPORT_WORD}(?: (?:hom nay|hnay))? (?:roi )?chua(?: (?:a|ah|ak|nhi|vay|the|ha))*$`,
 );
 
 /** Asking whether it is fixed is not saying so: "đã khắc phục chưa?". */
