@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 const itemSchema = z.object({ id: z.string(), label: z.string(), text: z.string() });
-const partSchema = z.object({ id: z.string(), title: z.string(), items: z.array(itemSchema).min(1) });
+const partSchema = z.object({
+  id: z.string(),
+  /** The part's words as the Q&A indexes them. */
+  title: z.string(),
+  /** The title as the outline shows it, when it differs: sentence case, closings told apart by their start. */
+  shown: z.string().optional(),
+  items: z.array(itemSchema).min(1),
+});
 
 export const directiveSchema = z.object({
   dispatch: z.object({
@@ -91,14 +98,14 @@ const isBullet = (item: DirectiveItem): boolean => /, ý \d+$/.test(item.label);
 /** A part's paragraphs, bullets numbered as they are cited ("Ý 2." is mục N, ý 2); the title stays apart. */
 export function renderPart(part: Directive['parts'][number]): DirectivePart {
   const paragraphs = part.items.map((item, i) => (isBullet(item) ? `Ý ${i + 1}. ${item.text}` : item.text));
-  return { id: part.id, title: part.title, text: paragraphs.join('\n\n') };
+  return { id: part.id, title: part.shown ?? part.title, text: paragraphs.join('\n\n') };
 }
 
 /** One bullet per part, with the number of ý where the part has several. */
-export function outlineLines(directive: Directive): string[] {
+export function outlineLines(directive: Directive, shown = false): string[] {
   return directive.parts.map((part) => {
     const bullets = part.items.filter(isBullet).length;
-    return `• ${part.title}${bullets > 1 ? ` (${bullets} ý)` : ''}`;
+    return `• ${(shown && part.shown) || part.title}${bullets > 1 ? ` (${bullets} ý)` : ''}`;
   });
 }
 
@@ -112,7 +119,7 @@ export function renderOutline(directive: Directive): string {
     `Kính gửi: ${dispatch.recipients}.`,
     '',
     'Bố cục:',
-    ...outlineLines(directive),
+    ...outlineLines(directive, true),
     '',
     `Hạn báo cáo: trước ${deadline.time ? `${deadline.time} ` : ''}${deadline.weekday}, ngày ${deadline.date}` +
       `${deadline.lunar ? ` (${deadline.lunar})` : ''}, ` +

@@ -267,6 +267,8 @@ function directiveOf(letter: Letter): Directive {
       .map((c) => ({
         id: c.id,
         title: sentenceCase(c.heading ? `${c.label}. ${c.heading}` : c.label),
+        // As the import showed it: headings in sentence case, several closing paragraphs told apart by their start.
+        ...shownTitle(letter, c.id, sentenceCase(c.heading ? `${c.label}. ${c.heading}` : c.label)),
         items: [c, ...descendants(c.id, children)]
           .filter((x) => x.text || x.heading)
           .map(item)
@@ -274,6 +276,11 @@ function directiveOf(letter: Letter): Directive {
       }))
       .filter((p) => p.items.length > 0),
   };
+}
+
+function shownTitle(letter: Letter, id: string, title: string): { shown?: string } {
+  const shown = letter.outline.find((o) => o.id === id)?.title;
+  return shown && shown !== title ? { shown } : {};
 }
 
 const HAS_MOMENT =

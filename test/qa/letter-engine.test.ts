@@ -203,3 +203,14 @@ test('a body named in a parenthesis of the contact sentence, as the occasion to 
   assert.equal(engine.ask('so dien thoai don bien phong ta lung').kind, 'out_of_scope');
   assert.match(engine.ask('số điện thoại liên hệ').text, /0915\.277\.063/);
 });
+
+test('/vanban shows the parts as the import did: headings in sentence case, two closings told apart', () => {
+  const letter = letterOf('../directive/fixtures/cong-van-tet-dinh-mui-2027-lam-dong.txt');
+  const outline = createEngine({ knowledge: knowledgeFromLetter(letter) }).outline();
+  const titles = outline.parts.map((p) => p.title);
+  assert.ok(titles.includes('Mục I. Nhiệm vụ bảo đảm thông tin liên lạc'), titles.join(' / '));
+  const closings = titles.filter((title) => title.startsWith('Đoạn kết'));
+  assert.equal(closings.length, 2);
+  assert.notEqual(closings[0], closings[1]);
+  assert.match(outline.text, /• Mục II\. Công tác trực và chế độ báo cáo\n/);
+});
