@@ -18,7 +18,8 @@ export const commonTexts = {
   tooLong: (max: number) => `Nội dung quá dài (tối đa ${max} ký tự). Vui lòng rút gọn.`,
   qaComing: 'Chức năng hỏi đáp về công văn đang được hoàn thiện. Vui lòng gõ /help để xem các lệnh.',
   internalError: 'Xin lỗi, hệ thống gặp lỗi khi xử lý tin nhắn của bạn. Vui lòng thử lại sau ít phút.',
-  emptyMessage: 'Bot chỉ hiểu tin nhắn văn bản. Gõ /help để xem các lệnh.',
+  emptyMessage:
+    'Bot chỉ đọc được chữ, chưa xem được ảnh, tệp hay tin nhắn thoại. Vui lòng gõ nội dung, ví dụ "bình thường" hoặc "sự cố: mất sóng 3 trạm xã …". Gõ /help để xem các lệnh.',
   unknownCommand: (cmd: string) => `Không có lệnh /${cmd}. Gõ /help để xem các lệnh.`,
   greetOfficer: (name: string) =>
     `Xin chào ${name}! Gõ "bình thường" để báo cáo nhanh, "sự cố: <mô tả>" khi có sự cố, hoặc /baocao để chọn từng bước.`,

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Update } from 'telegraf/types';
 import type { Db } from '../../src/db/client.ts';
 import type { FakeTelegram, SentMessage } from './fake-telegram.ts';
-import { callbackUpdate, textUpdate } from './telegram-updates.ts';
+import { callbackUpdate, photoUpdate, textUpdate } from './telegram-updates.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -54,6 +54,8 @@ export function telegramUser(options: {
     say: (text: string, updateId?: number) =>
       exchange(textUpdate({ chatId, text, firstName: options.firstName, ...(updateId ? { updateId } : {}) })),
     tap: (data: string) => exchange(callbackUpdate({ chatId, data, firstName: options.firstName })),
+    /** A photo, with the words typed under it when `caption` is given. */
+    sendPhoto: (caption?: string) => exchange(photoUpdate({ chatId, firstName: options.firstName, caption })),
     /** The texts of what the bot sent back. */
     async sayText(text: string): Promise<string> {
       return (await this.say(text)).map((m) => m.text).join('\n---\n');

@@ -50,6 +50,29 @@ export function textUpdate(
   };
 }
 
+/** A photo as Telegram sends it: sizes of one file, and the words typed under it as `caption`. */
+export function photoUpdate(
+  options: UserOverrides & { caption?: string | undefined; updateId?: number },
+): Update.MessageUpdate<Message.PhotoMessage> {
+  const size = (w: number) => ({
+    file_id: `AgACAgUAAxkBAAI${w}`,
+    file_unique_id: `AQAD${w}`,
+    width: w,
+    height: Math.round((w * 3) / 4),
+    file_size: w * 60,
+  });
+  return {
+    update_id: nextUpdateId(options.updateId),
+    message: {
+      message_id: ++lastMessageId,
+      date: now(),
+      ...userAndChat(options),
+      photo: [size(90), size(320), size(1280)],
+      ...(options.caption ? { caption: options.caption } : {}),
+    },
+  };
+}
+
 export function callbackUpdate(
   options: UserOverrides & { data: string; messageId?: number; messageText?: string; updateId?: number },
 ): Update.CallbackQueryUpdate {

@@ -279,6 +279,14 @@ describe('Telegram (polling): registration, reports, /status', () => {
     assert.notEqual(latest.resolvedAt, null, 'fixed when reported: opened and closed at once');
   });
 
+  test('a photo of the damage with words under it is read as those words; a photo alone gets a hint to type', async () => {
+    const [preview] = await officer().sendPhoto('mất sóng 2 trạm BTS xã Tân Sơn do cây đổ');
+    assert.match(preview!.text, /^Báo cáo sự cố của Viettel Bắc Giang:\n• Loại: Mất liên lạc/);
+    assert.match(await officer().sayText('thôi'), /.+/);
+    const [hint] = await officer().sendPhoto();
+    assert.match(hint!.text, /^Bot chỉ đọc được chữ, chưa xem được ảnh/);
+  });
+
   test('bad input gets a clear reply and stores nothing wrong', async () => {
     const n = (await db().select().from(reports)).length;
     assert.match(await officer().sayText('x'.repeat(5000)), /quá dài/);

@@ -144,7 +144,7 @@ describe('Zalo OA end to end: webhook, registration, reports, delivery failures'
     };
     assert.equal(await stranger().post(image), 200);
     const [reply] = await fake.waitForSentTo('zu-stranger', sentBefore);
-    assert.match(reply!.message.text, /tin nhắn văn bản/);
+    assert.match(reply!.message.text, /chỉ đọc được chữ, chưa xem được ảnh/);
   });
 
   test('an officer registers by text with the Zalo profile name and reports "normal" with two taps', async () => {

@@ -77,6 +77,13 @@ test('an image, sticker or file is a message without text, so the bot can say it
   };
   assert.deepEqual(parseZaloEvent(image), { kind: 'message', key: 'img1', userId: 'u1', text: '' });
   assert.equal(parseZaloEvent({ ...image, message: { attachments: [] } }).kind, 'ignored');
+  const captioned = { ...image, message: { ...image.message, text: ' mất sóng 2 trạm xã Tân Sơn ' } };
+  assert.deepEqual(parseZaloEvent(captioned), {
+    kind: 'message',
+    key: 'img1',
+    userId: 'u1',
+    text: 'mất sóng 2 trạm xã Tân Sơn',
+  });
 });
 
 test('missing fields and wrong types are ignored, never thrown', () => {

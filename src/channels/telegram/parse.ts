@@ -42,7 +42,9 @@ export function parseTelegramUpdate(update: Update): ParsedUpdate | null {
     const chatId = isObject(m.chat) ? id(m.chat.id) : undefined;
     const userId = isObject(m.from) ? id(m.from.id) : undefined;
     if (!chatId || !userId) return null;
-    const text = str(m.text)?.slice(0, MAX_TEXT);
+    // A photo of the broken station with "mất sóng 3 trạm xã Tân Sơn" under it: the caption is the message (the photo
+    // itself is not kept). A photo, voice or sticker alone has no text, and is answered with a hint to type.
+    const text = (str(m.text) ?? str(m.caption))?.slice(0, MAX_TEXT);
     return {
       eventKey,
       message: {

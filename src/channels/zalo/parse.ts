@@ -36,7 +36,8 @@ const MEDIA_EVENTS = new Set([
 
 const mediaEvent = z.object({
   sender: z.object({ id }),
-  message: z.object({ msg_id: id }),
+  /** An image sent with words under it carries them as `text`. */
+  message: z.object({ msg_id: id, text: z.string().optional() }),
 });
 
 const followEvent = z.object({
@@ -73,7 +74,9 @@ export function parseZaloEvent(body: unknown): ZaloEvent {
   if (MEDIA_EVENTS.has(eventName)) {
     const parsed = mediaEvent.safeParse(body);
     if (!parsed.success) return { kind: 'ignored', reason: `malformed ${eventName}` };
-    return { kind: 'message', key: parsed.data.message.msg_id, userId: parsed.data.sender.id, text: '' };
+    // The words under an image are the message (the image is not kept); a sticker or a voice note has none.
+    const text = capText((parsed.data.message.text ?? '').trim());
+    return { kind: 'message', key: parsed.data.message.msg_id, userId: parsed.data.sender.id, text };
   }
 
   if (eventName === 'follow' || eventName === 'unfollow') {
