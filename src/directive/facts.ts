@@ -541,9 +541,12 @@ function personBefore(segment: string): { person?: string; title?: string } {
   return title ? { person, title } : { person };
 }
 
+const TABLE_ROW_RE = /(?: \| [^|]*){2}|^[^:;]{1,80}(?:; [^:;]{1,40}: [^;]+){2}/u;
+
 /** The hotline, else the contact phone, with the person it names. */
 export function findHotline(clauses: Clause[]): Hotline | null {
   let first: Hotline | null = null;
+  let row: Hotline | null = null;
   for (const clause of clauses) {
     for (const sentence of sentences(clause.text)) {
       for (const m of sentence.matchAll(PHONE_RE)) {
@@ -561,11 +564,14 @@ export function findHotline(clauses: Clause[]): Hotline | null {
         const contact = person.person || !after ? person : personBefore(after[1]!);
         const hotline: Hotline = { phone: m[0].trim(), digits, ...contact, clauseId: clause.id };
         if (/đường dây nóng|hotline/iu.test(before.slice(-60))) return hotline;
-        first ??= hotline;
+        // A row of a table ("1 | Nguyễn Văn Hùng | Phó Giám đốc | 0912 345 678 | 05/02", or from a .docx "Nguyễn Văn
+        // Hùng; chức vụ: …; điện thoại: …") is one person on a roster, the letter's contact only when it names no other.
+        if (TABLE_ROW_RE.test(sentence)) row ??= hotline;
+        else first ??= hotline;
       }
     }
   }
-  return first;
+  return first ?? row;
 }
 
 const ORG_WORDS = '(?:Sở|Phòng|Văn phòng|UBND|Ủy ban nhân dân|Ban|Trung tâm|Cục|Bộ|Thanh tra|Chi cục)';

@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import mammoth from 'mammoth';
+import { docxHtmlToText } from './docx-text.ts';
 import { LetterError } from './letter.ts';
 import { MAX_LETTER_CHARS } from './parse.ts';
 
@@ -91,7 +92,9 @@ async function readDocx(bytes: Buffer, name: string): Promise<string> {
   }
   let text: string;
   try {
-    text = (await mammoth.extractRawText({ buffer: bytes })).value;
+    text = docxHtmlToText(
+      (await mammoth.convertToHtml({ buffer: bytes }, { ignoreEmptyParagraphs: false })).value,
+    );
   } catch {
     throw corrupt(name);
   }

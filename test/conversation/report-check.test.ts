@@ -113,7 +113,8 @@ describe('staff asking about one enterprise in words', () => {
   });
 
   test('a name typed without diacritics finds the enterprise, for the words and for /status', async () => {
-    const expected = /^📁 Lịch sử báo cáo của Bưu điện tỉnh Bắc Giang|^Bưu điện tỉnh Bắc Giang chưa có báo cáo nào/;
+    const expected =
+      /^📁 Lịch sử báo cáo của Bưu điện tỉnh Bắc Giang|^Bưu điện tỉnh Bắc Giang chưa có báo cáo nào/;
     assert.match(await staff.sayText('buu dien da gui bc chua'), expected);
     assert.match(await staff.sayText('/status buu dien'), expected);
     assert.match(await staff.sayText('viettel post bc chưa'), /^Viettel Post Bắc Giang chưa có báo cáo nào/);

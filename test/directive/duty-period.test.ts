@@ -38,7 +38,10 @@ describe('the duty period of a letter', () => {
   });
 
   it('gives the campaign its days; without a period the usual days stay', () => {
-    const planned = tetCampaignForYear({ year: 2027, letter: letterOf('cong-van-tet-dinh-mui-2027-lam-dong') });
+    const planned = tetCampaignForYear({
+      year: 2027,
+      letter: letterOf('cong-van-tet-dinh-mui-2027-lam-dong'),
+    });
     assert.deepEqual(
       [planned.campaign.firstDay, planned.campaign.lastDay, planned.duty?.from],
       ['2027-02-04', '2027-02-13', '2027-02-04'],
@@ -46,7 +49,10 @@ describe('the duty period of a letter', () => {
     const usual = tetCampaignForYear({ year: 2027, letter: letterOf('cong-van-tet-dinh-mui-2027-hue') });
     assert.equal(usual.duty, null);
     assert.equal(usual.campaign.firstDay, '2027-02-04');
-    const otherYear = tetCampaignForYear({ year: 2028, letter: letterOf('cong-van-tet-dinh-mui-2027-lam-dong') });
+    const otherYear = tetCampaignForYear({
+      year: 2028,
+      letter: letterOf('cong-van-tet-dinh-mui-2027-lam-dong'),
+    });
     assert.equal(otherYear.duty, null, 'a letter about another Tết sets nothing');
   });
 });
