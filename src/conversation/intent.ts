@@ -14,6 +14,8 @@ export type Intent =
   | { type: 'register'; code: string }
   /** "đã khắc phục", "xong rồi": an officer saying the enterprise's open incident is fixed. */
   | { type: 'fixed' }
+  /** "đã khôi phục được 8/12 trạm", "vẫn chưa khắc phục xong": how an open incident is going, not fixed yet. */
+  | { type: 'progress'; note: string }
   /** "ai chưa báo cáo?", "tình hình báo cáo hôm nay": staff asking for /status in words. */
   | { type: 'status' }
   /** "em báo cáo rồi chưa?", "sở nhận được bc chưa": an officer asking whether today's report got through. */
@@ -111,9 +113,34 @@ const REGISTER = /^(?:dang ky|dangky|dang ki|dangki|dk|đk)\s*[:-]?\s*(.*)$/;
 const HOW_TO_REGISTER =
   /^(?:(?:toi|em|minh|anh|chi|cho (?:toi|em|minh)) )?(?:muon |can |xin |lam sao (?:de )?|lam the nao (?:de )?|the nao (?:de )?|huong dan )?(?:dang ky|dang ki|dangky|dk)(?: (?:the nao|ntn|nhu the nao|nhu nao|sao|o dau|bang cach nao|voi|di|duoc khong|dc khong|duoc ko|dc ko|ra sao|tai khoan|su dung|cho (?:toi|em|minh)|(?:lam )?(?:can bo|cb) truc|nhe|a|ah|ak|ha|nha|bot|the nao a))*$/;
 
+const MENDING = '(?:khac phuc|khoi phuc|xu ly|sua chua|sua|phat song lai|co song lai|hoat dong lai)';
+/**
+ * Part of it mended, or not yet: "đã khôi phục được 8/12 trạm", "khắc phục được 60%", "đã xử lý một phần", "còn 4
+ * trạm chưa có sóng", "vẫn chưa khắc phục xong", "đang khắc phục".
+ */
+const PROGRESS = new RegExp(
+  [
+    `${MENDING}(?: duoc| xong| lai)* (?:\\d+ ?\\/ ?\\d+|\\d+ ?%|\\d+ phan tram|mot phan|mot so|phan lon|\\d+ (?:tram|tuyen|thue bao|diem|xa|buu cuc|bts|tren))`,
+    '(?:^| )con (?:lai )?\\d+ (?:tram|tuyen|thue bao|diem|xa|bts|buu cuc)',
+    `(?:^| )(?:van |hien |hien van )?chua ${MENDING}(?: duoc)?(?: xong| het| hoan toan)`,
+    `(?:^| )(?:van |hien |hien van )?chua ${MENDING} duoc$`,
+    `^(?:(?:ben em|ben minh|don vi|dv|em|minh|chung toi) )?(?:van |hien |hien van )?dang (?:tiep tuc )?${MENDING}`,
+  ].join('|'),
+);
+
+/** All of it: "12/12 trạm", "100%". */
+const COMPLETE = /(?:^| )(\d+) ?\/ ?\1(?: |$)|(?:^| )100 ?%/;
+const partly = (words: string): boolean => PROGRESS.test(words) && !COMPLETE.test(words);
+
 /** A short "đã khắc phục xong", "có sóng lại rồi": a longer message saying it is most likely a question or a report. */
 function saysFixed(words: string, asks: boolean): boolean {
-  if (asks || FIXED_ASKS.test(words) || words.split(' ').length > 8 || INCIDENT_WORDS.test(words))
+  if (
+    asks ||
+    FIXED_ASKS.test(words) ||
+    words.split(' ').length > 8 ||
+    INCIDENT_WORDS.test(words) ||
+    partly(words)
+  )
     return false;
   return (
     resolvedFromText(words) === true || /^(?:da )?co song lai|^song (?:da )?(?:on dinh )?tro lai/.test(words)
@@ -159,8 +186,10 @@ export function detectIntent(text: string): Intent {
     QUESTION_WORDS.test(words) || ASKS_ANYWHERE.test(words) || ASKS_AT_END.test(words) || nfc.includes('?');
   if (explicit && !(asks && !/[:\-–—]/.test(explicit[0]))) {
     const note = nfc.slice(explicit[0].length).trim();
-    // "sự cố đã được xử lý": the incident is fixed, not a new one.
-    if (saysFixed(clean(foldAligned(note)), false)) return { type: 'fixed' };
+    // "sự cố đã được xử lý": the incident is fixed, not a new one; "sự cố: đã khôi phục 8/12 trạm" is how it goes.
+    const said = clean(foldAligned(note));
+    if (saysFixed(said, false)) return { type: 'fixed' };
+    if (partly(said) && !INCIDENT_WORDS.test(said)) return { type: 'progress', note };
     return note ? { type: 'incident', note, explicit: true } : { type: 'incident_form' };
   }
   if (/^(?:bao cao|bc|bcao|baocao|gui bao cao|gui bc|bao cao ngay|bao cao hom nay)$/.test(words))
@@ -171,6 +200,15 @@ export function detectIntent(text: string): Intent {
   if (THANKS.test(words)) return { type: 'thanks' };
   if (ACK.test(words)) return { type: 'ack' };
   if (explicit) return null;
+  // Said of an incident already reported: how it is going, in twenty words or fewer.
+  if (
+    !asks &&
+    !FIXED_ASKS.test(words) &&
+    !INCIDENT_WORDS.test(words) &&
+    partly(words) &&
+    words.split(' ').length <= 20
+  )
+    return { type: 'progress', note: nfc };
   if (INCIDENT_WORDS.test(words) && !asks) return { type: 'incident', note: nfc, explicit: false };
   if (saysFixed(words, asks)) return { type: 'fixed' };
   return null;

@@ -6,7 +6,7 @@ import type { Member } from '../db/queries/people.ts';
 import { getLatestReport } from '../db/queries/reports.ts';
 import { kindLabel } from '../features/incident-kinds.ts';
 import { parseIncidentText } from '../features/incident-text.ts';
-import { type IncidentInput, incidentTitle, scaleText } from '../features/incidents.ts';
+import { type IncidentInput, incidentTitle, noteIncidentProgress, scaleText } from '../features/incidents.ts';
 import { NOTE_MAX, parseOneLine, submitReport, summarize } from '../features/reports.ts';
 import { foldKey } from '../fold.ts';
 import { reportRef, t } from '../texts/index.ts';
@@ -160,7 +160,7 @@ export async function routeReportIntent(turn: Turn, intent: Exclude<Intent, null
   if (intent.type === 'register' || intent.type === 'status') return false;
   if ((intent.type === 'check_report' && !me) || intent.type === 'check_enterprise') return false;
   if (!me) {
-    if (intent.type === 'fixed') return false;
+    if (intent.type === 'fixed' || intent.type === 'progress') return false;
     // "ok" from someone who has nothing to report is an acknowledgement; report words are refused as usual.
     if (intent.type === 'ack' || (intent.type === 'normal' && !intent.sure)) {
       turn.reply(t.ack);
@@ -202,6 +202,32 @@ export async function routeReportIntent(turn: Turn, intent: Exclude<Intent, null
     case 'check_report':
       await checkReport(turn, me);
       return true;
+    case 'progress': {
+      if (intent.note.length > NOTE_MAX) {
+        turn.reply(t.tooLong(NOTE_MAX));
+        return true;
+      }
+      // The latest open incident is the one an officer writes about; with none open there is nothing to update.
+      const open = await turn.openIncidents();
+      const incident = open.reduce<(typeof open)[number] | undefined>(
+        (latest, i) => (!latest || i.openedAt > latest.openedAt ? i : latest),
+        undefined,
+      );
+      if (!incident) {
+        turn.reply(t.noOpenIncident);
+        return true;
+      }
+      await noteIncidentProgress(turn.db, {
+        incident,
+        personId: me.person.id,
+        at: turn.now,
+        note: intent.note,
+        enterpriseName: me.enterprise.name,
+        enterpriseCode: me.enterprise.code,
+      });
+      turn.reply(t.progressNoted(incidentTitle(incident)));
+      return true;
+    }
     case 'normal':
     case 'ack': {
       if (intent.type === 'normal' && intent.sure) {

@@ -2,7 +2,7 @@ import { actions } from '../actions.ts';
 import { formatVnDateTime } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { getEnterpriseById } from '../db/queries/enterprises.ts';
-import { type Incident, resolveIncident } from '../db/queries/incidents.ts';
+import { addIncidentUpdate, type Incident, resolveIncident } from '../db/queries/incidents.ts';
 import { enqueueMessages, toEachChat } from '../db/queries/outbox.ts';
 import { listRecipients } from '../db/queries/people.ts';
 import { countInSlidingWindow, takeClosedWindows } from '../db/queries/rate-limits.ts';
@@ -148,6 +148,44 @@ export async function alertIncidentOpened(
 }
 
 /** Closes an incident and tells staff "✅ Đã khắc phục"; null when it was already closed. */
+/**
+ * How an open incident is going, in the officer's words ("đã khôi phục được 8/12 trạm"): kept in its history, and
+ * staff are told. It stays open until someone says it is fixed.
+ */
+export async function noteIncidentProgress(
+  db: Db,
+  params: {
+    incident: Incident;
+    personId: number;
+    at: Date;
+    note: string;
+    enterpriseName: string;
+    enterpriseCode: string;
+  },
+): Promise<void> {
+  const { incident } = params;
+  await addIncidentUpdate(db, {
+    incidentId: incident.id,
+    kind: 'update',
+    personId: params.personId,
+    at: params.at,
+    text: params.note,
+  });
+  const text = t.alertProgress({
+    enterprise: params.enterpriseName,
+    kind: kindLabel(incident.kind),
+    area: incident.area ?? undefined,
+    openedAt: formatVnDateTime(incident.openedAt),
+    at: formatVnDateTime(params.at),
+    note: params.note,
+  });
+  await tellStaff(db, {
+    text,
+    enterpriseCode: params.enterpriseCode,
+    key: `progress:inc:${incident.id}:${params.at.getTime()}`,
+  });
+}
+
 export async function closeIncident(
   db: Db,
   params: { id: number; personId: number; at: Date; enterpriseName: string; enterpriseCode: string },

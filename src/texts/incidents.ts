@@ -47,6 +47,21 @@ export const incidentsTexts = {
       `✅ Đã khắc phục: ${p.enterprise} — ${p.kind}${p.area ? `, ${p.area}` : ''}`,
       `Báo lúc ${p.openedAt}, khắc phục lúc ${p.resolvedAt} (sau ${p.duration}).`,
     ].join('\n'),
+  alertProgress: (p: {
+    enterprise: string;
+    kind: string;
+    area?: string;
+    openedAt: string;
+    at: string;
+    note: string;
+  }) =>
+    [
+      `🔄 ${p.enterprise} — ${p.kind}${p.area ? `, ${p.area}` : ''} (báo lúc ${p.openedAt})`,
+      `Cập nhật lúc ${p.at}: ${p.note}`,
+      'Sự cố vẫn đang xử lý.',
+    ].join('\n'),
+  progressNoted: (title: string) =>
+    `Đã ghi nhận diễn biến của sự cố ${title} và báo Sở. Sự cố vẫn đang mở; khắc phục xong thì gõ "đã khắc phục".`,
   followUp: (title: string) => `Sự cố ${title} đã khắc phục chưa?`,
   btnFixed: '✅ Đã khắc phục',
   btnNotFixed: '⏳ Chưa, đang xử lý',

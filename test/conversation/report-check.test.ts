@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
 import { importAreas } from '../../src/db/queries/areas.ts';
+import { incidents, incidentUpdates } from '../../src/db/schema.ts';
 import { t } from '../../src/texts/index.ts';
 import { type OpenTestDatabase, openTestDatabase } from '../helpers/db.ts';
 import { type Participant, type TestChat, testChat } from '../helpers/test-chat.ts';
@@ -123,5 +125,65 @@ describe('staff asking about one enterprise in words', () => {
   test('"ai báo cáo chưa" is /status; a name that is no enterprise is a question', async () => {
     assert.match(await staff.sayText('ai bao cao chua'), /^📊 Tình hình báo cáo ngày/);
     assert.doesNotMatch(await staff.sayText('gia lai bao cao chua'), /^(📁|📊)/);
+  });
+});
+
+describe("how an open incident is going, in the officer's words", () => {
+  let database: OpenTestDatabase;
+  let chat: TestChat;
+  let officer: Participant;
+  let staff: Participant;
+
+  before(async () => {
+    database = await openTestDatabase();
+    chat = await testChat(database);
+    officer = chat.as('officer');
+    staff = chat.as('staff');
+  });
+
+  after(async () => {
+    await chat.close();
+    await database.dispose();
+  });
+
+  const open = async () =>
+    (
+      await chat.db.select().from(incidents).where(eq(incidents.enterpriseId, chat.enterprises.VIETTEL!.id))
+    ).filter((i) => i.resolvedAt === null);
+
+  test('with nothing open, progress words say there is no open incident', async () => {
+    assert.equal(await officer.sayText('vẫn chưa khắc phục xong'), t.noOpenIncident);
+  });
+
+  test('"đã khôi phục được 8/12 trạm" keeps the incident open, goes in its history, and staff are told', async () => {
+    await officer.say('sự cố: mất sóng 12 trạm xã Tân Sơn do mất điện lưới');
+    await staff.received();
+    const reply = await officer.sayText('đã khôi phục được 8/12 trạm');
+    assert.match(reply, /^Đã ghi nhận diễn biến của sự cố Mất liên lạc \/ mất sóng, xã Tân Sơn/);
+    const [incident] = await open();
+    assert.ok(incident, 'still open');
+    const notes = await chat.db
+      .select()
+      .from(incidentUpdates)
+      .where(eq(incidentUpdates.incidentId, incident.id));
+    assert.ok(notes.some((u) => u.kind === 'update' && u.text === 'đã khôi phục được 8/12 trạm'));
+    const alerts = (await staff.received()).map((m) => m.text);
+    assert.ok(
+      alerts.some(
+        (a) =>
+          a.startsWith('🔄 Viettel Bắc Giang — Mất liên lạc / mất sóng, xã Tân Sơn') && /8\/12 trạm/.test(a),
+      ),
+      alerts.join('\n---\n'),
+    );
+    assert.match(await officer.sayText('vẫn chưa khắc phục xong'), /^Đã ghi nhận diễn biến/);
+    assert.equal((await open()).length, 1);
+  });
+
+  test('"đã khắc phục xong 12/12 trạm" closes it', async () => {
+    assert.match(
+      await officer.sayText('đã khắc phục xong 12/12 trạm'),
+      /^✅ Đã ghi nhận: sự cố .* đã được khắc phục/,
+    );
+    assert.equal((await open()).length, 0);
   });
 });
