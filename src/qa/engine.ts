@@ -229,6 +229,11 @@ const NOT_ACTIONS: ReadonlySet<string> = new Set(['khi', 'neu', 'trong', 'sau', 
 // How long: "bao lâu", "mấy tiếng", "bao nhiêu phút"; and a span a clause states: "trong vòng 30 phút".
 const ASKS_HOUR_RE = / (may|bao nhieu) gio | gio nao /;
 const asksHour = (tokens: readonly string[]): boolean => ASKS_HOUR_RE.test(` ${tokens.join(' ')} `);
+// A time of day a stretch of a clause gives: "17 giờ 00", "10h" (both "… gio" once normalised), "sáng", "chiều",
+// "tối" (not "tối ưu", "tối thiểu", "tối đa"); a span in hours ("trong vòng 02 giờ") answers "mấy tiếng" too.
+const CLOCK_RE = / \d{1,2} (gio|h|phut|tieng) | (sang|chieu|trua) | toi (?!(uu|thieu|da|khan|mat) )/;
+// Round the clock: "24/24 giờ", "24/7", how long the duty lasts, no hour of anything else.
+const ROUND_THE_CLOCK_RE = / 24 (24|7)( gio)? /g;
 // "có phải báo cáo không", "có phải gửi bc ko", "cần nộp báo cáo không": whether one must report.
 const MUST_REPORT_RE = / (co phai|phai|can|co can) (gui |nop |lam )?bao cao /;
 // People counted by role: "01 cán bộ lãnh đạo", "tối thiểu 02 nhân viên kỹ thuật".
@@ -980,40 +985,91 @@ export function createEngine(options: QaOptions = {}): Engine {
   }
 
   /**
+   * The stretches of an answer, each said of one thing: its sentences, or the stretches between semicolons, not
+   * those inside brackets ("(mất liên lạc …; đứt cáp …)" lists the cases of one sentence). A first line over
+   * bullets is their heading, said of each ("Báo cáo nhanh giữa kỳ" over "• … gửi trước 09h00 …").
+   */
+  function segmentsOf(text: string): string[] {
+    const lines = text.split('\n').filter((line) => line.trim() !== '');
+    const heading = lines.length > 1 ? ` ${normalize(lines[0]!)}` : '';
+    const stretches = (lines.length > 1 ? lines.slice(1) : lines).flatMap((line) => {
+      const out: string[] = [];
+      let depth = 0;
+      let start = 0;
+      for (let i = 0; i < line.length; i++) {
+        const c = line[i]!;
+        if (c === '(') depth++;
+        else if (c === ')') depth = Math.max(0, depth - 1);
+        else if (depth === 0 && /[;.•]/.test(c) && /\s/.test(line[i + 1] ?? ' ')) {
+          out.push(line.slice(start, i));
+          start = i + 1;
+        }
+      }
+      out.push(line.slice(start));
+      return out;
+    });
+    return (
+      stretches
+        .map((segment) => `${heading} ${normalize(segment)} `)
+        // "Kiểm tra hệ thống báo cháy …; hoàn thành trước ngày 24/01/2025": a stretch saying only when the task
+        // ends dates the task before it.
+        .reduce<string[]>((out, segment) => {
+          if (out.length > 0 && COMPLETION_RE.test(segment.slice(heading.length)))
+            out[out.length - 1] += segment;
+          else out.push(segment);
+          return out;
+        }, [])
+    );
+  }
+
+  /**
    * "bưu cục mở cửa lại ngày nào": a date asked of a clause is answered by the part of it that says what is asked
    * about (its sentence, or the stretch between semicolons). When that part gives no moment, the clause's dates are
    * another task's, and the letter does not say.
    */
   function asksUndatedMoment(tokens: readonly string[], pair: QaPair): boolean {
     // The duty period is asked in many words ("lịch trực từ ngày nào"): its clause answers them all.
-    if (pair.facts || dutyPeriodPairs.has(pair.id) || !ASKS_DATE_RE.test(` ${tokens.join(' ')} `))
-      return false;
+    if (pair.facts) return false;
+    const text = ` ${tokens.join(' ')} `;
+    const duty = / truc /.test(text);
+    if (ASKS_DATE_RE.test(text))
+      return !dutyPeriodPairs.has(pair.id) && heldSegmentLacks(tokens, pair, (s) => MOMENT_RE.test(s));
+    // "pháo hoa bắn lúc mấy giờ ở quảng trường": an hour, given in the part that names what is asked about; a
+    // clause whose hours are another task's ("trực 24/24 giờ …; … tại Quảng trường") does not say it.
+    if (asksHour(tokens) && !(duty && dutyPeriodPairs.has(pair.id))) {
+      return heldSegmentLacks(tokens, pair, (segment) =>
+        CLOCK_RE.test(duty ? segment : segment.replace(ROUND_THE_CLOCK_RE, ' ')),
+      );
+    }
+    return false;
+  }
+
+  /**
+   * Whether the part of the pair's text that holds most of what the question is about (its sentence, or the stretch
+   * between semicolons) fails `gives`; false when no part holds any of it.
+   */
+  function heldSegmentLacks(
+    tokens: readonly string[],
+    pair: QaPair,
+    gives: (segment: string) => boolean,
+  ): boolean {
     const frame = framePositions(tokens, inLetter);
     const content = [
       ...new Set(tokens.filter((t, i) => !frame.has(i) && !/^\d+$/.test(t) && !DATE_WORDS.has(t))),
     ];
     if (content.length === 0) return false;
-    const segments = textOf(pair)
-      .split(/[;.\n•]\s|\n/)
-      .map((segment) => ` ${normalize(segment)} `)
-      // "Kiểm tra hệ thống báo cháy …; hoàn thành trước ngày 24/01/2025": a stretch saying only when the task
-      // ends dates the task before it.
-      .reduce<string[]>((out, segment) => {
-        if (out.length > 0 && COMPLETION_RE.test(segment)) out[out.length - 1] += segment;
-        else out.push(segment);
-        return out;
-      }, []);
+    const segments = segmentsOf(textOf(pair));
     let best = 0;
-    let dated = false;
+    let given = false;
     for (const segment of segments) {
       const held = content.reduce((sum, t) => sum + (segment.includes(` ${t} `) ? index.weight(t) : 0), 0);
-      const moment = MOMENT_RE.test(segment);
+      const gave = gives(segment);
       if (held > best + 1e-9) {
         best = held;
-        dated = moment;
-      } else if (held > 0 && Math.abs(held - best) < 1e-9) dated ||= moment;
+        given = gave;
+      } else if (held > 0 && Math.abs(held - best) < 1e-9) given ||= gave;
     }
-    return best > 0 && !dated;
+    return best > 0 && !given;
   }
 
   /**
