@@ -1645,7 +1645,9 @@ export function createEngine(options: QaOptions = {}): Engine {
 
   function ask(question: string): QaResult {
     const tetDay = tetDayAnswer(question.slice(0, MAX_QUESTION_LENGTH), directive);
-    if (tetDay && !(letter && asksEveHour(question)))
+    // "tiền trực đêm giao thừa được bao nhiêu": a day of Tết named in a question on pay is no date asked for.
+    const calendarOffTopic = (): boolean => letter && nearDomainTopic(question, topicText);
+    if (tetDay && !(letter && asksEveHour(question)) && !calendarOffTopic())
       return { kind: 'answer', id: 'tet-day', text: tetDay, clause: '', confidence: 1, questionType: 'time' };
     const contact = letter ? contactAnswer(question.slice(0, MAX_QUESTION_LENGTH)) : undefined;
     if (contact) return contact;

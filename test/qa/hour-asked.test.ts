@@ -29,3 +29,9 @@ test('an hour asked is answered only by the part of a clause that names what is 
   const duty = engine.ask('trực tết mấy giờ');
   assert.equal(duty.kind, 'answer');
 });
+
+test('a day of Tết named in a question on pay is no date asked for', () => {
+  const engine = engineFor(text);
+  assert.equal(engine.ask('tiền trực đêm giao thừa được bao nhiêu').kind, 'out_of_scope');
+  assert.equal(engine.ask('đêm giao thừa là ngày nào').kind, 'answer');
+});
