@@ -463,7 +463,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     citedRequirements(normalize(question), directive.dispatch.number) ||
     othersNumber(normalize(question), contactText) ||
     unnamedDocument(normalize(question), letterText) ||
-    otherBodysOwn(normalize(question), issuerText, addresseesText);
+    otherBodysOwn(normalize(question), issuerText, addresseesText, implementsText, topicText);
   const corpusWords = new Set(
     accentedWords(
       [

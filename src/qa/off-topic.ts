@@ -647,16 +647,40 @@ const ASKED_RE = / (gi|nao|khi nao|bao gio|ngay nao|the nao|ra sao|khong)(?= )/;
 // Where a body is: "Công an thành phố", "Sở Y tế tỉnh Điện Biên" is still that body.
 const PLACE_WORD_RE = / (tinh|thanh pho|tp|huyen|xa|phuong|quan)(?= |$)/g;
 
+// "Số điện thoại", "số hiệu", "số công văn" are no "Sở".
+const NOT_A_NUMBER =
+  '(?!so (?:dien thoai|dt|hieu|ki hieu|may|fax|zalo|cong van|van ban|lieu|luong|tram|thue bao|nguoi|lien he|lien lac) )';
+// "Sở Y tế có công văn Tết không", "Sở Công Thương có văn bản gì": whether another body wrote a letter of its own.
+const OWN_DOCUMENT_RE = new RegExp(
+  `^ ${NOT_A_NUMBER}(${BODY_HEADS})((?: [a-z0-9]+){0,4}?) co (cong van|van ban|thong bao|ke hoach|chi thi)(?= )`,
+);
+// "Sở Lao động liên hệ ai", "Cục Viễn thông đầu mối là ai": whom to reach at another body.
+const OWN_CONTACT_RE = new RegExp(
+  `^ ${NOT_A_NUMBER}(${BODY_HEADS})((?: [a-z0-9]+){0,4}?) (lien he|lien lac|dau moi)(?= )`,
+);
+const ASKED_WHO_RE = / (ai|gi|nao|so may|so nao|the nao|ra sao|o dau)(?= )/;
+
 /**
- * "Sở GTVT có kế hoạch gì cho Tết", "Cục Viễn thông hạn báo cáo là ngày nào": what another body plans, requires or
- * must meet. A letter says what its issuer asks of the bodies it is addressed to, never another body's own plans or
- * deadlines. Not the issuer ("Sở có yêu cầu … không"), nor a body addressed (what it must do is the letter's).
- * `issuer` and `addressees` are folded.
+ * "Sở GTVT có kế hoạch gì cho Tết", "Cục Viễn thông hạn báo cáo là ngày nào", "Sở Y tế có công văn Tết không", "Sở
+ * Lao động liên hệ ai": what another body plans, requires, must meet or writes, and whom to reach there. A letter
+ * says what its issuer asks of the bodies it is addressed to, never another body's own plans, deadlines, letters or
+ * staff. Not the issuer ("Sở có yêu cầu … không"), nor a body addressed (what it must do is the letter's), nor the
+ * body whose document the letter rests on (`basis`), nor one the letter names (`letterText`) when whom to reach is
+ * asked. `issuer`, `addressees`, `basis` and `letterText` are folded.
  */
-export function otherBodysOwn(normalizedQuestion: string, issuer: string, addressees: string): boolean {
+export function otherBodysOwn(
+  normalizedQuestion: string,
+  issuer: string,
+  addressees: string,
+  basis = '',
+  letterText = '',
+): boolean {
   const text = ` ${normalizedQuestion} `;
-  const m = OWN_ASK_RE.exec(text);
-  if (!m || !ASKED_RE.test(text.slice(m[0].length))) return false;
+  const plan = OWN_ASK_RE.exec(text);
+  const document = plan ? null : OWN_DOCUMENT_RE.exec(text);
+  const contact = plan || document ? null : OWN_CONTACT_RE.exec(text);
+  const m = plan ?? document ?? contact;
+  if (!m || !(contact ? ASKED_WHO_RE : ASKED_RE).test(text.slice(m[0].length))) return false;
   const body = `${m[1]}${m[2]}`;
   const named = ` ${body.replace(PLACE_WORD_RE, ' ').trim()} `;
   const own = ` ${issuer} `;
@@ -668,5 +692,7 @@ export function otherBodysOwn(normalizedQuestion: string, issuer: string, addres
       .every((word) => own.includes(` ${word} `))
   )
     return false;
+  if (document && ` ${basis} `.includes(named)) return false;
+  if (contact && ` ${letterText} `.includes(named)) return false;
   return !` ${addressees} `.includes(` ${body.trim()} `);
 }

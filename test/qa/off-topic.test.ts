@@ -284,6 +284,21 @@ describe('another body’s own plans, requirements and deadlines', () => {
     assert.equal(otherBodysOwn('uy ban nhan dan cac xa co yeu cau gi', issuer, addressees), false);
     assert.equal(otherBodysOwn('so cong van la bao nhieu', issuer, addressees), false);
   });
+  test('another body’s own letter, and whom to reach there, are not the letter’s', () => {
+    const basis = ' chi thi so 02 ct ubnd cua uy ban nhan dan tinh ';
+    assert.equal(otherBodysOwn('so y te co cong van truc tet khong', issuer, addressees, basis), true);
+    assert.equal(otherBodysOwn('so cong thuong co cong van tet khong', issuer, addressees, basis), true);
+    assert.equal(otherBodysOwn('so lao dong lien he ai', issuer, addressees, basis), true);
+    // The body whose document the letter rests on, the issuer, a number ("số công văn", "số điện thoại").
+    assert.equal(
+      otherBodysOwn('uy ban nhan dan tinh co van ban gi ve tet', issuer, addressees, basis),
+      false,
+    );
+    assert.equal(otherBodysOwn('so co cong van nao khac khong', issuer, addressees, basis), false);
+    assert.equal(otherBodysOwn('so dien thoai lien he la gi', issuer, addressees, basis), false);
+    // A body the letter names may be reached through it.
+    assert.equal(otherBodysOwn('dien luc lien he ai', issuer, addressees, basis, ' dien luc '), false);
+  });
   test('calling a body, its number asked after it, asks that body’s number', () => {
     const contact = ' dau moi lien he ong tran minh khoa dien thoai 0905 318 462 ';
     assert.equal(othersNumber('mat dien o tram thi goi dien luc so may', contact), true);
