@@ -63,6 +63,8 @@ const TOPICS = [
   'ret dam',
   'tuyet roi',
   'gio mo cua',
+  // An office's own hours: "giờ hành chính của Sở" (a letter says "ngoài giờ hành chính" of the duty, not of whose).
+  'gio hanh chinh cua',
   // An office's own hours: "giờ làm việc của Sở dịp Tết", "lịch làm việc của UBND", back at work after Tết.
   'gio lam viec',
   'lich lam viec',
@@ -134,8 +136,24 @@ const TOPICS = [
   'cuoc',
   'khuyen mai',
   'giam gia',
+  // A business's own offers and prices: "tặng phút gọi", "giá cáp quang", "bảng giá".
+  'tang phut',
+  'phut goi',
+  'bang gia',
+  'gia cap quang',
+  'gia internet',
+  'gia wifi',
+  'gia dich vu',
+  'gia goi',
+  'gia data',
   // Travel over Tết ("tàu ra đảo có chạy không", "vé xe khách"): transport, not the network the letter guards.
   'tau',
+  'chuyen tau',
+  'gio tau',
+  // Traffic over Tết: "đèo … có cấm xe không", "cấm đường quanh hồ mấy giờ", "phân luồng".
+  'cam xe',
+  'cam duong',
+  'phan luong',
   'xe khach',
   've xe',
   've tau',
@@ -240,6 +258,9 @@ export function asksRoster(text: string, letterText: string): boolean {
   return ROSTER_RE.test(text) && SENT_RE.test(text) && !ASKS_ROSTER_RE.test(letterText);
 }
 
+// A boat, a ferry or a coach running or leaving: "tàu … có chạy không", "phà chạy mấy giờ", "xe khách nghỉ chạy".
+const RUNS_RE = / (tau|pha|xe khach|xe buyt) (\S+ ){0,6}?(chay|xuat ben|khoi hanh|nhan khach)(?! may phat) /;
+
 const MOST_OFTEN_RE = / (hay|thuong|thuong xuyen|nhieu) (\S+ ){0,4}?nhat /;
 
 // How long a festival lasts: "lễ hội Bái Đính kéo dài đến khi nào", "lễ hội kết thúc ngày nào".
@@ -286,6 +307,9 @@ export function nearDomainTopic(question: string, foldedLetter: string): boolean
   if (asksDaysOff(text, letterText)) return true;
   if (asksRoster(text, letterText)) return true;
   if (asksFestivalEnd(text, letterText)) return true;
+  // "tàu ra Cô Tô dịp Tết có chạy không": a letter speaking of "tàu cá", "lịch tàu" for parcels still says nothing of
+  // a boat or a coach running.
+  if (RUNS_RE.test(text) && !RUNS_RE.test(letterText)) return true;
   // "trạm nào hay mất điện nhất", "xã nào nhiều sự cố nhất": a record of past incidents, which a letter never keeps.
   if (MOST_OFTEN_RE.test(text) && !/ (nhieu nhat|hay \S+ nhat|thuong xuyen nhat) /.test(letterText))
     return true;
@@ -320,9 +344,14 @@ const ASKS_FAKE_RE = / (gia mao|lua dao|ngan chan|chan|khuyen mai gia|khuyen mai
  */
 function onlyAsFake(letterText: string, topic: string, question: string): boolean {
   if (ASKS_FAKE_RE.test(question)) return false;
-  const after = letterText.split(` ${topic} `).slice(1);
-  return after.length > 0 && after.every((rest) => FAKE_AFTER_RE.test(rest));
+  const parts = letterText.split(` ${topic} `);
+  // "giả mạo chương trình khuyến mãi": the fake said before, the programme between.
+  return (
+    parts.length > 1 &&
+    parts.slice(1).every((rest, i) => FAKE_AFTER_RE.test(rest) || FAKE_BEFORE_RE.test(` ${parts[i]!} `))
+  );
 }
+const FAKE_BEFORE_RE = / (gia mao|lua dao|mao danh)( chuong trinh)? $/;
 // Issuers above the department a letter may rest on.
 const ISSUERS: ReadonlySet<string> = new Set(['bo thong tin', 'bo khoa hoc', 'cuc vien thong']);
 

@@ -80,6 +80,11 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(nearDomainTopic('cuoc goi dip tet co giam gia khong', letter), true);
     assert.equal(nearDomainTopic('tau ra dao dip tet co chay ko', letter), true);
     assert.equal(nearDomainTopic('tau ra dao co song khong', ' phu song cho tau ca tren bien '), false);
+    // A letter sending parcels "theo lịch tàu" says nothing of whether the boat runs over Tết.
+    const parcels = ' buu gui ra huyen dao di theo lich tau tuyen cai rong tau ca ';
+    assert.equal(nearDomainTopic('tau ra dao dip tet co chay ko', parcels), true);
+    assert.equal(nearDomainTopic('deo co cam xe dip tet khong', letter), true);
+    assert.equal(nearDomainTopic('viettel co tang phut goi tet k', letter), true);
   });
 
   test('licensing paperwork is a topic a Tết letter leaves out, unless it speaks of it', () => {
