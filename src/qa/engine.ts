@@ -116,6 +116,14 @@ const DATE_WORDS: ReadonlySet<string> = new Set([
   'thu',
 ]);
 const RERANK_DEPTH = 5;
+// How an answer quoting a clause opens: "Theo mục 1.2, ý 2 của công văn: ", "Theo đoạn 4 của công văn, công văn ghi: ".
+const CITATION_RE = /^Theo [^:\n]{0,80}?công văn[:,]\s*(?:công văn ghi:\s*)?/u;
+// A place named after "ở", "tại": "ở Quảng trường 19/8", "tại Hồ Hoàn Kiếm".
+const NAMED_PLACE_RE = /(?:^|[\s,(])(?:ở|tại)\s+\p{Lu}/u;
+// Whether, when or where an event is held: "có bắn pháo hoa ở … không", "… lúc nào", "… ở đâu" (not what to do then).
+const EVENT_ASKS: ReadonlySet<QuestionType> = new Set(['yesno', 'time', 'where']);
+// Events of Tết an officer asks about by name: fireworks, a festival, a fair, a flower market or street, a show.
+const EVENT_NAMES_RE = / (?:ban phao hoa|le hoi|festival|hoi cho|cho hoa|duong hoa|van nghe)(?= )/g;
 // An event held, and when: "tổ chức ngày nào", "diễn ra khi nào", "khai mạc lúc mấy giờ".
 const EVENT_VERBS: ReadonlySet<string> = new Set(['to chuc', 'dien ra', 'khai mac']);
 const WHEN_RE =
@@ -232,6 +240,13 @@ const asksHour = (tokens: readonly string[]): boolean => ASKS_HOUR_RE.test(` ${t
 // A time of day a stretch of a clause gives: "17 giờ 00", "10h" (both "… gio" once normalised), "sáng", "chiều",
 // "tối" (not "tối ưu", "tối thiểu", "tối đa"); a span in hours ("trong vòng 02 giờ") answers "mấy tiếng" too.
 const CLOCK_RE = / \d{1,2} (gio|h|phut|tieng) | (sang|chieu|trua) | toi (?!(uu|thieu|da|khan|mat) )/;
+// A schedule asked for ("lịch cắt điện … thế nào", "lịch chương trình …"), not a date of the calendar ("âm lịch"),
+// nor the duty roster, which a letter asks to be sent.
+const ASKS_SCHEDULE_RE = /(?<! (?:am|duong|du)) lich (?!truc|am|duong)/;
+// …nor who keeps it, where it is sent, what to do about it, whether it must be given: "lịch cắt điện thì sao",
+// "phối hợp với ai để nắm lịch", "có phải thông báo lịch nghỉ không".
+const NOT_SCHEDULE_RE =
+  / (ai|dau|lam gi|thi sao|phoi hop|phai|can|gui|nop|niem yet|thong bao|cong khai|mau|khong) /;
 // Round the clock: "24/24 giờ", "24/7", how long the duty lasts, no hour of anything else.
 const ROUND_THE_CLOCK_RE = / 24 (24|7)( gio)? /g;
 // "có phải báo cáo không", "có phải gửi bc ko", "cần nộp báo cáo không": whether one must report.
@@ -948,6 +963,19 @@ export function createEngine(options: QaOptions = {}): Engine {
   }
 
   /**
+   * "có bắn pháo hoa ở hồ Xuân Hương không", "festival hoa diễn ra ở đâu": an event of Tết named in the question
+   * (outside what it sets aside: "ngoài chợ hoa còn …") that the answer never names is not what it is about.
+   */
+  function unnamedEventAsked(
+    tokens: readonly string[],
+    aside: readonly number[],
+    answerText: string,
+  ): boolean {
+    const asked = ` ${tokens.filter((_, i) => !aside.includes(i)).join(' ')} `;
+    return [...asked.matchAll(EVENT_NAMES_RE)].some((m) => !answerText.includes(m[0]));
+  }
+
+  /**
    * "Số Zalo của Giám đốc Sở?", "email của UBND tỉnh?", "số điện thoại trung tâm cứu nạn?": a number or a mailbox
    * asked for, answered by a pair that gives none (the signer, "Nơi nhận", a clause naming the body) is no answer.
    * A pair that names what is asked ("danh sách trực ghi số điện thoại") answers whether it is asked for.
@@ -979,9 +1007,23 @@ export function createEngine(options: QaOptions = {}): Engine {
     const said = normalizedText(pair);
     for (const m of said.matchAll(/ (?:khu vuc|cac diem|diem|noi) (?:to chuc )?((?:[a-z]+ ){1,4})/g)) {
       const words = new Set(m[1]!.trim().split(' '));
-      if (subject.every((t) => words.has(t))) return true;
+      if (subject.every((t) => words.has(t))) return !namesPlaceOf(subject, pair);
     }
     return false;
+  }
+
+  /**
+   * "Tại điểm bắn pháo hoa đêm Giao thừa ở Quảng trường Nguyễn Văn Linh": the stretch naming what is asked about
+   * goes on to name where it is ("ở", "tại" and a proper name).
+   */
+  function namesPlaceOf(subject: readonly string[], pair: QaPair): boolean {
+    return textOf(pair)
+      .replace(CITATION_RE, '')
+      .split(/[.;\n]\s/)
+      .some((stretch) => {
+        const said = ` ${normalize(stretch)} `;
+        return subject.every((t) => said.includes(` ${t} `)) && NAMED_PLACE_RE.test(stretch);
+      });
   }
 
   /**
@@ -990,7 +1032,11 @@ export function createEngine(options: QaOptions = {}): Engine {
    * bullets is their heading, said of each ("Báo cáo nhanh giữa kỳ" over "• … gửi trước 09h00 …").
    */
   function segmentsOf(text: string): string[] {
-    const lines = text.split('\n').filter((line) => line.trim() !== '');
+    // The citation ("Theo mục 1.2, ý 2 của công văn:") is no part of what the clause says: its "1.2" is no date.
+    const lines = text
+      .replace(CITATION_RE, '')
+      .split('\n')
+      .filter((line) => line.trim() !== '');
     const heading = lines.length > 1 ? ` ${normalize(lines[0]!)}` : '';
     const stretches = (lines.length > 1 ? lines.slice(1) : lines).flatMap((line) => {
       const out: string[] = [];
@@ -1034,6 +1080,10 @@ export function createEngine(options: QaOptions = {}): Engine {
     const duty = / truc /.test(text);
     if (ASKS_DATE_RE.test(text))
       return !dutyPeriodPairs.has(pair.id) && heldSegmentLacks(tokens, pair, (s) => MOMENT_RE.test(s));
+    // "lịch cắt điện Tết này ở … thế nào", "lịch chương trình festival hoa": the schedule of what a clause names only
+    // as the occasion of a task ("nắm lịch cắt điện", "tại … festival hoa") is given by the moments it states.
+    if (ASKS_SCHEDULE_RE.test(text) && !NOT_SCHEDULE_RE.test(text) && !dutyPeriodPairs.has(pair.id))
+      return heldSegmentLacks(tokens, pair, (s) => MOMENT_RE.test(s));
     // "pháo hoa bắn lúc mấy giờ ở quảng trường": an hour, given in the part that names what is asked about; a
     // clause whose hours are another task's ("trực 24/24 giờ …; … tại Quảng trường") does not say it.
     if (asksHour(tokens) && !(duty && dutyPeriodPairs.has(pair.id))) {
@@ -1718,6 +1768,14 @@ export function createEngine(options: QaOptions = {}): Engine {
       };
     // "Lễ hội đầu năm tổ chức ngày nào?": when an event is held, answered only by a clause that names the event.
     if (letter && unnamedEvent(tokens, `${normalizedText(best)} ${normalize(clauseText(best))} `))
+      return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
+    // "Có bắn pháo hoa ở hồ … không?": an event asked about by name, answered by a clause that does not name it (the
+    // place is one to add capacity at), is not said to be held there.
+    if (
+      letter &&
+      EVENT_ASKS.has(questionType) &&
+      unnamedEventAsked(tokens, setAside(tokens), `${normalizedText(best)} ${normalize(clauseText(best))} `)
+    )
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     // "Bắn pháo hoa lúc mấy giờ?" answered from a clause on the fireworks that gives no hour: the letter does not say.
     if (
