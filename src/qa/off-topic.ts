@@ -59,6 +59,8 @@ const TOPICS = [
   'tuoi con',
   'con giap',
   'thoi tiet',
+  // A forecast ("dự báo bão số 1 khi nào vào", "dự báo mưa lũ"), which a letter asks to follow, never gives.
+  'du bao',
   'mua ret',
   'ret dam',
   'tuyet roi',
@@ -78,6 +80,8 @@ const TOPICS = [
   'lam viec tu may gio',
   'lam viec den may gio',
   'mo cua lai',
+  // "chợ hoa xuân mở cửa đến ngày nào": a place's opening, which a letter that never speaks of opening does not set.
+  'mo cua den',
   'mau bao cao',
   'bieu mau',
   'phu luc',
@@ -327,7 +331,11 @@ export function nearDomainTopic(question: string, foldedLetter: string): boolean
       text.includes(` ${topic} `) &&
       !(yearByNumber && topic === 'nam con') &&
       !(basis && ISSUERS.has(topic)) &&
-      !(saysLoosely(letterText, topic) && !onlyAsFake(letterText, topic, text)) &&
+      !(
+        saysLoosely(letterText, topic) &&
+        !onlyAsFake(letterText, topic, text) &&
+        !onlyAsBulletin(letterText, topic, text)
+      ) &&
       !SAID_AS.get(topic)?.test(letterText) &&
       !(REOPENING.has(topic) && reopensAsked(text, topic, letterText)) &&
       !(task && COVERED_BY.get(topic)?.test(letterText)),
@@ -352,6 +360,16 @@ function onlyAsFake(letterText: string, topic: string, question: string): boolea
   );
 }
 const FAKE_BEFORE_RE = / (gia mao|lua dao|mao danh)( chuong trinh)? $/;
+/**
+ * "thời tiết An Giang Tết thế nào": a letter that names the weather only as a bulletin to broadcast ("phát bản tin dự
+ * báo thời tiết biển") says nothing of the weather itself, unless the bulletin is asked about.
+ */
+function onlyAsBulletin(letterText: string, topic: string, question: string): boolean {
+  if (topic !== 'thoi tiet' && topic !== 'du bao') return false;
+  if (/ (ban tin|phat) /.test(question)) return false;
+  const parts = letterText.split(` ${topic} `);
+  return parts.length > 1 && parts.slice(0, -1).every((before) => / ban tin( du bao)?$/.test(before));
+}
 // Issuers above the department a letter may rest on.
 const ISSUERS: ReadonlySet<string> = new Set(['bo thong tin', 'bo khoa hoc', 'cuc vien thong']);
 
@@ -384,7 +402,11 @@ function reopensAsked(text: string, topic: string, letterText: string): boolean 
 
 // Topics a letter says in other words: a report form it gives ("báo cáo trên biểu mẫu trực tuyến") is the "mẫu báo
 // cáo" asked for.
-const SAID_AS = new Map<string, RegExp>([['mau bao cao', / (bieu mau|mau bieu) /]]);
+const SAID_AS = new Map<string, RegExp>([
+  ['mau bao cao', / (bieu mau|mau bieu) /],
+  // "bưu cục mở cửa phục vụ đến 12 giờ": a letter that speaks of opening says until when.
+  ['mo cua den', / mo cua /],
+]);
 
 const TASK_RE = / (thi|khi|neu) (\S+ ){0,4}?(lam gi|can gi|phai|can|xu ly) /;
 

@@ -87,6 +87,19 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(nearDomainTopic('viettel co tang phut goi tet k', letter), true);
   });
 
+  test('forecasts, and the weather of a letter naming it only as a bulletin to broadcast, are left out', () => {
+    const bulletin = ' dai thong tin duyen hai phat ban tin du bao thoi tiet bien cho tau ca ';
+    assert.equal(nearDomainTopic('du bao bao so 1 khi nao vao tinh', letter), true);
+    assert.equal(nearDomainTopic('thoi tiet an giang tet ky dau', bulletin), true);
+    assert.equal(nearDomainTopic('ban tin thoi tiet bien phat cho khu vuc nao', bulletin), false);
+  });
+
+  test('a place opening until a day is asked only of a letter that speaks of opening', () => {
+    assert.equal(nearDomainTopic('cho hoa xuan mo cua den ngay nao', letter), true);
+    const post = ' buu cuc trung tam mo cua phuc vu den 12 gio 00 ngay 1 2 ';
+    assert.equal(nearDomainTopic('buu cuc trung tam mo cua den may h', post), false);
+  });
+
   test('licensing paperwork is a topic a Tết letter leaves out, unless it speaks of it', () => {
     assert.equal(nearDomainTopic('xin phep lap tram bts luu dong can ho so gi', letter), true);
     assert.equal(nearDomainTopic('thu tuc cap phep tram', letter), true);
