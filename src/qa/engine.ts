@@ -118,6 +118,10 @@ const DATE_WORDS: ReadonlySet<string> = new Set([
 const RERANK_DEPTH = 5;
 // How an answer quoting a clause opens: "Theo mục 1.2, ý 2 của công văn: ", "Theo đoạn 4 của công văn, công văn ghi: ".
 const CITATION_RE = /^Theo [^:\n]{0,80}?công văn[:,]\s*(?:công văn ghi:\s*)?/u;
+// A form's blanks to fill: "……", ".........".
+const BLANK_RE = /\.{5,}|…{2,}/g;
+// The form asked about as such: "mẫu có mấy mục", "phụ lục gồm bao nhiêu dòng", "ghi mấy số điện thoại".
+const FORM_WORDS_RE = / (mau|phu luc|bieu mau|de cuong|muc|dong|ghi|dien|gom|noi dung|truong|cot) /;
 // A place named after "ở", "tại": "ở Quảng trường 19/8", "tại Hồ Hoàn Kiếm".
 const NAMED_PLACE_RE = /(?:^|[\s,(])(?:ở|tại)\s+\p{Lu}/u;
 // Whether, when or where an event is held: "có bắn pháo hoa ở … không", "… lúc nào", "… ở đâu" (not what to do then).
@@ -1013,6 +1017,16 @@ export function createEngine(options: QaOptions = {}): Engine {
   }
 
   /**
+   * Whether a figure is asked ("bao nhiêu", "mấy") of a form with blanks to fill, and not the form itself (what it
+   * holds, its lines, what to write).
+   */
+  function asksFigureOfForm(tokens: readonly string[], pair: QaPair): boolean {
+    const text = ` ${tokens.join(' ')} `;
+    if (!/ (bao nhieu|may) /.test(text) || FORM_WORDS_RE.test(text)) return false;
+    return (textOf(pair).match(BLANK_RE)?.length ?? 0) >= 3;
+  }
+
+  /**
    * "Tại điểm bắn pháo hoa đêm Giao thừa ở Quảng trường Nguyễn Văn Linh": the stretch naming what is asked about
    * goes on to name where it is ("ở", "tại" and a proper name).
    */
@@ -1782,6 +1796,10 @@ export function createEngine(options: QaOptions = {}): Engine {
       letter &&
       asksMissingFigure(tokens, `${normalizedText(best)} ${normalize(clauseText(best))}`, inLetter)
     )
+      return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
+    // "số trạm BTS ở Năm Căn là bao nhiêu" answered by a report form's blank line ("Số trạm ảnh hưởng: ……"): a form
+    // to fill gives no figure.
+    if (letter && asksFigureOfForm(tokens, best))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     if (letter && asksDetailNotGiven(tokens, best))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };

@@ -45,3 +45,21 @@ test('a business’s own promotions are no topic of a letter naming promotions o
   assert.equal(nearDomainTopic('vinaphone co khuyen mai tet ko', fakes), true);
   assert.equal(nearDomainTopic('khuyen mai gia mao thi bao ai', fakes), false);
 });
+
+test('a figure asked of a report form answers nothing: its lines are blanks to fill', () => {
+  const engine = engineFor(
+    smallLetter(`
+1. Khi xảy ra sự cố, báo cáo nhanh theo mẫu tại Phụ lục kèm theo trong vòng 02 giờ.
+
+2. Báo cáo kết quả thực hiện gửi về Sở chậm nhất là 16h ngày 12/02/2027 qua hộp thư điện tử bcvt@backan.gov.vn.`) +
+      `
+PHỤ LỤC: MẪU BÁO CÁO NHANH
+1. Thời gian xảy ra sự cố: ..... giờ ..... phút
+2. Địa điểm (xã, huyện): ..............................
+3. Số trạm ảnh hưởng (BTS/thiết bị truy nhập): ..........
+4. Số thuê bao bị ảnh hưởng (ước tính): ..........
+`,
+  );
+  assert.equal(engine.ask('số trạm bts ở huyện Pác Nặm là bao nhiêu').kind, 'out_of_scope');
+  assert.equal(engine.ask('mẫu báo cáo nhanh có mấy mục').kind, 'answer');
+});
