@@ -784,6 +784,87 @@ export function createEngine(options: QaOptions = {}): Engine {
     pairs.filter((pair) => !pair.facts && pair.refs.length === 1).map((pair) => [pair.refs[0]!, pair.id]),
   );
   const clauseIds = [...clausePairs.keys()];
+  // The appendices ("phu-luc-2", titled "ĐỀ CƯƠNG BÁO CÁO"), each with the words of its title and its number.
+  const appendices = clauseIds
+    .filter((id) => /^phu-luc(-[0-9a-z]+)?$/i.test(id))
+    .map((id) => {
+      const title = normalizeTokens(
+        textOf(pairById.get(clausePairs.get(id)!)!)
+          .replace(CITATION_RE, '')
+          .split('\n')[0]!,
+      );
+      return { id, number: id.slice('phu-luc-'.length).toLowerCase(), title, words: new Set(title) };
+    });
+  /**
+   * "đề cương mục III", "mẫu báo cáo nhanh mục 4", "phụ lục 1 ý 2": the appendix a question names, by its number or
+   * by the first two words of its title ("đề cương", "danh sách", "mẫu báo").
+   */
+  function appendixNamed(tokens: readonly string[]): (typeof appendices)[number] | undefined {
+    const text = ` ${tokens.join(' ')} `;
+    const byNumber = /(?<= )phu luc (\d+|[ivx]+)(?= )/.exec(text)?.[1];
+    if (byNumber) return appendices.find((a) => a.number === byNumber);
+    const named = appendices.filter(
+      (a) => a.title.length >= 2 && text.includes(` ${a.title[0]} ${a.title[1]} `),
+    );
+    if (named.length === 1) return named[0];
+    return appendices.length === 1 && / phu luc /.test(text) ? appendices[0] : undefined;
+  }
+
+  const appendixOf = (pairId: string): (typeof appendices)[number] | undefined => {
+    const ref = pairById.get(pairId)?.refs[0] ?? '';
+    return appendices.find((a) => ref === a.id || ref.startsWith(`${a.id}.`));
+  };
+
+  /**
+   * "báo cáo tổng kết cần nêu lưu lượng gì": a clause that sends to an appendix ("theo đề cương tại Phụ lục 2")
+   * for what the question asks, and lacks it, yields to the part of that appendix that says it.
+   */
+  function promoteReferredAppendix(
+    tokens: readonly string[],
+    outcome: SearchOutcome,
+    candidates: Candidate[],
+  ): void {
+    const first = candidates[0] && pairById.get(candidates[0].pairId);
+    if (!first || first.facts || appendixOf(first.id)) return;
+    const ref = /phụ lục\s*(\d+|[IVX]+\b)?/iu.exec(textOf(first));
+    if (!ref) return;
+    const appendix = ref[1]
+      ? appendices.find((a) => a.number === ref[1]!.toLowerCase())
+      : appendices.length === 1
+        ? appendices[0]
+        : undefined;
+    if (!appendix) return;
+    const frame = framePositions(tokens, inLetter);
+    const matched = outcome.evidence(first.id).matched;
+    const lacking = tokens.filter((t, i) => !frame.has(i) && !/^\d+$/.test(t) && !matched.has(t));
+    if (lacking.length === 0) return;
+    const at = candidates.slice(1, 8).findIndex((c) => {
+      if (appendixOf(c.pairId)?.id !== appendix.id) return false;
+      const held = outcome.evidence(c.pairId).matched;
+      return lacking.every((t) => held.has(t));
+    });
+    if (at >= 0) moveToFront(candidates, at + 1);
+  }
+
+  /**
+   * "máy phát điện dự phòng cho BTS vùng nào": the report's outline ("Công tác chuẩn bị: …, máy phát điện dự
+   * phòng") says what to report, not where to act. A question saying nothing of a report or of the appendix goes to
+   * a clause of the letter about as close.
+   */
+  function demoteUnaskedAppendix(tokens: readonly string[], candidates: Candidate[]): void {
+    const first = candidates[0];
+    const appendix = first && appendixOf(first.pairId);
+    if (!appendix || REPORT_WORDS_RE.test(` ${tokens.join(' ')} `)) return;
+    if (tokens.some((t) => appendix.words.has(t))) return;
+    const at = candidates
+      .slice(1, RERANK_DEPTH)
+      .findIndex(
+        (c) =>
+          !pairById.get(c.pairId)?.facts && !appendixOf(c.pairId) && c.score >= first.score * ABSENT_YIELD,
+      );
+    if (at >= 0) moveToFront(candidates, at + 1);
+  }
+
   /**
    * "mục 6 nói gì", "mục 2 phần II nói về ai": the part named answers; "Mục I yêu cầu chú ý khu vực nào": the
    * clauses under it come first. Returns whether the part named is the answer, whatever the wording.
@@ -794,10 +875,29 @@ export function createEngine(options: QaOptions = {}): Engine {
     outcome: SearchOutcome,
     candidates: Candidate[],
   ): boolean {
-    const id = namedSection(sectionReferences(question), clauseIds);
+    const references = sectionReferences(question);
+    const appendix = appendixNamed(tokens);
+    // "đề cương mục III", "mục 2 phụ lục 1": a part of the appendix named, among its own parts.
+    const inAppendix =
+      appendix && references.length > 0
+        ? namedSection(
+            references,
+            clauseIds
+              .filter((c) => c.startsWith(`${appendix.id}.`))
+              .map((c) => c.slice(appendix.id.length + 1)),
+          )
+        : null;
+    const id = inAppendix ? `${appendix!.id}.${inAppendix}` : namedSection(references, clauseIds);
     if (!id) return false;
     const top = candidates[0]?.score ?? 1;
-    if (asksWholeSection(question)) {
+    // The appendix's own title ("đề cương báo cáo") asks nothing more of the part than its number does.
+    const whole =
+      asksWholeSection(question) ||
+      (inAppendix !== null &&
+        tokens.every(
+          (t) => appendix!.words.has(t) || WHOLE_SECTION_WORDS.has(t) || /^(\d+|[ivx]+)$/.test(t),
+        ));
+    if (whole) {
       const pairId = clausePairs.get(id)!;
       const at = candidates.findIndex((c) => c.pairId === pairId);
       if (at >= 0) candidates.splice(at, 1);
@@ -1557,6 +1657,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (letter) demoteUnaskedRecipients(tokens, candidates);
     if (letter) preferClauseToAbsentFact(candidates);
     if (letter) preferReportKindNamed(tokens, candidates);
+    if (letter) demoteUnaskedAppendix(tokens, candidates);
+    if (letter) promoteReferredAppendix(tokens, outcome, candidates);
     const namedPerson = letter && promoteNamed(tokens, candidates);
     // A claim about the letter's own number or date is for the number fact to check, whatever else it says.
     const selfClaim = letter && promoteSelfClaim(question, tokens, candidates);
