@@ -366,6 +366,15 @@ function setAside(tokens: readonly string[]): number[] {
   return Array.from({ length: last - at + 1 }, (_, i) => at + i);
 }
 
+// "bc ngày nộp trước 10h đúng ko": "báo cáo ngày" then when or how it goes is the daily report ("báo cáo hằng
+// ngày"), not "báo cáo ngày nào", "báo cáo ngày 25/2", nor "báo cáo ngay" (at once), which folds alike.
+const DAILY_SAID_RE = / bao cao ngay (?=(?:nop|gui|truoc|luc|han|gom|ghi) )/g;
+const dailySaid = (tokens: string[]): string[] => {
+  const text = ` ${tokens.join(' ')} `;
+  const said = text.replace(DAILY_SAID_RE, ' bao cao hang ngay ');
+  return said === text ? tokens : said.trim().split(' ');
+};
+
 export type Engine = QaEngine & { analyze(question: string): Analysis };
 
 const MIDDLE_NAMES = new Set(['thi', 'van']);
@@ -1611,7 +1620,7 @@ export function createEngine(options: QaOptions = {}): Engine {
 
   function analyze(rawQuestion: string): Analysis {
     const question = rawQuestion.slice(0, MAX_QUESTION_LENGTH);
-    const repaired = repairTokens(normalizeTokens(question), index.vocabulary);
+    const repaired = dailySaid(repairTokens(normalizeTokens(question), index.vocabulary));
     const tokens = letter ? toLetterWords(repaired, index.inBody, index.knows) : repaired;
     const questionType = detectQuestionType(tokens);
     const named = letter ? businesses(tokens) : undefined;

@@ -35,3 +35,17 @@ test('a day of Tết named in a question on pay is no date asked for', () => {
   assert.equal(engine.ask('tiền trực đêm giao thừa được bao nhiêu').kind, 'out_of_scope');
   assert.equal(engine.ask('đêm giao thừa là ngày nào').kind, 'answer');
 });
+
+test('"báo cáo ngày" then when it goes is the daily report; "báo cáo ngay" is at once', () => {
+  const engine = engineFor(
+    smallLetter(`
+1. Trực 24/24 giờ từ ngày 04/02/2027 đến hết ngày 11/02/2027.
+
+2. Báo cáo hằng ngày: trước 9 giờ sáng mỗi ngày trong thời gian trực, doanh nghiệp gửi báo cáo tình hình ngày hôm trước qua thư điện tử bcvt@backan.gov.vn.
+
+3. Báo cáo kết quả thực hiện gửi về Sở chậm nhất là 16h ngày 12/02/2027 qua hộp thư điện tử bcvt@backan.gov.vn.
+`),
+  );
+  assert.match(engine.ask('bc ngay nop truoc 10h dung ko').text, /9 giờ sáng mỗi ngày/);
+  assert.match(engine.ask('bao cao ngay nao').text, /12\/02\/2027/);
+});
