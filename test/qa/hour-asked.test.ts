@@ -46,6 +46,13 @@ test('"báo cáo ngày" then when it goes is the daily report; "báo cáo ngay" 
 3. Báo cáo kết quả thực hiện gửi về Sở chậm nhất là 16h ngày 12/02/2027 qua hộp thư điện tử bcvt@backan.gov.vn.
 `),
   );
-  assert.match(engine.ask('bc ngay nop truoc 10h dung ko').text, /9 giờ sáng mỗi ngày/);
+  assert.match(engine.ask('bc ngày gửi trước mấy giờ').text, /9 giờ sáng mỗi ngày/);
+  assert.deepEqual(engine.analyze('bc ngay nop truoc 10h dung ko').tokens.slice(0, 4), [
+    'bao',
+    'cao',
+    'hang',
+    'ngay',
+  ]);
+  assert.deepEqual(engine.analyze('mat song co phai bc ngay ko').tokens.slice(-3), ['cao', 'ngay', 'khong']);
   assert.match(engine.ask('bao cao ngay nao').text, /12\/02\/2027/);
 });
