@@ -82,11 +82,11 @@ const SPANS = new Set(['ngay', 'gio', 'tieng', 'phut', 'hom', 'tuan', 'thang', '
 /**
  * A figure counting `thing` in the folded text: "01 cán bộ lãnh đạo", "100% trạm", not a date or an hour
  * ("ngày 31 01 2028 (mùng 6 Tết); lãnh đạo…"), nor a percentage read as a count ("30% so với…" is "30 phan tram",
- * whose "tram" folds like "trạm": it counts no stations).
+ * whose "tram" folds like "trạm": it counts no stations), nor the number of a form's line ("4. Số trạm ảnh hưởng").
  */
 const figureBeside = (thing: string, text: string): boolean =>
   new RegExp(
-    `(?<!(?:\\d|mung|mong|ngay|thang|nam|gio|h) )\\d+ (?!\\d)([a-z]+ ){0,2}(?<!phan )${thing} `,
+    `(?<!\\d)(?<!(?:\\d|mung|mong|ngay|thang|nam|gio|h) )\\d+ (?!\\d)((?!so )[a-z]+ ){0,2}(?<!phan )${thing} `,
   ).test(text);
 
 /**
@@ -169,8 +169,13 @@ export function asksMissingFigure(
       return true;
     // A span ("bao nhiêu ngày") is counted from dates; anything else by a figure beside the thing counted:
     // "100% trạm" answers "bao nhiêu trạm", a date elsewhere in the clause does not.
-    // ("số điện thoại bao nhiêu vậy": a word the clause lacks is no thing counted.)
-    if (SPANS.has(next) || !answerText.includes(` ${next} `)) return !/\d/.test(answerText);
+    // "Điện Biên có bao nhiêu trạm BTS" of a clause naming no station: it counts none. (Not a measure, "bao nhiêu
+    // mét", nor "số điện thoại bao nhiêu vậy": a word the clause lacks there is no thing counted.)
+    if (before === 'co' && !SPANS.has(next) && next !== 'nguoi' && !answerText.includes(` ${next} `))
+      return true;
+    // "bao nhiêu người": people are counted by their roles ("01 cán bộ lãnh đạo"), any figure may say it.
+    if (SPANS.has(next) || next === 'nguoi' || !answerText.includes(` ${next} `))
+      return !/\d/.test(answerText);
     return !figureBeside(next, answerText);
   }
   return false;

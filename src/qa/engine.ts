@@ -116,6 +116,18 @@ const DATE_WORDS: ReadonlySet<string> = new Set([
   'thu',
 ]);
 const RERANK_DEPTH = 5;
+// How an answer quoting a clause opens: "Theo mục 1.2, ý 2 của công văn: ", "Theo đoạn 4 của công văn, công văn ghi: ".
+const CITATION_RE = /^Theo [^:\n]{0,80}?công văn[:,]\s*(?:công văn ghi:\s*)?/u;
+// A form's blanks to fill: "……", ".........".
+const BLANK_RE = /\.{5,}|…{2,}/g;
+// The form asked about as such: "mẫu có mấy mục", "phụ lục gồm bao nhiêu dòng", "ghi mấy số điện thoại".
+const FORM_WORDS_RE = / (mau|phu luc|bieu mau|de cuong|muc|dong|ghi|dien|gom|noi dung|truong|cot) /;
+// A place named after "ở", "tại": "ở Quảng trường 19/8", "tại Hồ Hoàn Kiếm".
+const NAMED_PLACE_RE = /(?:^|[\s,(])(?:ở|tại)\s+\p{Lu}/u;
+// Whether, when or where an event is held: "có bắn pháo hoa ở … không", "… lúc nào", "… ở đâu" (not what to do then).
+const EVENT_ASKS: ReadonlySet<QuestionType> = new Set(['yesno', 'time', 'where']);
+// Events of Tết an officer asks about by name: fireworks, a festival, a fair, a flower market or street, a show.
+const EVENT_NAMES_RE = / (?:ban phao hoa|le hoi|festival|hoi cho|cho hoa|duong hoa|van nghe)(?= )/g;
 // An event held, and when: "tổ chức ngày nào", "diễn ra khi nào", "khai mạc lúc mấy giờ".
 const EVENT_VERBS: ReadonlySet<string> = new Set(['to chuc', 'dien ra', 'khai mac']);
 const WHEN_RE =
@@ -229,6 +241,18 @@ const NOT_ACTIONS: ReadonlySet<string> = new Set(['khi', 'neu', 'trong', 'sau', 
 // How long: "bao lâu", "mấy tiếng", "bao nhiêu phút"; and a span a clause states: "trong vòng 30 phút".
 const ASKS_HOUR_RE = / (may|bao nhieu) gio | gio nao /;
 const asksHour = (tokens: readonly string[]): boolean => ASKS_HOUR_RE.test(` ${tokens.join(' ')} `);
+// A time of day a stretch of a clause gives: "17 giờ 00", "10h" (both "… gio" once normalised), "sáng", "chiều",
+// "tối" (not "tối ưu", "tối thiểu", "tối đa"); a span in hours ("trong vòng 02 giờ") answers "mấy tiếng" too.
+const CLOCK_RE = / \d{1,2} (gio|h|phut|tieng) | (sang|chieu|trua) | toi (?!(uu|thieu|da|khan|mat) )/;
+// A schedule asked for ("lịch cắt điện … thế nào", "lịch chương trình …"), not a date of the calendar ("âm lịch"),
+// nor the duty roster, which a letter asks to be sent.
+const ASKS_SCHEDULE_RE = /(?<! (?:am|duong|du)) lich (?!truc|am|duong)/;
+// …nor who keeps it, where it is sent, what to do about it, whether it must be given: "lịch cắt điện thì sao",
+// "phối hợp với ai để nắm lịch", "có phải thông báo lịch nghỉ không".
+const NOT_SCHEDULE_RE =
+  / (ai|dau|lam gi|thi sao|phoi hop|phai|can|gui|nop|niem yet|thong bao|cong khai|mau|khong) /;
+// Round the clock: "24/24 giờ", "24/7", how long the duty lasts, no hour of anything else.
+const ROUND_THE_CLOCK_RE = / 24 (24|7)( gio)? /g;
 // "có phải báo cáo không", "có phải gửi bc ko", "cần nộp báo cáo không": whether one must report.
 const MUST_REPORT_RE = / (co phai|phai|can|co can) (gui |nop |lam )?bao cao /;
 // People counted by role: "01 cán bộ lãnh đạo", "tối thiểu 02 nhân viên kỹ thuật".
@@ -341,6 +365,15 @@ function setAside(tokens: readonly string[]): number[] {
   const last = tokens[end] === 'ra' ? end : end - 1;
   return Array.from({ length: last - at + 1 }, (_, i) => at + i);
 }
+
+// "bc ngày nộp trước 10h đúng ko": "báo cáo ngày" then when or how it goes is the daily report ("báo cáo hằng
+// ngày"), not "báo cáo ngày nào", "báo cáo ngày 25/2", nor "báo cáo ngay" (at once), which folds alike.
+const DAILY_SAID_RE = / bao cao ngay (?=(?:nop|gui|truoc|luc|han|gom|ghi) )/g;
+const dailySaid = (tokens: string[]): string[] => {
+  const text = ` ${tokens.join(' ')} `;
+  const said = text.replace(DAILY_SAID_RE, ' bao cao hang ngay ');
+  return said === text ? tokens : said.trim().split(' ');
+};
 
 export type Engine = QaEngine & { analyze(question: string): Analysis };
 
@@ -458,7 +491,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     citedRequirements(normalize(question), directive.dispatch.number) ||
     othersNumber(normalize(question), contactText) ||
     unnamedDocument(normalize(question), letterText) ||
-    otherBodysOwn(normalize(question), issuerText, addresseesText);
+    otherBodysOwn(normalize(question), issuerText, addresseesText, implementsText, topicText);
   const corpusWords = new Set(
     accentedWords(
       [
@@ -760,6 +793,87 @@ export function createEngine(options: QaOptions = {}): Engine {
     pairs.filter((pair) => !pair.facts && pair.refs.length === 1).map((pair) => [pair.refs[0]!, pair.id]),
   );
   const clauseIds = [...clausePairs.keys()];
+  // The appendices ("phu-luc-2", titled "ĐỀ CƯƠNG BÁO CÁO"), each with the words of its title and its number.
+  const appendices = clauseIds
+    .filter((id) => /^phu-luc(-[0-9a-z]+)?$/i.test(id))
+    .map((id) => {
+      const title = normalizeTokens(
+        textOf(pairById.get(clausePairs.get(id)!)!)
+          .replace(CITATION_RE, '')
+          .split('\n')[0]!,
+      );
+      return { id, number: id.slice('phu-luc-'.length).toLowerCase(), title, words: new Set(title) };
+    });
+  /**
+   * "đề cương mục III", "mẫu báo cáo nhanh mục 4", "phụ lục 1 ý 2": the appendix a question names, by its number or
+   * by the first two words of its title ("đề cương", "danh sách", "mẫu báo").
+   */
+  function appendixNamed(tokens: readonly string[]): (typeof appendices)[number] | undefined {
+    const text = ` ${tokens.join(' ')} `;
+    const byNumber = /(?<= )phu luc (\d+|[ivx]+)(?= )/.exec(text)?.[1];
+    if (byNumber) return appendices.find((a) => a.number === byNumber);
+    const named = appendices.filter(
+      (a) => a.title.length >= 2 && text.includes(` ${a.title[0]} ${a.title[1]} `),
+    );
+    if (named.length === 1) return named[0];
+    return appendices.length === 1 && / phu luc /.test(text) ? appendices[0] : undefined;
+  }
+
+  const appendixOf = (pairId: string): (typeof appendices)[number] | undefined => {
+    const ref = pairById.get(pairId)?.refs[0] ?? '';
+    return appendices.find((a) => ref === a.id || ref.startsWith(`${a.id}.`));
+  };
+
+  /**
+   * "báo cáo tổng kết cần nêu lưu lượng gì": a clause that sends to an appendix ("theo đề cương tại Phụ lục 2")
+   * for what the question asks, and lacks it, yields to the part of that appendix that says it.
+   */
+  function promoteReferredAppendix(
+    tokens: readonly string[],
+    outcome: SearchOutcome,
+    candidates: Candidate[],
+  ): void {
+    const first = candidates[0] && pairById.get(candidates[0].pairId);
+    if (!first || first.facts || appendixOf(first.id)) return;
+    const ref = /phụ lục\s*(\d+|[IVX]+\b)?/iu.exec(textOf(first));
+    if (!ref) return;
+    const appendix = ref[1]
+      ? appendices.find((a) => a.number === ref[1]!.toLowerCase())
+      : appendices.length === 1
+        ? appendices[0]
+        : undefined;
+    if (!appendix) return;
+    const frame = framePositions(tokens, inLetter);
+    const matched = outcome.evidence(first.id).matched;
+    const lacking = tokens.filter((t, i) => !frame.has(i) && !/^\d+$/.test(t) && !matched.has(t));
+    if (lacking.length === 0) return;
+    const at = candidates.slice(1, 8).findIndex((c) => {
+      if (appendixOf(c.pairId)?.id !== appendix.id) return false;
+      const held = outcome.evidence(c.pairId).matched;
+      return lacking.every((t) => held.has(t));
+    });
+    if (at >= 0) moveToFront(candidates, at + 1);
+  }
+
+  /**
+   * "máy phát điện dự phòng cho BTS vùng nào": the report's outline ("Công tác chuẩn bị: …, máy phát điện dự
+   * phòng") says what to report, not where to act. A question saying nothing of a report or of the appendix goes to
+   * a clause of the letter about as close.
+   */
+  function demoteUnaskedAppendix(tokens: readonly string[], candidates: Candidate[]): void {
+    const first = candidates[0];
+    const appendix = first && appendixOf(first.pairId);
+    if (!appendix || REPORT_WORDS_RE.test(` ${tokens.join(' ')} `)) return;
+    if (tokens.some((t) => appendix.words.has(t))) return;
+    const at = candidates
+      .slice(1, RERANK_DEPTH)
+      .findIndex(
+        (c) =>
+          !pairById.get(c.pairId)?.facts && !appendixOf(c.pairId) && c.score >= first.score * ABSENT_YIELD,
+      );
+    if (at >= 0) moveToFront(candidates, at + 1);
+  }
+
   /**
    * "mục 6 nói gì", "mục 2 phần II nói về ai": the part named answers; "Mục I yêu cầu chú ý khu vực nào": the
    * clauses under it come first. Returns whether the part named is the answer, whatever the wording.
@@ -770,10 +884,29 @@ export function createEngine(options: QaOptions = {}): Engine {
     outcome: SearchOutcome,
     candidates: Candidate[],
   ): boolean {
-    const id = namedSection(sectionReferences(question), clauseIds);
+    const references = sectionReferences(question);
+    const appendix = appendixNamed(tokens);
+    // "đề cương mục III", "mục 2 phụ lục 1": a part of the appendix named, among its own parts.
+    const inAppendix =
+      appendix && references.length > 0
+        ? namedSection(
+            references,
+            clauseIds
+              .filter((c) => c.startsWith(`${appendix.id}.`))
+              .map((c) => c.slice(appendix.id.length + 1)),
+          )
+        : null;
+    const id = inAppendix ? `${appendix!.id}.${inAppendix}` : namedSection(references, clauseIds);
     if (!id) return false;
     const top = candidates[0]?.score ?? 1;
-    if (asksWholeSection(question)) {
+    // The appendix's own title ("đề cương báo cáo") asks nothing more of the part than its number does.
+    const whole =
+      asksWholeSection(question) ||
+      (inAppendix !== null &&
+        tokens.every(
+          (t) => appendix!.words.has(t) || WHOLE_SECTION_WORDS.has(t) || /^(\d+|[ivx]+)$/.test(t),
+        ));
+    if (whole) {
       const pairId = clausePairs.get(id)!;
       const at = candidates.findIndex((c) => c.pairId === pairId);
       if (at >= 0) candidates.splice(at, 1);
@@ -943,6 +1076,19 @@ export function createEngine(options: QaOptions = {}): Engine {
   }
 
   /**
+   * "có bắn pháo hoa ở hồ Xuân Hương không", "festival hoa diễn ra ở đâu": an event of Tết named in the question
+   * (outside what it sets aside: "ngoài chợ hoa còn …") that the answer never names is not what it is about.
+   */
+  function unnamedEventAsked(
+    tokens: readonly string[],
+    aside: readonly number[],
+    answerText: string,
+  ): boolean {
+    const asked = ` ${tokens.filter((_, i) => !aside.includes(i)).join(' ')} `;
+    return [...asked.matchAll(EVENT_NAMES_RE)].some((m) => !answerText.includes(m[0]));
+  }
+
+  /**
    * "Số Zalo của Giám đốc Sở?", "email của UBND tỉnh?", "số điện thoại trung tâm cứu nạn?": a number or a mailbox
    * asked for, answered by a pair that gives none (the signer, "Nơi nhận", a clause naming the body) is no answer.
    * A pair that names what is asked ("danh sách trực ghi số điện thoại") answers whether it is asked for.
@@ -974,9 +1120,75 @@ export function createEngine(options: QaOptions = {}): Engine {
     const said = normalizedText(pair);
     for (const m of said.matchAll(/ (?:khu vuc|cac diem|diem|noi) (?:to chuc )?((?:[a-z]+ ){1,4})/g)) {
       const words = new Set(m[1]!.trim().split(' '));
-      if (subject.every((t) => words.has(t))) return true;
+      if (subject.every((t) => words.has(t))) return !namesPlaceOf(subject, pair);
     }
     return false;
+  }
+
+  /**
+   * Whether a figure is asked ("bao nhiêu", "mấy") of a form with blanks to fill, and not the form itself (what it
+   * holds, its lines, what to write).
+   */
+  function asksFigureOfForm(tokens: readonly string[], pair: QaPair): boolean {
+    const text = ` ${tokens.join(' ')} `;
+    if (!/ (bao nhieu|may) /.test(text) || FORM_WORDS_RE.test(text)) return false;
+    return (textOf(pair).match(BLANK_RE)?.length ?? 0) >= 3;
+  }
+
+  /**
+   * "Tại điểm bắn pháo hoa đêm Giao thừa ở Quảng trường Nguyễn Văn Linh": the stretch naming what is asked about
+   * goes on to name where it is ("ở", "tại" and a proper name).
+   */
+  function namesPlaceOf(subject: readonly string[], pair: QaPair): boolean {
+    return textOf(pair)
+      .replace(CITATION_RE, '')
+      .split(/[.;\n]\s/)
+      .some((stretch) => {
+        const said = ` ${normalize(stretch)} `;
+        return subject.every((t) => said.includes(` ${t} `)) && NAMED_PLACE_RE.test(stretch);
+      });
+  }
+
+  /**
+   * The stretches of an answer, each said of one thing: its sentences, or the stretches between semicolons, not
+   * those inside brackets ("(mất liên lạc …; đứt cáp …)" lists the cases of one sentence). A first line over
+   * bullets is their heading, said of each ("Báo cáo nhanh giữa kỳ" over "• … gửi trước 09h00 …").
+   */
+  function segmentsOf(text: string): string[] {
+    // The citation ("Theo mục 1.2, ý 2 của công văn:") is no part of what the clause says: its "1.2" is no date.
+    const lines = text
+      .replace(CITATION_RE, '')
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    const heading = lines.length > 1 ? ` ${normalize(lines[0]!)}` : '';
+    const stretches = (lines.length > 1 ? lines.slice(1) : lines).flatMap((line) => {
+      const out: string[] = [];
+      let depth = 0;
+      let start = 0;
+      for (let i = 0; i < line.length; i++) {
+        const c = line[i]!;
+        if (c === '(') depth++;
+        else if (c === ')') depth = Math.max(0, depth - 1);
+        else if (depth === 0 && /[;.•]/.test(c) && /\s/.test(line[i + 1] ?? ' ')) {
+          out.push(line.slice(start, i));
+          start = i + 1;
+        }
+      }
+      out.push(line.slice(start));
+      return out;
+    });
+    return (
+      stretches
+        .map((segment) => `${heading} ${normalize(segment)} `)
+        // "Kiểm tra hệ thống báo cháy …; hoàn thành trước ngày 24/01/2025": a stretch saying only when the task
+        // ends dates the task before it.
+        .reduce<string[]>((out, segment) => {
+          if (out.length > 0 && COMPLETION_RE.test(segment.slice(heading.length)))
+            out[out.length - 1] += segment;
+          else out.push(segment);
+          return out;
+        }, [])
+    );
   }
 
   /**
@@ -986,34 +1198,51 @@ export function createEngine(options: QaOptions = {}): Engine {
    */
   function asksUndatedMoment(tokens: readonly string[], pair: QaPair): boolean {
     // The duty period is asked in many words ("lịch trực từ ngày nào"): its clause answers them all.
-    if (pair.facts || dutyPeriodPairs.has(pair.id) || !ASKS_DATE_RE.test(` ${tokens.join(' ')} `))
-      return false;
+    if (pair.facts) return false;
+    const text = ` ${tokens.join(' ')} `;
+    const duty = / truc /.test(text);
+    if (ASKS_DATE_RE.test(text))
+      return !dutyPeriodPairs.has(pair.id) && heldSegmentLacks(tokens, pair, (s) => MOMENT_RE.test(s));
+    // "lịch cắt điện Tết này ở … thế nào", "lịch chương trình festival hoa": the schedule of what a clause names only
+    // as the occasion of a task ("nắm lịch cắt điện", "tại … festival hoa") is given by the moments it states.
+    if (ASKS_SCHEDULE_RE.test(text) && !NOT_SCHEDULE_RE.test(text) && !dutyPeriodPairs.has(pair.id))
+      return heldSegmentLacks(tokens, pair, (s) => MOMENT_RE.test(s));
+    // "pháo hoa bắn lúc mấy giờ ở quảng trường": an hour, given in the part that names what is asked about; a
+    // clause whose hours are another task's ("trực 24/24 giờ …; … tại Quảng trường") does not say it.
+    if (asksHour(tokens) && !(duty && dutyPeriodPairs.has(pair.id))) {
+      return heldSegmentLacks(tokens, pair, (segment) =>
+        CLOCK_RE.test(duty ? segment : segment.replace(ROUND_THE_CLOCK_RE, ' ')),
+      );
+    }
+    return false;
+  }
+
+  /**
+   * Whether the part of the pair's text that holds most of what the question is about (its sentence, or the stretch
+   * between semicolons) fails `gives`; false when no part holds any of it.
+   */
+  function heldSegmentLacks(
+    tokens: readonly string[],
+    pair: QaPair,
+    gives: (segment: string) => boolean,
+  ): boolean {
     const frame = framePositions(tokens, inLetter);
     const content = [
       ...new Set(tokens.filter((t, i) => !frame.has(i) && !/^\d+$/.test(t) && !DATE_WORDS.has(t))),
     ];
     if (content.length === 0) return false;
-    const segments = textOf(pair)
-      .split(/[;.\n•]\s|\n/)
-      .map((segment) => ` ${normalize(segment)} `)
-      // "Kiểm tra hệ thống báo cháy …; hoàn thành trước ngày 24/01/2025": a stretch saying only when the task
-      // ends dates the task before it.
-      .reduce<string[]>((out, segment) => {
-        if (out.length > 0 && COMPLETION_RE.test(segment)) out[out.length - 1] += segment;
-        else out.push(segment);
-        return out;
-      }, []);
+    const segments = segmentsOf(textOf(pair));
     let best = 0;
-    let dated = false;
+    let given = false;
     for (const segment of segments) {
       const held = content.reduce((sum, t) => sum + (segment.includes(` ${t} `) ? index.weight(t) : 0), 0);
-      const moment = MOMENT_RE.test(segment);
+      const gave = gives(segment);
       if (held > best + 1e-9) {
         best = held;
-        dated = moment;
-      } else if (held > 0 && Math.abs(held - best) < 1e-9) dated ||= moment;
+        given = gave;
+      } else if (held > 0 && Math.abs(held - best) < 1e-9) given ||= gave;
     }
-    return best > 0 && !dated;
+    return best > 0 && !given;
   }
 
   /**
@@ -1391,7 +1620,7 @@ export function createEngine(options: QaOptions = {}): Engine {
 
   function analyze(rawQuestion: string): Analysis {
     const question = rawQuestion.slice(0, MAX_QUESTION_LENGTH);
-    const repaired = repairTokens(normalizeTokens(question), index.vocabulary);
+    const repaired = dailySaid(repairTokens(normalizeTokens(question), index.vocabulary));
     const tokens = letter ? toLetterWords(repaired, index.inBody, index.knows) : repaired;
     const questionType = detectQuestionType(tokens);
     const named = letter ? businesses(tokens) : undefined;
@@ -1437,6 +1666,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     if (letter) demoteUnaskedRecipients(tokens, candidates);
     if (letter) preferClauseToAbsentFact(candidates);
     if (letter) preferReportKindNamed(tokens, candidates);
+    if (letter) demoteUnaskedAppendix(tokens, candidates);
+    if (letter) promoteReferredAppendix(tokens, outcome, candidates);
     const namedPerson = letter && promoteNamed(tokens, candidates);
     // A claim about the letter's own number or date is for the number fact to check, whatever else it says.
     const selfClaim = letter && promoteSelfClaim(question, tokens, candidates);
@@ -1589,7 +1820,9 @@ export function createEngine(options: QaOptions = {}): Engine {
 
   function ask(question: string): QaResult {
     const tetDay = tetDayAnswer(question.slice(0, MAX_QUESTION_LENGTH), directive);
-    if (tetDay && !(letter && asksEveHour(question)))
+    // "tiền trực đêm giao thừa được bao nhiêu": a day of Tết named in a question on pay is no date asked for.
+    const calendarOffTopic = (): boolean => letter && nearDomainTopic(question, topicText);
+    if (tetDay && !(letter && asksEveHour(question)) && !calendarOffTopic())
       return { kind: 'answer', id: 'tet-day', text: tetDay, clause: '', confidence: 1, questionType: 'time' };
     const contact = letter ? contactAnswer(question.slice(0, MAX_QUESTION_LENGTH)) : undefined;
     if (contact) return contact;
@@ -1661,11 +1894,23 @@ export function createEngine(options: QaOptions = {}): Engine {
     // "Lễ hội đầu năm tổ chức ngày nào?": when an event is held, answered only by a clause that names the event.
     if (letter && unnamedEvent(tokens, `${normalizedText(best)} ${normalize(clauseText(best))} `))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
+    // "Có bắn pháo hoa ở hồ … không?": an event asked about by name, answered by a clause that does not name it (the
+    // place is one to add capacity at), is not said to be held there.
+    if (
+      letter &&
+      EVENT_ASKS.has(questionType) &&
+      unnamedEventAsked(tokens, setAside(tokens), `${normalizedText(best)} ${normalize(clauseText(best))} `)
+    )
+      return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     // "Bắn pháo hoa lúc mấy giờ?" answered from a clause on the fireworks that gives no hour: the letter does not say.
     if (
       letter &&
       asksMissingFigure(tokens, `${normalizedText(best)} ${normalize(clauseText(best))}`, inLetter)
     )
+      return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
+    // "số trạm BTS ở Năm Căn là bao nhiêu" answered by a report form's blank line ("Số trạm ảnh hưởng: ……"): a form
+    // to fill gives no figure.
+    if (letter && asksFigureOfForm(tokens, best))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };
     if (letter && asksDetailNotGiven(tokens, best))
       return { kind: 'out_of_scope', text: outOfScopeText(directive), confidence };

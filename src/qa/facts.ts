@@ -163,6 +163,9 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
 // A phone number: nine to eleven digits, dots and spaces between.
 const PHONE_IN_TEXT_RE = /(?<!\d)0\d{2,3}(?:[ .]?\d){6,8}(?!\d)/g;
 
+// Where a person is named: "ông Lê Đình Thắng", "bà Hoàng Thị Thu Hà", "đồng chí …".
+const PERSON_START_RE = /(?<!\p{L})(?:ông|bà|đồng chí|đ\/c)\s+\p{Lu}/u;
+
 /**
  * The numbers of a contact sentence besides the hotline, each with the words before it back to a comma, a
  * semicolon or "hoặc": "gọi số trực của Sở 0296.3957.115".
@@ -176,12 +179,18 @@ function otherNumbers(source: string, hotline: string): string[] {
     if (number.length < 9 || number.length > 11 || seen.has(number)) continue;
     seen.add(number);
     const before = source.slice(0, m.index);
-    const from = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(' hoặc '));
+    // "ông Lê Đình Thắng, Trưởng phòng …, ĐT: 0913 …": the person whose number it is, named back to a semicolon,
+    // "hoặc" or the sentence's start, is said with it.
+    const stretch = Math.max(before.lastIndexOf(';'), before.lastIndexOf(' hoặc '), before.lastIndexOf('. '));
+    const person = PERSON_START_RE.exec(before.slice(stretch + 1));
+    const from = person
+      ? stretch + 1 + person.index
+      : Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(' hoặc '));
     const label = before
-      .slice(from + 1)
+      .slice(from + (person ? 0 : 1))
       .replace(/^\s*(?:hoặc\s+)?/u, '')
       .replace(/[\s:(]+$/u, '')
-      .slice(-80)
+      .slice(person ? -140 : -80)
       .trim();
     out.push(label ? `${label} ${m[0]}` : m[0]);
   }

@@ -59,10 +59,14 @@ const TOPICS = [
   'tuoi con',
   'con giap',
   'thoi tiet',
+  // A forecast ("dự báo bão số 1 khi nào vào", "dự báo mưa lũ"), which a letter asks to follow, never gives.
+  'du bao',
   'mua ret',
   'ret dam',
   'tuyet roi',
   'gio mo cua',
+  // An office's own hours: "giờ hành chính của Sở" (a letter says "ngoài giờ hành chính" of the duty, not of whose).
+  'gio hanh chinh cua',
   // An office's own hours: "giờ làm việc của Sở dịp Tết", "lịch làm việc của UBND", back at work after Tết.
   'gio lam viec',
   'lich lam viec',
@@ -76,6 +80,8 @@ const TOPICS = [
   'lam viec tu may gio',
   'lam viec den may gio',
   'mo cua lai',
+  // "chợ hoa xuân mở cửa đến ngày nào": a place's opening, which a letter that never speaks of opening does not set.
+  'mo cua den',
   'mau bao cao',
   'bieu mau',
   'phu luc',
@@ -134,8 +140,24 @@ const TOPICS = [
   'cuoc',
   'khuyen mai',
   'giam gia',
+  // A business's own offers and prices: "tặng phút gọi", "giá cáp quang", "bảng giá".
+  'tang phut',
+  'phut goi',
+  'bang gia',
+  'gia cap quang',
+  'gia internet',
+  'gia wifi',
+  'gia dich vu',
+  'gia goi',
+  'gia data',
   // Travel over Tết ("tàu ra đảo có chạy không", "vé xe khách"): transport, not the network the letter guards.
   'tau',
+  'chuyen tau',
+  'gio tau',
+  // Traffic over Tết: "đèo … có cấm xe không", "cấm đường quanh hồ mấy giờ", "phân luồng".
+  'cam xe',
+  'cam duong',
+  'phan luong',
   'xe khach',
   've xe',
   've tau',
@@ -240,6 +262,9 @@ export function asksRoster(text: string, letterText: string): boolean {
   return ROSTER_RE.test(text) && SENT_RE.test(text) && !ASKS_ROSTER_RE.test(letterText);
 }
 
+// A boat, a ferry or a coach running or leaving: "tàu … có chạy không", "phà chạy mấy giờ", "xe khách nghỉ chạy".
+const RUNS_RE = / (tau|pha|xe khach|xe buyt) (\S+ ){0,6}?(chay|xuat ben|khoi hanh|nhan khach)(?! may phat) /;
+
 const MOST_OFTEN_RE = / (hay|thuong|thuong xuyen|nhieu) (\S+ ){0,4}?nhat /;
 
 // How long a festival lasts: "lễ hội Bái Đính kéo dài đến khi nào", "lễ hội kết thúc ngày nào".
@@ -286,6 +311,9 @@ export function nearDomainTopic(question: string, foldedLetter: string): boolean
   if (asksDaysOff(text, letterText)) return true;
   if (asksRoster(text, letterText)) return true;
   if (asksFestivalEnd(text, letterText)) return true;
+  // "tàu ra Cô Tô dịp Tết có chạy không": a letter speaking of "tàu cá", "lịch tàu" for parcels still says nothing of
+  // a boat or a coach running.
+  if (RUNS_RE.test(text) && !RUNS_RE.test(letterText)) return true;
   // "trạm nào hay mất điện nhất", "xã nào nhiều sự cố nhất": a record of past incidents, which a letter never keeps.
   if (MOST_OFTEN_RE.test(text) && !/ (nhieu nhat|hay \S+ nhat|thuong xuyen nhat) /.test(letterText))
     return true;
@@ -303,7 +331,11 @@ export function nearDomainTopic(question: string, foldedLetter: string): boolean
       text.includes(` ${topic} `) &&
       !(yearByNumber && topic === 'nam con') &&
       !(basis && ISSUERS.has(topic)) &&
-      !(saysLoosely(letterText, topic) && !onlyAsFake(letterText, topic, text)) &&
+      !(
+        saysLoosely(letterText, topic) &&
+        !onlyAsFake(letterText, topic, text) &&
+        !onlyAsBulletin(letterText, topic, text)
+      ) &&
       !SAID_AS.get(topic)?.test(letterText) &&
       !(REOPENING.has(topic) && reopensAsked(text, topic, letterText)) &&
       !(task && COVERED_BY.get(topic)?.test(letterText)),
@@ -320,8 +352,23 @@ const ASKS_FAKE_RE = / (gia mao|lua dao|ngan chan|chan|khuyen mai gia|khuyen mai
  */
 function onlyAsFake(letterText: string, topic: string, question: string): boolean {
   if (ASKS_FAKE_RE.test(question)) return false;
-  const after = letterText.split(` ${topic} `).slice(1);
-  return after.length > 0 && after.every((rest) => FAKE_AFTER_RE.test(rest));
+  const parts = letterText.split(` ${topic} `);
+  // "giả mạo chương trình khuyến mãi": the fake said before, the programme between.
+  return (
+    parts.length > 1 &&
+    parts.slice(1).every((rest, i) => FAKE_AFTER_RE.test(rest) || FAKE_BEFORE_RE.test(` ${parts[i]!} `))
+  );
+}
+const FAKE_BEFORE_RE = / (gia mao|lua dao|mao danh)( chuong trinh)? $/;
+/**
+ * "thời tiết An Giang Tết thế nào": a letter that names the weather only as a bulletin to broadcast ("phát bản tin dự
+ * báo thời tiết biển") says nothing of the weather itself, unless the bulletin is asked about.
+ */
+function onlyAsBulletin(letterText: string, topic: string, question: string): boolean {
+  if (topic !== 'thoi tiet' && topic !== 'du bao') return false;
+  if (/ (ban tin|phat) /.test(question)) return false;
+  const parts = letterText.split(` ${topic} `);
+  return parts.length > 1 && parts.slice(0, -1).every((before) => / ban tin( du bao)?$/.test(before));
 }
 // Issuers above the department a letter may rest on.
 const ISSUERS: ReadonlySet<string> = new Set(['bo thong tin', 'bo khoa hoc', 'cuc vien thong']);
@@ -355,7 +402,11 @@ function reopensAsked(text: string, topic: string, letterText: string): boolean 
 
 // Topics a letter says in other words: a report form it gives ("báo cáo trên biểu mẫu trực tuyến") is the "mẫu báo
 // cáo" asked for.
-const SAID_AS = new Map<string, RegExp>([['mau bao cao', / (bieu mau|mau bieu) /]]);
+const SAID_AS = new Map<string, RegExp>([
+  ['mau bao cao', / (bieu mau|mau bieu) /],
+  // "bưu cục mở cửa phục vụ đến 12 giờ": a letter that speaks of opening says until when.
+  ['mo cua den', / mo cua /],
+]);
 
 const TASK_RE = / (thi|khi|neu) (\S+ ){0,4}?(lam gi|can gi|phai|can|xu ly) /;
 
@@ -647,16 +698,40 @@ const ASKED_RE = / (gi|nao|khi nao|bao gio|ngay nao|the nao|ra sao|khong)(?= )/;
 // Where a body is: "Công an thành phố", "Sở Y tế tỉnh Điện Biên" is still that body.
 const PLACE_WORD_RE = / (tinh|thanh pho|tp|huyen|xa|phuong|quan)(?= |$)/g;
 
+// "Số điện thoại", "số hiệu", "số công văn" are no "Sở".
+const NOT_A_NUMBER =
+  '(?!so (?:dien thoai|dt|hieu|ki hieu|may|fax|zalo|cong van|van ban|lieu|luong|tram|thue bao|nguoi|lien he|lien lac) )';
+// "Sở Y tế có công văn Tết không", "Sở Công Thương có văn bản gì": whether another body wrote a letter of its own.
+const OWN_DOCUMENT_RE = new RegExp(
+  `^ ${NOT_A_NUMBER}(${BODY_HEADS})((?: [a-z0-9]+){0,4}?) co (cong van|van ban|thong bao|ke hoach|chi thi)(?= )`,
+);
+// "Sở Lao động liên hệ ai", "Cục Viễn thông đầu mối là ai": whom to reach at another body.
+const OWN_CONTACT_RE = new RegExp(
+  `^ ${NOT_A_NUMBER}(${BODY_HEADS})((?: [a-z0-9]+){0,4}?) (lien he|lien lac|dau moi)(?= )`,
+);
+const ASKED_WHO_RE = / (ai|gi|nao|so may|so nao|the nao|ra sao|o dau)(?= )/;
+
 /**
- * "Sở GTVT có kế hoạch gì cho Tết", "Cục Viễn thông hạn báo cáo là ngày nào": what another body plans, requires or
- * must meet. A letter says what its issuer asks of the bodies it is addressed to, never another body's own plans or
- * deadlines. Not the issuer ("Sở có yêu cầu … không"), nor a body addressed (what it must do is the letter's).
- * `issuer` and `addressees` are folded.
+ * "Sở GTVT có kế hoạch gì cho Tết", "Cục Viễn thông hạn báo cáo là ngày nào", "Sở Y tế có công văn Tết không", "Sở
+ * Lao động liên hệ ai": what another body plans, requires, must meet or writes, and whom to reach there. A letter
+ * says what its issuer asks of the bodies it is addressed to, never another body's own plans, deadlines, letters or
+ * staff. Not the issuer ("Sở có yêu cầu … không"), nor a body addressed (what it must do is the letter's), nor the
+ * body whose document the letter rests on (`basis`), nor one the letter names (`letterText`) when whom to reach is
+ * asked. `issuer`, `addressees`, `basis` and `letterText` are folded.
  */
-export function otherBodysOwn(normalizedQuestion: string, issuer: string, addressees: string): boolean {
+export function otherBodysOwn(
+  normalizedQuestion: string,
+  issuer: string,
+  addressees: string,
+  basis = '',
+  letterText = '',
+): boolean {
   const text = ` ${normalizedQuestion} `;
-  const m = OWN_ASK_RE.exec(text);
-  if (!m || !ASKED_RE.test(text.slice(m[0].length))) return false;
+  const plan = OWN_ASK_RE.exec(text);
+  const document = plan ? null : OWN_DOCUMENT_RE.exec(text);
+  const contact = plan || document ? null : OWN_CONTACT_RE.exec(text);
+  const m = plan ?? document ?? contact;
+  if (!m || !(contact ? ASKED_WHO_RE : ASKED_RE).test(text.slice(m[0].length))) return false;
   const body = `${m[1]}${m[2]}`;
   const named = ` ${body.replace(PLACE_WORD_RE, ' ').trim()} `;
   const own = ` ${issuer} `;
@@ -668,5 +743,7 @@ export function otherBodysOwn(normalizedQuestion: string, issuer: string, addres
       .every((word) => own.includes(` ${word} `))
   )
     return false;
+  if (document && ` ${basis} `.includes(named)) return false;
+  if (contact && ` ${letterText} `.includes(named)) return false;
   return !` ${addressees} `.includes(` ${body.trim()} `);
 }

@@ -25,7 +25,7 @@ function romanValue(text: string): number | null {
 
 /** One part of a reference or of a clause id, as compared: "III" and "3" alike, "a" a letter. */
 function partKey(part: string): string | null {
-  const p = part.replace(/^\+/, '').toLowerCase();
+  const p = part.replace(/^[+-]/, '').toLowerCase();
   if (/^\d{1,2}$/.test(p)) return String(Number(p));
   if (/^[ivx]{1,4}$/.test(p)) {
     const value = romanValue(p);

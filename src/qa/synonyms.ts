@@ -124,6 +124,9 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ],
 ];
 
+// "ở đâu", "tại đâu", "về đâu", "đi đâu": the "đâu" that folds like "dầu" (oil) asks where.
+const WHERE_BEFORE: ReadonlySet<string> = new Set(['o', 'tai', 've', 'di', 'den', 'toi', 'tu', 'cho']);
+
 // Spelled as the normaliser spells tokens: "xử lý" is "xu li", "quy" is "qui".
 const spellI = (word: string): string => word.replace(/^(qu|[bcdghklmnpqrstvx]+)y$/, '$1i');
 const GROUPS = SYNONYM_GROUPS.map((group) => group.map((member) => member.split(' ').map(spellI)));
@@ -154,6 +157,8 @@ export function toLetterWords(
       for (const words of group)
         if (words.length > (member?.length ?? 0) && matches(words, i)) member = words;
       if (!member || has(member, inLetter)) continue;
+      // "ở đâu mấy giờ" typed without diacritics reads "dau may" (engine oil): after a word of place it asks where.
+      if (member[0] === 'dau' && WHERE_BEFORE.has(tokens[i - 1] ?? '')) continue;
       const target =
         group.find((words) => words !== member && has(words, inLetter)) ??
         (has(member, known) ? undefined : group.find((words) => words !== member && has(words, known)));

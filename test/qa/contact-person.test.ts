@@ -89,3 +89,24 @@ describe('a contact sentence too long to quote, with a second number', () => {
     assert.match(r.text, /Phó Trưởng phòng Bưu chính, Viễn thông Hoàng Văn Nam/);
   });
 });
+
+describe('the department’s named contacts after a hotline in a long paragraph', () => {
+  const engine = engineFor(
+    smallLetter(`
+1. Tổ chức trực Tết 24/24 giờ từ ngày 04/02/2027 đến hết ngày 11/02/2027.
+
+2. Khi xảy ra sự cố nghiêm trọng (mất liên lạc trên diện rộng, đứt tuyến cáp quang trục, sự cố tại khu vực bắn pháo hoa) doanh nghiệp phải báo cáo ngay bằng điện thoại cho Phòng Bưu chính - Viễn thông qua đường dây nóng 0209 3852 641, sau đó gửi báo cáo bằng văn bản chậm nhất 02 giờ kể từ khi xảy ra sự cố. Thông tin liên hệ: ông Lê Đình Thắng, Trưởng phòng Bưu chính - Viễn thông, ĐT: 0913 472 158; bà Hoàng Thị Thu Hà, chuyên viên, ĐT: 0982 615 307.
+
+3. Báo cáo kết quả thực hiện gửi về Sở chậm nhất là 16h ngày 12/02/2027 qua hộp thư điện tử bcvt@backan.gov.vn.
+`),
+  );
+
+  test('each number is said with the person it belongs to', () => {
+    const r = engine.ask('chuyen vien lien he la ai sdt');
+    assert.equal(r.kind, 'answer');
+    assert.match(r.text, /bà Hoàng Thị Thu Hà, chuyên viên, ĐT 0982 615 307/);
+    const head = engine.ask('trưởng phòng BC-VT tên gì, sđt bn');
+    assert.equal(head.kind, 'answer');
+    assert.match(head.text, /ông Lê Đình Thắng, Trưởng phòng Bưu chính - Viễn thông, ĐT 0913 472 158/);
+  });
+});

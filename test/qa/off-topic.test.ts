@@ -80,6 +80,24 @@ describe('near-domain questions a letter does not cover', () => {
     assert.equal(nearDomainTopic('cuoc goi dip tet co giam gia khong', letter), true);
     assert.equal(nearDomainTopic('tau ra dao dip tet co chay ko', letter), true);
     assert.equal(nearDomainTopic('tau ra dao co song khong', ' phu song cho tau ca tren bien '), false);
+    // A letter sending parcels "theo lịch tàu" says nothing of whether the boat runs over Tết.
+    const parcels = ' buu gui ra huyen dao di theo lich tau tuyen cai rong tau ca ';
+    assert.equal(nearDomainTopic('tau ra dao dip tet co chay ko', parcels), true);
+    assert.equal(nearDomainTopic('deo co cam xe dip tet khong', letter), true);
+    assert.equal(nearDomainTopic('viettel co tang phut goi tet k', letter), true);
+  });
+
+  test('forecasts, and the weather of a letter naming it only as a bulletin to broadcast, are left out', () => {
+    const bulletin = ' dai thong tin duyen hai phat ban tin du bao thoi tiet bien cho tau ca ';
+    assert.equal(nearDomainTopic('du bao bao so 1 khi nao vao tinh', letter), true);
+    assert.equal(nearDomainTopic('thoi tiet an giang tet ky dau', bulletin), true);
+    assert.equal(nearDomainTopic('ban tin thoi tiet bien phat cho khu vuc nao', bulletin), false);
+  });
+
+  test('a place opening until a day is asked only of a letter that speaks of opening', () => {
+    assert.equal(nearDomainTopic('cho hoa xuan mo cua den ngay nao', letter), true);
+    const post = ' buu cuc trung tam mo cua phuc vu den 12 gio 00 ngay 1 2 ';
+    assert.equal(nearDomainTopic('buu cuc trung tam mo cua den may h', post), false);
   });
 
   test('licensing paperwork is a topic a Tết letter leaves out, unless it speaks of it', () => {
@@ -283,6 +301,21 @@ describe('another body’s own plans, requirements and deadlines', () => {
     assert.equal(otherBodysOwn('so khoa hoc cong nghe yeu cau gi', issuer, addressees), false);
     assert.equal(otherBodysOwn('uy ban nhan dan cac xa co yeu cau gi', issuer, addressees), false);
     assert.equal(otherBodysOwn('so cong van la bao nhieu', issuer, addressees), false);
+  });
+  test('another body’s own letter, and whom to reach there, are not the letter’s', () => {
+    const basis = ' chi thi so 02 ct ubnd cua uy ban nhan dan tinh ';
+    assert.equal(otherBodysOwn('so y te co cong van truc tet khong', issuer, addressees, basis), true);
+    assert.equal(otherBodysOwn('so cong thuong co cong van tet khong', issuer, addressees, basis), true);
+    assert.equal(otherBodysOwn('so lao dong lien he ai', issuer, addressees, basis), true);
+    // The body whose document the letter rests on, the issuer, a number ("số công văn", "số điện thoại").
+    assert.equal(
+      otherBodysOwn('uy ban nhan dan tinh co van ban gi ve tet', issuer, addressees, basis),
+      false,
+    );
+    assert.equal(otherBodysOwn('so co cong van nao khac khong', issuer, addressees, basis), false);
+    assert.equal(otherBodysOwn('so dien thoai lien he la gi', issuer, addressees, basis), false);
+    // A body the letter names may be reached through it.
+    assert.equal(otherBodysOwn('dien luc lien he ai', issuer, addressees, basis, ' dien luc '), false);
   });
   test('calling a body, its number asked after it, asks that body’s number', () => {
     const contact = ' dau moi lien he ong tran minh khoa dien thoai 0905 318 462 ';

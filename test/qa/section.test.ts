@@ -18,6 +18,8 @@ test('a part of the letter named by its number, Roman or not, in any order', () 
   assert.deepEqual(sectionReferences('Mục I yêu cầu chú ý khu vực nào'), ['1']);
   assert.deepEqual(sectionReferences('theo điều 5 khoản 2 nghị định'), []);
   assert.equal(namedSection(sectionReferences('mục 9 nói gì'), numbered), null);
+  // A dash item ("1.-3", the 3rd dash of part 1) is named by "ý" as a "+" item is.
+  assert.equal(namedSection(sectionReferences('ý 3 mục 1'), ['1', '1.-1', '1.-2', '1.-3']), '1.-3');
 });
 
 test('what the part says, asked as a whole or asked something of', () => {
