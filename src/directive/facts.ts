@@ -297,6 +297,7 @@ function momentsOfSentence(
   const reporting = underReportHeading || REPORT_WORDS.test(sentence) || clause.kind === 'report';
   let daily: DailyReport | null = null;
   const usedDates = new Set<DateToken>();
+  const usedLunars = new Set<LunarToken>();
   for (const time of times) {
     let date: DateToken | null = null;
     let lunar: LunarToken | null = null;
@@ -317,6 +318,7 @@ function momentsOfSentence(
     }
     if (date || lunar) {
       if (date) usedDates.add(date);
+      if (lunar) usedLunars.add(lunar);
       const warnings: string[] = [];
       const deadline = buildDeadline(time, date, lunar, sentence, clause, ctx, warnings);
       if (!deadline || !reporting) continue;
@@ -344,6 +346,19 @@ function momentsOfSentence(
       const lunar = after && GAP_DATE_LUNAR.test(sentence.slice(lone.end, after.start)) ? after : null;
       const warnings: string[] = [];
       const deadline = buildDeadline(null, lone, lunar, sentence, clause, ctx, warnings);
+      if (deadline) {
+        const score = 1 + (clause.kind === 'report' ? 1 : 0) + (/báo cáo/iu.test(sentence) ? 1 : 0);
+        found.push({ deadline, score, warnings });
+      }
+    }
+  }
+  // Due on a lunar day with no hour and no solar date: "gửi về Sở trước ngày mùng 8 tháng Giêng năm Tân Hợi".
+  const loneLunar = lunars.find((l) => !usedLunars.has(l));
+  if (reporting && !lone && loneLunar) {
+    const phrase = phraseBefore(sentence.slice(0, loneLunar.start));
+    if (phrase === 'truoc' || phrase === 'cham-nhat' || phrase === 'han') {
+      const warnings: string[] = [];
+      const deadline = buildDeadline(null, null, loneLunar, sentence, clause, ctx, warnings);
       if (deadline) {
         const score = 1 + (clause.kind === 'report' ? 1 : 0) + (/báo cáo/iu.test(sentence) ? 1 : 0);
         found.push({ deadline, score, warnings });

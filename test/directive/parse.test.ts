@@ -377,6 +377,15 @@ describe('a short letter with a hotline and "chậm nhất"', () => {
     assert.equal(lunarOnly.deadline.lunarText, 'mùng 6 Tết');
     assert.match(warnings.join('\n'), /chỉ ghi theo âm lịch/);
   });
+
+  it('takes a deadline given only as a lunar day with no hour ("trước ngày mùng 8 tháng Giêng năm Ất Tỵ")', () => {
+    const { letter: noHour } = parseLetter(
+      SHORT.replace('chậm nhất 15 giờ ngày 03/02/2025 (mùng 6 Tết)', 'trước ngày mùng 8 tháng Giêng năm Ất Tỵ'),
+    );
+    assert.equal(noHour.deadline.date, '05/02/2025');
+    assert.equal(noHour.deadline.time, '');
+    assert.equal(noHour.deadline.at, '2025-02-05T00:00:00+07:00', 'before the day begins');
+  });
 });
 
 describe('a district letter: bullets, hard-wrapped lines, the signature before "Nơi nhận"', () => {
