@@ -26,6 +26,8 @@ export const COMMAND_TEXTS: Record<
       { usage: '/baocao ok', text: 'báo cáo nhanh: bình thường' },
       { usage: '/baocao sự cố: <mô tả>', text: 'báo cáo nhanh có sự cố' },
       { usage: 'đã khắc phục', text: 'báo sự cố đang mở đã được khắc phục' },
+      { usage: 'đã khôi phục 8/12 trạm', text: 'cập nhật diễn biến sự cố đang mở (chưa khắc phục xong)' },
+      { usage: 'em báo cáo rồi chưa?', text: 'xem Sở đã nhận báo cáo hôm nay của đơn vị chưa' },
     ],
   },
   status: {
@@ -33,7 +35,7 @@ export const COMMAND_TEXTS: Record<
     help: [
       { usage: '/status', text: 'tình hình báo cáo hôm nay' },
       { usage: '/status 10/02', text: 'tình hình một ngày' },
-      { usage: '/status <mã DN>', text: 'lịch sử một doanh nghiệp' },
+      { usage: '/status <mã DN>', text: 'lịch sử một doanh nghiệp (hoặc gõ "viettel báo cáo chưa?")' },
     ],
   },
   export: {
