@@ -21,10 +21,11 @@ const fold = (s: string): string =>
 // A day as letters write it: "ngày 04/02/2027", "04/02", "29 tháng Chạp", "mùng 4 Tết", "mùng 8 tháng Giêng".
 const DAY =
   '(?:ngay )?(?:(\\d{1,2})[/.-](\\d{1,2})(?:[/.-](\\d{4}))?|(\\d{1,2}) thang chap|(?:mung|mong) (\\d{1,2})(?: tet| thang gieng)?)';
-// "trực" the duty (not "trực tiếp", "trực tuyến", "trực thuộc"), a "từ" and a "đến" in one sentence, each with a day;
-// a time before the day ("từ 07 giờ 00 ngày …", "từ 7h00 ngày …") is passed over.
+// "trực" the duty (not "trực tiếp", "trực tuyến", "trực thuộc"), or the time of the letter's measures ("Thời gian bảo
+// đảm: từ …", "Thời gian thực hiện: từ …"), then a "từ" and a "đến" in one sentence, each with a day; a time before
+// the day ("từ 07 giờ 00 ngày …", "từ 7h00 ngày …") is passed over.
 const PERIOD = new RegExp(
-  `(?:^|[^a-z])truc(?![a-z])(?! (?:tiep|tuyen|thuoc))[^]{0,160}?(?:^|[^a-z])tu (?:[^]{0,24}?)${DAY}[^]{0,80}?(?:^|[^a-z])den (?:het )?(?:[^]{0,24}?)${DAY}`,
+  `(?:^|[^a-z])(?:truc(?![a-z])(?! (?:tiep|tuyen|thuoc))|thoi gian (?:bao dam|dam bao|thuc hien|cao diem))[^]{0,160}?(?:^|[^a-z])tu (?:[^]{0,24}?)${DAY}[^]{0,80}?(?:^|[^a-z])den (?:het )?(?:[^]{0,24}?)${DAY}`,
 );
 
 type DayMatch = (string | undefined)[];

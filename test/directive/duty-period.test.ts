@@ -21,6 +21,13 @@ describe('the duty period of a letter', () => {
     assert.deepEqual([period?.from, period?.to], ['2030-01-30', '2030-02-09']);
   });
 
+  it('reads "Thời gian bảo đảm: Từ 07h00 ngày … đến …" and "Thời gian thực hiện: từ …", wider than a roster\'s days', () => {
+    const sonLa = findDutyPeriod(letterOf('cong-van-tet-tan-hoi-2031-son-la'));
+    assert.deepEqual([sonLa?.from, sonLa?.to], ['2031-01-20', '2031-01-28']);
+    const plan = findDutyPeriod(letterOf('cong-van-tet-canh-tuat-2030-hai-phong'));
+    assert.deepEqual([plan?.from, plan?.to], ['2030-01-28', '2030-02-09']);
+  });
+
   it('takes the widest period, not one part\'s narrower duty ("từ 29 tháng Chạp đến mùng 4 Tết")', () => {
     const period = findDutyPeriod(letterOf('cong-van-tet-canh-tuat-2030-dak-lak'));
     assert.deepEqual([period?.from, period?.to], ['2030-01-30', '2030-02-06']);
