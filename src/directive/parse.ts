@@ -24,6 +24,7 @@ import {
   type ParsedLetter,
   type Signer,
 } from './letter.ts';
+import { TABLE_ROW_RE, textTablesAsRows } from './table-rows.ts';
 
 /** Far more than any letter; beyond this the text is refused before any pattern runs over it. */
 export const MAX_LETTER_CHARS = 1_000_000;
@@ -82,8 +83,9 @@ function splitColumns(line: string): string[] {
 }
 
 function toLines(text: string): string[] {
-  return normalize(text)
-    .split('\n')
+  // A table typed as text ("STT | Họ và tên | …", or columns between tabs) is read as a .docx table is, before the
+  // tabs between its cells are taken for a layout's columns.
+  return textTablesAsRows(normalize(text).split('\n'))
     .flatMap(splitColumns)
     .map((l) => l.replace(/[ \t]+/gu, ' ').trim());
 }
@@ -624,16 +626,18 @@ class ClauseBuilder {
   paragraph(content: string, atEnd: boolean, position?: number): void {
     const text = clean(content);
     const top = this.top();
-    if (top && top.clause.text === '' && !top.children) {
+    // A row of a table is a paragraph of its own, never a line of the prose before it: it answers alone.
+    const row = TABLE_ROW_RE.test(text);
+    if (top && !row && top.clause.text === '' && !top.children) {
       top.clause.text = text;
       top.prose = true;
       return;
     }
-    if (top?.prose && top.children === 0) {
+    if (!row && top?.prose && top.children === 0) {
       top.clause.text = `${top.clause.text}\n${text}`;
       return;
     }
-    if (atEnd) {
+    if (atEnd && !row) {
       this.stack.length = 0;
       const report = REPORT_PARAGRAPH(text);
       const n = this.count(report ? 'report' : 'closing');
