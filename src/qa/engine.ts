@@ -47,6 +47,7 @@ import {
 import type { QaPair } from './pairs.ts';
 import { detectQuestionType, framePositions, type QuestionType } from './question-type.ts';
 import { repairTokens } from './repair.ts';
+import { rosterAnswer, rosterOf } from './roster.ts';
 import { type Candidate, createSearchIndex, RANKING, type SearchOutcome } from './search-index.ts';
 import { asksWholeSection, namedSection, sectionReferences, WHOLE_SECTION_WORDS } from './section.ts';
 import { toLetterWords } from './synonyms.ts';
@@ -1777,6 +1778,8 @@ export function createEngine(options: QaOptions = {}): Engine {
   // The people the letter gives a phone for, and whom each answers for ("VNPT …: ông …, 0913 702 458").
   const contacts = letter ? contactsOf(items.values()) : [];
   const letterPlace = placeWords(directive.dispatch.place);
+  // The rows of the letter's tables of people: a duty roster, asked by the day or by the person.
+  const roster = letter ? rosterOf(items.values(), tetYear) : [];
   /**
    * "đầu mối VNPT hcm", "sđt viettel tp", "số 0938 667 205 là của ai": the person the letter lists for the business
    * named, or the owner of the number given, answers before any wording does; the department's own hotline is no
@@ -1826,6 +1829,18 @@ export function createEngine(options: QaOptions = {}): Engine {
       return { kind: 'answer', id: 'tet-day', text: tetDay, clause: '', confidence: 1, questionType: 'time' };
     const contact = letter ? contactAnswer(question.slice(0, MAX_QUESTION_LENGTH)) : undefined;
     if (contact) return contact;
+    const fromRoster = letter ? rosterAnswer(question.slice(0, MAX_QUESTION_LENGTH), roster, tetYear) : null;
+    if (fromRoster) {
+      const first = fromRoster.rows[0]!;
+      return {
+        kind: 'answer',
+        id: clausePairs.get(first.itemId) ?? 'roster',
+        text: fromRoster.text,
+        clause: citation([first.itemId], directive),
+        confidence: 1,
+        questionType: 'who',
+      };
+    }
     const analysis = analyze(question);
     const { candidates, confidence, questionType, tokens } = analysis;
     const best = candidates[0] && pairById.get(candidates[0].pairId);
