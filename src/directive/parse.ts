@@ -46,6 +46,10 @@ const OFFICE_RE =
   /^(?:PHÓ\s+|QUYỀN\s+)?(?:GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CHỦ TỊCH|CHÁNH VĂN PHÒNG|CHÁNH THANH TRA|TRƯỞNG PHÒNG.*|TRƯỞNG BAN.*|CỤC TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG|BÍ THƯ)$/u;
 const SIGNED_NOTE_RE = /^[([]?\s*(?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[^)\]]*[)\]]?$|^\(.*\)$|^\[.*\]$/u;
 const NAME_RE = /^\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){1,5}$/u;
+// A document's kind written over its title ("KẾ HOẠCH" / "Đảm bảo thông tin liên lạc …"), and an urgency mark
+// ("HỎA TỐC", "KHẨN"): header lines of their own, no part of the issuer's name.
+const KIND_RE = /^(?:KẾ HOẠCH|THÔNG BÁO|CÔNG ĐIỆN|CHỈ THỊ|QUYẾT ĐỊNH|PHƯƠNG ÁN|HƯỚNG DẪN|CÔNG VĂN)$/u;
+const URGENCY_RE = /^[([]?\s*(HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|TỐI KHẨN|KHẨN)\s*[)\]]?$/u;
 
 function normalize(text: string): string {
   return text
@@ -113,6 +117,8 @@ interface Header {
   date: string | null;
   year: number | null;
   subject: string | null;
+  kind: string | null;
+  urgency: string | null;
   addressees: string[];
   bodyStart: number;
   signals: number;
@@ -131,8 +137,10 @@ function findBodyStartWithoutKinhGui(lines: string[]): number {
   for (let i = 0; i < lines.length && i < 40; i++) {
     const line = lines[i]!;
     if (!line) continue;
-    if (BASIS_START_RE.test(line) || matchMarker(line) || line.length > 150) break;
-    if (isHeaderPattern(line) || isSeparator(line)) lastHeader = i;
+    // "KẾ HOẠCH" / "Đảm bảo thông tin liên lạc …": the title under the kind is the header's too.
+    const afterKind = lastHeader >= 0 && KIND_RE.test(lines[lastHeader]!);
+    if (BASIS_START_RE.test(line) || matchMarker(line) || line.length > (afterKind ? 250 : 150)) break;
+    if (isHeaderPattern(line) || isSeparator(line) || afterKind) lastHeader = i;
   }
   return lastHeader + 1;
 }
@@ -200,6 +208,8 @@ function readHeader(lines: string[]): Header {
     date: null,
     year: null,
     subject: null,
+    kind: null,
+    urgency: null,
     addressees: [],
     bodyStart: end,
     signals: 0,
@@ -233,6 +243,17 @@ function readHeader(lines: string[]): Header {
       header.signals++;
     } else if (MOTTO_RE.test(line)) {
       header.signals++;
+    } else if (URGENCY_RE.test(line)) {
+      header.urgency = sentenceCase(URGENCY_RE.exec(line)![1]!.toLocaleLowerCase('vi'));
+    } else if (KIND_RE.test(line)) {
+      header.kind = sentenceCase(line.toLocaleLowerCase('vi'));
+      header.signals++;
+      // "KẾ HOẠCH" / "Đảm bảo thông tin liên lạc …": the title under the kind says what the document is about.
+      const next = lines.findIndex((l, j) => j > i && l.trim() !== '');
+      if (!header.subject && next > i && next < end && !isHeaderPattern(lines[next]!)) {
+        header.subject = clean(lines[next]!);
+        used.add(next);
+      }
     } else if (isAllCaps(line) && !NUMBER_RE.test(line)) {
       header.capsLines.push(line);
     }
@@ -897,6 +918,8 @@ export function parseLetter(text: string): ParsedLetter {
     date: header.date,
     year: header.year,
     subject: header.subject,
+    ...(header.kind ? { kind: header.kind } : {}),
+    ...(header.urgency ? { urgency: header.urgency } : {}),
     addressees: header.addressees,
     legalBasis: findLegalBasis(intro),
     holiday,
