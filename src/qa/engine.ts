@@ -938,6 +938,10 @@ export function createEngine(options: QaOptions = {}): Engine {
   let dutyPeriodPairs = clausesSetting(setsDutyPeriod);
   if (dutyPeriodPairs.size === 0 && pairs.some((pair) => !pair.facts && dutyThroughHoliday(clauseText(pair))))
     dutyPeriodPairs = clausesSetting(setsHolidayPeriod);
+  // A letter setting no duty period of its own keeps duty through the span its measures run ("Thời gian thực hiện:
+  // từ … đến …"), which answers when duty starts and ends.
+  const operationPairs = clausesSetting(setsOperationPeriod);
+  if (dutyPeriodPairs.size === 0) dutyPeriodPairs = operationPairs;
   /**
    * "Trực Tết kết thúc lúc mấy giờ?" is worded like a deadline question: a question about the duty period goes to
    * the clause setting it. Returns 'found' when it leads, 'absent' when the letter sets no duty period.
@@ -947,9 +951,17 @@ export function createEngine(options: QaOptions = {}): Engine {
     questionType: QuestionType,
     candidates: Candidate[],
   ): 'found' | 'absent' | undefined {
-    if (!asksDutyPeriod(tokens, questionType)) return undefined;
-    if (dutyPeriodPairs.size === 0) return 'absent';
-    const at = candidates.findIndex((c) => dutyPeriodPairs.has(c.pairId));
+    // "bắt đầu từ mấy giờ", of nothing named: the span the letter's measures run, else the duty's.
+    const bare = !asksDutyPeriod(tokens, questionType) && asksBarePeriod(tokens);
+    if (!bare && !asksDutyPeriod(tokens, questionType)) return undefined;
+    const periods = bare && operationPairs.size > 0 ? operationPairs : dutyPeriodPairs;
+    if (periods.size === 0) return bare ? undefined : 'absent';
+    const at = candidates.findIndex((c) => periods.has(c.pairId));
+    // "bắt đầu từ mấy giờ" shares no word with "Thời gian bảo đảm: Từ 07h00 …": the one clause setting it answers.
+    if (at < 0 && bare && periods.size === 1) {
+      candidates.unshift({ pairId: [...periods][0]!, score: (candidates[0]?.score ?? 1) * 1.2 });
+      return 'found';
+    }
     if (at < 0) return undefined;
     moveToFront(candidates, at);
     return 'found';
