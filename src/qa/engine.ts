@@ -23,11 +23,13 @@ import { loadDirective, loadPairs } from './data.ts';
 import { parseMomentClaim } from './deadline-check.ts';
 import { itemsById, renderOutline, renderPart } from './directive.ts';
 import {
+  asksBarePeriod,
   asksDutyPeriod,
   dutyHoursClaim,
   dutyThroughHoliday,
   setsDutyPeriod,
   setsHolidayPeriod,
+  setsOperationPeriod,
 } from './duty.ts';
 import { factAnswer, outOfScopeText } from './facts.ts';
 import { type Knowledge, withoutMiddleNames } from './knowledge.ts';
@@ -1631,8 +1633,31 @@ export function createEngine(options: QaOptions = {}): Engine {
     candidates.unshift({ pairId: parentId, score: first.score * 1.2 });
   }
 
+  // A document of another kind than a công văn ("Kế hoạch"): its kind as written, folded, and the initials
+  // officers type for it ("kh").
+  const kindWords = directive.dispatch.kind?.toLocaleLowerCase('vi').trim() ?? '';
+  const kindFolded = foldDiacritics(kindWords);
+  const kindInitials = kindFolded.includes(' ')
+    ? kindFolded
+        .split(' ')
+        .map((w) => w[0])
+        .join('')
+    : '';
+  const OWN_KIND_RE = kindWords
+    ? new RegExp(
+        `(?<![\\p{L}\\d])(?:${[kindWords, kindFolded, kindInitials].filter(Boolean).join('|')})(?![\\p{L}\\d])(?!\\s*(?:số|so|\\d|của|cua|cấp|cap)(?![\\p{L}]))`,
+        'giu',
+      )
+    : null;
+  /**
+   * "số hiệu kế hoạch này", "ai ký kh này" of a Kế hoạch: the document itself, asked as officers ask of a công văn.
+   * Not another document of the kind, named by its number or its issuer ("kế hoạch 341", "kế hoạch của UBND").
+   */
+  const asLetter = (question: string): string =>
+    OWN_KIND_RE ? question.replace(OWN_KIND_RE, 'công văn') : question;
+
   function analyze(rawQuestion: string): Analysis {
-    const question = rawQuestion.slice(0, MAX_QUESTION_LENGTH);
+    const question = asLetter(rawQuestion.slice(0, MAX_QUESTION_LENGTH));
     const repaired = dailySaid(repairTokens(normalizeTokens(question), index.vocabulary));
     const tokens = letter ? toLetterWords(repaired, index.inBody, index.knows) : repaired;
     const questionType = detectQuestionType(tokens);
@@ -1833,7 +1858,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     return givesEveHour && tokens.includes('giao') && tokens.includes('thua') && asksHour(tokens);
   };
 
-  function ask(question: string): QaResult {
+  function ask(asked: string): QaResult {
+    const question = asLetter(asked);
     const tetDay = tetDayAnswer(question.slice(0, MAX_QUESTION_LENGTH), directive);
     // "tiền trực đêm giao thừa được bao nhiêu": a day of Tết named in a question on pay is no date asked for.
     const calendarOffTopic = (): boolean => letter && nearDomainTopic(question, topicText);
