@@ -197,6 +197,11 @@ function readAddressees(lines: string[], at: number): { addressees: string[]; ne
   return { addressees: addressees.filter(Boolean), next: i };
 }
 
+const capitalized = (caps: string): string => {
+  const lower = caps.toLocaleLowerCase('vi');
+  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+};
+
 function readHeader(lines: string[]): Header {
   const kinhGui = lines.findIndex((l, i) => i < 80 && KINH_GUI_RE.test(l));
   const end = kinhGui >= 0 ? kinhGui : findBodyStartWithoutKinhGui(lines);
@@ -244,9 +249,9 @@ function readHeader(lines: string[]): Header {
     } else if (MOTTO_RE.test(line)) {
       header.signals++;
     } else if (URGENCY_RE.test(line)) {
-      header.urgency = sentenceCase(URGENCY_RE.exec(line)![1]!.toLocaleLowerCase('vi'));
+      header.urgency = capitalized(URGENCY_RE.exec(line)![1]!);
     } else if (KIND_RE.test(line)) {
-      header.kind = sentenceCase(line.toLocaleLowerCase('vi'));
+      header.kind = capitalized(line);
       header.signals++;
       // "KẾ HOẠCH" / "Đảm bảo thông tin liên lạc …": the title under the kind says what the document is about.
       const next = lines.findIndex((l, j) => j > i && l.trim() !== '');
