@@ -6,7 +6,7 @@ import { smallLetter } from '../helpers/small-letter.ts';
 test('a report "02 lần/ngày, trước 08 giờ 00 và trước 16 giờ 00" is a daily report at both hours', () => {
   const { letter } = parseLetter(
     smallLetter(`
-1. Từ ngày 31/01/2027 đến hết ngày 04/02/2027, các doanh nghiệp báo cáo 02 lần/ngày, trước 08 giờ 00 và trước 16 giờ 00.
+1. Từ ngày 31/01/2027 đến hết ngày 04/02/2027, các doanh nghiệp báo cáo 02 lần/ngày, trước 08 giờ 00 và trước 16 giờ 00, qua thư điện tử.
 
 2. Các doanh nghiệp gửi báo cáo tổng hợp về Sở trước 10 giờ 00 ngày 12/02/2027.
 `),
