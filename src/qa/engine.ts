@@ -1388,7 +1388,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     // it requires ("cv 5128 yêu cầu tốc độ bao nhiêu") is that document's, not the letter's.
     const asksIssuer =
       number !== undefined && / (co quan nao|cua ai|cua cap nao|don vi nao|ai ban hanh) /.test(text);
-    if (!asksIssuer && !/ (so|ngay|ki|ban hanh|hieu) /.test(text)) return false;
+    if (!asksIssuer && !/ (so|ngay|ki|ban hanh|hieu(?! luc)) /.test(text)) return false;
     const at = candidates.findIndex((c) => c.pairId === implementsFact.id);
     if (at < 0) candidates.unshift({ pairId: implementsFact.id, score: (candidates[0]?.score ?? 1) * 1.2 });
     else moveToFront(candidates, at);
