@@ -1,3 +1,5 @@
+import { tableRowText } from './table-rows.ts';
+
 /**
  * The text of a .docx letter from mammoth's HTML, laid out as a department's letter reads on paper:
  * - a paragraph per block, a blank line after each, as mammoth's raw text gives them;
@@ -53,8 +55,6 @@ function listMarker(lists: ListState[]): string {
 
 const cellText = (cell: Cell | undefined): string =>
   (cell?.blocks ?? []).join(' ').replace(/\s+/g, ' ').trim();
-// The running number of a row says nothing about it.
-const ORDINAL_COLUMN = /^(?:stt|tt|số tt|số thứ tự|thứ tự|no\.?)$/iu;
 
 function renderTable(table: TableState): string[] {
   const columns = Math.max(0, ...table.rows.map((r) => r.length));
@@ -62,17 +62,7 @@ function renderTable(table: TableState): string[] {
     return table.rows.flatMap((row) => row.flatMap((cell) => cell.blocks));
   const [head = [], ...body] = table.rows;
   const names = head.map(cellText);
-  return body.flatMap((row) => {
-    const fields = row.flatMap((cell, i) => {
-      const value = cellText(cell);
-      const name = names[i] ?? '';
-      return value && !ORDINAL_COLUMN.test(name) ? [{ name, value }] : [];
-    });
-    const [lead, ...rest] = fields;
-    if (!lead) return [];
-    const named = rest.map(({ name, value }) => (name ? `${name.toLocaleLowerCase('vi')}: ${value}` : value));
-    return [`${[lead.value, ...named].join('; ')}.`];
-  });
+  return body.flatMap((row) => tableRowText(names, row.map(cellText)) ?? []);
 }
 
 export function docxHtmlToText(html: string): string {

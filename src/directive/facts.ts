@@ -151,7 +151,7 @@ function findLunars(s: string): LunarToken[] {
 
 // "bưu gửi" is a postal item, not a sending.
 const REPORT_WORDS = /báo cáo|(?<!bưu\s)gửi|nộp|tổng hợp|cập nhật/iu;
-const DAILY_WORDS = /(?:hằng|hàng|mỗi)\s+ngày|định kỳ/iu;
+const DAILY_WORDS = /(?:hằng|hàng|mỗi)\s+ngày|định kỳ|lần\s*\/\s*ngày|lần\s+(?:một|1)\s+ngày/iu;
 const GAP_TIME_DATE =
   /^[\s,\-–—(]*(?:(?:sáng|trưa|chiều|tối)\s*)?[\s,]*(?:(?:thứ\s+\p{L}+|chủ\s+nhật)[\s,]*)?(?:ngày\s*)?$/iu;
 const GAP_DATE_LUNAR = /^[\s,\-–—(]*(?:(?:tức|nhằm|là)\s*(?:là\s*)?)?(?:ngày\s*)?$/iu;
@@ -332,7 +332,15 @@ function momentsOfSentence(
     }
     const near = sentence.slice(Math.max(0, time.start - 40), time.end + 40);
     if (!daily && reporting && DAILY_WORDS.test(near)) {
-      daily = { time: time.text, hour: time.hour, minute: time.minute, clauseId: clause.id, sentence };
+      // "báo cáo 02 lần/ngày, trước 08 giờ 00 và trước 16 giờ 00": every hour of the day, said together.
+      let text = time.text;
+      let end = time.end;
+      for (const other of times.filter((t) => t.start >= end)) {
+        if (!/^[\s,]*(?:và|,)\s*(?:trước|lúc|vào)?\s*$/u.test(sentence.slice(end, other.start))) break;
+        text = `${text} và ${other.text}`;
+        end = other.end;
+      }
+      daily = { time: text, hour: time.hour, minute: time.minute, clauseId: clause.id, sentence };
     }
   }
   const lone = dates.find((d) => !usedDates.has(d));

@@ -109,6 +109,10 @@ export const letterSchema = z.object({
   date: isoDate.nullable(),
   year: z.number().int().nullable(),
   subject: z.string().nullable(),
+  /** The document's kind when written over its title ("Kế hoạch"); absent for a công văn. */
+  kind: z.string().optional(),
+  /** "Hỏa tốc", "Khẩn": how urgent the letter is marked. */
+  urgency: z.string().optional(),
   addressees: z.array(z.string()),
   legalBasis: z.array(legalBasisSchema),
   holiday: holidaySchema.nullable(),

@@ -24,6 +24,7 @@ import {
   type ParsedLetter,
   type Signer,
 } from './letter.ts';
+import { TABLE_ROW_RE, textTablesAsRows } from './table-rows.ts';
 
 /** Far more than any letter; beyond this the text is refused before any pattern runs over it. */
 export const MAX_LETTER_CHARS = 1_000_000;
@@ -45,6 +46,10 @@ const OFFICE_RE =
   /^(?:PHÓ\s+|QUYỀN\s+)?(?:GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CHỦ TỊCH|CHÁNH VĂN PHÒNG|CHÁNH THANH TRA|TRƯỞNG PHÒNG.*|TRƯỞNG BAN.*|CỤC TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG|BÍ THƯ)$/u;
 const SIGNED_NOTE_RE = /^[([]?\s*(?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[^)\]]*[)\]]?$|^\(.*\)$|^\[.*\]$/u;
 const NAME_RE = /^\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){1,5}$/u;
+// A document's kind written over its title ("KẾ HOẠCH" / "Đảm bảo thông tin liên lạc …"), and an urgency mark
+// ("HỎA TỐC", "KHẨN"): header lines of their own, no part of the issuer's name.
+const KIND_RE = /^(?:KẾ HOẠCH|THÔNG BÁO|CÔNG ĐIỆN|CHỈ THỊ|QUYẾT ĐỊNH|PHƯƠNG ÁN|HƯỚNG DẪN|CÔNG VĂN)$/u;
+const URGENCY_RE = /^[([]?\s*(HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|TỐI KHẨN|KHẨN)\s*[)\]]?$/u;
 
 function normalize(text: string): string {
   return text
@@ -82,8 +87,9 @@ function splitColumns(line: string): string[] {
 }
 
 function toLines(text: string): string[] {
-  return normalize(text)
-    .split('\n')
+  // A table typed as text ("STT | Họ và tên | …", or columns between tabs) is read as a .docx table is, before the
+  // tabs between its cells are taken for a layout's columns.
+  return textTablesAsRows(normalize(text).split('\n'))
     .flatMap(splitColumns)
     .map((l) => l.replace(/[ \t]+/gu, ' ').trim());
 }
@@ -111,6 +117,8 @@ interface Header {
   date: string | null;
   year: number | null;
   subject: string | null;
+  kind: string | null;
+  urgency: string | null;
   addressees: string[];
   bodyStart: number;
   signals: number;
@@ -129,8 +137,10 @@ function findBodyStartWithoutKinhGui(lines: string[]): number {
   for (let i = 0; i < lines.length && i < 40; i++) {
     const line = lines[i]!;
     if (!line) continue;
-    if (BASIS_START_RE.test(line) || matchMarker(line) || line.length > 150) break;
-    if (isHeaderPattern(line) || isSeparator(line)) lastHeader = i;
+    // "KẾ HOẠCH" / "Đảm bảo thông tin liên lạc …": the title under the kind is the header's too.
+    const afterKind = lastHeader >= 0 && KIND_RE.test(lines[lastHeader]!);
+    if (BASIS_START_RE.test(line) || matchMarker(line) || line.length > (afterKind ? 250 : 150)) break;
+    if (isHeaderPattern(line) || isSeparator(line) || afterKind) lastHeader = i;
   }
   return lastHeader + 1;
 }
@@ -187,6 +197,11 @@ function readAddressees(lines: string[], at: number): { addressees: string[]; ne
   return { addressees: addressees.filter(Boolean), next: i };
 }
 
+const capitalized = (caps: string): string => {
+  const lower = caps.toLocaleLowerCase('vi');
+  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+};
+
 function readHeader(lines: string[]): Header {
   const kinhGui = lines.findIndex((l, i) => i < 80 && KINH_GUI_RE.test(l));
   const end = kinhGui >= 0 ? kinhGui : findBodyStartWithoutKinhGui(lines);
@@ -198,6 +213,8 @@ function readHeader(lines: string[]): Header {
     date: null,
     year: null,
     subject: null,
+    kind: null,
+    urgency: null,
     addressees: [],
     bodyStart: end,
     signals: 0,
@@ -231,6 +248,17 @@ function readHeader(lines: string[]): Header {
       header.signals++;
     } else if (MOTTO_RE.test(line)) {
       header.signals++;
+    } else if (URGENCY_RE.test(line)) {
+      header.urgency = capitalized(URGENCY_RE.exec(line)![1]!);
+    } else if (KIND_RE.test(line)) {
+      header.kind = capitalized(line);
+      header.signals++;
+      // "KẾ HOẠCH" / "Đảm bảo thông tin liên lạc …": the title under the kind says what the document is about.
+      const next = lines.findIndex((l, j) => j > i && l.trim() !== '');
+      if (!header.subject && next > i && next < end && !isHeaderPattern(lines[next]!)) {
+        header.subject = clean(lines[next]!);
+        used.add(next);
+      }
     } else if (isAllCaps(line) && !NUMBER_RE.test(line)) {
       header.capsLines.push(line);
     }
@@ -624,16 +652,18 @@ class ClauseBuilder {
   paragraph(content: string, atEnd: boolean, position?: number): void {
     const text = clean(content);
     const top = this.top();
-    if (top && top.clause.text === '' && !top.children) {
+    // A row of a table is a paragraph of its own, never a line of the prose before it: it answers alone.
+    const row = TABLE_ROW_RE.test(text);
+    if (top && !row && top.clause.text === '' && !top.children) {
       top.clause.text = text;
       top.prose = true;
       return;
     }
-    if (top?.prose && top.children === 0) {
+    if (!row && top?.prose && top.children === 0) {
       top.clause.text = `${top.clause.text}\n${text}`;
       return;
     }
-    if (atEnd) {
+    if (atEnd && !row) {
       this.stack.length = 0;
       const report = REPORT_PARAGRAPH(text);
       const n = this.count(report ? 'report' : 'closing');
@@ -893,6 +923,8 @@ export function parseLetter(text: string): ParsedLetter {
     date: header.date,
     year: header.year,
     subject: header.subject,
+    ...(header.kind ? { kind: header.kind } : {}),
+    ...(header.urgency ? { urgency: header.urgency } : {}),
     addressees: header.addressees,
     legalBasis: findLegalBasis(intro),
     holiday,

@@ -86,6 +86,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   nd: 'noi dung',
   tgian: 'thoi gian',
   cb: 'can bo',
+  ldao: 'lanh dao',
   khcn: 'khoa hoc cong nghe',
   skhcn: 'so khoa hoc cong nghe',
   sms: 'tin nhan',

@@ -1,4 +1,5 @@
 import { foldDiacritics } from './normalise.ts';
+import { readTableRow, rowPerson, rowPhone, rowTitle } from './table-row.ts';
 
 /**
  * The people a letter gives a phone for, each with whom they answer for: "Danh sách đầu mối của các doanh nghiệp:
@@ -29,8 +30,30 @@ const ROLE_LABEL = /đầu mối|liên hệ|đường dây|điện thoại|tiế
 
 const digits = (s: string): string => s.replace(/\D/g, '');
 
+/**
+ * A row of a table of contacts ("VNPT Sơn La; người đầu mối: Ông Trần Quốc Bảo, Phó Giám đốc; điện thoại: 0912 005
+ * 318."): the person, the number, and the body the first cell names when it is not the person.
+ */
+function contactOfRow(item: { id: string; label: string }, text: string): Contact | null {
+  const row = readTableRow(text);
+  const person = row && rowPerson(row);
+  const phone = row && rowPhone(row);
+  if (!row || !person || !phone) return null;
+  const title = rowTitle(row, person);
+  return {
+    ...(person.column !== null ? { org: row.lead } : {}),
+    person: person.written,
+    ...(title ? { title } : {}),
+    phone,
+    itemId: item.id,
+    label: item.label,
+  };
+}
+
 /** The contacts of one clause: each stretch between semicolons that names a person and gives a number. */
 function contactsOfItem(item: { id: string; label: string; text: string }): Contact[] {
+  const rows = item.text.split('\n').map((line) => contactOfRow(item, line));
+  if (rows.some(Boolean)) return rows.filter((c): c is Contact => c !== null);
   const out: Contact[] = [];
   let label: string | undefined;
   for (const stretch of item.text.split(/;\s*/)) {

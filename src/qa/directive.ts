@@ -14,6 +14,9 @@ export const directiveSchema = z.object({
   dispatch: z.object({
     number: z.string(),
     numberNote: z.string(),
+    /** The document's kind when it is not a công văn ("Kế hoạch"), and its urgency mark ("Hỏa tốc"). */
+    kind: z.string().optional(),
+    urgency: z.string().optional(),
     place: z.string(),
     year: z.number(),
     /** "ngày 26/12/2024" when the letter is dated. */

@@ -60,6 +60,55 @@ export function setsHolidayPeriod(clauseText: string): boolean {
   return clauseText.split(/;|\.\s/).some((sentence) => HOLIDAY_PERIOD.test(fold(sentence)));
 }
 
+// "Thời gian bảo đảm: Từ 07h00 ngày 20/01/2031 đến 17h00 ngày 28/01/2031", "Thời gian thực hiện: từ 07 giờ 00 ngày
+// 28/01/2030 đến …": the span the whole letter (a plan) runs, set without the word "trực".
+const OPERATION_PERIOD =
+  / thoi gian (?:\S+ ){0,3}?tu (?:(?:\d{1,2} gio (?:\d{1,2} (?:phut )?)?|\d{1,2}h(?:\d{2})? |\d{1,2} \d{2} )?ngay \d{1,2} \d{1,2}|\d{1,2} thang (?:chap|gieng)|(?:mung|mong) \d{1,2}) (?:\S+ ){0,12}?den /;
+
+/** Whether a clause sets the span the letter's measures run: "Thời gian thực hiện: từ … đến …". */
+export function setsOperationPeriod(clauseText: string): boolean {
+  return clauseText.split(/;|\.\s/).some((sentence) => OPERATION_PERIOD.test(fold(sentence)));
+}
+
+// "bắt đầu từ mấy giờ", "kết thúc lúc nào", "kết thúc mùng 10 à": when it starts or ends, asked of nothing else.
+const BARE_PERIOD_WORDS: ReadonlySet<string> = new Set([
+  'bat',
+  'dau',
+  'ket',
+  'thuc',
+  'tu',
+  'den',
+  'luc',
+  'vao',
+  'may',
+  'gio',
+  'ngay',
+  'nao',
+  'khi',
+  'bao',
+  'hom',
+  'mung',
+  'mong',
+  'tet',
+  'la',
+  'a',
+  'ha',
+  'ak',
+  'phai',
+  'khong',
+  'dung',
+  'vay',
+  'the',
+  'thi',
+]);
+
+/** Whether folded tokens ask only when something starts or ends: of a letter, the span it sets. */
+export function asksBarePeriod(tokens: readonly string[]): boolean {
+  const text = ` ${tokens.join(' ')} `;
+  if (!/ (bat dau|ket thuc) /.test(text)) return false;
+  return tokens.every((t) => BARE_PERIOD_WORDS.has(t) || /^\d+$/.test(t));
+}
+
 // How an officer may think duty is kept, against the letter's "24/24": office hours, by day, from home.
 const DUTY_HOURS =
   / (gio hanh chinh|hanh chinh|ban ngay|ban dem|ca dem|buoi dem|buoi toi|ngoai gio|cuoi tuan|o nha|tai nha)(?= )/g;

@@ -23,11 +23,13 @@ import { loadDirective, loadPairs } from './data.ts';
 import { parseMomentClaim } from './deadline-check.ts';
 import { itemsById, renderOutline, renderPart } from './directive.ts';
 import {
+  asksBarePeriod,
   asksDutyPeriod,
   dutyHoursClaim,
   dutyThroughHoliday,
   setsDutyPeriod,
   setsHolidayPeriod,
+  setsOperationPeriod,
 } from './duty.ts';
 import { factAnswer, outOfScopeText } from './facts.ts';
 import { type Knowledge, withoutMiddleNames } from './knowledge.ts';
@@ -47,6 +49,7 @@ import {
 import type { QaPair } from './pairs.ts';
 import { detectQuestionType, framePositions, type QuestionType } from './question-type.ts';
 import { repairTokens } from './repair.ts';
+import { rosterAnswer, rosterOf } from './roster.ts';
 import { type Candidate, createSearchIndex, RANKING, type SearchOutcome } from './search-index.ts';
 import { asksWholeSection, namedSection, sectionReferences, WHOLE_SECTION_WORDS } from './section.ts';
 import { toLetterWords } from './synonyms.ts';
@@ -937,6 +940,10 @@ export function createEngine(options: QaOptions = {}): Engine {
   let dutyPeriodPairs = clausesSetting(setsDutyPeriod);
   if (dutyPeriodPairs.size === 0 && pairs.some((pair) => !pair.facts && dutyThroughHoliday(clauseText(pair))))
     dutyPeriodPairs = clausesSetting(setsHolidayPeriod);
+  // A letter setting no duty period of its own keeps duty through the span its measures run ("Thời gian thực hiện:
+  // từ … đến …"), which answers when duty starts and ends.
+  const operationPairs = clausesSetting(setsOperationPeriod);
+  if (dutyPeriodPairs.size === 0) dutyPeriodPairs = operationPairs;
   /**
    * "Trực Tết kết thúc lúc mấy giờ?" is worded like a deadline question: a question about the duty period goes to
    * the clause setting it. Returns 'found' when it leads, 'absent' when the letter sets no duty period.
@@ -946,9 +953,17 @@ export function createEngine(options: QaOptions = {}): Engine {
     questionType: QuestionType,
     candidates: Candidate[],
   ): 'found' | 'absent' | undefined {
-    if (!asksDutyPeriod(tokens, questionType)) return undefined;
-    if (dutyPeriodPairs.size === 0) return 'absent';
-    const at = candidates.findIndex((c) => dutyPeriodPairs.has(c.pairId));
+    // "bắt đầu từ mấy giờ", of nothing named: the span the letter's measures run, else the duty's.
+    const bare = !asksDutyPeriod(tokens, questionType) && asksBarePeriod(tokens);
+    if (!bare && !asksDutyPeriod(tokens, questionType)) return undefined;
+    const periods = bare && operationPairs.size > 0 ? operationPairs : dutyPeriodPairs;
+    if (periods.size === 0) return bare ? undefined : 'absent';
+    const at = candidates.findIndex((c) => periods.has(c.pairId));
+    // "bắt đầu từ mấy giờ" shares no word with "Thời gian bảo đảm: Từ 07h00 …": the one clause setting it answers.
+    if (at < 0 && bare && periods.size === 1) {
+      candidates.unshift({ pairId: [...periods][0]!, score: (candidates[0]?.score ?? 1) * 1.2 });
+      return 'found';
+    }
     if (at < 0) return undefined;
     moveToFront(candidates, at);
     return 'found';
@@ -1373,7 +1388,7 @@ export function createEngine(options: QaOptions = {}): Engine {
     // it requires ("cv 5128 yêu cầu tốc độ bao nhiêu") is that document's, not the letter's.
     const asksIssuer =
       number !== undefined && / (co quan nao|cua ai|cua cap nao|don vi nao|ai ban hanh) /.test(text);
-    if (!asksIssuer && !/ (so|ngay|ki|ban hanh|hieu) /.test(text)) return false;
+    if (!asksIssuer && !/ (so|ngay|ki|ban hanh|hieu(?! luc)) /.test(text)) return false;
     const at = candidates.findIndex((c) => c.pairId === implementsFact.id);
     if (at < 0) candidates.unshift({ pairId: implementsFact.id, score: (candidates[0]?.score ?? 1) * 1.2 });
     else moveToFront(candidates, at);
@@ -1618,8 +1633,31 @@ export function createEngine(options: QaOptions = {}): Engine {
     candidates.unshift({ pairId: parentId, score: first.score * 1.2 });
   }
 
+  // A document of another kind than a công văn ("Kế hoạch"): its kind as written, folded, and the initials
+  // officers type for it ("kh").
+  const kindWords = directive.dispatch.kind?.toLocaleLowerCase('vi').trim() ?? '';
+  const kindFolded = foldDiacritics(kindWords);
+  const kindInitials = kindFolded.includes(' ')
+    ? kindFolded
+        .split(' ')
+        .map((w) => w[0])
+        .join('')
+    : '';
+  const OWN_KIND_RE = kindWords
+    ? new RegExp(
+        `(?<![\\p{L}\\d])(?:${[kindWords, kindFolded, kindInitials].filter(Boolean).join('|')})(?![\\p{L}\\d])(?!\\s*(?:số|so|\\d|của|cua|cấp|cap)(?![\\p{L}]))`,
+        'giu',
+      )
+    : null;
+  /**
+   * "số hiệu kế hoạch này", "ai ký kh này" of a Kế hoạch: the document itself, asked as officers ask of a công văn.
+   * Not another document of the kind, named by its number or its issuer ("kế hoạch 341", "kế hoạch của UBND").
+   */
+  const asLetter = (question: string): string =>
+    OWN_KIND_RE ? question.replace(OWN_KIND_RE, 'công văn') : question;
+
   function analyze(rawQuestion: string): Analysis {
-    const question = rawQuestion.slice(0, MAX_QUESTION_LENGTH);
+    const question = asLetter(rawQuestion.slice(0, MAX_QUESTION_LENGTH));
     const repaired = dailySaid(repairTokens(normalizeTokens(question), index.vocabulary));
     const tokens = letter ? toLetterWords(repaired, index.inBody, index.knows) : repaired;
     const questionType = detectQuestionType(tokens);
@@ -1777,6 +1815,8 @@ export function createEngine(options: QaOptions = {}): Engine {
   // The people the letter gives a phone for, and whom each answers for ("VNPT …: ông …, 0913 702 458").
   const contacts = letter ? contactsOf(items.values()) : [];
   const letterPlace = placeWords(directive.dispatch.place);
+  // The rows of the letter's tables of people: a duty roster, asked by the day or by the person.
+  const roster = letter ? rosterOf(items.values(), tetYear) : [];
   /**
    * "đầu mối VNPT hcm", "sđt viettel tp", "số 0938 667 205 là của ai": the person the letter lists for the business
    * named, or the owner of the number given, answers before any wording does; the department's own hotline is no
@@ -1818,7 +1858,8 @@ export function createEngine(options: QaOptions = {}): Engine {
     return givesEveHour && tokens.includes('giao') && tokens.includes('thua') && asksHour(tokens);
   };
 
-  function ask(question: string): QaResult {
+  function ask(asked: string): QaResult {
+    const question = asLetter(asked);
     const tetDay = tetDayAnswer(question.slice(0, MAX_QUESTION_LENGTH), directive);
     // "tiền trực đêm giao thừa được bao nhiêu": a day of Tết named in a question on pay is no date asked for.
     const calendarOffTopic = (): boolean => letter && nearDomainTopic(question, topicText);
@@ -1826,6 +1867,18 @@ export function createEngine(options: QaOptions = {}): Engine {
       return { kind: 'answer', id: 'tet-day', text: tetDay, clause: '', confidence: 1, questionType: 'time' };
     const contact = letter ? contactAnswer(question.slice(0, MAX_QUESTION_LENGTH)) : undefined;
     if (contact) return contact;
+    const fromRoster = letter ? rosterAnswer(question.slice(0, MAX_QUESTION_LENGTH), roster, tetYear) : null;
+    if (fromRoster) {
+      const first = fromRoster.rows[0]!;
+      return {
+        kind: 'answer',
+        id: clausePairs.get(first.itemId) ?? 'roster',
+        text: fromRoster.text,
+        clause: citation([first.itemId], directive),
+        confidence: 1,
+        questionType: 'who',
+      };
+    }
     const analysis = analyze(question);
     const { candidates, confidence, questionType, tokens } = analysis;
     const best = candidates[0] && pairById.get(candidates[0].pairId);

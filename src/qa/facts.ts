@@ -122,7 +122,7 @@ export function factAnswer(kind: FactKind, directive: Directive): string {
       return dispatch.numberNote
         ? `Theo phần đầu công văn, số hiệu có dạng ${dispatch.number}, ban hành tại ${dispatch.place} năm ${dispatch.year}. ` +
             `${dispatch.numberNote} Nếu cần số và ngày cụ thể, bạn đối chiếu bản chính có đóng dấu.`
-        : `Theo phần đầu công văn, công văn số ${dispatch.number}, ban hành tại ${dispatch.place}${dispatch.date ? `, ${asWritten(dispatch.date)}` : ` năm ${dispatch.year}`}.`;
+        : `Theo phần đầu công văn, ${(dispatch.kind ?? 'công văn').toLocaleLowerCase('vi')}${dispatch.urgency ? ` ${dispatch.urgency.toLocaleLowerCase('vi')}` : ''} số ${dispatch.number}, ban hành tại ${dispatch.place}${dispatch.date ? `, ${asWritten(dispatch.date)}` : ` năm ${dispatch.year}`}.`;
     case 'contact':
       if (hotline) {
         // The clause itself when it says more than the number (a contact person with another phone).

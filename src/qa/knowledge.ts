@@ -198,6 +198,8 @@ function directiveOf(letter: Letter): Directive {
     dispatch: {
       number: letter.number ?? letter.numberRaw?.replace(/^Số:\s*/i, '').trim() ?? '…',
       numberNote: letter.number ? '' : 'Bản công văn đang lưu để trống số và ngày ký.',
+      ...(letter.kind ? { kind: letter.kind } : {}),
+      ...(letter.urgency ? { urgency: letter.urgency } : {}),
       place: letter.place ?? letter.province ?? '',
       year: letter.year ?? Number(d.date.slice(-4)),
       ...(letter.date ? { date: `ngày ${letter.date.split('-').reverse().join('/')}` } : {}),
@@ -349,7 +351,7 @@ function factKeywords(kind: Template['facts'], letter: Letter): string {
     case 'addressees':
       return letter.addressees.join(' ');
     case 'number':
-      return letter.number ?? '';
+      return `${letter.number ?? ''} ${letter.kind ?? ''} ${letter.urgency ?? ''}`;
     case 'contact': {
       // The whole contact sentence: "anh Thịnh", "chị Diễm" may be named where the parser took only the number.
       const clause = letter.clauses.find((c) => c.id === letter.hotline?.clauseId);

@@ -380,7 +380,10 @@ describe('a short letter with a hotline and "chậm nhất"', () => {
 
   it('takes a deadline given only as a lunar day with no hour ("trước ngày mùng 8 tháng Giêng năm Ất Tỵ")', () => {
     const { letter: noHour } = parseLetter(
-      SHORT.replace('chậm nhất 15 giờ ngày 03/02/2025 (mùng 6 Tết)', 'trước ngày mùng 8 tháng Giêng năm Ất Tỵ'),
+      SHORT.replace(
+        'chậm nhất 15 giờ ngày 03/02/2025 (mùng 6 Tết)',
+        'trước ngày mùng 8 tháng Giêng năm Ất Tỵ',
+      ),
     );
     assert.equal(noHour.deadline.date, '05/02/2025');
     assert.equal(noHour.deadline.time, '');

@@ -32,6 +32,7 @@ const MEANINGS: Record<string, string> = {
   vde: 'vấn đề',
   tgian: 'thời gian',
   cb: 'cán bộ',
+  ldao: 'lãnh đạo',
   khcn: 'khoa học công nghệ',
   skhcn: 'sở khoa học công nghệ',
   sms: 'tin nhắn',
