@@ -1,5 +1,6 @@
 import { weekdayOf } from '../directive/facts.ts';
 import { addDays, lunarOfSolar, solarOfLunar, tetDay } from '../directive/lunar.ts';
+import { NUMBER_WORDS } from './deadline-check.ts';
 import { foldDiacritics } from './normalise.ts';
 import { readTableRow, rowPerson, rowPhone, rowTitle, type TableRow } from './table-row.ts';
 
@@ -56,20 +57,6 @@ function solarDay(day: number, month: number, year: string | undefined, tetYear:
   const iso = `${y}-${pad(month)}-${pad(day)}`;
   return addDays(iso, 0) === iso ? iso : null;
 }
-
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  mot: 1,
-  hai: 2,
-  ba: 3,
-  bon: 4,
-  tu: 4,
-  nam: 5,
-  sau: 6,
-  bay: 7,
-  tam: 8,
-  chin: 9,
-  muoi: 10,
-};
 
 /** The days of Tết a folded text names by the lunar calendar: "mùng 2", "mồng hai", "30 Tết", "giao thừa". */
 function lunarDays(folded: string, tetYear: number): string[] {
