@@ -90,8 +90,9 @@ describe('delivery worker', () => {
   test('an answer passes the alerts still queued for its chat, and answers keep their own order', async () => {
     const order: string[] = [];
     const sender: ChannelSender = {
+      // Slow enough that the answers are queued while alerts remain, even on a loaded machine.
       async send(envelope) {
-        await new Promise((r) => setTimeout(r, 40));
+        await new Promise((r) => setTimeout(r, 150));
         order.push(envelope.text);
       },
     };
